@@ -1,0 +1,1 @@
+"""Agreement coefficients and span alignment: pure functions over plain data."""

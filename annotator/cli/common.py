@@ -1,0 +1,56 @@
+"""Shared pieces of the CLI: the project argument, opening a project, turning errors into one line."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from annotator.core.errors import AnnotatorError
+from annotator.store import Project
+
+
+def project_argument(func: Callable) -> Callable:
+    """The PROJECT argument every project command takes."""
+    return click.argument("project", type=click.Path(dir_okay=False, path_type=Path))(func)
+
+
+def annotator_option(func: Callable) -> Callable:
+    """--annotator NAME, defaulting to the user's login name."""
+    return click.option(
+        "--annotator", "-a", "annotator_name", default=None,
+        help="Annotator name the work is recorded under (default: your login name).",
+    )(func)
+
+
+def default_annotator() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser() or "annotator"
+    except Exception:  # noqa: BLE001 - getuser raises several kinds when no login name exists
+        return "annotator"
+
+
+def reports_errors(func: Callable) -> Callable:
+    """Turn our own errors into one clear line on stderr and exit code 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AnnotatorError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyError as exc:
+            raise click.ClickException(f"not found: {exc.args[0]}") from None
+        except OSError as exc:
+            raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+
+    return wrapper
+
+
+def open_project(path: Path) -> Project:
+    """Open PROJECT for a command (errors become one line)."""
+    return Project.open(path)

@@ -1,0 +1,21 @@
+"""The `annotator` command group; each subcommand lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from annotator import __version__
+from annotator.cli import project_commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotator")
+def cli() -> None:
+    """Framing Annotator: annotate how news articles frame events.
+
+    Create a project, import articles, annotate them in the app, measure agreement and
+    export datasets. Run `annotator COMMAND --help` for the details of one command.
+    """
+
+
+project_commands.register(cli)

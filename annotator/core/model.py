@@ -1,0 +1,183 @@
+"""Plain records of the annotation model: documents, annotators, labels, spans, document labels."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from annotator.core.errors import InvalidSpan
+
+SPAN_ORIGINS = ("manual", "suggestion", "import", "adjudication")
+ASSIGNMENT_STATUSES = ("todo", "in progress", "done")
+LABEL_KINDS = ("span", "document")
+ATTRIBUTE_TYPES = ("text", "choice", "entity")
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string with microseconds (sortable as text)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def new_uuid() -> str:
+    """A fresh random identifier for an annotation."""
+    return str(uuid.uuid4())
+
+
+def document_id_for(text: str) -> str:
+    """A document's identity: the SHA-256 of its stored text (UTF-8)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Document:
+    """An article as stored: its text never changes once imported."""
+
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    author: str = ""
+    published: str = ""
+    language: str = ""
+    filename: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = document_id_for(self.text)
+
+
+@dataclass
+class Annotator:
+    """A person who annotates; `role` is "annotator" or "lead"."""
+
+    name: str
+    role: str = "annotator"
+
+
+@dataclass
+class Choice:
+    """One answer of a document-level question."""
+
+    id: str
+    name: str
+    name_fr: str = ""
+    description: str = ""
+
+
+@dataclass
+class Label:
+    """A codebook entry: a span label (kind "span") or a document-level question (kind "document")."""
+
+    id: str
+    name: str
+    kind: str = "span"
+    parent: str | None = None
+    color: str = "#4477AA"
+    shortcut: str = ""
+    description: str = ""
+    name_fr: str = ""
+    description_fr: str = ""
+    examples: list[str] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+    multiple: bool = False
+    level: str = "nominal"
+    retired: bool = False
+    imported: bool = False
+    position: int = 0
+
+    def display_name(self, language: str = "en") -> str:
+        """The label's name in `language` ("fr" or "en"), falling back to English."""
+        return self.name_fr if language == "fr" and self.name_fr else self.name
+
+
+@dataclass
+class AttributeDef:
+    """A span attribute of the codebook (speaker, stance...): free text, a choice, or an entity."""
+
+    id: str
+    name: str
+    type: str = "text"
+    choices: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    name_fr: str = ""
+    description: str = ""
+
+
+@dataclass
+class Span:
+    """A labelled stretch of a document: offsets are Python code points, `end` exclusive."""
+
+    document_id: str
+    annotator: str
+    label_id: str
+    start: int
+    end: int
+    text: str
+    note: str = ""
+    attributes: dict[str, Any] = field(default_factory=dict)
+    origin: str = "manual"
+    id: str = field(default_factory=new_uuid)
+    created: str = field(default_factory=now_iso)
+    updated: str = ""
+    deleted: bool = False
+    codebook_version: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.updated:
+            self.updated = self.created
+
+    def check_against(self, document_text: str) -> None:
+        """Raise InvalidSpan unless the offsets fit the text and `text` is what they cover."""
+        validate_offsets(self.start, self.end, len(document_text))
+        if document_text[self.start : self.end] != self.text:
+            raise InvalidSpan(
+                f"span text {self.text!r} differs from the document's text "
+                f"{document_text[self.start:self.end]!r} at {self.start}-{self.end}"
+            )
+        if self.origin not in SPAN_ORIGINS:
+            raise InvalidSpan(f"unknown span origin {self.origin!r}")
+
+
+@dataclass
+class DocumentLabel:
+    """An annotator's answer to a document-level question (value: a choice id, or several joined by '|')."""
+
+    document_id: str
+    annotator: str
+    question: str
+    value: str
+    note: str = ""
+    id: str = field(default_factory=new_uuid)
+    created: str = field(default_factory=now_iso)
+    updated: str = ""
+    deleted: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.updated:
+            self.updated = self.created
+
+
+@dataclass
+class Assignment:
+    """Which annotator codes which document, and how far they are."""
+
+    annotator: str
+    document_id: str
+    status: str = "todo"
+    updated: str = field(default_factory=now_iso)
+
+
+def validate_offsets(start: int, end: int, length: int) -> None:
+    """Raise InvalidSpan unless 0 <= start < end <= length."""
+    if not (isinstance(start, int) and isinstance(end, int)):
+        raise InvalidSpan(f"span offsets must be whole numbers, not {start!r} and {end!r}")
+    if not 0 <= start < end <= length:
+        raise InvalidSpan(
+            f"span {start}-{end} does not fit a text of {length} characters "
+            "(it needs 0 <= start < end <= length)"
+        )

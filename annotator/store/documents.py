@@ -1,0 +1,161 @@
+"""Documents in the project file: adding (deduplicated by content hash), reading, listing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from annotator.core.change import Change
+from annotator.core.errors import ProjectError
+from annotator.core.model import Document, document_id_for, now_iso
+from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row
+
+
+@dataclass
+class DocumentRow:
+    """One line of the document list: what the list shows, without the text."""
+
+    id: str
+    position: int
+    title: str
+    outlet: str
+    published: str
+    length: int
+    status: str
+    span_count: int
+
+
+@dataclass
+class AddedDocuments:
+    """The outcome of adding documents: new ids and ids already in the project."""
+
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+    def change(self) -> Change:
+        return Change("documents added", documents=list(self.added))
+
+
+SORT_COLUMNS = {
+    "position": "d.position",
+    "title": "d.title COLLATE NOCASE",
+    "outlet": "d.outlet COLLATE NOCASE",
+    "published": "d.published",
+    "status": "status",
+    "spans": "span_count",
+    "length": "d.length",
+}
+
+
+class DocumentStore:
+    """Mixin of Project: the documents table."""
+
+    def add_documents(self, documents: Iterable[Document]) -> AddedDocuments:
+        """Add documents in one transaction; a document whose text is already stored is skipped."""
+        result = AddedDocuments()
+        with self.db.atomic():
+            position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()[0]
+            seen: set[str] = set()
+            for doc in documents:
+                if doc.id != document_id_for(doc.text):
+                    raise ProjectError(f"document {doc.title!r}: its id is not the hash of its text")
+                exists = doc.id in seen or self.db.execute(
+                    "SELECT 1 FROM documents WHERE id = ?", [doc.id]
+                ).fetchone()
+                if exists:
+                    result.duplicates.append(doc.id)
+                    continue
+                seen.add(doc.id)
+                self.db.execute(
+                    "INSERT INTO documents (id, position, title, text, length, outlet, url, author, "
+                    "published, language, filename, metadata, imported) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [doc.id, position, doc.title, doc.text, len(doc.text), doc.outlet, doc.url,
+                     doc.author, doc.published, doc.language, doc.filename,
+                     json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True), now_iso()],
+                )
+                position += 1
+                result.added.append(doc.id)
+        return result
+
+    def has_document(self, document_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
+
+    def document(self, document_id: str) -> Document:
+        """The document with this id (KeyError when absent)."""
+        row = self.db.execute(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(document_id)
+        return document_from_row(row)
+
+    def document_text(self, document_id: str) -> str:
+        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
+        if row is None:
+            raise KeyError(document_id)
+        return row[0]
+
+    def document_ids(self) -> list[str]:
+        """Every document id in import order."""
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
+
+    def iter_documents(self, batch: int = 500) -> Iterable[Document]:
+        """Every document in import order, read in batches (for exports of large projects)."""
+        last = -1
+        while True:
+            rows = self.db.execute(
+                f"SELECT position, {DOCUMENT_COLUMNS} FROM documents WHERE position > ? "
+                "ORDER BY position LIMIT ?",
+                [last, batch],
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield document_from_row(row[1:])
+            last = rows[-1][0]
+
+    def document_count(self, filter_text: str = "", annotator: str | None = None,
+                       status: str | None = None) -> int:
+        where, params = self._document_filter(filter_text, annotator, status)
+        return self.db.execute(
+            f"SELECT count(*) FROM documents d {self._status_join()} WHERE {where}",
+            [annotator or ""] + params,
+        ).fetchone()[0]
+
+    @staticmethod
+    def _status_join() -> str:
+        return "LEFT JOIN assignments a ON a.document_id = d.id AND a.annotator = ?"
+
+    @staticmethod
+    def _document_filter(filter_text: str, annotator: str | None, status: str | None) -> tuple[str, list]:
+        clauses, params = ["1"], []
+        if filter_text:
+            clauses.append("(d.title LIKE ? OR d.outlet LIKE ? OR d.published LIKE ?)")
+            like = f"%{filter_text}%"
+            params += [like, like, like]
+        if status:
+            clauses.append("coalesce(a.status, 'todo') = ?")
+            params.append(status)
+        return " AND ".join(clauses), params
+
+    def document_rows(self, offset: int = 0, limit: int = 200, filter_text: str = "",
+                      annotator: str | None = None, sort: str = "position",
+                      descending: bool = False, status: str | None = None) -> list[DocumentRow]:
+        """A page of the document list with this annotator's status and span counts."""
+        order = SORT_COLUMNS.get(sort)
+        if order is None:
+            raise ProjectError(f"cannot sort documents by {sort!r}")
+        where, params = self._document_filter(filter_text, annotator, status)
+        sql = (
+            "SELECT d.id, d.position, d.title, d.outlet, d.published, d.length, "
+            "coalesce(a.status, 'todo') AS status, "
+            "(SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.deleted = 0"
+            + (" AND s.annotator = ?" if annotator else "")
+            + ") AS span_count "
+            f"FROM documents d {self._status_join()} WHERE {where} "
+            f"ORDER BY {order} {'DESC' if descending else 'ASC'}, d.position LIMIT ? OFFSET ?"
+        )
+        args = ([annotator] if annotator else []) + [annotator or ""] + params + [limit, offset]
+        return [DocumentRow(*row) for row in self.db.execute(sql, args).fetchall()]

@@ -1,0 +1,177 @@
+"""The project file's schema as named migrations; `PRAGMA user_version` counts those applied."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+# Identifies our files in the SQLite header ("FRAM"), so foreign databases are refused.
+APPLICATION_ID = 0x4652414D
+
+migrations = Migrations("framing-annotator")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Documents, annotators, codebook, spans, document labels, assignments, history."""
+    db.execute(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            length INTEGER NOT NULL,
+            outlet TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            filename TEXT NOT NULL DEFAULT '',
+            metadata TEXT NOT NULL DEFAULT '{}',
+            imported TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX documents_position ON documents(position)")
+    db.execute(
+        """
+        CREATE TABLE annotators (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL DEFAULT 'annotator',
+            created TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE labels (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('span', 'document')),
+            parent TEXT,
+            color TEXT NOT NULL,
+            shortcut TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            name_fr TEXT NOT NULL DEFAULT '',
+            description_fr TEXT NOT NULL DEFAULT '',
+            examples TEXT NOT NULL DEFAULT '[]',
+            choices TEXT NOT NULL DEFAULT '[]',
+            multiple INTEGER NOT NULL DEFAULT 0,
+            level TEXT NOT NULL DEFAULT 'nominal',
+            retired INTEGER NOT NULL DEFAULT 0,
+            imported INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0,
+            updated TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE attributes (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            choices TEXT NOT NULL DEFAULT '[]',
+            labels TEXT NOT NULL DEFAULT '[]',
+            name_fr TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE codebook_history (
+            version INTEGER PRIMARY KEY,
+            time TEXT NOT NULL,
+            change TEXT NOT NULL,
+            snapshot TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE spans (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            label_id TEXT NOT NULL REFERENCES labels(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            attributes TEXT NOT NULL DEFAULT '{}',
+            origin TEXT NOT NULL,
+            codebook_version INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            CHECK (0 <= start AND start < "end")
+        )
+        """
+    )
+    db.execute("CREATE INDEX spans_document ON spans(document_id, annotator)")
+    db.execute("CREATE INDEX spans_label ON spans(label_id)")
+    db.execute(
+        """
+        CREATE TABLE document_labels (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            question TEXT NOT NULL REFERENCES labels(id),
+            value TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute(
+        "CREATE INDEX document_labels_document ON document_labels(document_id, annotator, question)"
+    )
+    db.execute(
+        """
+        CREATE TABLE assignments (
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            status TEXT NOT NULL DEFAULT 'todo'
+                CHECK (status IN ('todo', 'in progress', 'done')),
+            updated TEXT NOT NULL,
+            PRIMARY KEY (annotator, document_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX assignments_document ON assignments(document_id)")
+    db.execute(
+        """
+        CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            kept TEXT NOT NULL,
+            discarded TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            time TEXT NOT NULL
+        )
+        """
+    )
+
+
+def schema_version() -> int:
+    """The user_version a file gets once every migration this app knows is applied."""
+    return len(migrations._migrations)
+
+
+def apply_migrations(db: Database) -> list[str]:
+    """Apply pending migrations, each in its own transaction; return the names applied."""
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {schema_version()}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    return pending

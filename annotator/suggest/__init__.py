@@ -1,0 +1,1 @@
+"""Framing-device detectors: pure functions from text to candidate spans."""

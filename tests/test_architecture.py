@@ -1,0 +1,91 @@
+"""The layer rules of DESIGN.md, checked by reading imports."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "annotator"
+LAYERS = ("core", "store", "io", "suggest", "agreement", "cli", "gui")
+# What each layer may import from our own package.
+ALLOWED = {
+    "core": {"core"},
+    "store": {"core", "store"},
+    "io": {"core", "io", "store"},
+    "suggest": {"core", "suggest"},
+    "agreement": {"core", "agreement"},
+    "cli": {"core", "store", "io", "suggest", "agreement", "cli", "gui"},  # `annotator gui`
+    "gui": {"core", "store", "io", "suggest", "agreement", "gui"},
+}
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+def _modules():
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def _layer(path: Path) -> str | None:
+    parts = path.relative_to(PACKAGE).parts
+    return parts[0] if len(parts) > 1 and parts[0] in LAYERS else None
+
+
+def test_every_layer_exists():
+    for layer in LAYERS:
+        assert (PACKAGE / layer / "__init__.py").is_file(), layer
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_gui_imports_qt(path):
+    if _layer(path) == "gui":
+        return
+    qt = [name for name in _imports(path) if name.split(".")[0] in ("PySide6", "shiboken6")]
+    assert not qt, f"{path} imports {qt}: only annotator/gui may import PySide6"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_arrows_point_down(path):
+    layer = _layer(path)
+    if layer is None:
+        return
+    for name in _imports(path):
+        parts = name.split(".")
+        if parts[0] == "annotator" and len(parts) > 1 and parts[1] in LAYERS:
+            assert parts[1] in ALLOWED[layer], f"{path}: {layer} must not import {name}"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_core_uses_stdlib_only(path):
+    if _layer(path) != "core":
+        return
+    for name in _imports(path):
+        top = name.split(".")[0]
+        assert top not in ("sqlite3", "sqlite_utils", "lxml", "PySide6", "click"), f"{path} imports {name}"
+
+
+def test_sql_only_in_store():
+    import re
+
+    pattern = re.compile(r"\b(CREATE TABLE|INSERT INTO|DELETE FROM|UPDATE \w+ SET)\b")
+    for path in _modules():
+        if _layer(path) == "store":
+            continue
+        assert not pattern.search(path.read_text(encoding="utf-8")), f"{path} holds SQL"
+
+
+def test_detector_fails_on_a_violation(tmp_path):
+    """The import reader is real: a file that imports PySide6 is seen as doing so."""
+    bad = tmp_path / "bad.py"
+    bad.write_text("from PySide6.QtCore import Qt\nimport annotator.gui.app\n", encoding="utf-8")
+    assert _imports(bad) == ["PySide6.QtCore", "annotator.gui.app"]
