@@ -142,12 +142,19 @@ class DocumentStore:
 
     def document_rows(self, offset: int = 0, limit: int = 200, filter_text: str = "",
                       annotator: str | None = None, sort: str = "position",
-                      descending: bool = False, status: str | None = None) -> list[DocumentRow]:
-        """A page of the document list with this annotator's status and span counts."""
+                      descending: bool = False, status: str | None = None,
+                      only_id: str | None = None) -> list[DocumentRow]:
+        """A page of the document list with this annotator's status and span counts.
+
+        `only_id` restricts the page to one document (to refresh a single row).
+        """
         order = SORT_COLUMNS.get(sort)
         if order is None:
             raise ProjectError(f"cannot sort documents by {sort!r}")
         where, params = self._document_filter(filter_text, annotator, status)
+        if only_id:
+            where += " AND d.id = ?"
+            params.append(only_id)
         sql = (
             "SELECT d.id, d.position, d.title, d.outlet, d.published, d.length, "
             "coalesce(a.status, 'todo') AS status, "

@@ -1,0 +1,154 @@
+"""Starting the desktop app: the QApplication, the project (or the demo), the annotator, the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.settings import Settings
+from annotator.store import Project
+
+log = logging.getLogger(__name__)
+_windows: list[QWidget] = []
+
+
+def default_annotator_name() -> str:
+    from annotator.cli.common import default_annotator
+
+    return default_annotator()
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, created once with the names QSettings uses."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [sys.argv[0]])
+    QCoreApplication.setOrganizationName("FramingAnnotator")
+    QCoreApplication.setApplicationName("Framing Annotator")
+    return app
+
+
+def ui_language(settings: Settings) -> str:
+    """'fr' or 'en': the setting if made, else the system locale."""
+    chosen = settings.language
+    if chosen in ("fr", "en"):
+        return chosen
+    return "fr" if QLocale.system().name().startswith("fr") else "en"
+
+
+def choose_annotator(project: Project, settings: Settings, parent: QWidget | None, ask: bool) -> str | None:
+    """Who is annotating: remembered per project on this machine, else asked (or the login name)."""
+    remembered = settings.annotator_for(project.project_id)
+    if remembered and not ask:
+        return remembered
+    names = [a.name for a in project.annotators()]
+    default = remembered or default_annotator_name()
+    if not ask:
+        name = default
+    else:
+        if default not in names:
+            names.insert(0, default)
+        name, ok = QInputDialog.getItem(
+            parent, QCoreApplication.translate("App", "Who is annotating?"),
+            QCoreApplication.translate("App", "Your name (your work is recorded under it):"),
+            names, names.index(default), True,
+        )
+        if not ok or not name.strip():
+            return None
+        name = name.strip()
+    project.add_annotator(name)
+    settings.set_annotator_for(project.project_id, name)
+    return name
+
+
+def open_window(path: Path | None, settings: Settings, parent_window: QWidget | None = None,
+                annotator: str | None = None, ask: bool = True):
+    """Open the project at `path` (the demo when None) in a new main window; None if refused."""
+    from annotator.gui.main_window import MainWindow
+    from annotator.io.demo import open_demo_project
+
+    try:
+        if path is None:
+            name = annotator or settings.annotator_for("demo") or default_annotator_name()
+            project = open_demo_project(name)
+            ask = False
+        else:
+            project = Project.open(path)
+    except AnnotatorError as exc:
+        QMessageBox.critical(parent_window, QCoreApplication.translate("App", "Cannot open project"), str(exc))
+        return None
+    if annotator:
+        project.add_annotator(annotator)
+        settings.set_annotator_for(project.project_id, annotator)
+    else:
+        annotator = choose_annotator(project, settings, parent_window, ask=ask and not settings.annotator_for(project.project_id))
+        if annotator is None:
+            project.close()
+            return None
+    if path is not None:
+        settings.add_recent_project(str(Path(path).resolve()))
+    window = MainWindow(project, annotator, settings, ui_language(settings))
+    window.show()
+    _windows.append(window)
+    return window
+
+
+def install_excepthook() -> None:
+    """An unexpected error is logged and shown in a dialog, never silently lost."""
+
+    def hook(exc_type, exc, tb):
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        if isinstance(exc, AnnotatorError):
+            message = str(exc)
+        else:
+            message = QCoreApplication.translate(
+                "App", "Something went wrong: %s\n\nYour project file is intact; the last action may not "
+                "have been saved.") % (str(exc) or exc_type.__name__)
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Error"), message)
+
+    sys.excepthook = hook
+
+
+def main(argv: list[str]) -> int:
+    """Entry point of `python main.py [PROJECT] [--screenshot FILE.png] [--annotator NAME]`."""
+    parser = argparse.ArgumentParser(prog="main.py", description="Framing Annotator desktop app.")
+    parser.add_argument("project", nargs="?", type=Path, help="project file to open (default: the demo project)")
+    parser.add_argument("--screenshot", type=Path, help="render the main window to this PNG file and exit")
+    parser.add_argument("--annotator", help="annotate under this name (skips the question)")
+    parser.add_argument("--language", choices=("en", "fr"), help="language of the interface")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    return run_app(args.project, args.screenshot, args.annotator, args.language)
+
+
+def run_app(project: Path | None = None, screenshot: Path | None = None, annotator: str | None = None,
+            language: str | None = None) -> int:
+    app = application()
+    settings = Settings()
+    if language:
+        settings.language = language
+    from annotator.gui.translation import install_translator
+
+    install_translator(app, ui_language(settings))
+    install_excepthook()
+    window = open_window(project, settings, annotator=annotator, ask=screenshot is None)
+    if window is None:
+        return 1
+    if screenshot is not None:
+        window.resize(1440, 900)
+
+        def shoot() -> None:
+            window.grab().save(str(screenshot))
+            print(f"screenshot written to {screenshot}")
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(400, shoot)
+    return app.exec()

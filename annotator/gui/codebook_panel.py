@@ -1,0 +1,73 @@
+"""The codebook panel: the label tree with colour, shortcut and this document's count per label."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from annotator.core.model import Label
+
+
+def colour_icon(colour: str, size: int = 14) -> QIcon:
+    """A small filled square of the label's colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class CodebookPanel(QTreeWidget):
+    """Span labels as a tree; clicking one applies it to the selection (or relabels the selected span)."""
+
+    label_chosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setColumnCount(3)
+        self.setHeaderLabels([self.tr("Label"), self.tr("Key"), self.tr("Here")])
+        self.setAccessibleName(self.tr("Codebook labels"))
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.itemClicked.connect(self._clicked)
+
+    def set_labels(self, labels: list[Label], language: str = "en") -> None:
+        """Show the live span labels (retired ones hidden) as a tree."""
+        self.clear()
+        self._items = {}
+        live = [label for label in labels if label.kind == "span" and not label.retired]
+        by_id = {label.id: label for label in live}
+        pending = list(live)
+        while pending:
+            progressed = False
+            for label in list(pending):
+                parent_item = self._items.get(label.parent) if label.parent in by_id else None
+                if label.parent in by_id and parent_item is None:
+                    continue
+                item = QTreeWidgetItem([label.display_name(language), label.shortcut.upper(), ""])
+                item.setIcon(0, colour_icon(label.color))
+                tip = label.description_fr if language == "fr" and label.description_fr else label.description
+                item.setToolTip(0, tip)
+                item.setData(0, Qt.ItemDataRole.UserRole, label.id)
+                item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+                (parent_item.addChild(item) if parent_item else self.addTopLevelItem(item))
+                self._items[label.id] = item
+                pending.remove(label)
+                progressed = True
+            if not progressed:
+                break
+        self.expandAll()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for label_id, item in self._items.items():
+            count = counts.get(label_id, 0)
+            item.setText(2, str(count) if count else "")
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.label_chosen.emit(item.data(0, Qt.ItemDataRole.UserRole))

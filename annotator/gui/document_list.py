@@ -1,0 +1,200 @@
+"""The document list: a lazily loaded, sortable, filterable table of the project's articles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from annotator.store import Project
+from annotator.store.documents import DocumentRow
+
+PAGE_SIZE = 200
+STATUS_COLOURS = {"todo": "#777777", "in progress": "#B8860B", "done": "#1B7837"}
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Adapts Project.document_rows: fetches pages of 200 rows as the view scrolls."""
+
+    COLUMNS = ("title", "outlet", "published", "status", "spans")
+
+    def __init__(self, project: Project, annotator: str, parent=None):
+        super().__init__(parent)
+        self._project = project
+        self._annotator = annotator
+        self._rows: list[DocumentRow] = []
+        self._total = 0
+        self._filter = ""
+        self._status: str | None = None
+        self._sort = "position"
+        self._descending = False
+        self.reload()
+
+    def _headers(self) -> tuple[str, ...]:
+        return (self.tr("Title"), self.tr("Outlet"), self.tr("Date"), self.tr("Status"), self.tr("Spans"))
+
+    def reload(self) -> None:
+        """Re-read from the first page (after a filter, sort or import)."""
+        self.beginResetModel()
+        self._total = self._project.document_count(self._filter, self._annotator, self._status)
+        self._rows = self._project.document_rows(
+            0, PAGE_SIZE, self._filter, self._annotator, self._sort, self._descending, self._status
+        )
+        self.endResetModel()
+
+    def set_filter(self, text: str, status: str | None = None) -> None:
+        self._filter, self._status = text.strip(), status
+        self.reload()
+
+    # -- Qt model API ----------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        more = self._project.document_rows(
+            len(self._rows), PAGE_SIZE, self._filter, self._annotator, self._sort, self._descending, self._status
+        )
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers()[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "title":
+                return row.title or self.tr("(untitled)")
+            if column == "published":
+                return row.published[:10]
+            if column == "status":
+                return {"todo": self.tr("to do"), "in progress": self.tr("in progress"),
+                        "done": self.tr("done")}[row.status]
+            if column == "spans":
+                return row.span_count
+            return getattr(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return row.title
+        if role == Qt.ItemDataRole.ForegroundRole and column == "status":
+            return QColor(STATUS_COLOURS[row.status])
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.COLUMNS[column] if 0 <= column < len(self.COLUMNS) else "position"
+        self._sort = {"published": "published", "spans": "spans"}.get(key, key)
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def document_id(self, row: int) -> str | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, document_id: str) -> int:
+        """Row of a document, fetching further pages until it appears (-1 if filtered out)."""
+        while True:
+            for i, row in enumerate(self._rows):
+                if row.id == document_id:
+                    return i
+            if not self.canFetchMore():
+                return -1
+            self.fetchMore()
+
+    def row_data(self, row: int) -> DocumentRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def refresh_document(self, document_id: str) -> None:
+        """Re-read one row's status and span count after an edit."""
+        for i, row in enumerate(self._rows):
+            if row.id == document_id:
+                fresh = self._project.document_rows(
+                    0, 1, "", self._annotator, "position", False, None, only_id=document_id
+                )
+                if fresh:
+                    self._rows[i] = fresh[0]
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+                return
+
+
+class DocumentListPanel(QWidget):
+    """Filter box, status filter and the document table."""
+
+    document_activated = Signal(str)
+
+    def __init__(self, project: Project, annotator: str, parent=None):
+        super().__init__(parent)
+        self.model = DocumentListModel(project, annotator, self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by title, outlet or date"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter documents"))
+        self.status_combo = QComboBox(self)
+        self.status_combo.setAccessibleName(self.tr("Filter by status"))
+        for label, value in ((self.tr("All"), None), (self.tr("To do"), "todo"),
+                             (self.tr("In progress"), "in progress"), (self.tr("Done"), "done")):
+            self.status_combo.addItem(label, value)
+        self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("Documents"))
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(2, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 90)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.status_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.status_combo.currentIndexChanged.connect(self._apply_filter)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.filter_edit.text(), self.status_combo.currentData())
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        document_id = self.model.document_id(current.row())
+        if document_id:
+            self.document_activated.emit(document_id)
+
+    def select_document(self, document_id: str) -> bool:
+        """Select a document's row without re-emitting when it is already current."""
+        row = self.model.row_of(document_id)
+        if row < 0:
+            return False
+        if self.view.currentIndex().row() != row:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+        return True

@@ -1,0 +1,38 @@
+"""Importing from the GUI: choose files or take dropped ones, run the import off-thread, show the summary."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from annotator.gui.tasks import BackgroundTask
+
+
+def run_import(window, paths: list[str] | None = None) -> BackgroundTask | None:
+    """Import `paths` (or files the user picks) into the window's project in the background."""
+    if not paths:
+        paths, _ = QFileDialog.getOpenFileNames(
+            window, window.tr("Import articles"), "",
+            window.tr("Articles (*.html *.htm *.txt *.xml *.csv *.jsonl *.json *.ann);;All files (*)"),
+        )
+    if not paths:
+        return None
+    from annotator.io.importer import import_paths
+    from annotator.store import Project
+
+    project_path, annotator = window.project.path, window.annotator
+
+    def work(progress, cancelled):
+        with Project.open(project_path) as project:
+            return import_paths(project, paths, annotator=annotator, progress=progress, cancel=cancelled)
+
+    def done(report, error):
+        if error:
+            QMessageBox.critical(window, window.tr("Import failed"), error)
+        elif report is not None:
+            QMessageBox.information(window, window.tr("Import finished"), report.summary())
+        window.after_import()
+
+    task = BackgroundTask(window, window.tr("Importing articles…"), work, done)
+    window._import_task = task
+    task.start()
+    return task

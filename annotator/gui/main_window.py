@@ -1,0 +1,329 @@
+"""The main window: document list, reader, codebook, spans and questions; menus and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+)
+
+from annotator import __version__
+from annotator.core.change import Change
+from annotator.core.model import Span
+from annotator.gui.document_list import DocumentListPanel
+from annotator.gui.find_bar import FindBar, LabelAllPreview
+from annotator.gui.settings import Settings
+from annotator.gui.workspace import Workspace
+from annotator.store import Project
+from annotator.store.search import find_in_documents
+
+FONT_STEP = 1.0
+MIN_POINT, MAX_POINT = 8.0, 32.0
+
+
+class MainWindow(QMainWindow):
+    """One project open for one annotator."""
+
+    def __init__(self, project: Project, annotator: str, settings: Settings | None = None, language: str = "en"):
+        super().__init__()
+        self.project = project
+        self.annotator = annotator
+        self.settings = settings or Settings()
+        self.language = language
+        self.setWindowTitle(self.tr("Framing Annotator — %s") % project.name)
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+        self.undo_stack = QUndoStack(self)
+        self._build_central()
+        self._build_docks()
+        self.actions: dict[str, QAction] = {}
+        from annotator.gui.menus import build_menus
+
+        build_menus(self)
+        self._build_status()
+        self.workspace.snap_to_words = self.settings.snap_to_words
+        self.workspace.reader.set_point_size(self.settings.point_size)
+        self._restore_layout()
+        QTimer.singleShot(0, self._open_initial_document)
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.workspace = Workspace(self.project, self.annotator, self.undo_stack, self, self.language)
+        self.workspace.changed.connect(self._on_change)
+        self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.meta_label = QLabel(self)
+        self.meta_label.setObjectName("metaLine")
+        self.meta_label.setStyleSheet("color: #555; padding: 6px 28px 0 28px;")
+        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.find_bar.set_labels(self.project.labels(), self.language)
+        self.find_bar.find_requested.connect(self.find_in_document)
+        self.find_bar.label_all_requested.connect(self.label_all_occurrences)
+        self.find_bar.closed.connect(self.workspace.reader.setFocus)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.workspace.reader, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.document_list = DocumentListPanel(self.project, self.annotator, self)
+        self.document_list.document_activated.connect(self.open_document)
+        self._dock(self.tr("Documents"), "documentsDock", self.document_list, Qt.DockWidgetArea.LeftDockWidgetArea)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.workspace.codebook_panel)
+        right.addWidget(self.workspace.span_list)
+        right.addWidget(self.workspace.questions_panel)
+        right.setSizes([380, 260, 140])
+        self._dock(self.tr("Codebook, spans and questions"), "codebookDock", right,
+                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self.document_list.setMinimumWidth(340)
+        right.setMinimumWidth(380)
+
+    def _build_status(self) -> None:
+        self.saved_label = QLabel(self)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Project: %s") % self.project.name + "  ·", self))
+        self.annotator_label = QLabel(self.tr("Annotator: %s") % self.annotator + "  ·", self)
+        self.statusBar().addPermanentWidget(self.annotator_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.saved_label.setText(self.tr("All changes saved"))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.q.value("window/geometry")
+        state = self.settings.q.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _open_initial_document(self) -> None:
+        document_id, offset = self.settings.last_position(self.project.project_id)
+        if not (document_id and self.project.has_document(document_id)):
+            ids = self.project.document_rows(0, 1, annotator=self.annotator)
+            document_id, offset = (ids[0].id if ids else ""), 0
+        if document_id:
+            self.open_document(document_id, offset)
+        self.workspace.reader.setFocus()
+
+    # -- documents and navigation ----------------------------------------------------------
+
+    def open_document(self, document_id: str, offset: int | None = None) -> None:
+        if self.workspace.document is not None and self.workspace.document.id == document_id and offset is None:
+            return
+        self._remember_position()
+        self.workspace.show_document(document_id, offset)
+        self.document_list.select_document(document_id)
+        doc = self.workspace.document
+        parts = [p for p in (doc.outlet, doc.published[:10], doc.author, doc.language.upper()) if p]
+        status = self.project.status(self.annotator, document_id)
+        parts.append({"todo": self.tr("to do"), "in progress": self.tr("in progress"), "done": self.tr("done")}[status])
+        self.meta_label.setText("  ·  ".join(parts))
+        self.workspace.reader.setFocus()
+
+    def _remember_position(self) -> None:
+        if self.workspace.document is not None:
+            self.settings.set_last_position(self.project.project_id, self.workspace.document.id,
+                                            self.workspace.reader.cursor_offset())
+
+    def _neighbour(self, step: int, not_done: bool = False) -> str | None:
+        model = self.document_list.model
+        current = self.workspace.document.id if self.workspace.document else None
+        row = model.row_of(current) if current else -1
+        while True:
+            row += step
+            if row < 0:
+                return None
+            if row >= model.rowCount():
+                if not model.canFetchMore():
+                    return None
+                model.fetchMore()
+                continue
+            data = model.row_data(row)
+            if data and (not not_done or data.status != "done"):
+                return data.id
+
+    def next_document(self) -> None:
+        document_id = self._neighbour(1)
+        if document_id:
+            self.open_document(document_id)
+
+    def previous_document(self) -> None:
+        document_id = self._neighbour(-1)
+        if document_id:
+            self.open_document(document_id)
+
+    def next_not_done(self) -> None:
+        document_id = self._neighbour(1, not_done=True)
+        if document_id is None:
+            self.statusBar().showMessage(self.tr("Every document after this one is done."), 5000)
+        else:
+            self.open_document(document_id)
+
+    def mark_done(self) -> None:
+        """Mark the current document done for this annotator, then move to the next one not done."""
+        if self.workspace.document is None:
+            return
+        document_id = self.workspace.document.id
+        new = "todo" if self.project.status(self.annotator, document_id) == "done" else "done"
+        self._on_change(self.project.set_status(self.annotator, document_id, new))
+        self.open_document(document_id, self.workspace.reader.cursor_offset())
+        if new == "done":
+            self.next_not_done()
+
+    # -- find --------------------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        selection = self.workspace.reader.textCursor().selectedText()
+        self.find_bar.open(selection if selection and len(selection) < 80 else "")
+
+    def find_in_document(self, query: str, direction: int) -> None:
+        from annotator.core.search import find_occurrences
+
+        doc = self.workspace.document
+        if doc is None:
+            return
+        hits = find_occurrences(doc.text, query)
+        self.find_bar.count_label.setText(self.tr("%s found") % len(hits))
+        if not hits:
+            return
+        here = self.workspace.reader.cursor_offset()
+        if direction > 0:
+            target = next((h for h in hits if h[0] >= here), hits[0])
+        else:
+            target = next((h for h in reversed(hits) if h[1] < here), hits[-1])
+        self.workspace.reader.select_range(*target)
+        if direction > 0:
+            # Leave the cursor after the match so the next search moves on.
+            self.workspace.reader.select_range(target[0], target[1])
+        self.workspace.reader.ensureCursorVisible()
+
+    def label_all_occurrences(self, query: str, label_id: str, corpus: bool) -> None:
+        doc = self.workspace.document
+        if doc is None:
+            return
+        ids = None if corpus else [doc.id]
+        occurrences = find_in_documents(self.project, query, ids)
+        if not occurrences:
+            QMessageBox.information(self, self.tr("Label all"), self.tr("No occurrence found."))
+            return
+        already = set()
+        for document_id in {o.document_id for o in occurrences}:
+            already |= {(s.document_id, s.start, s.end) for s in self.project.spans(document_id, self.annotator)
+                        if s.label_id == label_id}
+        label = self.project.label(label_id)
+        preview = LabelAllPreview(occurrences, label.display_name(self.language), already, self)
+        self._last_preview = preview
+        if not preview.exec():
+            return
+        spans = [Span(document_id=o.document_id, annotator=self.annotator, label_id=label_id,
+                      start=o.start, end=o.end, text=o.text) for o in preview.chosen()]
+        if spans and self.workspace.add_spans(spans, self.tr("Label all “%s”") % query):
+            self.statusBar().showMessage(self.tr("%s span(s) added") % len(spans), 5000)
+            self.document_list.model.reload()
+
+    # -- view ----------------------------------------------------------------------------------
+
+    def change_font(self, step: float) -> None:
+        size = max(MIN_POINT, min(MAX_POINT, self.settings.point_size + step))
+        self.settings.point_size = size
+        self.workspace.reader.set_point_size(size)
+
+    def set_snapping(self, on: bool) -> None:
+        self.settings.snap_to_words = on
+        self.workspace.snap_to_words = on
+
+    # -- refresh after writes ----------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        from datetime import datetime
+
+        self.saved_label.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M:%S"))
+        for document_id in change.documents:
+            self.document_list.model.refresh_document(document_id)
+
+    # -- project files -------------------------------------------------------------------------
+
+    def import_files(self, paths: list[str] | None = None) -> None:
+        from annotator.gui.import_flow import run_import
+
+        run_import(self, paths)
+
+    def after_import(self) -> None:
+        self.document_list.model.reload()
+        self.workspace.reload_codebook()
+        self.find_bar.set_labels(self.project.labels(), self.language)
+        if self.workspace.document is None:
+            self._open_initial_document()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
+                                              self.tr("Framing Annotator projects (*.framing);;All files (*)"))
+        if path:
+            self.switch_project(Path(path))
+
+    def new_project_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "untitled.framing",
+                                              self.tr("Framing Annotator projects (*.framing)"))
+        if not path:
+            return
+        from annotator.io.codebook_files import load_preset
+
+        if not path.endswith(".framing"):
+            path += ".framing"
+        try:
+            with Project.create(path) as project:
+                project.set_codebook(load_preset("framing-devices"))
+        except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
+            QMessageBox.critical(self, self.tr("Cannot create project"), str(exc))
+            return
+        self.switch_project(Path(path))
+
+    def switch_project(self, path: Path) -> None:
+        from annotator.gui.app import open_window
+
+        window = open_window(path, self.settings, parent_window=self)
+        if window is not None:
+            self.close()
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._remember_position()
+        self.settings.q.setValue("window/geometry", self.saveGeometry())
+        self.settings.q.setValue("window/state", self.saveState())
+        self.settings.q.sync()
+        super().closeEvent(event)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Framing Annotator"),
+            self.tr("<b>Framing Annotator</b> %1<br>Annotate how news articles frame events.<br><br>"
+                    "Project file: %2").replace("%1", __version__).replace("%2", str(self.project.path)),
+        )

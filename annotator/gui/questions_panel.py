@@ -1,0 +1,86 @@
+"""Document-level questions (primary frame, tone...): one choice box per question for this document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import Qt
+
+from annotator.core.model import DocumentLabel, Label
+
+
+class QuestionsPanel(QWidget):
+    """Shows each question with its choices; a change emits (question id, value)."""
+
+    answered = Signal(str, str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layout = QFormLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._widgets: dict[str, QWidget] = {}
+        self._updating = False
+
+    def set_questions(self, questions: list[Label], language: str = "en") -> None:
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self._widgets = {}
+        for question in questions:
+            if question.retired:
+                continue
+            title = QLabel(question.display_name(language), self)
+            title.setToolTip(question.description_fr if language == "fr" and question.description_fr
+                             else question.description)
+            if question.multiple:
+                widget = QListWidget(self)
+                for choice in question.choices:
+                    item = QListWidgetItem(choice.name_fr if language == "fr" and choice.name_fr else choice.name)
+                    item.setData(Qt.ItemDataRole.UserRole, choice.id)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Unchecked)
+                    widget.addItem(item)
+                widget.setMaximumHeight(90)
+                widget.itemChanged.connect(lambda _item, q=question.id, w=widget: self._multi_changed(q, w))
+            else:
+                widget = QComboBox(self)
+                widget.addItem(self.tr("(not answered)"), "")
+                for choice in question.choices:
+                    widget.addItem(choice.name_fr if language == "fr" and choice.name_fr else choice.name, choice.id)
+                widget.currentIndexChanged.connect(lambda _i, q=question.id, w=widget: self._single_changed(q, w))
+            widget.setAccessibleName(question.display_name(language))
+            title.setBuddy(widget)
+            self._layout.addRow(title, widget)
+            self._widgets[question.id] = widget
+
+    def set_answers(self, answers: list[DocumentLabel]) -> None:
+        """Show this annotator's answers for the current document."""
+        values = {a.question: a.value for a in answers}
+        self._updating = True
+        try:
+            for question_id, widget in self._widgets.items():
+                value = values.get(question_id, "")
+                if isinstance(widget, QComboBox):
+                    index = widget.findData(value)
+                    widget.setCurrentIndex(max(index, 0))
+                else:
+                    chosen = set(filter(None, value.split("|")))
+                    for i in range(widget.count()):
+                        item = widget.item(i)
+                        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in chosen
+                                           else Qt.CheckState.Unchecked)
+        finally:
+            self._updating = False
+
+    def widget_for(self, question_id: str) -> QWidget:
+        return self._widgets[question_id]
+
+    def _single_changed(self, question_id: str, widget: QComboBox) -> None:
+        if not self._updating:
+            self.answered.emit(question_id, widget.currentData() or "")
+
+    def _multi_changed(self, question_id: str, widget: QListWidget) -> None:
+        if self._updating:
+            return
+        chosen = [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                  if widget.item(i).checkState() == Qt.CheckState.Checked]
+        self.answered.emit(question_id, "|".join(chosen))

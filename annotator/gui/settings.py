@@ -1,0 +1,86 @@
+"""User settings kept with QSettings: layout, font size, snapping, recent projects, last positions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+DEFAULT_POINT_SIZE = 12.0
+
+
+class Settings:
+    """Typed access to the app's QSettings."""
+
+    def __init__(self, qsettings: QSettings | None = None):
+        self.q = qsettings or QSettings()
+
+    def _get(self, key: str, default, kind):
+        value = self.q.value(key, default)
+        try:
+            if kind is bool:
+                return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+            return kind(value)
+        except (TypeError, ValueError):
+            return default
+
+    @property
+    def point_size(self) -> float:
+        return self._get("reader/point_size", DEFAULT_POINT_SIZE, float)
+
+    @point_size.setter
+    def point_size(self, value: float) -> None:
+        self.q.setValue("reader/point_size", float(value))
+
+    @property
+    def snap_to_words(self) -> bool:
+        return self._get("reader/snap_to_words", True, bool)
+
+    @snap_to_words.setter
+    def snap_to_words(self, value: bool) -> None:
+        self.q.setValue("reader/snap_to_words", bool(value))
+
+    @property
+    def language(self) -> str:
+        return self._get("ui/language", "", str)
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("ui/language", value)
+
+    @property
+    def high_contrast(self) -> bool:
+        return self._get("ui/high_contrast", False, bool)
+
+    @high_contrast.setter
+    def high_contrast(self, value: bool) -> None:
+        self.q.setValue("ui/high_contrast", bool(value))
+
+    def recent_projects(self) -> list[str]:
+        value = self.q.value("projects/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent_project(self, path: str) -> None:
+        recent = [p for p in self.recent_projects() if p != path]
+        self.q.setValue("projects/recent", ([path] + recent)[:MAX_RECENT])
+        self.q.setValue("projects/last", path)
+
+    @property
+    def last_project(self) -> str:
+        return self._get("projects/last", "", str)
+
+    def annotator_for(self, project_id: str) -> str:
+        return self._get(f"annotator/{project_id}", "", str)
+
+    def set_annotator_for(self, project_id: str, name: str) -> None:
+        self.q.setValue(f"annotator/{project_id}", name)
+
+    def last_position(self, project_id: str) -> tuple[str, int]:
+        """The document and cursor offset the annotator was at in this project."""
+        return (self._get(f"position/{project_id}/document", "", str),
+                self._get(f"position/{project_id}/offset", 0, int))
+
+    def set_last_position(self, project_id: str, document_id: str, offset: int) -> None:
+        self.q.setValue(f"position/{project_id}/document", document_id)
+        self.q.setValue(f"position/{project_id}/offset", int(offset))

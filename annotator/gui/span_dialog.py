@@ -1,0 +1,69 @@
+"""The span dialog: a span's note and attribute values (speaker, stance...)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget,
+)
+
+from annotator.core.model import AttributeDef, Label, Span
+
+
+class SpanDialog(QDialog):
+    """Edit the note and the attributes that apply to this span's label."""
+
+    def __init__(self, span: Span, label: Label | None, attributes: list[AttributeDef],
+                 language: str = "en", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Span details"))
+        layout = QFormLayout(self)
+        excerpt = QLabel(f"<b>{label.display_name(language) if label else span.label_id}</b>: "
+                         f"{span.text[:200]}", self)
+        excerpt.setWordWrap(True)
+        layout.addRow(excerpt)
+        self.note_edit = QPlainTextEdit(span.note, self)
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setTabChangesFocus(True)
+        layout.addRow(self.tr("Note"), self.note_edit)
+        self._fields: dict[str, QWidget] = {}
+        for attr in attributes:
+            if attr.labels and (label is None or (label.id not in attr.labels and label.parent not in attr.labels)):
+                continue
+            value = span.attributes.get(attr.id, "")
+            if attr.type == "choice":
+                widget = QComboBox(self)
+                widget.addItem("", "")
+                for choice in attr.choices:
+                    widget.addItem(choice, choice)
+                widget.setCurrentIndex(max(widget.findData(value), 0))
+            else:
+                widget = QLineEdit(str(value), self)
+            widget.setAccessibleName(attr.name)
+            name = attr.name_fr if language == "fr" and attr.name_fr else attr.name
+            layout.addRow(name, widget)
+            self._fields[attr.id] = widget
+        self._original = dict(span.attributes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def values(self) -> tuple[str, dict[str, Any]]:
+        """The note and the attribute values (empty ones left out)."""
+        attributes = dict(self._original)
+        for attr_id, widget in self._fields.items():
+            value = widget.currentData() if isinstance(widget, QComboBox) else widget.text().strip()
+            if value:
+                attributes[attr_id] = value
+            else:
+                attributes.pop(attr_id, None)
+        return self.note_edit.toPlainText().strip(), attributes
+
+    def set_attribute(self, attr_id: str, value: str) -> None:
+        widget = self._fields[attr_id]
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(widget.findData(value))
+        else:
+            widget.setText(value)

@@ -1,0 +1,218 @@
+"""The annotation workspace: one document in the reader, with its codebook, spans and questions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from annotator.core.change import Change
+from annotator.core.editing import cycle, resize_range, span_range_from_selection
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Document, Label, Span
+from annotator.gui.codebook_panel import CodebookPanel
+from annotator.gui.questions_panel import QuestionsPanel
+from annotator.gui.reader import Mark, ReaderView
+from annotator.gui.span_list import SpanListView
+from annotator.gui.undo_commands import (
+    AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, UpdateSpanCommand,
+)
+from annotator.store import Project
+
+
+class Workspace(QObject):
+    """Connects the reader and its panels to the project: every action is one store call, undoable."""
+
+    changed = Signal(object)  # a Change, after any write
+    document_shown = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, project: Project, annotator: str, undo_stack: QUndoStack, parent: QWidget,
+                 language: str = "en"):
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.undo_stack = undo_stack
+        self.language = language
+        self.snap_to_words = True
+        self.document: Document | None = None
+        self.spans: list[Span] = []
+        self.reader = ReaderView(parent)
+        self.codebook_panel = CodebookPanel(parent)
+        self.span_list = SpanListView(parent)
+        self.questions_panel = QuestionsPanel(parent)
+        self.labels: dict[str, Label] = {}
+        self.reload_codebook()
+        self.reader.label_key.connect(self.apply_label)
+        self.reader.delete_key.connect(self.delete_selected)
+        self.reader.cycle_key.connect(self.cycle_spans)
+        self.reader.resize_key.connect(self.resize_selected)
+        self.reader.mark_clicked.connect(self.select_span)
+        self.reader.edit_key.connect(self.edit_selected)
+        self.codebook_panel.label_chosen.connect(self.apply_label)
+        self.span_list.span_chosen.connect(self._span_chosen_in_list)
+        self.questions_panel.answered.connect(self.answer_question)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload_codebook(self) -> None:
+        """Re-read labels and questions (after the codebook editor changed them)."""
+        all_labels = self.project.labels()
+        self.labels = {label.id: label for label in all_labels}
+        self.codebook_panel.set_labels(all_labels, self.language)
+        self.questions_panel.set_questions([l for l in all_labels if l.kind == "document"], self.language)
+        self.reader.set_shortcuts({
+            (l.shortcut.lower() if len(l.shortcut) == 1 else l.shortcut): l.id
+            for l in all_labels if l.kind == "span" and not l.retired and l.shortcut
+        })
+        if self.document:
+            self.refresh_spans()
+
+    def show_document(self, document_id: str, offset: int | None = None) -> None:
+        """Load a document into the reader and the panels."""
+        self.document = self.project.document(document_id)
+        self.reader.show_text(self.document.text)
+        self.refresh_spans()
+        self.questions_panel.set_answers(self.project.document_labels(document_id, self.annotator))
+        if offset:
+            self.reader.select_range(min(offset, len(self.document.text)), min(offset, len(self.document.text)))
+            self.reader.ensureCursorVisible()
+        self.document_shown.emit(document_id)
+
+    def refresh_spans(self) -> None:
+        if self.document is None:
+            return
+        self.spans = self.project.spans(self.document.id, annotator=self.annotator)
+        marks = []
+        for span in self.spans:
+            label = self.labels.get(span.label_id)
+            name = label.display_name(self.language) if label else span.label_id
+            title = f"{name}: {span.text[:80]}" + (f"\n{span.note}" if span.note else "")
+            marks.append(Mark(span.id, span.start, span.end, label.color if label else "#888888", title))
+        self.reader.set_marks(marks)
+        self.span_list.model_.set_spans(self.spans, self.labels, self.language)
+        self.span_list.select_span(self.reader.selected_mark_id)
+        self.codebook_panel.set_counts(self.project.label_counts(self.document.id, self.annotator))
+
+    def _after_write(self, change: Change) -> None:
+        self.refresh_spans()
+        if self.document is not None:
+            self.questions_panel.set_answers(self.project.document_labels(self.document.id, self.annotator))
+        self.changed.emit(change)
+
+    def _push(self, command) -> bool:
+        """Run an undoable command; a refused action is explained in a dialog, nothing is half-done."""
+        try:
+            self.undo_stack.push(command)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self.reader, self.tr("Not possible"), str(exc))
+            return False
+        return True
+
+    # -- actions ---------------------------------------------------------------------------
+
+    @property
+    def selected_span(self) -> Span | None:
+        span_id = self.reader.selected_mark_id
+        return next((s for s in self.spans if s.id == span_id), None)
+
+    def apply_label(self, label_id: str) -> Span | None:
+        """Label the selected text (a new span), or relabel the selected span when no text is selected."""
+        if self.document is None or label_id not in self.labels:
+            return None
+        label = self.labels[label_id]
+        selection = self.reader.selection()
+        if selection is None:
+            span = self.selected_span
+            if span is not None and span.label_id != label_id:
+                self._push(UpdateSpanCommand(self.project, span.id, {"label_id": label_id}, self._after_write,
+                                             self.tr("Relabel as %s") % label.display_name(self.language)))
+            elif span is None:
+                self.message.emit(self.tr("Select some text first, then press a label's key."))
+            return None
+        text = self.document.text
+        bounds = span_range_from_selection(text, selection[0], selection[1], self.snap_to_words)
+        if bounds is None:
+            self.message.emit(self.tr("The selection holds no words to label."))
+            return None
+        start, end = bounds
+        span = Span(document_id=self.document.id, annotator=self.annotator, label_id=label_id,
+                    start=start, end=end, text=text[start:end])
+        if self._push(AddSpansCommand(self.project, [span], self._after_write,
+                                      self.tr("Label as %s") % label.display_name(self.language))):
+            self.reader.select_mark(span.id, move_cursor=False)
+            self._mark_in_progress()
+            return span
+        return None
+
+    def add_spans(self, spans: list[Span], description: str) -> bool:
+        """Create several spans as one undoable action (label all occurrences)."""
+        return self._push(AddSpansCommand(self.project, spans, self._after_write, description))
+
+    def _mark_in_progress(self) -> None:
+        if self.document and self.project.status(self.annotator, self.document.id) == "todo":
+            self.changed.emit(self.project.set_status(self.annotator, self.document.id, "in progress"))
+
+    def select_span(self, span_id: str) -> None:
+        self.reader.select_mark(span_id or None, move_cursor=False)
+        self.span_list.select_span(span_id or None)
+
+    def _span_chosen_in_list(self, span_id: str) -> None:
+        self.reader.select_mark(span_id, move_cursor=True)
+        self.reader.setFocus()
+
+    def delete_selected(self) -> None:
+        span = self.selected_span
+        if span is None:
+            return
+        self._push(DeleteSpansCommand(self.project, [span.id], self._after_write, self.tr("Delete span")))
+
+    def cycle_spans(self, direction: int) -> None:
+        """Step through the spans under the cursor (for overlapping or nested spans)."""
+        offset = self.reader.cursor_offset()
+        current = self.selected_span
+        if current is not None and current.start <= offset <= current.end:
+            offset = current.start if current.start < current.end else offset
+        under = [m.id for m in self.reader.marks_at(self.reader.cursor_offset())]
+        if not under and current is not None:
+            under = [m.id for m in self.reader.marks_at(current.start)]
+        chosen = cycle(under, self.reader.selected_mark_id, direction)
+        if chosen:
+            self.select_span(chosen)
+            span = self.selected_span
+            if span:
+                self.message.emit(f"{self.labels[span.label_id].display_name(self.language)}: {span.text[:60]}")
+
+    def resize_selected(self, edge: str, delta: int) -> None:
+        span = self.selected_span
+        if span is None or self.document is None:
+            return
+        start, end = resize_range(self.document.text, span.start, span.end, edge, delta)
+        if (start, end) != (span.start, span.end):
+            self._push(UpdateSpanCommand(self.project, span.id, {"start": start, "end": end},
+                                         self._after_write, self.tr("Resize span")))
+
+    def set_note(self, span_id: str, note: str, attributes: dict | None = None) -> None:
+        changes: dict = {"note": note}
+        if attributes is not None:
+            changes["attributes"] = attributes
+        self._push(UpdateSpanCommand(self.project, span_id, changes, self._after_write, self.tr("Edit note")))
+
+    def edit_selected(self) -> None:
+        span = self.selected_span
+        if span is None:
+            return
+        from annotator.gui.span_dialog import SpanDialog
+
+        dialog = SpanDialog(span, self.labels.get(span.label_id), self.project.attributes(),
+                            self.language, self.reader)
+        if dialog.exec():
+            note, attributes = dialog.values()
+            if note != span.note or attributes != span.attributes:
+                self.set_note(span.id, note, attributes)
+
+    def answer_question(self, question_id: str, value: str) -> None:
+        if self.document is None:
+            return
+        self._push(SetDocumentLabelCommand(self.project, self.document.id, self.annotator, question_id, value,
+                                           self._after_write, self.tr("Answer question")))

@@ -1,0 +1,69 @@
+"""The demo project: sample articles from resources/samples with a few example annotations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.core.model import Document, Span
+from annotator.core.paths import resources_dir, user_data_dir
+from annotator.io.codebook_files import load_preset
+from annotator.store import Project
+
+DEMO_FILE_NAME = "demo.framing"
+
+
+def samples_dir() -> Path:
+    return resources_dir() / "samples"
+
+
+def read_sample(path: Path) -> Document:
+    """A sample article: UTF-8 text whose first line is the headline (kept as the first paragraph)."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n").strip() + "\n"
+    title = text.split("\n", 1)[0].strip()
+    language = "fr" if path.stem.endswith("-fr") or ".fr" in path.name else "en"
+    return Document(text=text, title=title, language=language, outlet="Framing Annotator samples",
+                    filename=path.name, metadata={"sample": True})
+
+
+def _example_spans(project: Project, annotator: str) -> list[Span]:
+    """Spans listed in resources/samples/demo-annotations.json, located by their exact text."""
+    listing = samples_dir() / "demo-annotations.json"
+    if not listing.exists():
+        return []
+    spans: list[Span] = []
+    by_file = {project.document(d).filename: project.document(d) for d in project.document_ids()}
+    for entry in json.loads(listing.read_text(encoding="utf-8")):
+        doc = by_file.get(entry["file"])
+        if doc is None:
+            continue
+        start = doc.text.find(entry["text"])
+        if start < 0:
+            continue
+        end = start + len(entry["text"])
+        spans.append(Span(document_id=doc.id, annotator=annotator, label_id=entry["label"],
+                          start=start, end=end, text=entry["text"], note=entry.get("note", "")))
+    return spans
+
+
+def build_demo_project(path: Path, annotator: str) -> Project:
+    """Create a project at `path` with the default codebook, the sample articles and example spans."""
+    project = Project.create(path, name="Demo project")
+    project.set_codebook(load_preset("framing-devices"))
+    project.add_annotator(annotator)
+    documents = [read_sample(p) for p in sorted(samples_dir().glob("*.txt"))]
+    project.add_documents(documents)
+    spans = _example_spans(project, annotator)
+    if spans:
+        project.add_spans(spans)
+    return project
+
+
+def open_demo_project(annotator: str) -> Project:
+    """The demo project in the user's data folder, created on first use."""
+    folder = user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DEMO_FILE_NAME
+    if path.exists():
+        return Project.open(path)
+    return build_demo_project(path, annotator)
