@@ -16,6 +16,7 @@ from annotator.store.codebook_store import CodebookStore
 from annotator.store.documents import DocumentStore
 from annotator.store.document_labels import DocumentLabelStore
 from annotator.store.export_queries import ExportQueries
+from annotator.store.imports import ImportStore
 from annotator.store.schema import APPLICATION_ID, apply_migrations, migrations, schema_version
 from annotator.store.spans import SpanStore
 
@@ -39,7 +40,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
 
 
-class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, ExportQueries):
+class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, ExportQueries, ImportStore):
     """One annotation project, stored in one SQLite file; each mutation is one transaction."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection):

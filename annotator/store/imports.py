@@ -1,0 +1,79 @@
+"""Imports in the project file: one file's documents, spans and new labels in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from annotator.core.change import Change
+from annotator.core.errors import InvalidSpan
+from annotator.core.model import Document, Label, Span
+from annotator.store.rows import span_to_row
+
+
+@dataclass
+class ImportOutcome:
+    """What one imported file added: new documents, documents already present, spans, labels."""
+
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    spans: list[str] = field(default_factory=list)
+    repeated_spans: int = 0
+    labels: list[str] = field(default_factory=list)
+
+    def change(self) -> Change:
+        return Change("documents imported", documents=list(self.added), spans=list(self.spans),
+                      labels=list(self.labels))
+
+
+class ImportStore:
+    """Mixin of Project: storing what an importer read, all or nothing."""
+
+    def add_import(self, documents: Iterable[Document], spans: Iterable[Span] = (),
+                   labels: Iterable[Label] = ()) -> ImportOutcome:
+        """Add new labels, documents and their spans in ONE transaction; any error leaves the file unchanged.
+
+        A document already in the project is not added again. A span identical to a live one
+        (same document, annotator, label and offsets) is not added again either, so importing
+        the same file twice adds nothing.
+        """
+        documents = list(documents)
+        outcome = ImportOutcome()
+        with self.db.atomic():
+            for label in labels:
+                self.add_label(label, description=f"label {label.id} added by an import")
+                outcome.labels.append(label.id)
+            added = self.add_documents(documents)
+            outcome.added, outcome.duplicates = added.added, added.duplicates
+            texts = {doc.id: doc.text for doc in documents}
+            kinds = {label.id: label.kind for label in self.labels()}
+            version = self.codebook_version()
+            annotators: set[str] = set()
+            for span in spans:
+                self._store_imported_span(span, texts, kinds, version, annotators, outcome)
+        return outcome
+
+    def _store_imported_span(self, span: Span, texts: dict[str, str], kinds: dict[str, str], version: int,
+                             annotators: set[str], outcome: ImportOutcome) -> None:
+        if span.document_id not in texts:
+            raise InvalidSpan(f"span refers to document {span.document_id}, which this import does not hold")
+        span.check_against(texts[span.document_id])
+        if kinds.get(span.label_id) != "span":
+            raise InvalidSpan(f"span refers to {span.label_id!r}, which is not a span label of the codebook")
+        exists = self.db.execute(
+            'SELECT 1 FROM spans WHERE document_id = ? AND annotator = ? AND label_id = ? AND start = ? '
+            'AND "end" = ? AND deleted = 0',
+            [span.document_id, span.annotator, span.label_id, span.start, span.end],
+        ).fetchone()
+        if exists:
+            outcome.repeated_spans += 1
+            return
+        if span.annotator not in annotators:
+            self.ensure_annotator(span.annotator)
+            annotators.add(span.annotator)
+        span.codebook_version = span.codebook_version or version
+        row = span_to_row(span)
+        cols = ", ".join(f'"{k}"' for k in row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"INSERT INTO spans ({cols}) VALUES ({marks})", list(row.values()))
+        outcome.spans.append(span.id)
