@@ -1,0 +1,58 @@
+"""The import command: files and folders of articles (and pre-annotated data) into a project."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import annotator_option, default_annotator, open_project, project_argument, reports_errors
+from annotator.io.importer import DEFAULT_MAX_BYTES, import_paths
+from annotator.io.registry import FORMAT_NAMES
+
+
+@click.command("import")
+@project_argument
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "format_name", type=click.Choice(FORMAT_NAMES), default="auto", show_default=True,
+              help="Read every file as this format instead of detecting it from its extension and content.")
+@annotator_option
+@click.option("--full-page", is_flag=True,
+              help="Web pages: keep all visible text (menus, footers...), not just the article.")
+@click.option("--keep-captions", is_flag=True,
+              help="Web pages: keep figure captions in the text (once each); by default they go to metadata.")
+@click.option("--max-size", "max_size", type=click.FloatRange(min=0, min_open=True),
+              default=DEFAULT_MAX_BYTES / 1_048_576, show_default=True,
+              help="Refuse files larger than this many megabytes.")
+@reports_errors
+def import_command(project: Path, paths: tuple[Path, ...], format_name: str, annotator_name: str | None,
+                   full_page: bool, keep_captions: bool, max_size: float) -> None:
+    """Import articles from PATHS (files or folders) into PROJECT.
+
+    Reads web pages, text, XML (article XML, NewsML-G2, TEI), CSV/JSONL corpora (one article a
+    row) and pre-annotated brat (.txt + .ann) and doccano JSONL files. Each file is imported whole
+    or not at all; articles already in the project are not added again. Spans of pre-annotated
+    files are recorded under --annotator (default: the annotator the file names, else your login
+    name); labels missing from the codebook are added to it, marked as imported.
+    """
+    with open_project(project) as proj:
+        with click.progressbar(length=len(paths), label="Importing", file=sys.stderr,
+                               item_show_func=lambda p: p.name if p else "") as bar:
+            def progress(done: int, total: int, path: Path) -> None:
+                bar.length = total
+                bar.update(1, path)
+
+            report = import_paths(
+                proj, paths, format=format_name, annotator=annotator_name, full_page=full_page,
+                keep_captions=keep_captions, max_bytes=int(max_size * 1_048_576), progress=progress,
+                fallback_annotator=default_annotator(),
+            )
+    click.echo(report.summary())
+    if report.refused:
+        sys.exit(1)
+
+
+def register(group: click.Group) -> None:
+    """Add the import command to the `annotator` group."""
+    group.add_command(import_command)

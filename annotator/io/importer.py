@@ -1,0 +1,209 @@
+"""Importing files and folders into a project: detection, one transaction per file, a batch report."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from annotator.core.change import Change
+from annotator.core.errors import AnnotatorError, ImportRefused
+from annotator.core.model import Span
+from annotator.io.import_labels import LabelResolver
+from annotator.io.readers.base import ImportedDocument, ReadOptions
+from annotator.io.registry import FORMAT_NAMES, KNOWN_EXTENSIONS, detect_format, reader_for, text_path_of
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_IMPORT_ANNOTATOR = "import"
+SNIFF_BYTES = 4096
+
+
+@dataclass
+class ImportedItem:
+    """One document of the batch: where it came from and what became of it."""
+
+    path: Path
+    document_id: str
+    title: str
+    where: str = ""
+    reason: str = ""
+
+    @property
+    def source(self) -> str:
+        return f"{self.path.name} ({self.where})" if self.where else self.path.name
+
+
+@dataclass
+class Refusal:
+    """A file that was not imported, and why, in plain words."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    """The outcome of a batch: imported and duplicate documents, refused and skipped files."""
+
+    imported: list[ImportedItem] = field(default_factory=list)
+    duplicates: list[ImportedItem] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    spans: int = 0
+    repeated_spans: int = 0
+    labels: list[str] = field(default_factory=list)
+    files: int = 0
+    cancelled: bool = False
+    span_ids: list[str] = field(default_factory=list)
+
+    def change(self) -> Change:
+        """What the batch changed, for views to refresh."""
+        return Change("documents imported", documents=[i.document_id for i in self.imported],
+                      spans=list(self.span_ids), labels=list(self.labels))
+
+    def summary(self) -> str:
+        """A few plain lines saying what happened."""
+        lines = [f"Imported {len(self.imported)} document(s) from {self.files} file(s)"
+                 + (f" with {self.spans} span(s)" if self.spans else "") + "."]
+        if self.labels:
+            lines.append(f"New labels added to the codebook (marked imported): {', '.join(self.labels)}.")
+        if self.duplicates:
+            lines.append(f"{len(self.duplicates)} document(s) already in the project, not added again:")
+            lines += [f"  {d.source}: {d.reason}" for d in self.duplicates[:50]]
+            if len(self.duplicates) > 50:
+                lines.append(f"  ... and {len(self.duplicates) - 50} more")
+        if self.repeated_spans:
+            lines.append(f"{self.repeated_spans} span(s) were already in the project and were not added again.")
+        if self.refused:
+            lines.append(f"{len(self.refused)} file(s) refused:")
+            lines += [f"  {r.path}: {r.reason}" for r in self.refused]
+        if self.skipped:
+            kinds = sorted({p.suffix.lower() or "(no extension)" for p in self.skipped})
+            lines.append(f"{len(self.skipped)} file(s) in folders skipped, not an article format: {', '.join(kinds)}.")
+        if self.cancelled:
+            lines.append("Import cancelled: the files above were imported; the rest were not.")
+        return "\n".join(lines)
+
+
+def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Path], list[Refusal]]:
+    """Files to import (folders walked, hidden files left out), skipped files, and missing paths."""
+    files: list[Path] = []
+    skipped: list[Path] = []
+    missing: list[Refusal] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for folder, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    candidate = Path(folder) / name
+                    suffix = candidate.suffix.lower()
+                    if name.startswith("."):
+                        continue
+                    if suffix == ".ann" and candidate.with_suffix(".txt").is_file():
+                        continue  # read together with its .txt
+                    if suffix in KNOWN_EXTENSIONS or not suffix:
+                        files.append(candidate)
+                    else:
+                        skipped.append(candidate)
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(Refusal(path, "no such file or folder"))
+    unique = list(dict.fromkeys(files))
+    return unique, skipped, missing
+
+
+def read_file(path: Path, format: str = "auto", options: ReadOptions | None = None) -> list[ImportedDocument]:
+    """Read one file with the reader of `format` (or the detected one); raise ImportRefused when it cannot."""
+    options = options or ReadOptions()
+    if format not in FORMAT_NAMES:
+        raise ImportRefused(path.name, f"unknown format {format!r}; use one of {', '.join(FORMAT_NAMES)}")
+    if path.suffix.lower() == ".ann":
+        path = text_path_of(path, path.name)
+    size = path.stat().st_size
+    if size > options.max_bytes:
+        raise ImportRefused(
+            path.name, f"is {size / 1_048_576:.1f} MB, over the {options.max_bytes / 1_048_576:g} MB limit "
+            "(raise the limit to import it)"
+        )
+    data = path.read_bytes()
+    name = format if format != "auto" else detect_format(path, data[:SNIFF_BYTES])
+    return reader_for(name)(path, data, options)
+
+
+def _spans_for(item: ImportedDocument, resolver: LabelResolver, source: str, annotator: str | None,
+               fallback: str) -> list[Span]:
+    doc = item.document
+    return [
+        Span(document_id=doc.id, annotator=annotator or s.annotator or fallback,
+             label_id=resolver.resolve(s.label, source), start=s.start, end=s.end,
+             text=doc.text[s.start:s.end], note=s.note, origin="import")
+        for s in item.spans
+    ]
+
+
+def _import_file(project, path: Path, format: str, options: ReadOptions, resolver: LabelResolver,
+                 annotator: str | None, fallback: str, report: ImportReport) -> None:
+    items = read_file(path, format, options)
+    seen: dict[str, ImportedDocument] = {}
+    spans: list[Span] = []
+    for item in items:
+        spans += _spans_for(item, resolver, path.name, annotator, fallback)
+        seen.setdefault(item.document.id, item)
+    outcome = project.add_import([i.document for i in items], spans, resolver.new)
+    resolver.take_new()
+    added = set(outcome.added)
+    for item in items:
+        doc = item.document
+        entry = ImportedItem(path, doc.id, doc.title, item.where)
+        if doc.id in added and seen[doc.id] is item:
+            report.imported.append(entry)
+        else:
+            first = seen[doc.id]
+            entry.reason = (f"repeats {first.where} of this file" if first is not item
+                            else "already in the project")
+            report.duplicates.append(entry)
+    report.spans += len(outcome.spans)
+    report.span_ids += outcome.spans
+    report.repeated_spans += outcome.repeated_spans
+    report.labels += outcome.labels
+
+
+def import_paths(project, paths: Sequence[str | os.PathLike], format: str = "auto",
+                 annotator: str | None = None, full_page: bool = False, keep_captions: bool = False,
+                 max_bytes: int = DEFAULT_MAX_BYTES,
+                 progress: Callable[[int, int, Path], None] | None = None,
+                 cancel: Callable[[], bool] | None = None,
+                 fallback_annotator: str = DEFAULT_IMPORT_ANNOTATOR) -> ImportReport:
+    """Import files and folders into `project`; each file is imported whole or refused whole.
+
+    Spans of pre-annotated files go under `annotator` when given, else under the annotator the
+    file names, else `fallback_annotator`. `progress(done, total, path)` is called after each
+    file; `cancel()` is asked before each file. Safe to run off the GUI thread with its own Project.
+    """
+    if format not in FORMAT_NAMES:
+        raise ImportRefused(str(format), f"unknown format; use one of {', '.join(FORMAT_NAMES)}")
+    options = ReadOptions(full_page=full_page, keep_captions=keep_captions, max_bytes=max_bytes)
+    files, skipped, missing = collect_files(paths)
+    report = ImportReport(refused=missing, skipped=skipped, files=len(files))
+    resolver = LabelResolver(project.labels())
+    for done, path in enumerate(files, start=1):
+        if cancel is not None and cancel():
+            report.cancelled = True
+            break
+        try:
+            _import_file(project, path, format, options, resolver, annotator, fallback_annotator, report)
+        except ImportRefused as exc:
+            resolver.forget_new()
+            report.refused.append(Refusal(path, exc.reason))
+        except AnnotatorError as exc:
+            resolver.forget_new()
+            report.refused.append(Refusal(path, str(exc)))
+        except OSError as exc:
+            resolver.forget_new()
+            report.refused.append(Refusal(path, f"cannot be read ({exc.strerror or exc})"))
+        if progress is not None:
+            progress(done, len(files), path)
+    return report

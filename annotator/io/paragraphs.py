@@ -1,0 +1,74 @@
+"""Paragraph rules shared by the readers: whitespace of markup, plain-text blocks, bylines, headlines."""
+
+from __future__ import annotations
+
+import re
+
+PARAGRAPH_BREAK = "\n\n"
+# A run of markup whitespace holding a line break or tab is source formatting: it reads as one space.
+# Runs of plain spaces are kept as typed, so a page and its plain-text rendition give the same text.
+_FORMATTING_WHITESPACE = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_NAME_PARTICLE = r"(?:de|du|des|da|di|van|von|der|den|la|le|el|al|bin|ben|y|e)"
+_NAMES = rf"{_NAME}(?:\s+(?:{_NAME_PARTICLE}\s+)*{_NAME}){{0,4}}"
+BYLINE = re.compile(
+    r"^(?:(?:Rédacteur|Rédactrice|Rédaction|Reporter|Journaliste|Auteur|Autrice|Author|Written|Text|Texte|"
+    r"Reporting|Story|Words|Von|Por|Di)\b(?:\s+(?:by|par|von|por|de))?\s*[:\-–—]?\s*|(?:By|Par|Von|Por)\s+)"
+    rf"(?P<names>{_NAMES}(?:\s*(?:,|\band\b|\bet\b|\bund\b|\by\b|&)\s*{_NAMES})*)\s*\.?$",
+    re.UNICODE,
+)
+BYLINE_MAX_CHARS = 90
+
+
+def collapse_markup_whitespace(text: str) -> str:
+    """Whitespace from markup source (line breaks, indentation, tabs) becomes one space; ends are trimmed."""
+    return _FORMATTING_WHITESPACE.sub(" ", text).strip()
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """The stored text of a list of paragraphs: empty ones dropped, one blank line between the others."""
+    return PARAGRAPH_BREAK.join(p for p in paragraphs if p)
+
+
+def plain_text_paragraphs(text: str) -> list[str]:
+    """Paragraphs of normalised plain text: blocks between blank lines, or lines when there is none.
+
+    Trailing spaces of lines and whitespace-only lines go; the words and line breaks inside a
+    paragraph stay as written.
+    """
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = "\n".join(line if line.strip() else "" for line in lines).strip()
+    if not text:
+        return []
+    if _BLANK_LINE.search(text) is None:
+        return [line for line in text.split("\n") if line]
+    return [block.strip("\n") for block in re.split(r"\n{2,}", text) if block.strip()]
+
+
+def byline_author(paragraph: str) -> str | None:
+    """The author's name when `paragraph` is a byline ("By Jane Doe", "Rédacteur Fetty Adler"), else None."""
+    paragraph = paragraph.strip()
+    if not paragraph or len(paragraph) > BYLINE_MAX_CHARS or "\n" in paragraph:
+        return None
+    match = BYLINE.match(paragraph)
+    if match is None:
+        return None
+    return re.sub(r"(?<=\w\w)\.$", "", match.group("names").strip())
+
+
+def split_trailing_byline(paragraphs: list[str]) -> tuple[list[str], str]:
+    """Take a byline off the end of an article's paragraphs: (paragraphs, author or "")."""
+    if len(paragraphs) > 1:
+        author = byline_author(paragraphs[-1])
+        if author:
+            return paragraphs[:-1], author
+    return paragraphs, ""
+
+
+def with_headline(headline: str, paragraphs: list[str]) -> list[str]:
+    """Put the headline first unless the paragraphs already start with it."""
+    headline = headline.strip()
+    if not headline or (paragraphs and paragraphs[0].strip() == headline):
+        return paragraphs
+    return [headline] + paragraphs

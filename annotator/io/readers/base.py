@@ -1,0 +1,47 @@
+"""What every reader returns: documents to add, with pre-made spans in stored-text offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.model import Document
+
+
+@dataclass
+class ImportedSpan:
+    """A span found in an imported file; offsets are code points of the stored text."""
+
+    start: int
+    end: int
+    label: str
+    note: str = ""
+    annotator: str | None = None
+
+
+@dataclass
+class ImportedDocument:
+    """One document a reader made of a file (or of one row of a corpus file)."""
+
+    document: Document
+    spans: list[ImportedSpan] = field(default_factory=list)
+    where: str = ""  # "line 4", "row 12", "item 2" when a file holds several documents
+
+    @property
+    def label_names(self) -> list[str]:
+        """Every label name the spans use, in first-use order."""
+        return list(dict.fromkeys(span.label for span in self.spans))
+
+
+@dataclass
+class ReadOptions:
+    """Choices that change what a reader extracts."""
+
+    full_page: bool = False
+    keep_captions: bool = False
+    max_bytes: int = 50 * 1024 * 1024
+
+
+def display_name(path: Path) -> str:
+    """How a file is named in messages and in a document's `filename`."""
+    return path.name

@@ -1,0 +1,82 @@
+"""Which reader reads a file: by explicit format, by extension, or by the file's first bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from annotator.core.errors import ImportRefused
+from annotator.io.readers import brat, csv_corpus, html, jsonl, text, xml
+from annotator.io.readers.base import ImportedDocument, ReadOptions
+
+Reader = Callable[[Path, bytes, ReadOptions], list[ImportedDocument]]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A named file format: its reader and the extensions that announce it."""
+
+    name: str
+    reader: Reader
+    extensions: tuple[str, ...]
+    description: str
+
+
+FORMATS: dict[str, Format] = {
+    "txt": Format("txt", text.read_text, text.EXTENSIONS, "plain text, headline first"),
+    "html": Format("html", html.read_html, html.EXTENSIONS, "a saved web page"),
+    "xml": Format("xml", xml.read_xml, xml.EXTENSIONS, "article XML, NewsML-G2 or TEI"),
+    "jsonl": Format("jsonl", jsonl.read_jsonl, jsonl.EXTENSIONS, "JSON Lines corpus or doccano export"),
+    "csv": Format("csv", csv_corpus.read_csv, csv_corpus.EXTENSIONS, "CSV/TSV corpus, one article a row"),
+    "brat": Format("brat", brat.read_brat, (".ann",), "brat standoff (.txt with its .ann)"),
+}
+FORMAT_NAMES = ("auto",) + tuple(FORMATS)
+KNOWN_EXTENSIONS = frozenset(ext for f in FORMATS.values() for ext in f.extensions)
+
+
+def sniff_format(head: bytes) -> str:
+    """Guess a format from a file's first bytes (BOM and leading whitespace skipped)."""
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if head.startswith(bom):
+            head = head[len(bom):]
+            if bom != b"\xef\xbb\xbf":
+                head = head.replace(b"\x00", b"")
+            break
+    start = head.lstrip()[:512].lower()
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start[:300]:
+        return "html"
+    if start.startswith((b"<?xml", b"<")):
+        return "html" if b"<html" in start else "xml"
+    if start.startswith((b"{", b"[")):
+        return "jsonl"
+    return "txt"
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """The format of a file: a .txt with a .ann beside it is brat; else extension, else content."""
+    suffix = path.suffix.lower()
+    if suffix == ".ann" or (suffix in text.EXTENSIONS and brat.ann_path(path).is_file()):
+        return "brat"
+    sniffed = sniff_format(head)
+    for name, fmt in FORMATS.items():
+        if suffix in fmt.extensions:
+            # An .xml file that is really an XHTML page, or a page saved as .txt, follows its content.
+            if name in ("xml", "txt") and sniffed == "html":
+                return "html"
+            return name
+    return sniffed
+
+
+def reader_for(name: str) -> Reader:
+    return FORMATS[name].reader
+
+
+def text_path_of(path: Path, source: str) -> Path:
+    """For brat, the .txt a .ann belongs to."""
+    if path.suffix.lower() != ".ann":
+        return path
+    partner = path.with_suffix(".txt")
+    if not partner.is_file():
+        raise ImportRefused(source, f"is a brat annotation file without its text {partner.name}")
+    return partner
