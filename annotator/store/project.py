@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from annotator.core.change import Change
 from annotator.core.errors import ProjectError
 from annotator.core.model import Annotator, new_uuid, now_iso
+from annotator.store.agreement_data import AgreementDataStore
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.documents import DocumentStore
 from annotator.store.document_labels import DocumentLabelStore
@@ -40,7 +41,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
 
 
-class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, ExportQueries, ImportStore):
+class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, ExportQueries, ImportStore, AgreementDataStore):
     """One annotation project, stored in one SQLite file; each mutation is one transaction."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection):

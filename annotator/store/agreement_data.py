@@ -1,0 +1,108 @@
+"""Reading what an agreement report needs from the project file: coders, spans and answers per document."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Sequence
+
+from annotator.core.agreement_input import (
+    AgreementInput,
+    CodedDocument,
+    CodedSpan,
+    LabelSpec,
+    QuestionSpec,
+)
+from annotator.core.errors import ProjectError
+
+# A status that says an annotator worked on a document even before marking anything.
+WORKING_STATUSES = ("in progress", "done")
+
+
+class AgreementDataStore:
+    """Mixin of Project: one read of documents, assignments, spans and document labels for agreement."""
+
+    def agreement_data(self, annotators: Sequence[str] | None = None, labels: Sequence[str] | None = None,
+                       done_only: bool = False) -> AgreementInput:
+        """Gather per-document coders, spans and answers for an agreement report.
+
+        An annotator coded a document when their status there is "in progress" or "done" or they left a
+        span or an answer in it; with `done_only`, only when their status is "done". `annotators` and
+        `labels` (span labels or question ids) restrict the report; unknown names are refused. Spans
+        made in adjudication (the gold layer) are not an annotator's coding and are left out.
+        """
+        known_people = [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY created, name")]
+        if annotators:
+            unknown = [a for a in annotators if a not in known_people]
+            if unknown:
+                raise ProjectError(
+                    f"unknown annotator {unknown[0]!r}; this project has: {', '.join(known_people) or 'none'}"
+                )
+        people = list(dict.fromkeys(annotators)) if annotators else known_people
+        allowed = set(people)
+
+        rows = self.db.execute(
+            "SELECT id, name, kind, level, choices, multiple FROM labels ORDER BY position, id"
+        ).fetchall()
+        if labels:
+            known_labels = {r[0] for r in rows}
+            unknown = [label for label in labels if label not in known_labels]
+            if unknown:
+                raise ProjectError(f"unknown label or question {unknown[0]!r} in the codebook")
+        wanted = set(labels) if labels else {r[0] for r in rows}
+        span_labels = [LabelSpec(r[0], r[1]) for r in rows if r[2] == "span" and r[0] in wanted]
+        questions = [
+            QuestionSpec(r[0], r[1], r[3], tuple(c["id"] for c in json.loads(r[4])), bool(r[5]))
+            for r in rows if r[2] == "document" and r[0] in wanted
+        ]
+        label_ids = {label.id for label in span_labels}
+        question_ids = {q.id for q in questions}
+
+        status = {(a, d): s for a, d, s in self.db.execute("SELECT annotator, document_id, status FROM assignments")}
+        spans_by_doc: dict[str, list[CodedSpan]] = defaultdict(list)
+        touched: set[tuple[str, str]] = set()
+        for annotator, document_id, start, end, label, origin in self.db.execute(
+            'SELECT annotator, document_id, start, "end", label_id, origin FROM spans '
+            "WHERE deleted = 0 AND origin != 'adjudication' ORDER BY document_id, start, \"end\""
+        ):
+            if annotator not in allowed:
+                continue
+            touched.add((annotator, document_id))
+            if label in label_ids:
+                spans_by_doc[document_id].append(CodedSpan(annotator, start, end, label, origin))
+        answers_by_doc: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+        for document_id, annotator, question, value in self.db.execute(
+            "SELECT document_id, annotator, question, value FROM document_labels "
+            "WHERE deleted = 0 AND value != '' ORDER BY updated"
+        ):
+            if annotator not in allowed:
+                continue
+            touched.add((annotator, document_id))
+            if question in question_ids:
+                answers_by_doc[document_id][question][annotator] = value
+
+        documents = []
+        for doc_id, title, length in self.db.execute("SELECT id, title, length FROM documents ORDER BY position"):
+            if done_only:
+                coders = [a for a in people if status.get((a, doc_id)) == "done"]
+            else:
+                coders = [a for a in people
+                          if status.get((a, doc_id)) in WORKING_STATUSES or (a, doc_id) in touched]
+            if not coders:
+                continue
+            chosen = set(coders)
+            documents.append(CodedDocument(
+                id=doc_id, title=title, length=length, coders=coders,
+                spans=[s for s in spans_by_doc.get(doc_id, []) if s.annotator in chosen],
+                answers={q: {a: v for a, v in by.items() if a in chosen}
+                         for q, by in answers_by_doc.get(doc_id, {}).items()},
+            ))
+        coding = {a for doc in documents for a in doc.coders}
+        return AgreementInput(
+            annotators=[a for a in people if a in coding],
+            documents=documents,
+            questions=questions,
+            labels=span_labels,
+            filters={"annotators": list(annotators or []), "labels": list(labels or []),
+                     "done_only": bool(done_only)},
+        )
