@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from annotator import __version__
-from annotator.cli import import_commands, project_commands
+from annotator.cli import export_commands, import_commands, project_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +20,4 @@ def cli() -> None:
 
 project_commands.register(cli)
 import_commands.register(cli)
+export_commands.register(cli)

@@ -1,0 +1,49 @@
+"""The export command: datasets (CSV, JSONL, CoNLL) and exchange formats (brat, REFI-QDA)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import open_project, project_argument, reports_errors
+from annotator.io.exporter import FORMATS, TABLES, export_project
+
+
+@click.command("export")
+@project_argument
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS, case_sensitive=False), required=True,
+              help="csv (a table), jsonl (doccano-style lines), brat (a folder), conll (BIO tags), "
+                   "qdpx (REFI-QDA project) or qdc (REFI-QDA codebook only).")
+@click.option("--output", "-o", "out", type=click.Path(path_type=Path), required=True,
+              help="File to write (a folder for brat). It appears only once complete.")
+@click.option("--annotator", "-a", "annotators", multiple=True,
+              help="Export this annotator's work (repeat for several; default: everyone).")
+@click.option("--gold", is_flag=True,
+              help="Include the adjudicated spans as annotator 'gold'; alone, export gold only.")
+@click.option("--label", "-l", "labels", multiple=True,
+              help="Export only this label (id or name) and its sub-labels; repeat for several.")
+@click.option("--done-only", is_flag=True,
+              help="Only documents the annotator marked done.")
+@click.option("--excel", is_flag=True,
+              help="CSV for spreadsheets: BOM, formula-like cells neutralised, '-excel' in the name.")
+@click.option("--table", type=click.Choice(TABLES), default="spans", show_default=True,
+              help="Which CSV table: spans, documents or document-labels.")
+@reports_errors
+def export(project: Path, fmt: str, out: Path, annotators: tuple[str, ...], gold: bool,
+           labels: tuple[str, ...], done_only: bool, excel: bool, table: str) -> None:
+    """Export PROJECT's annotations as a dataset or for another tool."""
+    with open_project(project) as proj:
+        report = export_project(
+            proj, fmt, out, annotators=list(annotators) or None, gold=gold,
+            labels=list(labels) or None, done_only=done_only, excel=excel, table=table,
+        )
+    click.echo(report.summary())
+    for note in report.notes:
+        click.echo(note)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(export)

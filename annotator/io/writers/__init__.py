@@ -1,0 +1,1 @@
+"""Export writers: one module per format, each streaming from the project to a file."""

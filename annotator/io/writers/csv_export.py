@@ -1,0 +1,205 @@
+"""CSV tables for pandas, R and spreadsheets: spans, documents, document labels, and any rows."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from annotator.core.errors import AnnotatorError
+from annotator.io.writers.common import (
+    ExportReport,
+    ExportSelection,
+    Progress,
+    atomic_output_file,
+    attribute_text,
+    label_paths,
+)
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_SUFFIX = "-excel"
+CONTEXT_WORDS = 5
+CONTEXT_REACH = 100  # characters looked at on each side when picking the context words
+
+SPAN_COLUMNS = [
+    "project", "document_id", "document_title", "outlet", "date", "annotator", "label_id",
+    "label_name", "label_path", "start", "end", "text", "context_before", "context_after", "note",
+]
+SPAN_TAIL_COLUMNS = ["origin", "codebook_version", "created", "updated", "span_id", "other_attributes"]
+DOCUMENT_COLUMNS = ["id", "title", "outlet", "url", "date", "language", "length"]
+DOCUMENT_LABEL_COLUMNS = [
+    "document", "annotator", "question", "value", "note",
+    "document_title", "question_name", "value_name", "created", "updated",
+]
+TABLES = ("spans", "documents", "document-labels")
+
+
+def excel_path(path: Path) -> Path:
+    """`path` with "-excel" before the suffix, so the file says it was made for spreadsheets."""
+    path = Path(path)
+    if path.stem.endswith(EXCEL_SUFFIX):
+        return path
+    return path.with_name(f"{path.stem}{EXCEL_SUFFIX}{path.suffix or '.csv'}")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell a spreadsheet would run as a formula gets a leading single quote; others are kept."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _open_csv(path: Path, excel: bool):
+    return open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="")
+
+
+def _write(handle, header: Sequence[str], rows: Iterable[Sequence[Any]], excel: bool) -> int:
+    writer = csv.writer(handle)
+    writer.writerow([neutralise(h) for h in header] if excel else header)
+    count = 0
+    if excel:
+        for row in rows:
+            writer.writerow([neutralise(v) for v in row])
+            count += 1
+    else:
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def write_rows_csv(rows: Iterable[Mapping[str, Any] | Sequence[Any]], path: str | Path,
+                   excel: bool = False, header: Sequence[str] | None = None) -> Path:
+    """Write rows (dicts, or sequences with `header`) to a CSV file; return the path written.
+
+    UTF-8 with a header row; faithful by default. `excel=True` adds a BOM, neutralises cells that
+    a spreadsheet would run as formulas, and puts "-excel" in the file name. The file appears only
+    once it is complete.
+    """
+    path = excel_path(Path(path)) if excel else Path(path)
+    iterator: Iterator[Any] = iter(rows)
+    first = next(iterator, None)
+    if header is None:
+        if first is None:
+            raise AnnotatorError(f"{path}: no rows to write and no header given")
+        if not isinstance(first, Mapping):
+            raise AnnotatorError(f"{path}: rows that are not dicts need a header")
+        header = list(first.keys())
+    header = list(header)
+
+    def as_sequences() -> Iterator[Sequence[Any]]:
+        if first is None:
+            return
+        for row in _chain(first, iterator):
+            if isinstance(row, Mapping):
+                yield [row.get(column, "") for column in header]
+            else:
+                yield row
+
+    with atomic_output_file(path) as temp:
+        with _open_csv(temp, excel) as handle:
+            _write(handle, header, as_sequences(), excel)
+    return path
+
+
+def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    yield first
+    yield from rest
+
+
+def context_before(text: str, start: int, words: int = CONTEXT_WORDS) -> str:
+    """The few words just before offset `start`, white space collapsed."""
+    begin = max(0, start - CONTEXT_REACH)
+    parts = text[begin:start].split()
+    if parts and begin > 0 and not text[begin - 1].isspace() and not text[begin].isspace():
+        parts = parts[1:]  # the cut fell inside a word
+    return " ".join(parts[-words:])
+
+
+def context_after(text: str, end: int, words: int = CONTEXT_WORDS) -> str:
+    """The few words just after offset `end`, white space collapsed."""
+    stop = min(len(text), end + CONTEXT_REACH)
+    parts = text[end:stop].split()
+    if parts and stop < len(text) and not text[stop].isspace() and not text[stop - 1].isspace():
+        parts = parts[:-1]  # the cut fell inside a word
+    return " ".join(parts[:words])
+
+
+def write_spans_table(project: Any, path: Path, selection: ExportSelection, excel: bool,
+                      report: ExportReport, progress: Progress) -> None:
+    """One row per span with its document, label, offsets, text, context and attributes."""
+    book = project.codebook()
+    paths = label_paths(book)
+    attributes = [a.id for a in book.attributes]
+    known = set(attributes)
+    header = SPAN_COLUMNS + [f"attr_{a}" for a in attributes] + SPAN_TAIL_COLUMNS
+    project_name = project.name
+    cache = {"id": None, "text": ""}
+
+    def rows() -> Iterator[list[Any]]:
+        for r in project.iter_export_spans(selection.annotators, selection.gold,
+                                           selection.label_ids, selection.done_only):
+            if r.document_id != cache["id"]:
+                cache["id"], cache["text"] = r.document_id, project.document_text(r.document_id)
+            text = cache["text"]
+            attrs = json.loads(r.attributes) if r.attributes != "{}" else {}
+            other = {k: v for k, v in attrs.items() if k not in known}
+            yield [
+                project_name, r.document_id, r.document_title, r.outlet, r.published, r.annotator,
+                r.label_id, r.label_name, paths.get(r.label_id, r.label_id), r.start, r.end, r.text,
+                context_before(text, r.start), context_after(text, r.end), r.note,
+                *[attribute_text(attrs.get(a)) for a in attributes],
+                r.origin, r.codebook_version, r.created, r.updated, r.id,
+                json.dumps(other, ensure_ascii=False, sort_keys=True) if other else "",
+            ]
+            progress.step()
+
+    with _open_csv(path, excel) as handle:
+        report.spans = report.rows = _write(handle, header, rows(), excel)
+
+
+def write_documents_table(project: Any, path: Path, selection: ExportSelection, excel: bool,
+                          report: ExportReport, progress: Progress) -> None:
+    """One row per document with its metadata and each selected annotator's status."""
+    sources = selection.sources
+    header = DOCUMENT_COLUMNS + [f"status_{name}" for name in sources]
+
+    def rows() -> Iterator[list[Any]]:
+        for doc in project.iter_document_summaries():
+            progress.step()
+            statuses = project.document_statuses(doc.id)
+            if selection.gold and statuses.get("gold") is None and project.document_has_gold(doc.id):
+                statuses["gold"] = "done"
+            cells = [statuses.get(name, "todo") for name in sources]
+            if selection.done_only and "done" not in cells:
+                continue
+            yield [doc.id, doc.title, doc.outlet, doc.url, doc.published, doc.language, doc.length,
+                   *cells]
+
+    with _open_csv(path, excel) as handle:
+        report.documents = report.rows = _write(handle, header, rows(), excel)
+
+
+def write_document_labels_table(project: Any, path: Path, selection: ExportSelection, excel: bool,
+                                report: ExportReport, progress: Progress) -> None:
+    """One row per answer to a document-level question."""
+    questions = {q.id: q for q in project.codebook().questions}
+
+    def value_names(question: str, value: str) -> str:
+        q = questions.get(question)
+        if q is None:
+            return value
+        names = {c.id: c.name for c in q.choices}
+        return "|".join(names.get(part, part) for part in value.split("|") if part)
+
+    def rows() -> Iterator[list[Any]]:
+        for r in project.iter_export_document_labels(selection.annotators, selection.gold,
+                                                     selection.label_ids, selection.done_only):
+            progress.step()
+            q = questions.get(r.question)
+            yield [r.document_id, r.annotator, r.question, r.value, r.note, r.document_title,
+                   q.name if q else r.question, value_names(r.question, r.value), r.created, r.updated]
+
+    with _open_csv(path, excel) as handle:
+        report.document_labels = report.rows = _write(handle, DOCUMENT_LABEL_COLUMNS, rows(), excel)

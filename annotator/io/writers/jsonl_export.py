@@ -1,0 +1,85 @@
+"""JSON Lines in doccano's shape: one document a line with "text" and "label", plus our own fields."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from annotator.io.writers.common import (
+    GOLD,
+    ExportReport,
+    ExportSelection,
+    Progress,
+    selected_sources,
+)
+
+FORMAT_NAME = "framing-annotator-jsonl"
+FORMAT_VERSION = 1
+# str.splitlines() and some JSONL readers break lines on these; json.dumps leaves them raw.
+_LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
+
+
+def _dumps(record: dict[str, Any]) -> str:
+    line = json.dumps(record, ensure_ascii=False)
+    for raw, escaped in _LINE_BREAKERS.items():
+        if raw in line:
+            line = line.replace(raw, escaped)
+    return line
+
+
+def _split_sources(sources: list[str]) -> tuple[list[str], bool]:
+    return [s for s in sources if s != GOLD], GOLD in sources
+
+
+def document_record(project: Any, doc: Any, sources: list[str], label_ids: list[str] | None) -> dict[str, Any]:
+    """One document's line: doccano's "text" and "label" ([start, end, label id]) plus our fields."""
+    people, gold = _split_sources(sources)
+    spans = project.export_document_spans(doc.id, people, gold, label_ids)
+    answers = project.iter_export_document_labels(people, gold, label_ids, document_id=doc.id)
+    return {
+        "id": doc.id,
+        "text": doc.text,
+        "label": [[s.start, s.end, s.label_id] for s in spans],
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "url": doc.url,
+        "author": doc.author,
+        "published": doc.published,
+        "language": doc.language,
+        "filename": doc.filename,
+        "metadata": doc.metadata,
+        "annotators": sources,
+        "spans": [
+            {
+                "id": s.id, "annotator": s.annotator, "label": s.label_id, "start": s.start,
+                "end": s.end, "text": s.text, "note": s.note, "attributes": s.attributes,
+                "origin": s.origin, "codebook_version": s.codebook_version,
+                "created": s.created, "updated": s.updated,
+            }
+            for s in spans
+        ],
+        "document_labels": [
+            {"annotator": a.annotator, "question": a.question, "value": a.value, "note": a.note,
+             "created": a.created, "updated": a.updated}
+            for a in answers
+        ],
+    }
+
+
+def write_jsonl(project: Any, path: Path, selection: ExportSelection, report: ExportReport,
+                progress: Progress) -> None:
+    """Every document (done ones only with done_only) as one JSON object a line, UTF-8."""
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        for doc in project.iter_documents():
+            progress.step()
+            sources = selected_sources(project, doc.id, selection)
+            if selection.done_only and not sources:
+                continue
+            record = document_record(project, doc, sources, selection.label_ids)
+            handle.write(_dumps(record))
+            handle.write("\n")
+            report.documents += 1
+            report.spans += len(record["spans"])
+            report.document_labels += len(record["document_labels"])
+    report.files = 1

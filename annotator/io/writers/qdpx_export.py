@@ -1,0 +1,208 @@
+"""REFI-QDA exchange: a .qdpx project (codes, sources, coded selections) and a codebook-only .qdc."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import tempfile
+import uuid
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from annotator import __version__
+from annotator.core.codebook import Codebook
+from annotator.core.model import Span
+from annotator.io.writers.common import (
+    GOLD,
+    ExportReport,
+    ExportSelection,
+    Progress,
+    attribute_text,
+    selected_sources,
+)
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+ORIGIN = f"Framing Annotator {__version__}"
+# GUIDs derived from our ids are stable across exports: the same label always gets the same GUID.
+_GUID_NAMESPACE = uuid.UUID("6f1f5b4e-3c2a-5d8e-9b7a-2f0c4e6a8d11")
+_GUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_DATETIME_RE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+VARIABLES = (("outlet", "Outlet"), ("published", "Date"), ("url", "URL"), ("language", "Language"),
+             ("author", "Author"), ("id", "Document id"))
+
+
+def guid(kind: str, key: str) -> str:
+    """A stable GUID for one of our records (label, choice, user, document...)."""
+    return str(uuid.uuid5(_GUID_NAMESPACE, f"{kind}:{key}"))
+
+
+def span_guid(span_id: str) -> str:
+    """A span's own id when it is a GUID already, else one derived from it."""
+    return span_id if _GUID_RE.match(span_id) else guid("span", span_id)
+
+
+def _when(value: str) -> str | None:
+    return value if value and _DATETIME_RE.match(value) else None
+
+
+def _set(element: etree._Element, **attrs: str | None) -> etree._Element:
+    for key, value in attrs.items():
+        if value is not None:
+            element.set(key, value)
+    return element
+
+
+def codes_element(book: Codebook, ns: str) -> etree._Element:
+    """<Codes>: span labels nested by parent; each question a non-codable code over its choices."""
+    q = lambda tag: f"{{{ns}}}{tag}"  # noqa: E731
+    codes = etree.Element(q("Codes"))
+    made: dict[str, etree._Element] = {}
+    labels = book.span_labels
+    ids = {label.id for label in labels}
+
+    def code(parent: etree._Element, key: str, name: str, codable: bool, colour: str | None,
+             description: str) -> etree._Element:
+        element = _set(etree.SubElement(parent, q("Code")), guid=guid("label", key), name=name,
+                       isCodable="true" if codable else "false", color=colour)
+        if description:
+            etree.SubElement(element, q("Description")).text = description
+        return element
+
+    pending = list(labels)
+    while pending:  # parents before children, whatever the codebook order
+        rest = []
+        for label in pending:
+            parent_id = label.parent if label.parent in ids else None
+            if parent_id is not None and parent_id not in made:
+                rest.append(label)
+                continue
+            parent = made[parent_id] if parent_id else codes
+            made[label.id] = code(parent, label.id, label.name, True, label.color, label.description)
+        if len(rest) == len(pending):
+            break
+        pending = rest
+    for question in book.questions:
+        element = code(codes, question.id, question.name, False, question.color, question.description)
+        for choice in question.choices:
+            code(element, f"{question.id}/{choice.id}", choice.name, True, None, choice.description)
+    return codes
+
+
+def write_qdc(book: Codebook, path: Path) -> None:
+    """A codebook-only REFI-QDA file (.qdc)."""
+    root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
+    root.set("origin", ORIGIN)
+    root.append(codes_element(book, CODEBOOK_NS))
+    etree.ElementTree(root).write(str(path), xml_declaration=True, encoding="utf-8",
+                                  pretty_print=True, standalone=True)
+
+
+def _q(tag: str) -> str:
+    return f"{{{PROJECT_NS}}}{tag}"
+
+
+def _element(tag: str) -> etree._Element:
+    """A top-level element of the project namespace, written without a prefix."""
+    return etree.Element(_q(tag), nsmap={None: PROJECT_NS})
+
+
+def _selection(span: Span, users: dict[str, str], attribute_names: dict[str, str]) -> etree._Element:
+    user = users[span.annotator]
+    element = _set(
+        _element("PlainTextSelection"), guid=span_guid(span.id),
+        name=" ".join(span.text.split())[:60] or span.label_id,
+        startPosition=str(span.start), endPosition=str(span.end),
+        creatingUser=user, creationDateTime=_when(span.created),
+        modifyingUser=user, modifiedDateTime=_when(span.updated),
+    )
+    described = [span.note] if span.note else []
+    for key, value in sorted(span.attributes.items()):
+        if value not in (None, "", [], {}):
+            described.append(f"{attribute_names.get(key, key)}: {attribute_text(value)}")
+    if described:
+        etree.SubElement(element, _q("Description")).text = "\n".join(described)
+    coding = _set(etree.SubElement(element, _q("Coding")), guid=guid("coding", span.id),
+                  creatingUser=user, creationDateTime=_when(span.created))
+    etree.SubElement(coding, _q("CodeRef")).set("targetGUID", guid("label", span.label_id))
+    return element
+
+
+def _source(project: Any, doc: Any, sources: list[str], selection: ExportSelection,
+            users: dict[str, str], attribute_names: dict[str, str], report: ExportReport) -> etree._Element:
+    source_guid = guid("document", doc.id)
+    element = _set(_element("TextSource"), guid=source_guid,
+                   name=doc.title or doc.filename or doc.id[:12],
+                   plainTextPath=f"internal://{source_guid}.txt")
+    people = [s for s in sources if s != GOLD]
+    spans = project.export_document_spans(doc.id, people, GOLD in sources, selection.label_ids)
+    for span in spans:
+        element.append(_selection(span, users, attribute_names))
+    report.spans += len(spans)
+    for answer in project.iter_export_document_labels(people, GOLD in sources, selection.label_ids,
+                                                      document_id=doc.id):
+        for part in filter(None, answer.value.split("|")):
+            coding = _set(etree.SubElement(element, _q("Coding")),
+                          guid=guid("answer", f"{doc.id}/{answer.annotator}/{answer.question}/{part}"),
+                          creatingUser=users[answer.annotator], creationDateTime=_when(answer.created))
+            etree.SubElement(coding, _q("CodeRef")).set("targetGUID",
+                                                        guid("label", f"{answer.question}/{part}"))
+        report.document_labels += 1
+    for field, _name in VARIABLES:
+        value = getattr(doc, field)
+        if value:
+            holder = etree.SubElement(element, _q("VariableValue"))
+            etree.SubElement(holder, _q("VariableRef")).set("targetGUID", guid("variable", field))
+            etree.SubElement(holder, _q("TextValue")).text = value
+    return element
+
+
+def write_qdpx(project: Any, path: Path, selection: ExportSelection, report: ExportReport,
+               progress: Progress) -> None:
+    """A .qdpx zip: project.qde (REFI-QDA project XML) and Sources/<guid>.txt per document."""
+    book = project.codebook()
+    users = {name: guid("user", name) for name in selection.sources}
+    attribute_names = {a.id: a.name for a in book.attributes}
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".qde-") as scratch:
+        qde = Path(scratch) / "project.qde"
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
+                etree.xmlfile(str(qde), encoding="utf-8") as xf:
+            xf.write_declaration(standalone=True)
+            with xf.element(_q("Project"), nsmap={None: PROJECT_NS}, name=project.name, origin=ORIGIN):
+                if users:
+                    listing = _element("Users")
+                    for name, user_guid in users.items():
+                        _set(etree.SubElement(listing, _q("User")), guid=user_guid, name=name)
+                    xf.write(listing, pretty_print=True)
+                book_element = _element("CodeBook")
+                book_element.append(codes_element(book, PROJECT_NS))
+                xf.write(book_element, pretty_print=True)
+                variables = _element("Variables")
+                for field, name in VARIABLES:
+                    _set(etree.SubElement(variables, _q("Variable")), guid=guid("variable", field),
+                         name=name, typeOfVariable="Text")
+                xf.write(variables, pretty_print=True)
+                with contextlib.ExitStack() as sources_open:
+                    for doc in project.iter_documents():
+                        progress.step()
+                        sources = selected_sources(project, doc.id, selection)
+                        if selection.done_only and not sources:
+                            continue
+                        if report.documents == 0:
+                            sources_open.enter_context(xf.element(_q("Sources")))
+                        element = _source(project, doc, sources, selection, users, attribute_names, report)
+                        xf.write(element, pretty_print=True)
+                        archive.writestr(f"Sources/{element.get('guid')}.txt", doc.text.encode("utf-8"))
+                        report.documents += 1
+                with xf.element(_q("Description")):
+                    xf.write(
+                        f"Exported from Framing Annotator (codebook version {book.version}); "
+                        f"coders: {', '.join(selection.sources) or 'none'}. Selection positions count "
+                        "Unicode code points from 0, end exclusive."
+                    )
+        with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.write(qde, "project.qde")
+    report.files = 1
