@@ -67,6 +67,12 @@ class Choice:
     name: str
     name_fr: str = ""
     description: str = ""
+    description_fr: str = ""
+    code: str = ""
+
+    def display_name(self, language: str = "en") -> str:
+        """The choice's name in `language` ("fr" or "en"), falling back to English."""
+        return self.name_fr if language == "fr" and self.name_fr else self.name
 
 
 @dataclass
@@ -89,6 +95,8 @@ class Label:
     retired: bool = False
     imported: bool = False
     position: int = 0
+    examples_fr: list[str] = field(default_factory=list)
+    code: str = ""
 
     def display_name(self, language: str = "en") -> str:
         """The label's name in `language` ("fr" or "en"), falling back to English."""
@@ -97,7 +105,12 @@ class Label:
 
 @dataclass
 class AttributeDef:
-    """A span attribute of the codebook (speaker, stance...): free text, a choice, or an entity."""
+    """A span attribute of the codebook (speaker, stance...): free text, a choice, or an entity.
+
+    `choices` holds the choice ids; `choice_details` the same choices with their names and
+    descriptions (a choice given as a bare string has its id as name). `multiple` lets a span
+    take several choices or entities. `labels` lists the span labels it applies to (all if empty).
+    """
 
     id: str
     name: str
@@ -106,6 +119,19 @@ class AttributeDef:
     labels: list[str] = field(default_factory=list)
     name_fr: str = ""
     description: str = ""
+    description_fr: str = ""
+    multiple: bool = False
+    choice_details: list[Choice] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        known = {c.id for c in self.choice_details}
+        self.choice_details += [Choice(id=c, name=c) for c in self.choices if c not in known]
+        if not self.choices:
+            self.choices = [c.id for c in self.choice_details]
+
+    def applies_to(self, label_id: str) -> bool:
+        """True when spans of this label may carry the attribute."""
+        return not self.labels or label_id in self.labels
 
 
 @dataclass

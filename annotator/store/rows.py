@@ -64,6 +64,7 @@ def label_to_row(label: Label, updated: str) -> dict[str, Any]:
         "choices": json.dumps([vars(c) for c in label.choices], ensure_ascii=False),
         "multiple": int(label.multiple), "level": label.level, "retired": int(label.retired),
         "imported": int(label.imported), "position": label.position, "updated": updated,
+        "examples_fr": json.dumps(label.examples_fr, ensure_ascii=False), "code": label.code,
     }
 
 
@@ -76,4 +77,5 @@ def label_from_row(row: dict[str, Any]) -> Label:
         choices=[Choice(**c) for c in json.loads(row["choices"])],
         multiple=bool(row["multiple"]), level=row["level"], retired=bool(row["retired"]),
         imported=bool(row["imported"]), position=row["position"],
+        examples_fr=json.loads(row.get("examples_fr") or "[]"), code=row.get("code") or "",
     )

@@ -175,3 +175,39 @@ def apply_migrations(db: Database) -> list[str]:
         db.execute(f"PRAGMA user_version = {schema_version()}")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return pending
+
+
+@migrations()
+def m002_codebook_details(db: Database) -> None:
+    """Codebook format 2: French examples and source codes of labels, attribute details and
+    order, and a details column in codebook_history (what a merge or import moved)."""
+    db.execute("ALTER TABLE labels ADD COLUMN examples_fr TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE labels ADD COLUMN code TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE attributes ADD COLUMN description_fr TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE attributes ADD COLUMN multiple INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE attributes ADD COLUMN choice_details TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE attributes ADD COLUMN position INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE attributes SET position = rowid")
+    db.execute("ALTER TABLE codebook_history ADD COLUMN details TEXT NOT NULL DEFAULT '{}'")
+
+
+@migrations()
+def m003_team_merging(db: Database) -> None:
+    """Several annotators: assignment tombstones (`removed`), a log of merges (the last point each
+    source and this project agreed on, to tell one-sided edits from conflicts), conflicts by record."""
+    db.execute("ALTER TABLE assignments ADD COLUMN removed INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """
+        CREATE TABLE merge_log (
+            id INTEGER PRIMARY KEY,
+            source_key TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            source_project_id TEXT NOT NULL,
+            merged_at TEXT NOT NULL,
+            source_high_water TEXT NOT NULL,
+            report TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+    db.execute("CREATE INDEX merge_log_source ON merge_log(source_key, id)")
+    db.execute("CREATE INDEX conflicts_object ON conflicts(kind, object_id)")
