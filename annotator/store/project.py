@@ -13,11 +13,14 @@ from annotator.core.change import Change
 from annotator.core.errors import ProjectError
 from annotator.core.model import Annotator, new_uuid, now_iso
 from annotator.store.agreement_data import AgreementDataStore
+from annotator.store.assignments import AssignmentStore
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.documents import DocumentStore
 from annotator.store.document_labels import DocumentLabelStore
 from annotator.store.export_queries import ExportQueries
 from annotator.store.imports import ImportStore
+from annotator.store.merge import MergeStore
+from annotator.store.packages import PackageStore
 from annotator.store.schema import APPLICATION_ID, apply_migrations, migrations, schema_version
 from annotator.store.spans import SpanStore
 
@@ -41,7 +44,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
 
 
-class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, ExportQueries, ImportStore, AgreementDataStore):
+class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, ExportQueries, ImportStore, AgreementDataStore,
+              AssignmentStore, PackageStore, MergeStore):
     """One annotation project, stored in one SQLite file; each mutation is one transaction."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection):

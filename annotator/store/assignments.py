@@ -1,0 +1,230 @@
+"""Who codes which document: blind coding, assignments by hand or planned, and progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from annotator.core.assignment import AssignmentError, plan_assignments
+from annotator.core.change import Change
+from annotator.core.errors import ProjectError
+from annotator.core.model import ASSIGNMENT_STATUSES, Assignment, now_iso
+
+
+@dataclass
+class AssignedDocument:
+    """One line of an annotator's own list: a document assigned to them and how far they are."""
+
+    document_id: str
+    position: int
+    title: str
+    status: str
+    updated: str
+
+
+@dataclass
+class ProgressRow:
+    """One document of the progress matrix: each assigned annotator's status."""
+
+    document_id: str
+    position: int
+    title: str
+    statuses: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def done(self) -> bool:
+        return bool(self.statuses) and all(s == "done" for s in self.statuses.values())
+
+
+@dataclass
+class Progress:
+    """Documents x annotators (todo / in progress / done) with totals per annotator."""
+
+    annotators: list[str]
+    rows: list[ProgressRow]
+    totals: dict[str, dict[str, int]]
+    unassigned: int
+
+    def total(self, status: str) -> int:
+        """How many assignments, over every annotator, have this status."""
+        return sum(counts.get(status, 0) for counts in self.totals.values())
+
+    @property
+    def documents_done(self) -> int:
+        """Documents every assigned annotator has finished."""
+        return sum(1 for row in self.rows if row.done)
+
+
+class AssignmentStore:
+    """Mixin of Project: the blind-coding setting and the assignments table."""
+
+    # -- blind coding ----------------------------------------------------------------------
+
+    def blind_coding(self) -> bool:
+        """True when annotators should see only their own annotations and suggestions."""
+        return (self.setting("blind", "0") or "0") == "1"
+
+    def set_blind_coding(self, on: bool) -> Change:
+        """Turn blind coding on or off for the whole project."""
+        change = self.set_setting("blind", "1" if on else "0")
+        change.action = "blind coding on" if on else "blind coding off"
+        return change
+
+    # -- documents by reference ------------------------------------------------------------
+
+    def resolve_document_ids(self, references: Iterable[str]) -> list[str]:
+        """Turn full document ids or unambiguous id prefixes into ids; unknown ones are an error."""
+        resolved: list[str] = []
+        for ref in references:
+            ref = ref.strip().lower()
+            rows = self.db.execute(
+                "SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+                [ref, ref + "\uffff"],
+            ).fetchall() if ref else []
+            if not rows:
+                raise ProjectError(f"no document has the id {ref!r}")
+            if len(rows) > 1 and rows[0][0] != ref:
+                raise ProjectError(f"{ref!r} starts several document ids; give more characters")
+            resolved.append(rows[0][0])
+        return list(dict.fromkeys(resolved))
+
+    # -- assignments -----------------------------------------------------------------------
+
+    def assign(self, annotator: str, document_ids: Sequence[str]) -> Change:
+        """Assign documents to an annotator (added as an annotator if new); assigned ones stay as they are."""
+        annotator = annotator.strip()
+        if not annotator:
+            raise ProjectError("an assignment needs an annotator's name")
+        changed: list[str] = []
+        with self.db.atomic():
+            self.ensure_annotator(annotator)
+            stamp = now_iso()
+            for doc in dict.fromkeys(document_ids):
+                if not self.has_document(doc):
+                    raise ProjectError(f"cannot assign unknown document {doc}")
+                row = self.db.execute(
+                    "SELECT removed FROM assignments WHERE annotator = ? AND document_id = ?",
+                    [annotator, doc],
+                ).fetchone()
+                if row is None:
+                    self.db.execute(
+                        "INSERT INTO assignments (annotator, document_id, status, updated, removed) "
+                        "VALUES (?, ?, 'todo', ?, 0)",
+                        [annotator, doc, stamp],
+                    )
+                elif row[0]:
+                    self.db.execute(
+                        "UPDATE assignments SET removed = 0, updated = ? WHERE annotator = ? AND document_id = ?",
+                        [stamp, annotator, doc],
+                    )
+                else:
+                    continue
+                changed.append(doc)
+        return Change("documents assigned", documents=changed, annotators=[annotator] if changed else [])
+
+    def unassign(self, annotator: str, document_ids: Sequence[str]) -> Change:
+        """Take documents away from an annotator; a tombstone keeps the removal for merges.
+
+        The annotator's spans and status stay in the file: only the assignment goes.
+        """
+        changed: list[str] = []
+        with self.db.atomic():
+            stamp = now_iso()
+            for doc in dict.fromkeys(document_ids):
+                cursor = self.db.execute(
+                    "UPDATE assignments SET removed = 1, updated = ? "
+                    "WHERE annotator = ? AND document_id = ? AND removed = 0",
+                    [stamp, annotator, doc],
+                )
+                if cursor.rowcount:
+                    changed.append(doc)
+        return Change("documents unassigned", documents=changed, annotators=[annotator] if changed else [])
+
+    def assignments(self, annotator: str | None = None, document_id: str | None = None) -> list[Assignment]:
+        """Live assignments, optionally of one annotator or one document, in document order."""
+        sql = (
+            "SELECT a.annotator, a.document_id, a.status, a.updated FROM assignments a "
+            "JOIN documents d ON d.id = a.document_id WHERE a.removed = 0"
+        )
+        params: list[str] = []
+        if annotator is not None:
+            sql += " AND a.annotator = ?"
+            params.append(annotator)
+        if document_id is not None:
+            sql += " AND a.document_id = ?"
+            params.append(document_id)
+        rows = self.db.execute(sql + " ORDER BY d.position, a.annotator", params).fetchall()
+        return [Assignment(annotator=r[0], document_id=r[1], status=r[2], updated=r[3]) for r in rows]
+
+    def assigned_documents(self, annotator: str) -> list[AssignedDocument]:
+        """An annotator's documents with their status, in document order."""
+        rows = self.db.execute(
+            "SELECT d.id, d.position, d.title, a.status, a.updated FROM assignments a "
+            "JOIN documents d ON d.id = a.document_id "
+            "WHERE a.annotator = ? AND a.removed = 0 ORDER BY d.position",
+            [annotator],
+        ).fetchall()
+        return [AssignedDocument(*row) for row in rows]
+
+    def auto_assign(self, annotators: Sequence[str], per_document: int = 2, overlap_share: float = 0.2,
+                    seed: int | str | None = 0, document_ids: Sequence[str] | None = None) -> Change:
+        """Assign documents nobody has yet (or `document_ids`) automatically; see `plan_assignments`.
+
+        A share of the documents goes to `per_document` annotators (the agreement sample), the rest
+        to one; loads end up even, counting what each annotator already has. Same seed, same plan.
+        """
+        with self.db.atomic():
+            if document_ids is None:
+                document_ids = [r[0] for r in self.db.execute(
+                    "SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM assignments a "
+                    "WHERE a.document_id = d.id AND a.removed = 0) ORDER BY position"
+                )]
+            else:
+                for doc in document_ids:
+                    if not self.has_document(doc):
+                        raise ProjectError(f"cannot assign unknown document {doc}")
+            if not document_ids:
+                raise AssignmentError("every document is assigned already; nothing to plan")
+            existing = dict(self.db.execute(
+                "SELECT annotator, count(*) FROM assignments WHERE removed = 0 GROUP BY annotator"
+            ).fetchall())
+            plan = plan_assignments(document_ids, annotators, per_document, overlap_share, seed, existing)
+            by_annotator: dict[str, list[str]] = {}
+            for doc, coders in plan.assignments.items():
+                for name in coders:
+                    by_annotator.setdefault(name, []).append(doc)
+            for name in sorted(by_annotator):
+                self.assign(name, by_annotator[name])
+        return Change(
+            "documents assigned automatically", documents=list(plan.assignments),
+            annotators=sorted(by_annotator),
+            details={"load": plan.load(), "overlap": list(plan.overlap), "seed": seed,
+                     "per_document": per_document, "overlap_share": overlap_share},
+        )
+
+    # -- progress --------------------------------------------------------------------------
+
+    def progress(self, annotators: Sequence[str] | None = None) -> Progress:
+        """The progress matrix over assigned documents, with totals per annotator and status."""
+        sql = (
+            "SELECT d.id, d.position, d.title, a.annotator, a.status FROM assignments a "
+            "JOIN documents d ON d.id = a.document_id WHERE a.removed = 0"
+        )
+        params: list[str] = []
+        if annotators:
+            sql += f" AND a.annotator IN ({', '.join('?' for _ in annotators)})"
+            params += list(annotators)
+        rows: dict[str, ProgressRow] = {}
+        totals: dict[str, dict[str, int]] = {}
+        for doc, position, title, name, status in self.db.execute(sql + " ORDER BY d.position", params):
+            row = rows.setdefault(doc, ProgressRow(doc, position, title))
+            row.statuses[name] = status
+            counts = totals.setdefault(name, {s: 0 for s in ASSIGNMENT_STATUSES})
+            counts[status] = counts.get(status, 0) + 1
+        order = [a.name for a in self.annotators() if a.name in totals]
+        unassigned = self.db.execute(
+            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM assignments a "
+            "WHERE a.document_id = d.id AND a.removed = 0)"
+        ).fetchone()[0]
+        return Progress(annotators=order, rows=list(rows.values()),
+                        totals={name: totals[name] for name in order}, unassigned=unassigned)

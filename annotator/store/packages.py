@@ -1,0 +1,86 @@
+"""Packages: a project file holding one annotator's assigned documents, to send to them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import ProjectError
+from annotator.core.model import new_uuid, now_iso
+from annotator.store.attached import attached, column_list, table_columns
+
+PACKAGE_KEYS = ("package_id", "package_annotator", "packaged_at", "packaged_from")
+# Whole tables a package carries; the rest is filtered to the annotator's documents and work.
+CODEBOOK_TABLES = ("labels", "attributes", "codebook_history")
+
+
+@dataclass
+class PackageInfo:
+    """What `write_package` wrote."""
+
+    path: Path
+    annotator: str
+    package_id: str
+    documents: int
+    spans: int
+    document_labels: int
+
+
+class PackageStore:
+    """Mixin of Project: writing packages for annotators."""
+
+    def package_info(self) -> dict[str, str]:
+        """The package settings of this file (empty when it is not a package)."""
+        return {key: value for key in PACKAGE_KEYS if (value := self.setting(key))}
+
+    def write_package(self, annotator: str, out_path: str | os.PathLike) -> PackageInfo:
+        """Write a new project file with `annotator`'s assigned documents, the codebook and their work.
+
+        The package keeps this project's id (so a merge recognises it) and records when it was
+        written, the point from which edits on both sides count as conflicts.
+        """
+        out_path = Path(out_path)
+        if not self.db.execute("SELECT 1 FROM annotators WHERE name = ?", [annotator]).fetchone():
+            raise ProjectError(f"{self.path}: has no annotator called {annotator!r}")
+        if not self.db.execute(
+            "SELECT 1 FROM assignments WHERE annotator = ? AND removed = 0", [annotator]
+        ).fetchone():
+            raise ProjectError(f"{annotator} has no documents assigned; assign some before packaging")
+        type(self).create(out_path).close()  # refuses an existing path; applies every migration
+        try:
+            info = self._fill_package(annotator, out_path)
+        except BaseException:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{out_path}{suffix}").unlink(missing_ok=True)
+            raise
+        return info
+
+    def _fill_package(self, annotator: str, out_path: Path) -> PackageInfo:
+        package_id = new_uuid()
+        with attached(self.db, out_path, "pkg"), self.db.atomic():
+            q = self.db.execute
+            q("DELETE FROM pkg.meta")
+            q(f"INSERT INTO pkg.meta (key, value) SELECT key, value FROM main.meta "
+              f"WHERE key NOT IN ({', '.join('?' for _ in PACKAGE_KEYS)})", list(PACKAGE_KEYS))
+            for key, value in zip(PACKAGE_KEYS, (package_id, annotator, now_iso(), self.path.name)):
+                q("INSERT INTO pkg.meta (key, value) VALUES (?, ?)", [key, value])
+            self._copy_rows("annotators", "WHERE name = ?", [annotator])
+            for table in CODEBOOK_TABLES:
+                self._copy_rows(table, "", [])
+            assigned = ("SELECT document_id FROM main.assignments "
+                        "WHERE annotator = ? AND removed = 0")
+            self._copy_rows("documents", f"WHERE id IN ({assigned})", [annotator])
+            self._copy_rows("assignments", "WHERE annotator = ? AND removed = 0", [annotator])
+            for table in ("spans", "document_labels"):
+                self._copy_rows(table, f"WHERE annotator = ? AND document_id IN ({assigned})",
+                                [annotator, annotator])
+            counts = [q(f"SELECT count(*) FROM pkg.{t}").fetchone()[0]
+                      for t in ("documents", "spans", "document_labels")]
+        return PackageInfo(out_path, annotator, package_id, *counts)
+
+    def _copy_rows(self, table: str, where: str, params: list[str]) -> None:
+        columns = column_list(table_columns(self.db, table))
+        self.db.execute(
+            f"INSERT INTO pkg.{table} ({columns}) SELECT {columns} FROM main.{table} {where}", params
+        )
