@@ -169,7 +169,7 @@ class DocumentListPanel(QWidget):
         for column in range(2, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 90)
+        header.resizeSection(1, 80)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.status_combo)

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         right.setSizes([380, 260, 140])
         self._dock(self.tr("Codebook, spans and questions"), "codebookDock", right,
                    Qt.DockWidgetArea.RightDockWidgetArea)
-        self.document_list.setMinimumWidth(340)
+        self.document_list.setMinimumWidth(400)
         right.setMinimumWidth(380)
 
     def _build_status(self) -> None:

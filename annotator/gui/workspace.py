@@ -168,20 +168,18 @@ class Workspace(QObject):
         self._push(DeleteSpansCommand(self.project, [span.id], self._after_write, self.tr("Delete span")))
 
     def cycle_spans(self, direction: int) -> None:
-        """Step through the spans under the cursor (for overlapping or nested spans)."""
-        offset = self.reader.cursor_offset()
-        current = self.selected_span
-        if current is not None and current.start <= offset <= current.end:
-            offset = current.start if current.start < current.end else offset
+        """Step through the spans under the cursor (for overlapping or nested spans), innermost first."""
         under = [m.id for m in self.reader.marks_at(self.reader.cursor_offset())]
+        current = self.selected_span
         if not under and current is not None:
             under = [m.id for m in self.reader.marks_at(current.start)]
         chosen = cycle(under, self.reader.selected_mark_id, direction)
         if chosen:
             self.select_span(chosen)
             span = self.selected_span
-            if span:
-                self.message.emit(f"{self.labels[span.label_id].display_name(self.language)}: {span.text[:60]}")
+            label = self.labels.get(span.label_id) if span else None
+            if span and label:
+                self.message.emit(f"{label.display_name(self.language)}: {span.text[:60]}")
 
     def resize_selected(self, edge: str, delta: int) -> None:
         span = self.selected_span

@@ -1,0 +1,70 @@
+"""Starting the app: the demo project, the screenshot mode, the annotator question."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from annotator.io.demo import DEMO_FILE_NAME, build_demo_project, samples_dir
+from annotator.store import Project
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_demo_project_holds_samples_and_every_example_span(tmp_path):
+    with build_demo_project(tmp_path / "demo.framing", "student") as project:
+        samples = sorted(samples_dir().glob("*.txt"))
+        assert len(project.document_ids()) == len(samples) >= 3
+        listed = json.loads((samples_dir() / "demo-annotations.json").read_text(encoding="utf-8"))
+        assert project.span_count("student") == len(listed)
+        languages = {project.document(d).language for d in project.document_ids()}
+        assert languages == {"fr", "en"}
+
+
+def test_screenshot_of_the_demo_in_a_subprocess(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRAMING_ANNOTATOR_DATA=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = tmp_path / "shot.png"
+    result = subprocess.run([sys.executable, str(REPO / "main.py"), "--screenshot", str(out)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() >= 1000 and image.height() >= 600
+    # The demo lives in the user's data folder, never in the source tree.
+    assert (tmp_path / "data" / DEMO_FILE_NAME).exists()
+    assert not list(REPO.glob("**/" + DEMO_FILE_NAME))
+    with Project.open(tmp_path / "data" / DEMO_FILE_NAME) as project:
+        assert project.span_count() > 0
+
+
+def test_window_smoke_on_a_project_file(qtbot, tmp_path, settings):
+    from annotator.gui.app import open_window
+
+    path = tmp_path / "p.framing"
+    build_demo_project(path, "lea").close()
+    window = open_window(path, settings, annotator="lea")
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.workspace.document is not None)
+    assert window.annotator == "lea"
+    assert window.workspace.spans  # the first sample carries example spans
+    assert settings.recent_projects()[0].endswith("p.framing")
+    assert settings.annotator_for(window.project.project_id) == "lea"
+    window.close()
+
+
+def test_foreign_file_gives_a_message_not_a_crash(qtbot, tmp_path, settings, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui.app import open_window
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    bogus = tmp_path / "bogus.framing"
+    bogus.write_text("not a project", encoding="utf-8")
+    assert open_window(bogus, settings, annotator="x") is None
+    assert shown and "not a Framing Annotator project" in shown[0]
