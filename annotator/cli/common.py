@@ -9,6 +9,7 @@ from typing import Any, Callable
 import click
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.paths import login_name
 from annotator.store import Project
 
 
@@ -26,12 +27,8 @@ def annotator_option(func: Callable) -> Callable:
 
 
 def default_annotator() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser() or "annotator"
-    except Exception:  # noqa: BLE001 - getuser raises several kinds when no login name exists
-        return "annotator"
+    """The annotator name used when --annotator is not given: the login name."""
+    return login_name()
 
 
 def reports_errors(func: Callable) -> Callable:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.paths import login_name
 from annotator.gui.settings import Settings
 from annotator.store import Project
 
@@ -19,9 +20,7 @@ _windows: list[QWidget] = []
 
 
 def default_annotator_name() -> str:
-    from annotator.cli.common import default_annotator
-
-    return default_annotator()
+    return login_name()
 
 
 def application(argv: list[str] | None = None) -> QApplication:
