@@ -1,0 +1,32 @@
+"""Regenerate the screenshots of README.md and docs/ from a fresh demo project (offscreen)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+IMAGES = REPO / "docs" / "images"
+
+SHOTS = [
+    ("main-window.png", ["--language", "en"]),
+    ("main-window-fr.png", ["--language", "fr"]),
+]
+
+
+def main() -> int:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    for name, extra in SHOTS:
+        with tempfile.TemporaryDirectory() as data:
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRAMING_ANNOTATOR_DATA=data,
+                       XDG_CONFIG_HOME=str(Path(data) / "config"))
+            subprocess.run([sys.executable, str(REPO / "main.py"), "--annotator", "student",
+                            "--screenshot", str(IMAGES / name), *extra], check=True, env=env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
