@@ -1,0 +1,152 @@
+"""Team commands: package, merge, assign, progress and blind (several annotators on one project)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import open_project, project_argument, reports_errors
+from annotator.core.errors import AnnotatorError, ProjectError
+
+STATUS_CELLS = {"todo": "todo", "in progress": "busy", "done": "done"}
+
+
+@click.command()
+@project_argument
+@click.option("--annotator", "-a", "annotator_name", required=True,
+              help="The annotator whose assigned documents and work go into the package.")
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The package file to write (must not exist yet).")
+@reports_errors
+def package(project: Path, annotator_name: str, output: Path) -> None:
+    """Write a package for one annotator: their documents, the codebook and their work so far.
+
+    Send the package to the annotator; merge it back with `annotator merge PROJECT PACKAGE`.
+    """
+    with open_project(project) as proj:
+        info = proj.write_package(annotator_name, output)
+    click.echo(f"Wrote {info.path} for {info.annotator}: {info.documents} documents, "
+               f"{info.spans} spans, {info.document_labels} document labels.")
+
+
+@click.command()
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def merge(target: Path, sources: tuple[Path, ...]) -> None:
+    """Merge annotators' files (packages) SOURCES into project TARGET and print a report per file.
+
+    Each file is merged in one transaction: a refused file changes nothing and the others still
+    merge. Merging the same file twice changes nothing the second time.
+    """
+    failures = 0
+    with open_project(target) as proj:
+        for source in sources:
+            try:
+                report = proj.merge_from(source)
+            except AnnotatorError as exc:
+                failures += 1
+                click.echo(f"Error: {exc}", err=True)
+                continue
+            for line in report.summary_lines():
+                click.echo(line)
+    if failures:
+        raise click.ClickException(f"{failures} of {len(sources)} file(s) could not be merged")
+
+
+@click.command()
+@project_argument
+@click.argument("documents", nargs=-1)
+@click.option("--annotator", "-a", "annotators", multiple=True,
+              help="Annotator to assign to (repeat for several with --auto; default with --auto: "
+                   "every annotator whose role is 'annotator').")
+@click.option("--auto", "per_document", type=click.IntRange(min=1), default=None,
+              help="Assign automatically, with this many annotators on each overlap document.")
+@click.option("--overlap", default=0.2, show_default=True, type=click.FloatRange(0.0, 1.0),
+              help="With --auto: share of documents coded by several annotators (agreement sample).")
+@click.option("--seed", default="0", show_default=True,
+              help="With --auto: the random seed; the same seed gives the same assignment.")
+@click.option("--remove", is_flag=True, help="Take DOCUMENTS away from the annotator instead.")
+@reports_errors
+def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...],
+           per_document: int | None, overlap: float, seed: str, remove: bool) -> None:
+    """Assign DOCUMENTS (ids or unique id prefixes) to an annotator, or plan with --auto N.
+
+    With --auto, documents nobody has yet (or DOCUMENTS, if given) are spread evenly: a share
+    --overlap goes to N annotators each, the rest to one.
+    """
+    with open_project(project) as proj:
+        doc_ids = proj.resolve_document_ids(documents)
+        if per_document is not None:
+            if remove:
+                raise ProjectError("--remove does not go with --auto")
+            names = list(annotators) or [a.name for a in proj.annotators() if a.role == "annotator"]
+            if not names:
+                raise ProjectError("no annotators to assign to: add some or name them with --annotator")
+            change = proj.auto_assign(names, per_document=per_document, overlap_share=overlap,
+                                      seed=int(seed) if seed.lstrip("-").isdigit() else seed,
+                                      document_ids=doc_ids or None)
+            load = change.details["load"]
+            click.echo(f"Assigned {len(change.documents)} documents "
+                       f"({len(change.details['overlap'])} to {per_document} annotators each):")
+            for name in sorted(load):
+                click.echo(f"  {name}: {load[name]} new")
+            return
+        if len(annotators) != 1:
+            raise ProjectError("name exactly one annotator with --annotator (or use --auto N)")
+        if not doc_ids:
+            raise ProjectError("name the documents to assign (ids or unique id prefixes)")
+        if remove:
+            change = proj.unassign(annotators[0], doc_ids)
+            click.echo(f"Took {len(change.documents)} document(s) away from {annotators[0]}.")
+        else:
+            change = proj.assign(annotators[0], doc_ids)
+            click.echo(f"Assigned {len(change.documents)} document(s) to {annotators[0]} "
+                       f"({len(doc_ids) - len(change.documents)} already assigned).")
+
+
+@click.command()
+@project_argument
+@click.option("--annotator", "-a", "annotators", multiple=True, help="Show only this annotator (repeatable).")
+@click.option("--summary", is_flag=True, help="Print the totals only, not the document x annotator table.")
+@reports_errors
+def progress(project: Path, annotators: tuple[str, ...], summary: bool) -> None:
+    """Show who has done what: documents x annotators (todo / busy = in progress / done) and totals."""
+    with open_project(project) as proj:
+        report = proj.progress(list(annotators) or None)
+    if not report.rows:
+        click.echo("No documents are assigned yet (see `annotator assign --help`).")
+        return
+    names = report.annotators
+    if not summary:
+        width = max(4, *(len(n) for n in names))
+        click.echo(f"{'#':>5}  {'document':30}  " + "  ".join(f"{n:{width}}" for n in names))
+        for row in report.rows:
+            cells = [STATUS_CELLS.get(row.statuses.get(n, ""), "-") for n in names]
+            click.echo(f"{row.position + 1:>5}  {row.title[:30]:30}  " + "  ".join(f"{c:{width}}" for c in cells))
+        click.echo("")
+    for name in names:
+        counts = report.totals[name]
+        total = sum(counts.values())
+        click.echo(f"{name}: {total} assigned, {counts['todo']} todo, {counts['in progress']} in progress, "
+                   f"{counts['done']} done")
+    click.echo(f"Documents: {len(report.rows)} assigned, {report.documents_done} finished by every "
+               f"annotator, {report.unassigned} not assigned")
+
+
+@click.command()
+@project_argument
+@click.argument("state", required=False, type=click.Choice(["on", "off"]))
+@reports_errors
+def blind(project: Path, state: str | None) -> None:
+    """Turn blind coding on or off (annotators see only their own work); without STATE, show it."""
+    with open_project(project) as proj:
+        if state is not None:
+            proj.set_blind_coding(state == "on")
+        click.echo(f"Blind coding is {'on' if proj.blind_coding() else 'off'} for {project}.")
+
+
+def register(group: click.Group) -> None:
+    for command in (package, merge, assign, progress, blind):
+        group.add_command(command)
