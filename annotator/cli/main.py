@@ -7,6 +7,7 @@ import click
 from annotator import __version__
 from annotator.cli import export_commands, import_commands, project_commands
 from annotator.cli import team_commands
+from annotator.cli import agreement_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,3 +24,4 @@ project_commands.register(cli)
 import_commands.register(cli)
 export_commands.register(cli)
 team_commands.register(cli)
+agreement_commands.register(cli)

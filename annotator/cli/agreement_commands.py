@@ -1,0 +1,50 @@
+"""The `agreement` command: inter-annotator agreement of a project as tables or JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from annotator.agreement.report import DEFAULT_RESAMPLES, build_report
+from annotator.cli.agreement_text import render
+from annotator.cli.common import open_project, project_argument, reports_errors
+
+
+@click.command()
+@project_argument
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON instead of tables.")
+@click.option("--annotator", "-a", "annotators", multiple=True,
+              help="Only this annotator (repeat the option for several; default: everyone who coded).")
+@click.option("--label", "-l", "labels", multiple=True,
+              help="Only this span label or question id (repeat for several; default: all).")
+@click.option("--done-only", is_flag=True,
+              help="Count a document for an annotator only once they marked it done.")
+@click.option("--resamples", type=click.IntRange(min=0), default=DEFAULT_RESAMPLES, show_default=True,
+              help="Bootstrap resamples for the 95% intervals (0: no intervals).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap, for reproducible intervals.")
+@reports_errors
+def agreement(project: Path, as_json: bool, annotators: tuple[str, ...], labels: tuple[str, ...],
+              done_only: bool, resamples: int, seed: int) -> None:
+    """Measure how far PROJECT's annotators agree, on questions and on spans.
+
+    Questions: Krippendorff's alpha at the question's level, Fleiss' kappa, percent agreement and
+    Cohen's kappa for each pair. Spans: unitizing alpha, exact and overlap F1 and character kappa,
+    overall, per label and per document, with a table of overlapping spans given different labels.
+    A figure that is not defined for the data is shown as n/a (null in JSON) with the reason.
+    """
+    with open_project(project) as proj:
+        data = proj.agreement_data(annotators=list(annotators) or None, labels=list(labels) or None,
+                                   done_only=done_only)
+        name = proj.name
+    report = build_report(data, resamples=resamples, seed=seed)
+    if as_json:
+        payload = {"project": name, **report.to_dict()}
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render(report, name))
+
+
+def register(group: click.Group) -> None:
+    group.add_command(agreement)
