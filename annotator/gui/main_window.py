@@ -43,6 +43,9 @@ class MainWindow(QMainWindow):
         from annotator.gui.menus import build_menus
 
         build_menus(self)
+        from annotator.gui.team import build_team_menu
+
+        build_team_menu(self)
         self._build_status()
         self.workspace.snap_to_words = self.settings.snap_to_words
         self.workspace.reader.set_point_size(self.settings.point_size)
@@ -304,6 +307,15 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Cannot create project"), str(exc))
             return
         self.switch_project(Path(path))
+
+    def switch_annotator(self, name: str) -> None:
+        """Go on annotating this project under another name (remembered on this machine)."""
+        from annotator.gui.app import open_window
+
+        self._remember_position()
+        window = open_window(self.project.path, self.settings, annotator=name)
+        if window is not None:
+            self.close()
 
     def switch_project(self, path: Path) -> None:
         from annotator.gui.app import open_window

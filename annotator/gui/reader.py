@@ -30,6 +30,7 @@ class Mark:
     color: str
     title: str
     suggestion: bool = False
+    readonly: bool = False  # another annotator's span, shown for comparison
 
 
 def key_text(event: QKeyEvent) -> str:

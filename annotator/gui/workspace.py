@@ -35,6 +35,7 @@ class Workspace(QObject):
         self.undo_stack = undo_stack
         self.language = language
         self.snap_to_words = True
+        self.show_others = False
         self.document: Document | None = None
         self.spans: list[Span] = []
         self.reader = ReaderView(parent)
@@ -89,10 +90,28 @@ class Workspace(QObject):
             name = label.display_name(self.language) if label else span.label_id
             title = f"{name}: {span.text[:80]}" + (f"\n{span.note}" if span.note else "")
             marks.append(Mark(span.id, span.start, span.end, label.color if label else "#888888", title))
+        if self.show_others:
+            marks += self._other_annotators_marks()
         self.reader.set_marks(marks)
         self.span_list.model_.set_spans(self.spans, self.labels, self.language)
         self.span_list.select_span(self.reader.selected_mark_id)
         self.codebook_panel.set_counts(self.project.label_counts(self.document.id, self.annotator))
+
+    def _other_annotators_marks(self) -> list[Mark]:
+        """Other annotators' spans, one colour per annotator, for the lead's overlay."""
+        from annotator.core.codebook import SAFE_PALETTE
+
+        names = [a.name for a in self.project.annotators() if a.name != self.annotator]
+        colours = {name: SAFE_PALETTE[(i + 7) % len(SAFE_PALETTE)] for i, name in enumerate(names)}
+        marks = []
+        for span in self.project.spans(self.document.id):
+            if span.annotator == self.annotator:
+                continue
+            label = self.labels.get(span.label_id)
+            name = label.display_name(self.language) if label else span.label_id
+            marks.append(Mark(span.id, span.start, span.end, colours.get(span.annotator, "#888888"),
+                              f"{span.annotator} — {name}: {span.text[:80]}", readonly=True))
+        return marks
 
     def _after_write(self, change: Change) -> None:
         self.refresh_spans()

@@ -172,6 +172,20 @@ class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, Expor
             self.db["annotators"].insert({"name": name, "role": role, "created": now_iso()})
         return Change("annotator added", annotators=[name])
 
+    def set_role(self, name: str, role: str) -> Change:
+        """Make an annotator the project lead ("lead") or an ordinary annotator ("annotator")."""
+        if role not in ("annotator", "lead"):
+            raise ProjectError(f"unknown role {role!r}: use 'annotator' or 'lead'")
+        with self.db.atomic():
+            self.ensure_annotator(name)
+            self.db.execute("UPDATE annotators SET role = ? WHERE name = ?", [role, name])
+        return Change("role set", annotators=[name], details={"role": role})
+
+    def role(self, name: str) -> str:
+        """An annotator's role ("annotator" for unknown names)."""
+        row = self.db.execute("SELECT role FROM annotators WHERE name = ?", [name]).fetchone()
+        return row[0] if row else "annotator"
+
     def annotators(self) -> list[Annotator]:
         """Every annotator, in the order they were added."""
         rows = self.db.execute("SELECT name, role FROM annotators ORDER BY created, name").fetchall()

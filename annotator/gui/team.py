@@ -1,0 +1,248 @@
+"""The Team menu: who is annotating, the lead role, blind coding, the overlay, assignments, progress,
+packages and merging of annotators' files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QInputDialog, QLabel,
+    QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.document_list import STATUS_COLOURS
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Team", text)
+
+
+def build_team_menu(window) -> None:
+    """Add the Team menu to a MainWindow."""
+    menu = window.menuBar().addMenu(_tr("&Team"))
+    window.menuBar().insertMenu(window.menuBar().actions()[-2], menu)
+
+    def add(key: str, text: str, slot, shortcut: str | None = None, checkable: bool = False) -> QAction:
+        action = QAction(text, window)
+        if shortcut:
+            action.setShortcut(shortcut)
+        action.setCheckable(checkable)
+        (action.toggled if checkable else action.triggered).connect(slot if checkable else (lambda _c=False: slot()))
+        menu.addAction(action)
+        window.actions[key] = action
+        return action
+
+    add("change_annotator", _tr("&Change annotator…"), lambda: change_annotator(window))
+    add("lead_role", _tr("I am the project &lead…"), lambda: become_lead(window))
+    menu.addSeparator()
+    blind = add("blind", _tr("&Blind coding (annotators see only their own work)"),
+                lambda on: set_blind(window, on), checkable=True)
+    blind.blockSignals(True)
+    blind.setChecked(window.project.blind_coding())
+    blind.blockSignals(False)
+    add("show_others", _tr("&Show other annotators' spans"), lambda on: show_others(window, on),
+        "Ctrl+Shift+A", checkable=True)
+    menu.addSeparator()
+    add("progress", _tr("&Progress…"), lambda: ProgressDialog(window.project, window).exec(), "Ctrl+Shift+P")
+    add("auto_assign", _tr("&Assign documents…"), lambda: assign_documents(window))
+    add("package", _tr("Create a &package for an annotator…"), lambda: create_package(window))
+    add("merge", _tr("&Merge annotators' files…"), lambda: merge_files(window))
+    update_team_actions(window)
+
+
+def is_lead(window) -> bool:
+    return window.project.role(window.annotator) == "lead"
+
+
+def update_team_actions(window) -> None:
+    """Lead-only actions are enabled for the lead; the overlay follows blind coding."""
+    lead = is_lead(window)
+    for key in ("blind", "auto_assign", "package", "merge"):
+        window.actions[key].setEnabled(lead)
+    window.actions["lead_role"].setEnabled(not lead)
+    allowed = lead or not window.project.blind_coding()
+    window.actions["show_others"].setEnabled(allowed)
+    if not allowed and window.actions["show_others"].isChecked():
+        window.actions["show_others"].setChecked(False)
+
+
+def change_annotator(window) -> None:
+    names = [a.name for a in window.project.annotators()]
+    name, ok = QInputDialog.getItem(window, _tr("Change annotator"), _tr("Annotate as:"), names,
+                                    max(names.index(window.annotator), 0) if window.annotator in names else 0, True)
+    if ok and name.strip() and name.strip() != window.annotator:
+        window.switch_annotator(name.strip())
+
+
+def become_lead(window) -> None:
+    answer = QMessageBox.question(
+        window, _tr("Project lead"),
+        _tr("The lead sees every annotator's work and manages blind coding, assignments and merging. "
+            "Take the lead role as %s?") % window.annotator)
+    if answer == QMessageBox.StandardButton.Yes:
+        window.project.set_role(window.annotator, "lead")
+        update_team_actions(window)
+
+
+def set_blind(window, on: bool) -> None:
+    window.project.set_blind_coding(on)
+    update_team_actions(window)
+
+
+def show_others(window, on: bool) -> None:
+    if on and not (is_lead(window) or not window.project.blind_coding()):
+        window.actions["show_others"].setChecked(False)
+        return
+    window.workspace.show_others = on
+    window.workspace.refresh_spans()
+
+
+class ProgressDialog(QDialog):
+    """Documents x annotators, each cell the annotator's status, with totals."""
+
+    def __init__(self, project, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Progress"))
+        self.resize(760, 480)
+        progress = project.progress()
+        layout = QVBoxLayout(self)
+        totals = ", ".join(
+            f"{name}: {counts.get('done', 0)}/{sum(counts.values())} " + _tr("done")
+            for name, counts in progress.totals.items()
+        )
+        layout.addWidget(QLabel(
+            _tr("%1 documents finished by every assigned annotator; %2 documents not assigned.")
+            .replace("%1", str(progress.documents_done)).replace("%2", str(progress.unassigned))
+            + ("\n" + totals if totals else ""), self))
+        self.table = QTableWidget(len(progress.rows), len(progress.annotators) + 1, self)
+        self.table.setAccessibleName(_tr("Progress by document and annotator"))
+        self.table.setHorizontalHeaderLabels([_tr("Document")] + progress.annotators)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, row in enumerate(progress.rows):
+            self.table.setItem(r, 0, QTableWidgetItem(row.title))
+            for c, name in enumerate(progress.annotators, start=1):
+                status = row.statuses.get(name)
+                item = QTableWidgetItem(status or "")
+                if status:
+                    item.setForeground(QColor(STATUS_COLOURS[status]))
+                self.table.setItem(r, c, item)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class AssignDialog(QDialog):
+    """Choose annotators, coders per document, overlap share and seed for automatic assignment."""
+
+    def __init__(self, annotators: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Assign documents"))
+        layout = QFormLayout(self)
+        self.annotator_list = QListWidget(self)
+        self.annotator_list.setAccessibleName(_tr("Annotators"))
+        for name in annotators:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.annotator_list.addItem(item)
+        self.per_document = QSpinBox(self)
+        self.per_document.setRange(1, max(1, len(annotators)))
+        self.per_document.setValue(min(2, max(1, len(annotators))))
+        self.overlap = QDoubleSpinBox(self)
+        self.overlap.setRange(0.0, 1.0)
+        self.overlap.setSingleStep(0.05)
+        self.overlap.setValue(0.2)
+        self.seed = QSpinBox(self)
+        self.seed.setRange(0, 1_000_000)
+        self.seed.setValue(1)
+        layout.addRow(_tr("Annotators"), self.annotator_list)
+        layout.addRow(_tr("Coders per shared document"), self.per_document)
+        layout.addRow(_tr("Share of documents coded by several (agreement sample)"), self.overlap)
+        layout.addRow(_tr("Seed (same seed, same plan)"), self.seed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def chosen(self) -> list[str]:
+        return [self.annotator_list.item(i).text() for i in range(self.annotator_list.count())
+                if self.annotator_list.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def assign_documents(window) -> None:
+    names = [a.name for a in window.project.annotators()]
+    dialog = AssignDialog(names, window)
+    if not dialog.exec():
+        return
+    try:
+        change = window.project.auto_assign(dialog.chosen(), per_document=dialog.per_document.value(),
+                                            overlap_share=dialog.overlap.value(), seed=dialog.seed.value())
+    except AnnotatorError as exc:
+        QMessageBox.warning(window, _tr("Assign documents"), str(exc))
+        return
+    window.document_list.model.reload()
+    load = change.details.get("load", {})
+    QMessageBox.information(window, _tr("Assign documents"),
+                            "\n".join(f"{name}: {count}" for name, count in sorted(load.items())) or _tr("Done."))
+
+
+def create_package(window) -> None:
+    names = [a.name for a in window.project.annotators()]
+    name, ok = QInputDialog.getItem(window, _tr("Package"), _tr("Package for annotator:"), names, 0, False)
+    if not ok:
+        return
+    path, _ = QFileDialog.getSaveFileName(window, _tr("Save package"), f"{name}.framing",
+                                          _tr("Framing Annotator projects (*.framing)"))
+    if not path:
+        return
+    try:
+        window.project.write_package(name, path)
+    except AnnotatorError as exc:
+        QMessageBox.warning(window, _tr("Package"), str(exc))
+        return
+    QMessageBox.information(window, _tr("Package"), _tr("Package written to %s") % path)
+
+
+def merge_files(window, paths: list[str] | None = None) -> list:
+    """Merge annotators' project files into this project; each merge is all or nothing."""
+    if paths is None:
+        paths, _ = QFileDialog.getOpenFileNames(window, _tr("Merge annotators' files"), "",
+                                                _tr("Framing Annotator projects (*.framing);;All files (*)"))
+    reports, lines = [], []
+    for path in paths:
+        try:
+            report = window.project.merge_from(Path(path))
+        except AnnotatorError as exc:
+            lines.append(f"{path}: {exc}")
+            continue
+        reports.append(report)
+        lines += report.summary_lines()
+        window.workspace.changed.emit(report.change())
+    if paths:
+        window.document_list.model.reload()
+        window.workspace.reload_codebook()
+        ReportDialog(_tr("Merge report"), "\n".join(lines), window).exec()
+    return reports
+
+
+class ReportDialog(QDialog):
+    """A read-only text report with a Close button."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit(text, self)
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,80 @@
+"""The Team menu: blind coding hides others' work, the lead's overlay, progress and merging from the GUI."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.core.model import Span
+from annotator.gui import team
+from tests.gui.conftest import EMOJI_TEXT
+
+
+def add_bob_span(project, document_id):
+    start = EMOJI_TEXT.index("Big Tech")
+    project.add_span(Span(document_id=document_id, annotator="bob", label_id="loaded_term",
+                          start=start, end=start + 8, text="Big Tech"))
+
+
+def test_blind_coding_hides_other_annotators_from_an_annotator(window, project, documents):
+    add_bob_span(project, documents[0])
+    project.set_blind_coding(True)
+    team.update_team_actions(window)
+    window.workspace.refresh_spans()
+    assert window.workspace.reader.marks == []
+    assert not window.actions["show_others"].isEnabled()
+    window.actions["show_others"].setChecked(True)  # even if forced, nothing is shown
+    assert window.workspace.reader.marks == []
+    assert not window.actions["blind"].isEnabled()  # only the lead changes blind coding
+
+
+def test_without_blind_coding_anyone_may_compare(window, project, documents):
+    add_bob_span(project, documents[0])
+    team.update_team_actions(window)
+    window.actions["show_others"].setChecked(True)
+    [mark] = window.workspace.reader.marks
+    assert mark.readonly and mark.title.startswith("bob")
+
+
+def test_lead_sees_everyone_side_by_side_even_in_blind_mode(window, project, documents, monkeypatch):
+    add_bob_span(project, documents[0])
+    project.set_blind_coding(True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.actions["lead_role"].trigger()
+    assert project.role("alice") == "lead"
+    assert window.actions["show_others"].isEnabled() and window.actions["blind"].isEnabled()
+    window.actions["show_others"].setChecked(True)
+    marks = window.workspace.reader.marks
+    assert [m.readonly for m in marks] == [True]
+    # Another's span cannot be deleted from the overlay.
+    window.workspace.select_span(marks[0].id)
+    window.workspace.delete_selected()
+    assert project.span_count("bob") == 1
+
+
+def test_progress_dialog_shows_documents_by_annotators(window, project, documents):
+    project.assign("alice", documents)
+    project.assign("bob", documents[:1])
+    project.set_status("bob", documents[0], "done")
+    dialog = team.ProgressDialog(project, window)
+    headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(dialog.table.columnCount())]
+    assert headers == ["Document", "alice", "bob"]
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 2).text() == "done"
+
+
+def test_merge_from_the_gui_brings_a_package_back(window, project, documents, tmp_path, monkeypatch):
+    from annotator.store import Project
+
+    project.set_role("alice", "lead")
+    project.assign("bob", documents[:1])
+    package = tmp_path / "bob.framing"
+    project.write_package("bob", package)
+    with Project.open(package) as bobs:
+        add_bob_span(bobs, documents[0])
+    monkeypatch.setattr(team.ReportDialog, "exec", lambda self: 0)
+    [report] = team.merge_files(window, [str(package)])
+    assert report.spans.added == 1
+    assert project.span_count("bob") == 1
+    # Merging the same file again changes nothing.
+    [again] = team.merge_files(window, [str(package)])
+    assert not again.changed
