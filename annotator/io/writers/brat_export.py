@@ -40,31 +40,21 @@ def safe_name(name: str, fallback: str) -> str:
     return cleaned or fallback
 
 
-def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """[start, end) cut at line breaks into non-empty pieces, as brat needs for multi-line spans."""
-    pieces, begin = [], start
-    for match in _LINE_BREAK_RE.finditer(text, start, end):
-        if match.start() > begin:
-            pieces.append((begin, match.start()))
-        begin = match.end()
-    if end > begin:
-        pieces.append((begin, end))
-    return pieces or [(start, end)]
-
-
 def _one_line(value: str) -> str:
     return " ".join(_LINE_BREAK_RE.sub(" ", value.replace("\t", " ")).split())
 
 
 def annotation_lines(text: str, spans: list[Span], choice_attributes: set[str]) -> list[str]:
-    """The .ann lines for one document: T per span, A per choice attribute, # for notes."""
+    """The .ann lines for one document: T per span, A per choice attribute, # for notes.
+
+    A span keeps one continuous range even across line breaks; its text on the T line has tabs
+    and line breaks shown as spaces so that the line stays one line.
+    """
     lines: list[str] = []
     attr_n = note_n = 0
     for n, span in enumerate(spans, start=1):
-        pieces = fragments(text, span.start, span.end)
-        offsets = ";".join(f"{s} {e}" for s, e in pieces)
-        shown = " ".join(text[s:e] for s, e in pieces)
-        lines.append(f"T{n}\t{brat_type(span.label_id)} {offsets}\t{shown}")
+        shown = _LINE_BREAK_RE.sub(" ", text[span.start:span.end].replace("\t", " "))
+        lines.append(f"T{n}\t{brat_type(span.label_id)} {span.start} {span.end}\t{shown}")
         extra = []
         for key, value in sorted(span.attributes.items()):
             if key in choice_attributes and isinstance(value, str) and value:

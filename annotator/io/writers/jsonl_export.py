@@ -33,11 +33,15 @@ def _split_sources(sources: list[str]) -> tuple[list[str], bool]:
 
 
 def document_record(project: Any, doc: Any, sources: list[str], label_ids: list[str] | None) -> dict[str, Any]:
-    """One document's line: doccano's "text" and "label" ([start, end, label id]) plus our fields."""
+    """One document's line: doccano's "text" and "label" ([start, end, label id]) plus our fields.
+
+    "annotations" holds each span in full (annotator, note, attributes, times); "annotator" is
+    set when the line holds one annotator's work only, as in doccano's per-annotator exports.
+    """
     people, gold = _split_sources(sources)
     spans = project.export_document_spans(doc.id, people, gold, label_ids)
     answers = project.iter_export_document_labels(people, gold, label_ids, document_id=doc.id)
-    return {
+    record = {
         "id": doc.id,
         "text": doc.text,
         "label": [[s.start, s.end, s.label_id] for s in spans],
@@ -50,7 +54,7 @@ def document_record(project: Any, doc: Any, sources: list[str], label_ids: list[
         "filename": doc.filename,
         "metadata": doc.metadata,
         "annotators": sources,
-        "spans": [
+        "annotations": [
             {
                 "id": s.id, "annotator": s.annotator, "label": s.label_id, "start": s.start,
                 "end": s.end, "text": s.text, "note": s.note, "attributes": s.attributes,
@@ -65,6 +69,9 @@ def document_record(project: Any, doc: Any, sources: list[str], label_ids: list[
             for a in answers
         ],
     }
+    if len(sources) == 1:
+        record["annotator"] = sources[0]  # doccano's per-annotator shape: whose "label" these are
+    return record
 
 
 def write_jsonl(project: Any, path: Path, selection: ExportSelection, report: ExportReport,
@@ -80,6 +87,6 @@ def write_jsonl(project: Any, path: Path, selection: ExportSelection, report: Ex
             handle.write(_dumps(record))
             handle.write("\n")
             report.documents += 1
-            report.spans += len(record["spans"])
+            report.spans += len(record["annotations"])
             report.document_labels += len(record["document_labels"])
     report.files = 1

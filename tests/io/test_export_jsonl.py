@@ -1,0 +1,60 @@
+"""JSONL export: one document a line in doccano's shape, read back with json."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator.io.exporter import export_project
+from tests.io.export_data import build
+
+
+@pytest.fixture
+def data(project):
+    return build(project)
+
+
+def _lines(path):
+    raw = path.read_text(encoding="utf-8")
+    assert raw.endswith("\n")
+    return [json.loads(line) for line in raw.split("\n") if line]
+
+
+def test_one_document_a_line_with_exact_text(project, data, tmp_path):
+    out = tmp_path / "corpus.jsonl"
+    report = export_project(project, "jsonl", out, gold=True, annotators=["alice", "bob"])
+    records = _lines(out)
+    assert [r["id"] for r in records] == [d.id for d in data.documents]
+    assert [r["text"] for r in records] == [d.text for d in data.documents]
+    assert report.documents == 4 and report.spans == len(data.spans) == sum(len(r["label"]) for r in records)
+    for record in records:
+        text = record["text"]
+        assert len(record["label"]) == len(record["annotations"])
+        for (start, end, label), span in zip(record["label"], record["annotations"]):
+            assert span["text"] == text[start:end]
+            assert (span["start"], span["end"], span["label"]) == (start, end, label)
+        assert "annotator" not in record  # several annotators on each line
+    first = records[0]
+    assert first["title"] == "Emoji, formulas" and first["outlet"] == "Le Monde"
+    assert {s["annotator"] for s in first["annotations"]} == {"alice", "bob", "gold"}
+    loaded = next(s for s in first["annotations"] if s["label"] == "loaded_term")
+    assert loaded["attributes"] == {"stance": "critical"} and loaded["note"] == "strong verb"
+    assert first["document_labels"][0]["question"] == "tone"
+
+
+def test_line_separators_inside_text_stay_escaped(project, data, tmp_path):
+    out = tmp_path / "corpus.jsonl"
+    export_project(project, "jsonl", out)
+    raw = out.read_text(encoding="utf-8")
+    assert "\u2028" not in raw and "\\u2028" in raw
+    assert len(raw.splitlines()) == 4  # even str.splitlines sees one line per document
+
+
+def test_one_annotator_lines_name_the_annotator(project, data, tmp_path):
+    out = tmp_path / "bob.jsonl"
+    export_project(project, "jsonl", out, annotators=["bob"], done_only=True)
+    records = _lines(out)
+    assert [r["id"] for r in records] == [data.documents[2].id]  # bob marked only this one done
+    assert records[0]["annotator"] == "bob"
+    assert {s["annotator"] for s in records[0]["annotations"]} == {"bob"}
