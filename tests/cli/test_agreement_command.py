@@ -1,0 +1,82 @@
+"""`annotator agreement` on a real three-annotator project file."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from annotator.cli.main import cli
+from tests.agreement.agreement_project import build_project
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["agreement", *map(str, args)])
+
+
+def test_json_report(tmp_path):
+    path = build_project(tmp_path / "three.framing")
+    result = run(path, "--json", "--resamples", "200", "--seed", "4")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["annotators"] == ["alice", "bob", "carol"]
+    assert report["n_documents"] == 4
+    assert report["bootstrap"] == {"resamples": 200, "seed": 4, "confidence": 0.95}
+    source = next(q for q in report["questions"] if q["id"] == "source_type")
+    assert source["n_coders"] == 3 and source["n_units"] == 4
+    assert 0.7 < source["alpha"]["value"] < 0.75
+    assert source["alpha"]["ci95"][0] <= source["alpha"]["value"] <= source["alpha"]["ci95"][1]
+    assert source["cohen_kappa"]["values"][0][1]["value"] == 1.0  # alice and bob answer alike
+    spans = report["spans"]
+    assert spans["n_complete_documents"] == 3
+    assert [p["a"] + "-" + p["b"] for p in spans["overall"]["pairs"]] == ["alice-bob", "alice-carol", "bob-carol"]
+    hedge = next(g for g in spans["per_label"] if g["label"] == "hedge")
+    assert hedge["unitizing_alpha"]["value"] == 1.0
+    naming = next(g for g in spans["per_label"] if g["label"] == "naming")
+    assert naming["unitizing_alpha"]["value"] is None and naming["unitizing_alpha"]["reason"]
+    confusion = spans["confusion"]
+    i, j = confusion["labels"].index("scare_quote"), confusion["labels"].index("direct_quote")
+    assert confusion["counts"][i][j] == 2
+    assert spans["origins"]["bob"]["suggestion"] == 4
+    assert [d["title"] for d in spans["per_document"]] == ["Article 1", "Article 2", "Article 3", "Article 4"]
+
+
+def test_same_seed_same_json(tmp_path):
+    path = build_project(tmp_path / "three.framing")
+    assert run(path, "--json", "--resamples", "100").output == run(path, "--json", "--resamples", "100").output
+
+
+def test_filters(tmp_path):
+    path = build_project(tmp_path / "three.framing")
+    result = run(path, "--json", "--annotator", "alice", "-a", "bob", "--label", "reporting_verb",
+                 "--done-only", "--resamples", "0")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["annotators"] == ["alice", "bob"]
+    assert report["filters"] == {"annotators": ["alice", "bob"], "labels": ["reporting_verb"], "done_only": True}
+    assert report["questions"] == []
+    assert [g["label"] for g in report["spans"]["per_label"]] == ["reporting_verb"]
+    assert report["spans"]["overall"]["pairs"][0]["exact_f1"]["value"] == 1.0
+
+
+def test_readable_tables(tmp_path):
+    path = build_project(tmp_path / "three.framing")
+    result = run(path, "--resamples", "0")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Agreement in three: 3 annotator(s) (alice, bob, carol)" in out
+    assert "Main source type" in out and "Cohen's kappa, Tone towards the main actor (linear)" in out
+    assert "alice – bob" in out
+    assert "Documents, lowest unitizing alpha first" in out
+    assert "n/a [1]" in out and "Not defined:" in out
+    assert "scare_quote" in out and "direct_quote" in out
+
+
+def test_errors_are_one_line(tmp_path):
+    path = build_project(tmp_path / "three.framing")
+    result = run(path, "--annotator", "zoe")
+    assert result.exit_code == 1
+    assert "unknown annotator 'zoe'" in result.output
+    assert "Traceback" not in result.output
+    missing = run(tmp_path / "nope.framing")
+    assert missing.exit_code == 1 and "no such project file" in missing.output

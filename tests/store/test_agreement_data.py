@@ -1,0 +1,72 @@
+"""Project.agreement_data: who coded which document, with which spans and answers, under filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.errors import ProjectError
+from annotator.core.model import Span
+from annotator.store import Project
+from tests.agreement.agreement_project import TEXTS, build_project, mark
+
+
+@pytest.fixture
+def project_file(tmp_path):
+    return build_project(tmp_path / "three.framing")
+
+
+def test_coders_per_document(project_file):
+    with Project.open(project_file) as project:
+        data = project.agreement_data()
+    assert data.annotators == ["alice", "bob", "carol"]  # dave only has a "todo" status
+    assert [d.coders for d in data.documents] == [["alice", "bob", "carol"]] * 3 + [["alice", "bob"]]
+    first = data.documents[0]
+    assert first.length == len(TEXTS[0])
+    assert {(s.annotator, s.label) for s in first.spans} >= {("carol", "direct_quote"), ("bob", "scare_quote")}
+    assert first.answers["source_type"] == {"alice": "official", "bob": "official", "carol": "official"}
+    assert {q.id: q.level for q in data.questions} == {"source_type": "nominal", "tone": "ordinal"}
+    assert data.questions[1].choices[:3] == ("negative", "neutral", "positive")
+
+
+def test_done_only_drops_documents_not_marked_done(project_file):
+    with Project.open(project_file) as project:
+        data = project.agreement_data(done_only=True)
+    # carol's third document is only "in progress"
+    assert data.documents[2].coders == ["alice", "bob"]
+    assert all(s.annotator != "carol" for s in data.documents[2].spans)
+    assert "carol" not in data.documents[2].answers.get("source_type", {})
+
+
+def test_filters_by_annotator_and_label(project_file):
+    with Project.open(project_file) as project:
+        data = project.agreement_data(annotators=["alice", "carol"], labels=["hedge", "tone"])
+    assert data.annotators == ["alice", "carol"]
+    assert [label.id for label in data.labels] == ["hedge"]
+    assert [q.id for q in data.questions] == ["tone"]
+    assert {s.label for d in data.documents for s in d.spans} == {"hedge"}
+    assert all("bob" not in d.coders for d in data.documents)
+    assert data.filters == {"annotators": ["alice", "carol"], "labels": ["hedge", "tone"], "done_only": False}
+
+
+def test_unknown_names_are_refused(project_file):
+    with Project.open(project_file) as project:
+        with pytest.raises(ProjectError, match="unknown annotator 'zoe'"):
+            project.agreement_data(annotators=["zoe"])
+        with pytest.raises(ProjectError, match="unknown label or question 'nope'"):
+            project.agreement_data(labels=["nope"])
+
+
+def test_deleted_and_adjudicated_spans_are_left_out(project_file):
+    with Project.open(project_file) as project:
+        doc = project.document_ids()[3]
+        start, end = mark(TEXTS[3], "spokesperson")
+        gold = Span(document_id=doc, annotator="alice", label_id="naming", start=start, end=end,
+                    text=TEXTS[3][start:end], origin="adjudication")
+        project.add_span(gold)
+        victim = next(s for s in project.spans(doc, "bob") if s.label_id == "loaded_term")
+        project.delete_span(victim.id)
+        data = project.agreement_data()
+    labels = {(s.annotator, s.label) for s in data.documents[3].spans}
+    assert ("alice", "naming") not in labels
+    assert ("bob", "loaded_term") not in labels
+    assert ("bob", "reporting_verb") in labels
