@@ -268,6 +268,19 @@ class MainWindow(QMainWindow):
 
         run_import(self, paths)
 
+    def export_dialog(self) -> None:
+        from annotator.gui.export_dialog import run_export
+
+        run_export(self)
+
+    def edit_codebook(self) -> None:
+        """Open the codebook editor; the panels follow its changes when it closes."""
+        from annotator.gui.codebook_editor import CodebookEditor
+
+        CodebookEditor(self.project, self).exec()
+        self.workspace.reload_codebook()
+        self.find_bar.set_labels(self.project.labels(), self.language)
+
     def after_import(self) -> None:
         self.document_list.model.reload()
         self.workspace.reload_codebook()

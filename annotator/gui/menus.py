@@ -55,7 +55,7 @@ def build_menus(window) -> None:
         action.triggered.connect(lambda _c=False, p=path: window.switch_project(__import__("pathlib").Path(p)))
     file_menu.addSeparator()
     _add(window, file_menu, "import", _tr("&Import articles…"), window.import_files, "Ctrl+I")
-    _add(window, file_menu, "export", _tr("&Export…"), lambda: _optional(window, "export_dialog"), "Ctrl+E")
+    _add(window, file_menu, "export", _tr("&Export…"), window.export_dialog, "Ctrl+E")
     file_menu.addSeparator()
     _add(window, file_menu, "quit", _tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
 
@@ -73,7 +73,7 @@ def build_menus(window) -> None:
     _add(window, edit_menu, "edit_span", _tr("Span &note and attributes…"), ws.edit_selected, "Ctrl+Return")
     _add(window, edit_menu, "delete_span", _tr("&Delete span"), ws.delete_selected, "Ctrl+Backspace")
     edit_menu.addSeparator()
-    _add(window, edit_menu, "codebook", _tr("Edit &codebook…"), lambda: _optional(window, "edit_codebook"),
+    _add(window, edit_menu, "codebook", _tr("Edit &codebook…"), window.edit_codebook,
          "Ctrl+Shift+K")
 
     go_menu = bar.addMenu(_tr("&Go"))
@@ -99,11 +99,6 @@ def build_menus(window) -> None:
     _add(window, help_menu, "shortcuts", _tr("&Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec(),
          "F1")
     _add(window, help_menu, "about", _tr("&About Framing Annotator"), window.about)
-
-
-def _optional(window, method: str) -> None:
-    """Call a window feature that a later part of the app provides."""
-    getattr(window, method)()
 
 
 class ShortcutsDialog(QDialog):

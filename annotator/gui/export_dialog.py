@@ -1,0 +1,146 @@
+"""The export dialog: the same choices as `annotator export`, run off the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
+    QListWidget, QListWidgetItem, QMessageBox, QPushButton, QWidget,
+)
+
+from annotator.gui.tasks import BackgroundTask
+from annotator.io.exporter import FORMATS, SUFFIXES, TABLES, export_project
+from annotator.store import Project
+
+FORMAT_NAMES = {
+    "csv": "CSV table (pandas, R, Excel)",
+    "jsonl": "JSONL (doccano shape)",
+    "brat": "brat standoff (folder)",
+    "conll": "CoNLL BIO tokens",
+    "qdpx": "REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+    "qdc": "REFI-QDA codebook only",
+}
+
+
+def _checked_list(parent: QWidget, names: list[str]) -> QListWidget:
+    widget = QListWidget(parent)
+    for name in names:
+        item = QListWidgetItem(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked)
+        widget.addItem(item)
+    widget.setMaximumHeight(110)
+    return widget
+
+
+def _checked(widget: QListWidget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class ExportDialog(QDialog):
+    """Format, table, annotators, gold, labels, done only, Excel mode and the output path."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.setWindowTitle(self.tr("Export"))
+        layout = QFormLayout(self)
+        self.format_combo = QComboBox(self)
+        for fmt in FORMATS:
+            self.format_combo.addItem(self.tr(FORMAT_NAMES.get(fmt, fmt)), fmt)
+        self.table_combo = QComboBox(self)
+        for table in TABLES:
+            self.table_combo.addItem(table, table)
+        self.annotator_list = _checked_list(self, [a.name for a in project.annotators() if a.name != "gold"])
+        self.annotator_list.setAccessibleName(self.tr("Annotators"))
+        self.gold_check = QCheckBox(self.tr("Include the gold standard (adjudicated spans)"), self)
+        self.label_list = _checked_list(self, [l.id for l in project.labels(kind="span")])
+        self.label_list.setAccessibleName(self.tr("Labels"))
+        self.done_check = QCheckBox(self.tr("Only documents marked done"), self)
+        self.excel_check = QCheckBox(self.tr("For Excel (BOM, formulas neutralised)"), self)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setAccessibleName(self.tr("Output file"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        layout.addRow(self.tr("Format"), self.format_combo)
+        layout.addRow(self.tr("Table (CSV)"), self.table_combo)
+        layout.addRow(self.tr("Annotators"), self.annotator_list)
+        layout.addRow("", self.gold_check)
+        layout.addRow(self.tr("Labels"), self.label_list)
+        layout.addRow("", self.done_check)
+        layout.addRow("", self.excel_check)
+        layout.addRow(self.tr("Save to"), path_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+
+    def _format_changed(self) -> None:
+        fmt = self.format_combo.currentData()
+        self.table_combo.setEnabled(fmt == "csv")
+        self.excel_check.setEnabled(fmt == "csv")
+        stem = self.project.path.with_suffix("")
+        suffix = SUFFIXES.get(fmt, "")
+        self.path_edit.setText(str(stem.parent / f"{stem.name}-{fmt}{suffix}") if suffix else
+                               str(stem.parent / f"{stem.name}-brat"))
+
+    def _browse(self) -> None:
+        if self.format_combo.currentData() == "brat":
+            path = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path_edit.text())
+        if path:
+            self.path_edit.setText(path)
+
+    def _accept(self) -> None:
+        if self.path_edit.text().strip():
+            self.accept()
+
+    def options(self) -> dict:
+        """The chosen options as keyword arguments of export_project."""
+        labels = _checked(self.label_list)
+        all_labels = self.label_list.count()
+        return {
+            "format": self.format_combo.currentData(),
+            "out": self.path_edit.text().strip(),
+            "annotators": _checked(self.annotator_list),
+            "gold": self.gold_check.isChecked(),
+            "labels": None if len(labels) == all_labels else labels,
+            "done_only": self.done_check.isChecked(),
+            "excel": self.excel_check.isChecked() and self.format_combo.currentData() == "csv",
+            "table": self.table_combo.currentData(),
+        }
+
+
+def run_export(window, options: dict | None = None) -> BackgroundTask | None:
+    """Ask for the export choices (unless given) and export off the GUI thread."""
+    if options is None:
+        dialog = ExportDialog(window.project, window)
+        if not dialog.exec():
+            return None
+        options = dialog.options()
+    project_path = window.project.path
+
+    def work(progress, cancelled):
+        with Project.open(project_path) as project:
+            return export_project(project, progress=lambda done, total: progress(done, total, ""),
+                                  cancel=cancelled, **options)
+
+    def done(report, error):
+        if error:
+            QMessageBox.critical(window, window.tr("Export failed"), error)
+        elif report is not None:
+            QMessageBox.information(window, window.tr("Export finished"), report.summary())
+        window.last_export = report
+
+    task = BackgroundTask(window, window.tr("Exporting…"), work, done)
+    window._export_task = task
+    task.start()
+    return task

@@ -1,0 +1,60 @@
+"""Import (menu and drag and drop) and export from the GUI, off the GUI thread, on real files."""
+
+from __future__ import annotations
+
+import csv
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.gui.export_dialog import ExportDialog, run_export
+from annotator.gui.import_flow import run_import
+
+
+def quiet_messages(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    for name in ("information", "critical", "warning"):
+        monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: shown.append(args[2]))
+    return shown
+
+
+def test_import_runs_in_the_background_and_reports(window, project, shared_articles, qtbot, monkeypatch):
+    shown = quiet_messages(monkeypatch)
+    before = project.counts()["documents"]
+    run_import(window, [str(shared_articles / "parler-amazon-fr.html"), str(shared_articles / "nothing.bin")])
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert project.counts()["documents"] == before + 1
+    assert window.document_list.model.rowCount() == before + 1
+    assert "nothing.bin" in shown[0]  # the refused file is named in the summary
+
+
+def test_dropping_a_folder_imports_it(window, project, tmp_path, qtbot, monkeypatch):
+    shown = quiet_messages(monkeypatch)
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Un titre\n\nUn paragraphe « cité ».\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Another headline\n\nA paragraph.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    before = project.counts()["documents"]
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert project.counts()["documents"] == before + 2
+
+
+def test_export_dialog_defaults_and_background_export(window, project, documents, tmp_path, qtbot, monkeypatch):
+    shown = quiet_messages(monkeypatch)
+    window.workspace.reader.select_range(0, 8)
+    window.workspace.apply_label("loaded_term")
+    dialog = ExportDialog(project, window)
+    options = dialog.options()
+    assert options["format"] == "csv" and options["labels"] is None and options["annotators"] == ["alice"]
+    options["out"] = str(tmp_path / "spans.csv")
+    run_export(window, options)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    with open(tmp_path / "spans.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1 and rows[0]["text"] == "Headline"
