@@ -32,7 +32,7 @@ CHROME_TOKENS = frozenset({
     "mostread", "sidebar", "widget", "footer", "nav", "navbar", "navigation", "menu", "masthead",
     "banner", "sronly", "visuallyhidden", "screenreadertext", "print", "kicker", "teaser", "teasers",
     "readmore", "lireaussi", "catcher", "inread", "dateline", "timestamp", "published", "updated",
-    "byline", "author", "authors", "credits",
+    "byline", "author", "authors", "credits", "cta", "catlinks", "category", "categories",
 })
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"})
 CAPTION_TOKENS = frozenset({"caption", "wpcaptiontext", "figcaption", "legend", "imagecaption"})
@@ -45,6 +45,7 @@ CHROME_TEXT = re.compile(
 )
 EDGE_TEXT_MAX = 200
 BR_MARK = "\x00"  # NUL never survives decoding, so it can stand for <br> inside a paragraph
+PRE_MARK = "\x01"  # a line break inside <pre>, whose indentation is kept
 
 
 @dataclass
@@ -124,6 +125,8 @@ def remove_chrome(root: lxml_html.HtmlElement) -> str:
         chrome = el.tag in CHROME_TAGS or el.tag in CONTROL_TAGS or role in CHROME_ROLES or bool(tokens & CHROME_TOKENS)
         if el.tag == "header" and el.find(".//h1") is None:
             chrome = True
+        if el.tag in ("p", "div", "span") and el.find(".//time") is not None and el.find(".//h1") is None:
+            chrome = chrome or len(collapse_markup_whitespace(el.text_content())) < EDGE_TEXT_MAX
         if not chrome or (total and lengths.get(el, 0) > total / 2):
             continue
         if not byline and tokens & {"byline", "author", "authors"}:
@@ -193,7 +196,7 @@ def walk_paragraphs(el: lxml_html.HtmlElement) -> list[str]:
     def flush() -> None:
         text = collapse_markup_whitespace("".join(buf))
         buf.clear()
-        text = re.sub(rf" *{BR_MARK} *", "\n", text).strip()
+        text = re.sub(rf" *{BR_MARK} *", "\n", text).replace(PRE_MARK, "\n").strip()
         if text:
             out.append(text)
 
@@ -209,7 +212,7 @@ def walk_paragraphs(el: lxml_html.HtmlElement) -> list[str]:
             elif tag in CELL_TAGS and buf:
                 buf.append(" ")
             if node.text:
-                buf.append(node.text.replace("\n", BR_MARK) if pre else node.text)
+                buf.append(node.text.replace("\n", PRE_MARK) if pre else node.text)
             for child in node:
                 visit(child, pre)
             if block:

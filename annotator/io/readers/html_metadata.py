@@ -115,6 +115,12 @@ def _byline_elements(root: lxml_html.HtmlElement) -> str:
             name = byline_from_element(text)
             if name and len(name) <= 120:
                 return name
+    for el in root.iter("p", "div", "span", "address"):
+        text = collapse_markup_whitespace(el.text_content())
+        if len(text) <= 90:
+            name = byline_author(text)
+            if name:
+                return name
     return ""
 
 
@@ -158,7 +164,8 @@ def page_metadata(root: lxml_html.HtmlElement) -> PageMetadata:
     page_title = collapse_markup_whitespace(title_el.text_content()) if title_el is not None else ""
     author = next((meta[k] for k in AUTHOR_META if meta.get(k) and "://" not in meta[k]), "")
     author = author or _names(ld.get("author")) or _byline_elements(root)
-    outlet = _first_text(meta.get("og:site_name"), _names(ld.get("publisher")), meta.get("application-name"))
+    outlet = _first_text(meta.get("og:site_name"), _names(ld.get("publisher")), meta.get("application-name"),
+                         site_from_title(page_title))
     extra: dict[str, Any] = {}
     description = _first_text(meta.get("description"), meta.get("og:description"), ld.get("description"))
     if description:
@@ -177,6 +184,12 @@ def page_metadata(root: lxml_html.HtmlElement) -> PageMetadata:
         author=author, published=_published(root, meta, ld), outlet=outlet,
         language=_language(root, meta, ld), url=_url(root, meta, ld), extra=extra,
     )
+
+
+def site_from_title(title: str) -> str:
+    """"Headline | Site" -> "Site", when the page title has exactly that shape."""
+    parts = re.split(r"\s+\|\s+", title)
+    return parts[-1].strip() if len(parts) == 2 and len(parts[0]) > len(parts[1]) else ""
 
 
 def strip_site_suffix(title: str, outlet: str = "") -> str:

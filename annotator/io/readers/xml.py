@@ -26,6 +26,8 @@ DATE_NAMES = ("date", "published", "pubdate", "pubDate", "datePublished", "date.
 OUTLET_NAMES = ("outlet", "source", "publisher", "publication", "newspaper", "site", "sitename", "doc.copyright")
 URL_NAMES = ("url", "link", "uri", "canonical")
 BODY_NAMES = ("body.content", "body", "text", "content", "bodytext", "article-body", "story", "inlineXML", "inlineData")
+MAPPED_NAMES = frozenset(TITLE_NAMES + AUTHOR_NAMES + DATE_NAMES + OUTLET_NAMES + URL_NAMES + BODY_NAMES
+                         + ("language", "lang"))
 SKIPPED_NAMES = ("note", "figure", "figDesc", "fw", "media", "caption", "byline")
 
 
@@ -64,7 +66,7 @@ def generic_article(article: etree._Element, source: str) -> Document:
     for el in (head if head is not None else article):
         name = local(el)
         value = text_of(el)
-        if name and value and len(el) == 0 and name not in TITLE_NAMES + AUTHOR_NAMES + DATE_NAMES + BODY_NAMES:
+        if name and value and len(el) == 0 and name not in MAPPED_NAMES:
             metadata.setdefault(name, value)
     return Document(
         text=join_paragraphs(paragraphs), title=title, author=_author(head if head is not None else article),
