@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from annotator import __version__
-from annotator.cli import export_commands, import_commands, project_commands
+from annotator.cli import codebook_commands, export_commands, import_commands, project_commands
 from annotator.cli import team_commands
 from annotator.cli import agreement_commands
 
@@ -23,5 +23,6 @@ def cli() -> None:
 project_commands.register(cli)
 import_commands.register(cli)
 export_commands.register(cli)
+codebook_commands.register(cli)
 team_commands.register(cli)
 agreement_commands.register(cli)

@@ -87,15 +87,6 @@ def gui(project: Path | None) -> None:
     raise SystemExit(run_app(project))
 
 
-@click.command()
-def codebooks() -> None:
-    """List the codebook presets that ship with the app."""
-    for preset_id in sorted(list_presets()):
-        book = load_preset(preset_id)
-        click.echo(f"{preset_id:28} {book.name}  ({len(book.span_labels)} span labels, "
-                   f"{len(book.questions)} questions)")
-
-
 def register(group: click.Group) -> None:
-    for command in (init, info, annotators, gui, codebooks):
+    for command in (init, info, annotators, gui):  # `codebooks` lives in codebook_commands
         group.add_command(command)

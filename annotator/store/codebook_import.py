@@ -64,7 +64,19 @@ class CodebookImport:
                 label.parent = None
         attributes = [copy.deepcopy(attr) for attr in book.attributes]
         names = {attr.id for attr in attributes}
-        attributes += [copy.deepcopy(attr) for attr in current.attributes if attr.id not in names]
+        for attr in (copy.deepcopy(attr) for attr in current.attributes if attr.id not in names):
+            # A kept attribute may name a label the file turns into a question (allowed only for
+            # unused labels, so no span holds a value for it there): it no longer applies to it.
+            spans_only = [label_id for label_id in attr.labels if kinds.get(label_id) == "span"]
+            if spans_only != attr.labels:
+                dropped = sorted(set(attr.labels) - set(spans_only))
+                if not spans_only:
+                    diff.notes.append(f"attribute {attr.id!r} (kept) removed: its labels "
+                                      f"{', '.join(dropped)} are now questions")
+                    continue
+                diff.notes.append(f"attribute {attr.id!r} (kept) no longer applies to {', '.join(dropped)}")
+                attr.labels = spans_only
+            attributes.append(attr)
         return incoming + missing, attributes, diff
 
     def preview_codebook_import(self, book: Codebook) -> CodebookDiff:
@@ -87,6 +99,10 @@ class CodebookImport:
             self._check_labels(labels, attributes)
             self._write_labels(labels)
             self._renumber()
+            kept_ids = {attr.id for attr in attributes}
+            for (attr_id,) in self.db.execute("SELECT id FROM attributes").fetchall():
+                if attr_id not in kept_ids:
+                    self.db.execute("DELETE FROM attributes WHERE id = ?", [attr_id])
             for position, attr in enumerate(attributes):
                 self._write_attribute(attr, position)
             self._write_codebook_meta(book)
