@@ -211,3 +211,21 @@ def m003_team_merging(db: Database) -> None:
     )
     db.execute("CREATE INDEX merge_log_source ON merge_log(source_key, id)")
     db.execute("CREATE INDEX conflicts_object ON conflicts(kind, object_id)")
+
+
+@migrations()
+def m004_merge_seen(db: Database) -> None:
+    """Per merged record and source: the source's version last seen and the version kept, the base
+    against which the next merge of that source tells one-sided edits from conflicts."""
+    db.execute(
+        """
+        CREATE TABLE merge_seen (
+            source_key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            source_updated TEXT NOT NULL,
+            target_updated TEXT NOT NULL,
+            PRIMARY KEY (source_key, kind, object_id)
+        ) WITHOUT ROWID
+        """
+    )
