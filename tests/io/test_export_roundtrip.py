@@ -1,0 +1,123 @@
+"""Round trips: export as JSONL or brat, import into a new project, get the same documents and spans."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.model import Document, Span
+from annotator.core.text import normalise_text
+from annotator.io.codebook_files import load_preset
+from annotator.io.exporter import export_project
+from annotator.io.importer import import_paths
+from annotator.store import Project
+
+PIECES = ["le", "ministre", "dénoncé", "Café", "cafe\u0301", "na\u00efve", " ", " ", " ", "\u00a0", "\u202f",
+          "\r\n", "\n", "\r\n\r\n", "\t", "👍🏽", "👨‍👩‍👧", "🇫🇷", "«", "»", "\"", "=1+1", "-", "@x", ".",
+          "\u2028", "ü", "日本語"]
+LABELS = ["scare_quote", "direct_quote", "loaded_term", "reporting_verb.loaded", "naming", "hedge"]
+ANNOTATORS = ["alice", "bob"]
+
+
+@st.composite
+def documents_with_spans(draw, annotators=ANNOTATORS, every_document_for=None):
+    """Stored texts (normalised from raw pieces with CRLF) and overlapping spans on them."""
+    count = draw(st.integers(1, 3))
+    texts: list[str] = []
+    while len(texts) < count:
+        raw = "".join(draw(st.lists(st.sampled_from(PIECES), min_size=2, max_size=40)))
+        text = normalise_text("Titre " + raw).text
+        if text not in texts:
+            texts.append(text)
+    spans = []
+    for text in texts:
+        for annotator in annotators:
+            minimum = 1 if annotator == every_document_for else 0
+            for _ in range(draw(st.integers(minimum, 4))):
+                start = draw(st.integers(0, len(text) - 1))
+                end = draw(st.integers(start + 1, min(len(text), start + 25)))
+                spans.append((text, annotator, draw(st.sampled_from(LABELS)), start, end))
+    return texts, spans
+
+
+def _project(folder: Path, name: str) -> Project:
+    project = Project.create(folder / f"{name}.framing")
+    project.set_codebook(load_preset("framing-devices"))
+    return project
+
+
+def _fill(project: Project, texts, spans) -> None:
+    for name in ANNOTATORS:
+        project.add_annotator(name)
+    docs = [Document(text=t, title=f"Document {i}") for i, t in enumerate(texts)]
+    project.add_documents(docs)
+    ids = {d.text: d.id for d in docs}
+    project.add_spans([Span(ids[t], who, label, s, e, t[s:e]) for t, who, label, s, e in spans])
+
+
+def _state(project: Project, annotators) -> tuple[dict[str, str], set[tuple]]:
+    texts = {doc.id: doc.text for doc in project.iter_documents()}
+    spans = set()
+    for doc_id, text in texts.items():
+        for span in project.spans(doc_id):
+            if span.annotator in annotators:
+                assert span.text == text[span.start:span.end]
+                spans.add((doc_id, span.annotator, span.label_id, span.start, span.end, span.text))
+    return texts, spans
+
+
+_SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_SETTINGS
+@given(documents_with_spans(annotators=["alice"], every_document_for="alice"))
+def test_jsonl_round_trip(case):
+    texts, spans = case
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        source, target = _project(folder, "source"), _project(folder, "target")
+        try:
+            _fill(source, texts, spans)
+            out = folder / "alice.jsonl"
+            export_project(source, "jsonl", out, annotators=["alice"])
+            report = import_paths(target, [out])
+            assert not report.refused, report.summary()
+            assert _state(target, ["alice"]) == _state(source, ["alice"])
+        finally:
+            source.close()
+            target.close()
+
+
+@_SETTINGS
+@given(documents_with_spans())
+def test_brat_round_trip(case):
+    texts, spans = case
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        source, target = _project(folder, "source"), _project(folder, "target")
+        try:
+            _fill(source, texts, spans)
+            out = folder / "brat"
+            export_project(source, "brat", out)
+            for annotator in ANNOTATORS:
+                report = import_paths(target, [out / annotator], annotator=annotator)
+                assert not report.refused, report.summary()
+            assert _state(target, ANNOTATORS) == _state(source, ANNOTATORS)
+        finally:
+            source.close()
+            target.close()
+
+
+@pytest.mark.xfail(strict=True, reason="the JSONL corpus reader re-paragraphs a record that has no spans "
+                                       "(single line breaks doubled, title put first), so its text changes")
+def test_jsonl_round_trip_of_a_document_without_spans(tmp_path):
+    source, target = _project(tmp_path, "source"), _project(tmp_path, "target")
+    source.add_documents([Document(text="First line\nsecond line", title="Headline")])
+    out = tmp_path / "all.jsonl"
+    export_project(source, "jsonl", out)
+    import_paths(target, [out])
+    assert _state(target, []) == _state(source, [])
