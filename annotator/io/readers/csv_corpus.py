@@ -35,10 +35,14 @@ def read_csv(path: Path, data: bytes, options: ReadOptions) -> list[ImportedDocu
             raise ImportRefused(source, "has no header row naming its columns")
         header = [cell.strip() for cell in header]
         documents = []
-        for row in reader:
+        while True:
+            first_line = reader.line_num + 1
+            row = next(reader, None)
+            if row is None:
+                break
             if not any(cell.strip() for cell in row):
                 continue
-            where = f"line {reader.line_num}"
+            where = f"line {first_line}"
             if len(row) > len(header):
                 raise ImportRefused(source, f"{where}: has {len(row)} cells but the header names {len(header)}")
             record = dict(zip(header, row))

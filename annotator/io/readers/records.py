@@ -97,6 +97,8 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
     raw = record[mapping["text"]]
     if not isinstance(raw, str):
         raise ImportRefused(source, f"{where}: the text field '{mapping['text']}' is not text")
+    if not raw.strip():
+        raise ImportRefused(source, f"{where}: the text is empty")
     fields = {name: as_text(record.get(key)) for name, key in mapping.items() if name != "text"}
     spans, categories = _spans_of(record, where, source)
     used = set(mapping.values()) | set(SPAN_KEYS) | {annotator_key}
