@@ -16,7 +16,7 @@ from annotator.store.attached import attached
 from annotator.store.merge_source import MergeSource, prepare_source
 from annotator.store.merge_tables import (
     RECORD_TABLES,
-    SyncPoints,
+    MergeBase,
     check_annotations,
     merge_annotators,
     merge_documents,
@@ -80,16 +80,9 @@ class MergeStore:
                 "document in common); nothing was changed"
             )
 
-    def _sync_points(self, source: MergeSource) -> SyncPoints:
-        last = self.db.execute(
-            "SELECT merged_at, source_high_water FROM merge_log WHERE source_key = ? ORDER BY id DESC LIMIT 1",
-            [source.key],
-        ).fetchone()
-        if last:
-            return SyncPoints(target=last[0], source=last[1])
-        if source.package_id and source.project_id == self.project_id:
-            return SyncPoints(target=source.packaged_at, source=source.packaged_at)
-        return SyncPoints()  # never in step: any difference is a conflict
+    def _merge_base(self, source: MergeSource) -> MergeBase:
+        own_package = source.package_id and source.project_id == self.project_id
+        return MergeBase(source_key=source.key, packaged_at=source.packaged_at if own_package else "")
 
     def _merge_attached(self, source: MergeSource, name: str) -> MergeReport:
         report = MergeReport(source=name)
@@ -98,10 +91,10 @@ class MergeStore:
         new_labels, replaced_labels, report.labels_differing = merge_labels(self.db)
         report.unknown_labels = new_labels
         check_annotations(self.db, name)
-        sync = self._sync_points(source)
+        base = self._merge_base(source)
         touched_docs = set(report.documents_added)
         for spec in RECORD_TABLES:
-            outcome = merge_records(self.db, spec, sync, name)
+            outcome = merge_records(self.db, spec, base, name)
             setattr(report, spec.table, outcome.counts)
             report.conflicts += outcome.conflicts
             touched_docs |= outcome.documents

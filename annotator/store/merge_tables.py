@@ -38,11 +38,18 @@ RECORD_TABLES = (
 
 
 @dataclass
-class SyncPoints:
-    """The last moment the target and the source agreed, each by its own clock."""
+class MergeBase:
+    """What a merge compares versions against to tell one-sided edits from conflicts.
 
-    target: str = ""
-    source: str = ""
+    `source_key` finds, per record, the last version both this project and the source held (table
+    merge_base: written when the project takes the source's version). A side whose version differs
+    from it has edited the record. Without such an entry the base is the package as written: a
+    version later than `packaged_at` is an edit (for a file that is not this project's package
+    `packaged_at` is empty, so that every difference counts).
+    """
+
+    source_key: str
+    packaged_at: str = ""
 
 
 @dataclass
@@ -166,10 +173,10 @@ def check_annotations(db: Database, source: str) -> None:
         raise damaged(source, f"an assignment refers to unknown document {bad[0]}")
 
 
-def merge_records(db: Database, spec: RecordTable, sync: SyncPoints, source: str) -> RecordOutcome:
+def merge_records(db: Database, spec: RecordTable, base: MergeBase, source: str) -> RecordOutcome:
     """Insert the source's new records and keep the later version of records both sides hold.
 
-    A record that both sides changed since they last agreed is a conflict: the later version is
+    A record that both sides changed since their common base is a conflict: the later version is
     kept and both versions are written to the conflicts table (once, however often one merges).
     """
     columns = table_columns(db, spec.table)
@@ -182,6 +189,11 @@ def merge_records(db: Database, spec: RecordTable, sync: SyncPoints, source: str
         f"SELECT {key_sql}, s.document_id, s.{spec.tombstone} FROM src.{spec.table} s WHERE {missing}"
     ).fetchall()
     if new_rows:
+        db.execute(
+            "INSERT OR REPLACE INTO main.merge_base (source_key, kind, object_id, agreed_updated) "
+            f"SELECT ?, ?, {key_sql}, s.updated FROM src.{spec.table} s WHERE {missing}",
+            [base.source_key, spec.kind],
+        )
         db.execute(f"INSERT INTO main.{spec.table} ({column_list(columns)}) "
                    f"SELECT {column_list(columns, 's.')} FROM src.{spec.table} s WHERE {missing}")
     for key, document_id, gone in new_rows:
@@ -196,15 +208,23 @@ def merge_records(db: Database, spec: RecordTable, sync: SyncPoints, source: str
     width = len(columns)
     at = {c: i for i, c in enumerate(columns)}
     pairs = db.execute(
-        f"SELECT {column_list(columns, 's.')}, {column_list(columns, 'm.')} FROM src.{spec.table} s "
-        f"JOIN main.{spec.table} m ON {match} WHERE {differs}"
+        f"SELECT {column_list(columns, 's.')}, {column_list(columns, 'm.')}, w.agreed_updated "
+        f"FROM src.{spec.table} s JOIN main.{spec.table} m ON {match} "
+        "LEFT JOIN main.merge_base w ON w.source_key = ? AND w.kind = ? "
+        f"AND w.object_id = {key_sql} WHERE {differs}",
+        [base.source_key, spec.kind],
     ).fetchall()
     for pair in pairs:
-        theirs, ours = list(pair[:width]), list(pair[width:])
+        theirs, ours = list(pair[:width]), list(pair[width : 2 * width])
+        agreed = pair[2 * width]
         their_time, our_time = theirs[at["updated"]], ours[at["updated"]]
         source_wins = version_key(their_time, theirs) > version_key(our_time, ours)
         key = " / ".join(str(theirs[at[k]]) for k in spec.keys)
-        if edited_since(our_time, sync.target) and edited_since(their_time, sync.source):
+        if agreed is None:
+            both_edited = edited_since(their_time, base.packaged_at) and edited_since(our_time, base.packaged_at)
+        else:
+            both_edited = their_time != agreed and our_time != agreed
+        if both_edited:
             kept, lost = (theirs, ours) if source_wins else (ours, theirs)
             conflict = MergeConflict(spec.kind, key, "source" if source_wins else "target",
                                      kept[at["updated"]], lost[at["updated"]])
@@ -212,6 +232,10 @@ def merge_records(db: Database, spec: RecordTable, sync: SyncPoints, source: str
                 outcome.conflicts.append(conflict)
         if not source_wins:
             continue
+        db.execute(
+            "INSERT OR REPLACE INTO main.merge_base (source_key, kind, object_id, agreed_updated) "
+            "VALUES (?, ?, ?, ?)", [base.source_key, spec.kind, key, their_time],
+        )
         assignments = ", ".join(f'"{c}" = ?' for c in columns)
         where = " AND ".join(f'"{k}" = ?' for k in spec.keys)
         db.execute(f"UPDATE main.{spec.table} SET {assignments} WHERE {where}",
@@ -243,6 +267,6 @@ def _record_conflict(db: Database, conflict: MergeConflict, kept: dict[str, Any]
 
 
 def source_high_water(db: Database) -> str:
-    """The latest edit time in the source's annotation records (its side of the next sync point)."""
+    """The latest edit time in the source's annotation records (kept in the merge log)."""
     parts = " UNION ALL ".join(f"SELECT max(updated) AS u FROM src.{spec.table}" for spec in RECORD_TABLES)
     return db.execute(f"SELECT coalesce(max(u), '') FROM ({parts})").fetchone()[0]

@@ -214,17 +214,16 @@ def m003_team_merging(db: Database) -> None:
 
 
 @migrations()
-def m004_merge_seen(db: Database) -> None:
-    """Per merged record and source: the source's version last seen and the version kept, the base
+def m004_merge_base(db: Database) -> None:
+    """Per merged record and source: the time stamp of the last version both sides held, the base
     against which the next merge of that source tells one-sided edits from conflicts."""
     db.execute(
         """
-        CREATE TABLE merge_seen (
+        CREATE TABLE merge_base (
             source_key TEXT NOT NULL,
             kind TEXT NOT NULL,
             object_id TEXT NOT NULL,
-            source_updated TEXT NOT NULL,
-            target_updated TEXT NOT NULL,
+            agreed_updated TEXT NOT NULL,
             PRIMARY KEY (source_key, kind, object_id)
         ) WITHOUT ROWID
         """
