@@ -115,22 +115,16 @@ def bootstrap_unitizing_alpha(documents: Sequence[tuple[int, Iterable[Span]]],
     point = parts.estimate()
     rng = np.random.default_rng(seed)
     k = len(parts.lengths)
-    overall: list[float] = []
-    per_label: dict[str, list[float]] = {label: [] for label in point.per_label}
-    for _ in range(resamples):
-        weights = np.bincount(rng.integers(0, k, k), minlength=k).astype(float)
-        try:
-            result = parts.estimate(weights)
-        except UndefinedAgreement:
-            continue
-        overall.append(result.alpha)
-        for label, value in result.per_label.items():
-            per_label[label].append(value.alpha)
+    weights = np.stack([np.bincount(rng.integers(0, k, k), minlength=k) for _ in range(resamples)]).astype(float)
+    overall_all, per_label_all = parts.estimate_many(weights)
+    overall = overall_all[~np.isnan(overall_all)]
+    per_label = {label: values[~np.isnan(values)] for label, values in per_label_all.items()
+                 if label in point.per_label}
     method = "documents"
     return UnitizingIntervals(
-        overall=_interval(point.alpha, np.array(overall), confidence, method, seed),
+        overall=_interval(point.alpha, overall, confidence, method, seed),
         per_label={
-            label: _interval(point.per_label[label].alpha, np.array(values), confidence, method, seed)
+            label: _interval(point.per_label[label].alpha, values, confidence, method, seed)
             if len(values) >= resamples / 2 else None
             for label, values in per_label.items()
         },

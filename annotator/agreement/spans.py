@@ -15,6 +15,7 @@ Spans are (start, end, label) triples with `end` exclusive.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -62,9 +63,13 @@ def _triples(spans: Iterable[Sequence]) -> list[SpanTriple]:
     out = []
     for span in spans:
         start, end, label = span
-        if not (isinstance(start, (int, np.integer)) and isinstance(end, (int, np.integer)) and start < end):
-            raise ValueError(f"span {tuple(span)!r} needs whole-number offsets with start < end")
-        out.append((int(start), int(end), label))
+        try:
+            start, end = operator.index(start), operator.index(end)
+        except TypeError:
+            raise ValueError(f"span {tuple(span)!r} needs whole-number offsets") from None
+        if start >= end:
+            raise ValueError(f"span {tuple(span)!r} needs start < end")
+        out.append((start, end, label))
     return out
 
 
@@ -114,22 +119,35 @@ def span_f1(spans_a: Iterable[Sequence], spans_b: Iterable[Sequence], match: str
 
 def character_runs(spans: Iterable[Sequence], text_length: int) -> list[tuple[int, int, str]]:
     """Cut [0, text_length) into runs of characters sharing one category (label, "O" or "a+b")."""
-    points: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for start, end, label in _triples(spans):
-        if end > text_length or start < 0:
+    triples = sorted(_triples(spans))
+    for start, end, _ in triples:
+        if start < 0 or end > text_length:
             raise ValueError(f"span {start}-{end} does not fit a text of {text_length} characters")
+    runs: list[tuple[int, int, str]] = []
+    position = 0
+    if all(triples[i][0] >= triples[i - 1][1] for i in range(1, len(triples))):
+        for start, end, label in triples:  # no two spans overlap: runs alternate with "O"
+            if start > position:
+                runs.append((position, start, OUTSIDE))
+            runs.append((start, end, label))
+            position = end
+        if position < text_length:
+            runs.append((position, text_length, OUTSIDE))
+        return runs
+    points: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for start, end, label in triples:
         points[start].append((1, label))
         points[end].append((-1, label))
     active: Counter[str] = Counter()
-    runs: list[tuple[int, int, str]] = []
-    position = 0
     for point in sorted(set(points) | {text_length}):
         if point > position:
-            labels = sorted(label for label, n in active.items() if n > 0)
+            labels = sorted(active)
             runs.append((position, point, "+".join(labels) if labels else OUTSIDE))
             position = point
         for step, label in points.get(point, ()):
             active[label] += step
+            if not active[label]:
+                del active[label]
     return runs
 
 

@@ -32,7 +32,7 @@ Choices of ours, where the published method is silent:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -107,48 +107,46 @@ def _pair_disagreement(a: list[tuple[int, int, bool]], b: list[tuple[int, int, b
     return total
 
 
-def _unit_gap_term(units: np.ndarray, gaps: np.ndarray) -> float:
-    """sum over units of l^2 * sum over gaps g >= l of (g - l + 1)."""
-    if not len(units) or not len(gaps):
-        return 0.0
-    g = np.sort(gaps.astype(float))
-    suffix = np.concatenate([np.cumsum(g[::-1])[::-1], [0.0]])
-    lengths = units.astype(float)
-    first = np.searchsorted(g, lengths, side="left")
-    count = len(g) - first
-    room = suffix[first] - count * (lengths - 1.0)
-    return float((lengths**2 * room).sum())
-
-
 @dataclass
 class LabelParts:
-    """One label's contribution from each document: every sum of the u-alpha formula, kept apart."""
+    """One label's sums of the u-alpha formula, kept per document so that documents can be re-weighted."""
 
-    observed: np.ndarray          # sum over ordered pairs of annotators of d2, per document
-    units: np.ndarray             # number of units, per document
-    unit_pairs: np.ndarray        # sum of l (l - 1), per document
-    unit_cubes: np.ndarray        # sum of 2 l^3 - 3 l^2 + l, per document
-    unit_lengths: list[np.ndarray]
-    gap_lengths: list[np.ndarray]
-    _cross: np.ndarray | None = field(default=None, repr=False)
+    observed: np.ndarray          # per document: sum over ordered pairs of annotators of d2
+    units: np.ndarray             # per document: number of units
+    unit_pairs: np.ndarray        # per document: sum of l (l - 1)
+    unit_cubes: np.ndarray        # per document: sum of 2 l^3 - 3 l^2 + l
+    unit_lengths: np.ndarray      # every unit's length ...
+    unit_docs: np.ndarray         # ... and document
+    gap_lengths: np.ndarray       # every gap's length, sorted ...
+    gap_docs: np.ndarray          # ... and document
+    first_gap: np.ndarray         # per unit: index of the first gap at least as long
 
-    def cross(self) -> np.ndarray:
-        """cross[d, e]: the unit-in-gap term for units of document d and gaps of document e."""
-        if self._cross is None:
-            k = len(self.units)
-            doc_of_unit = np.concatenate([np.full(len(u), d) for d, u in enumerate(self.unit_lengths)])
-            lengths = np.concatenate(self.unit_lengths) if k else np.zeros(0)
-            matrix = np.zeros((k, k))
-            for e, gaps in enumerate(self.gap_lengths):
-                if not len(gaps) or not len(lengths):
-                    continue
-                g = np.sort(gaps.astype(float))
-                suffix = np.concatenate([np.cumsum(g[::-1])[::-1], [0.0]])
-                first = np.searchsorted(g, lengths, side="left")
-                room = suffix[first] - (len(g) - first) * (lengths - 1.0)
-                matrix[:, e] = np.bincount(doc_of_unit, weights=lengths**2 * room, minlength=k)
-            self._cross = matrix
-        return self._cross
+    def sums(self, weights: np.ndarray, m: int, length: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Observed and expected disagreement for each row of document weights (NaN if no unit)."""
+        n_units = weights @ self.units
+        lengths = self.unit_lengths
+        cross = np.zeros(len(weights))
+        if len(lengths) and len(self.gap_lengths):
+            # sum over units of w l^2 * sum over gaps g >= l of w (g - l + 1), all rows at once
+            for lo in range(0, len(weights), CHUNK):
+                w = weights[lo:lo + CHUNK]
+                wg = w[:, self.gap_docs]
+                tail_len = np.concatenate([np.cumsum((wg * self.gap_lengths)[:, ::-1], axis=1)[:, ::-1],
+                                           np.zeros((len(w), 1))], axis=1)
+                tail_count = np.concatenate([np.cumsum(wg[:, ::-1], axis=1)[:, ::-1],
+                                             np.zeros((len(w), 1))], axis=1)
+                room = tail_len[:, self.first_gap] - (lengths - 1.0) * tail_count[:, self.first_gap]
+                cross[lo:lo + CHUNK] = (w[:, self.unit_docs] * lengths**2 * room).sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            numerator = (n_units - 1.0) / 3.0 * (weights @ self.unit_cubes) + cross
+            denominator = m * length * (m * length - 1.0) - weights @ self.unit_pairs
+            expected = 2.0 / length * numerator / denominator
+            observed = (weights @ self.observed) / (m * (m - 1) * length**2)
+        absent = (n_units == 0) | (length == 0)
+        return np.where(absent, np.nan, observed), np.where(absent, np.nan, expected)
+
+
+CHUNK = 64  # resamples handled together: bounds memory at CHUNK x (units + gaps) numbers
 
 
 @dataclass
@@ -159,31 +157,41 @@ class UnitizingParts:
     lengths: np.ndarray
     labels: dict[str, LabelParts]
 
+    def estimate_many(self, weights: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """u-alpha overall and per label for each row of document weights (NaN where not defined)."""
+        weights = np.atleast_2d(np.asarray(weights, dtype=float))
+        m = len(self.annotators)
+        length = weights @ self.lengths
+        total_observed, total_expected = np.zeros(len(weights)), np.zeros(len(weights))
+        per_label: dict[str, np.ndarray] = {}
+        for label, parts in self.labels.items():
+            observed, expected = parts.sums(weights, m, length)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                per_label[label] = 1.0 - observed / expected
+            total_observed += np.nan_to_num(observed)
+            total_expected += np.nan_to_num(expected)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            overall = np.where(total_expected > 0, 1.0 - total_observed / total_expected, np.nan)
+        return overall, per_label
+
     def estimate(self, weights: np.ndarray | None = None) -> UnitizingResult:
         """u-alpha of the corpus, or of a resample in which document d appears weights[d] times."""
         m = len(self.annotators)
-        w = np.ones(len(self.lengths)) if weights is None else np.asarray(weights, dtype=float)
-        length = float(w @ self.lengths)
+        w = np.ones((1, len(self.lengths))) if weights is None else np.asarray(weights, dtype=float)[None, :]
+        length = w @ self.lengths
         per_label: dict[str, LabelAlpha] = {}
         for label, parts in self.labels.items():
-            n_units = float(w @ parts.units)
-            if n_units == 0:
+            observed, expected = parts.sums(w, m, length)
+            if np.isnan(expected[0]):
                 continue
-            if weights is None:
-                cross = _unit_gap_term(np.concatenate(parts.unit_lengths), np.concatenate(parts.gap_lengths))
-            else:
-                cross = float(w @ parts.cross() @ w)
-            numerator = (n_units - 1.0) / 3.0 * float(w @ parts.unit_cubes) + cross
-            denominator = m * length * (m * length - 1.0) - float(w @ parts.unit_pairs)
-            expected = 2.0 / length * numerator / denominator
-            observed = float(w @ parts.observed) / (m * (m - 1) * length**2)
-            per_label[label] = LabelAlpha(1.0 - observed / expected, observed, expected, int(round(n_units)))
+            per_label[label] = LabelAlpha(float(1.0 - observed[0] / expected[0]), float(observed[0]),
+                                          float(expected[0]), int(round(float(w[0] @ parts.units))))
         if not per_label:
             raise UndefinedAgreement("unitizing alpha is not defined: no annotator marked any span")
         observed = sum(p.observed for p in per_label.values())
         expected = sum(p.expected for p in per_label.values())
         return UnitizingResult(1.0 - observed / expected, observed, expected, per_label,
-                               self.annotators, int(length))
+                               self.annotators, int(length[0]))
 
 
 def _annotator_list(documents: Sequence[tuple[int, Sequence[Span]]],
@@ -216,35 +224,43 @@ def unitizing_parts(documents: Sequence[tuple[int, Iterable[Span]]],
         raise UndefinedAgreement("unitizing alpha is not defined for an empty text")
     labels = sorted({span[3] for _, spans in docs for span in spans}, key=str)
     k = len(docs)
-    parts = {
-        label: LabelParts(np.zeros(k), np.zeros(k), np.zeros(k), np.zeros(k),
-                          [np.zeros(0)] * k, [np.zeros(0)] * k)
-        for label in labels
-    }
+    per_doc = {label: (np.zeros(k), [], [], [], []) for label in labels}  # observed, units, udocs, gaps, gdocs
     for d, (length, spans) in enumerate(docs):
         grouped: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         for annotator, start, end, label in spans:
             if not (0 <= start < end <= length):
                 raise ValueError(f"span {start}-{end} does not fit a text of {length} characters")
             grouped[label][annotator].append((int(start), int(end)))
-        for label, by_annotator in grouped.items():
-            p = parts[label]
-            sections = {a: _sections(_merged(by_annotator.get(a, [])), length) for a in chosen}
-            observed = 0
+        for label in labels:
+            observed, units, unit_docs, gaps, gap_docs = per_doc[label]
+            if label not in grouped:  # every annotator has one gap: the whole document
+                if length:
+                    gaps += [length] * len(chosen)
+                    gap_docs += [d] * len(chosen)
+                continue
+            sections = {a: _sections(_merged(grouped[label].get(a, [])), length) for a in chosen}
+            total = 0
             for x in range(len(chosen)):
                 for y in range(x + 1, len(chosen)):
-                    observed += _pair_disagreement(sections[chosen[x]], sections[chosen[y]])
-            units = np.array([e - s for secs in sections.values() for s, e, u in secs if u], dtype=float)
-            gaps = np.array([e - s for secs in sections.values() for s, e, u in secs if not u], dtype=float)
-            p.observed[d] = 2.0 * observed
-            p.units[d] = len(units)
-            p.unit_pairs[d] = float((units * (units - 1)).sum())
-            p.unit_cubes[d] = float((2 * units**3 - 3 * units**2 + units).sum())
-            p.unit_lengths[d] = units
-            p.gap_lengths[d] = gaps
-        for label in labels:
-            if label not in grouped:  # every annotator has one gap: the whole document
-                parts[label].gap_lengths[d] = np.full(len(chosen), float(length)) if length else np.zeros(0)
+                    total += _pair_disagreement(sections[chosen[x]], sections[chosen[y]])
+            observed[d] = 2.0 * total
+            for secs in sections.values():
+                for start, end, is_unit in secs:
+                    (units if is_unit else gaps).append(end - start)
+                    (unit_docs if is_unit else gap_docs).append(d)
+    parts = {}
+    for label, (observed, units, unit_docs, gaps, gap_docs) in per_doc.items():
+        lengths, udocs = np.array(units, dtype=float), np.array(unit_docs, dtype=np.int64)
+        order = np.argsort(gaps, kind="stable")
+        glengths, gdocs = np.array(gaps, dtype=float)[order], np.array(gap_docs, dtype=np.int64)[order]
+        parts[label] = LabelParts(
+            observed=observed,
+            units=np.bincount(udocs, minlength=k).astype(float),
+            unit_pairs=np.bincount(udocs, weights=lengths * (lengths - 1), minlength=k),
+            unit_cubes=np.bincount(udocs, weights=2 * lengths**3 - 3 * lengths**2 + lengths, minlength=k),
+            unit_lengths=lengths, unit_docs=udocs, gap_lengths=glengths, gap_docs=gdocs,
+            first_gap=np.searchsorted(glengths, lengths, side="left"),
+        )
     return UnitizingParts(chosen, np.array([length for length, _ in docs], dtype=float), parts)
 
 

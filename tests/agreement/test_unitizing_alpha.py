@@ -146,3 +146,18 @@ def test_alpha_is_at_most_one_and_symmetric_in_annotators(spans):
     copied = [(w2, s, e, l) for (w, s, e, l) in spans if w == "a" for w2 in ("a", "b")]
     if copied:
         assert unitizing_alpha(copied, 60, ["a", "b"]).alpha == 1.0
+
+
+def test_many_resamples_at_once_equal_one_at_a_time():
+    docs = [(300, K2004_SPANS), (40, [("i", 0, 10, "c"), ("j", 2, 10, "c")]), (25, [("j", 5, 9, "k")])]
+    parts = unitizing_parts(docs, ["i", "j"])
+    weights = np.array([[1, 2, 0], [0, 0, 3], [3, 0, 0], [1, 1, 1]], dtype=float)
+    overall, per_label = parts.estimate_many(weights)
+    for row, w in enumerate(weights):
+        one = parts.estimate(w)
+        assert overall[row] == pytest.approx(one.alpha, abs=1e-12)
+        for label in ("c", "k"):
+            if label in one.per_label:
+                assert per_label[label][row] == pytest.approx(one.per_label[label].alpha, abs=1e-12)
+            else:
+                assert np.isnan(per_label[label][row])
