@@ -135,25 +135,34 @@ def write_spans_table(project: Any, path: Path, selection: ExportSelection, exce
     known = set(attributes)
     header = SPAN_COLUMNS + [f"attr_{a}" for a in attributes] + SPAN_TAIL_COLUMNS
     project_name = project.name
-    cache = {"id": None, "text": ""}
+    no_attributes = [""] * len(attributes)
+    chunk = 500
 
     def rows() -> Iterator[list[Any]]:
-        for r in project.iter_export_spans(selection.annotators, selection.gold,
-                                           selection.label_ids, selection.done_only):
-            if r.document_id != cache["id"]:
-                cache["id"], cache["text"] = r.document_id, project.document_text(r.document_id)
-            text = cache["text"]
-            attrs = json.loads(r.attributes) if r.attributes != "{}" else {}
-            other = {k: v for k, v in attrs.items() if k not in known}
+        current, text, pending = None, "", 0
+        for (span_id, document_id, title, outlet, published, annotator, label_id, label_name, start,
+             end, covered, note, raw_attributes, origin, version, created, updated) in project.iter_export_spans(
+                 selection.annotators, selection.gold, selection.label_ids, selection.done_only):
+            if document_id != current:
+                current, text = document_id, project.document_text(document_id)
+            cells, other = no_attributes, ""
+            if raw_attributes != "{}":
+                attrs = json.loads(raw_attributes)
+                cells = [attribute_text(attrs.get(a)) for a in attributes]
+                unknown = {k: v for k, v in attrs.items() if k not in known}
+                if unknown:
+                    other = json.dumps(unknown, ensure_ascii=False, sort_keys=True)
             yield [
-                project_name, r.document_id, r.document_title, r.outlet, r.published, r.annotator,
-                r.label_id, r.label_name, paths.get(r.label_id, r.label_id), r.start, r.end, r.text,
-                context_before(text, r.start), context_after(text, r.end), r.note,
-                *[attribute_text(attrs.get(a)) for a in attributes],
-                r.origin, r.codebook_version, r.created, r.updated, r.id,
-                json.dumps(other, ensure_ascii=False, sort_keys=True) if other else "",
+                project_name, document_id, title, outlet, published, annotator, label_id, label_name,
+                paths.get(label_id, label_id), start, end, covered,
+                context_before(text, start), context_after(text, end), note,
+                *cells, origin, version, created, updated, span_id, other,
             ]
-            progress.step()
+            pending += 1
+            if pending == chunk:
+                progress.step(pending)
+                pending = 0
+        progress.step(pending)
 
     with _open_csv(path, excel) as handle:
         report.spans = report.rows = _write(handle, header, rows(), excel)
