@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -37,9 +38,12 @@ def undefined(reason: str, n: int | None = None) -> Figure:
 def measure(compute: Callable[..., float], *args: Any, n: int | None = None, **kwargs: Any) -> Figure:
     """Run a coefficient; an UndefinedAgreement becomes a null figure carrying its message."""
     try:
-        return Figure(float(compute(*args, **kwargs)), n=n)
+        value = float(compute(*args, **kwargs))
     except UndefinedAgreement as exc:
         return undefined(str(exc), n)
+    if math.isnan(value):
+        return undefined("the computation gave no number for this data", n)
+    return Figure(value, n=n)
 
 
 def mean_of(figures: list[Figure], what: str) -> Figure:

@@ -41,7 +41,7 @@ def agreement(project: Path, as_json: bool, annotators: tuple[str, ...], labels:
     report = build_report(data, resamples=resamples, seed=seed)
     if as_json:
         payload = {"project": name, **report.to_dict()}
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False))
     else:
         click.echo(render(report, name))
 
