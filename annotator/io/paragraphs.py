@@ -7,7 +7,7 @@ import re
 PARAGRAPH_BREAK = "\n\n"
 # A run of markup whitespace holding a line break or tab is source formatting: it reads as one space.
 # Runs of plain spaces are kept as typed, so a page and its plain-text rendition give the same text.
-_FORMATTING_WHITESPACE = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
+_FORMATTING_RUN = re.compile(r"[\t\n\r\f]+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _NAME_PARTICLE = r"(?:de|du|des|da|di|van|von|der|den|la|le|el|al|bin|ben|y|e)"
@@ -23,7 +23,13 @@ BYLINE_MAX_CHARS = 90
 
 def collapse_markup_whitespace(text: str) -> str:
     """Whitespace from markup source (line breaks, indentation, tabs) becomes one space; ends are trimmed."""
-    return _FORMATTING_WHITESPACE.sub(" ", text).strip()
+    if not _FORMATTING_RUN.search(text):
+        return text.strip()
+    parts = _FORMATTING_RUN.split(text)
+    last = len(parts) - 1
+    pieces = [p.strip(" ") if 0 < i < last else p.rstrip(" ") if i == 0 else p.lstrip(" ")
+              for i, p in enumerate(parts)]
+    return " ".join(p for p in pieces if p).strip()
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:

@@ -38,6 +38,7 @@ class ImportStore:
         the same file twice adds nothing.
         """
         documents = list(documents)
+        spans = list(spans)
         outcome = ImportOutcome()
         with self.db.atomic():
             for label in labels:
@@ -45,6 +46,8 @@ class ImportStore:
                 outcome.labels.append(label.id)
             added = self.add_documents(documents)
             outcome.added, outcome.duplicates = added.added, added.duplicates
+            if not spans:
+                return outcome
             texts = {doc.id: doc.text for doc in documents}
             kinds = {label.id: label.kind for label in self.labels()}
             version = self.codebook_version()

@@ -58,11 +58,22 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-def _spans_of(record: dict[str, Any], where: str, source: str) -> tuple[list[tuple[int, int, str, str]], list[str]]:
-    """Doccano spans [(start, end, label, note)] and document categories of a record."""
-    spans: list[tuple[int, int, str, str]] = []
+RawSpan = tuple[Any, Any, Any, str, "str | None"]
+
+
+def _span_lists(record: dict[str, Any]) -> list[str]:
+    """Keys holding spans: our own export's full "annotations" when present, else doccano's keys."""
+    annotations = record.get("annotations")
+    if isinstance(annotations, list) and annotations and all(isinstance(a, dict) for a in annotations):
+        return ["annotations"]
+    return [key for key in SPAN_KEYS if key in record]
+
+
+def _spans_of(record: dict[str, Any], where: str, source: str) -> tuple[list[RawSpan], list[str]]:
+    """Spans [(start, end, label, note, annotator)] and document categories of a record."""
+    spans: list[RawSpan] = []
     categories: list[str] = []
-    for key in SPAN_KEYS:
+    for key in _span_lists(record):
         value = record.get(key)
         if not value:
             continue
@@ -72,14 +83,15 @@ def _spans_of(record: dict[str, Any], where: str, source: str) -> tuple[list[tup
             if isinstance(item, str):
                 categories.append(item)
             elif isinstance(item, list) and len(item) >= 3:
-                spans.append((item[0], item[1], item[2], ""))
+                spans.append((item[0], item[1], item[2], "", None))
             elif isinstance(item, dict):
                 start = item.get("start_offset", item.get("start"))
                 end = item.get("end_offset", item.get("end"))
-                spans.append((start, end, item.get("label"), as_text(item.get("note", ""))))
+                spans.append((start, end, item.get("label"), as_text(item.get("note", "")),
+                              as_text(item.get("annotator")) or None))
             else:
                 raise ImportRefused(source, f"{where}: cannot read the span {json.dumps(item)[:60]} in '{key}'")
-    for start, end, label, _ in spans:
+    for start, end, label, _, _ in spans:
         if not (isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool)):
             raise ImportRefused(source, f"{where}: span offsets must be whole numbers, not {start!r} and {end!r}")
         if not isinstance(label, str) or not label.strip():
@@ -87,9 +99,33 @@ def _spans_of(record: dict[str, Any], where: str, source: str) -> tuple[list[tup
     return spans, categories
 
 
+def _metadata(record: dict[str, Any], used: set[str]) -> dict[str, Any]:
+    """Keys we do not map, kept as they are; a "metadata" object (our own export) is merged in."""
+    metadata = {k: v for k, v in record.items() if k not in used and v not in (None, "", [], {})}
+    nested = metadata.pop("metadata", None)
+    if isinstance(nested, dict):
+        metadata = {**metadata, **nested}
+    elif nested is not None:
+        metadata["metadata"] = nested
+    return metadata
+
+
+def _remapper(raw: str):
+    """(stored text, offset remapper) for text whose spans count the characters as written."""
+    if "\r" not in raw and not raw.startswith("\ufeff"):
+        return raw, lambda start, end: (start, end)
+    normalised = normalise_text(raw)
+    return normalised.text, normalised.remap
+
+
 def record_to_document(record: dict[str, Any], source: str, where: str,
                        annotator_key: str = "annotator") -> ImportedDocument:
-    """One corpus record as a document; doccano spans are remapped onto the normalised text."""
+    """One corpus record as a document.
+
+    A record in doccano's shape (it has "label", "entities"... even empty) keeps its text as
+    written, line endings aside, and its spans are remapped onto it; a plain corpus record is
+    tidied into paragraphs with its title first.
+    """
     mapping = map_fields(list(record))
     if "text" not in mapping:
         wanted = ", ".join(FIELD_SYNONYMS["text"][:6])
@@ -101,33 +137,33 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
         raise ImportRefused(source, f"{where}: the text is empty")
     fields = {name: as_text(record.get(key)) for name, key in mapping.items() if name != "text"}
     spans, categories = _spans_of(record, where, source)
-    used = set(mapping.values()) | set(SPAN_KEYS) | {annotator_key}
-    metadata = {k: v for k, v in record.items() if k not in used and v not in (None, "")}
+    used = set(mapping.values()) | set(SPAN_KEYS) | {annotator_key, "annotations", "annotators", "filename"}
+    metadata = _metadata(record, used)
     if categories:
         metadata["categories"] = categories
-    normalised = normalise_text(raw)
     imported: list[ImportedSpan] = []
-    if spans:
-        text = normalised.text
-        annotator = as_text(record.get(annotator_key)) or None
-        for start, end, label, note in spans:
+    if _span_lists(record):
+        text, remap = _remapper(raw)
+        default_annotator = as_text(record.get(annotator_key)) or None
+        for start, end, label, note, annotator in spans:
             if not 0 <= start < end <= len(raw):
                 raise ImportRefused(
                     source, f"{where}: span {start}-{end} ({label}) does not fit the text ({len(raw)} characters)"
                 )
-            new_start, new_end = normalised.remap(start, end)
+            new_start, new_end = remap(start, end)
             if new_start < new_end:
-                imported.append(ImportedSpan(new_start, new_end, label.strip(), note, annotator))
-        title = fields.get("title", "")
+                imported.append(ImportedSpan(new_start, new_end, label.strip(), note, annotator or default_annotator))
+        title = fields.get("title") or text.strip().split("\n")[0][:200]
     else:
-        paragraphs = with_headline(fields.get("title", ""), plain_text_paragraphs(normalised.text))
+        text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        paragraphs = with_headline(fields.get("title", ""), plain_text_paragraphs(text))
         text = join_paragraphs(paragraphs)
         title = fields.get("title") or (paragraphs[0].split("\n")[0] if paragraphs else "")
-    if not text.strip():
-        raise ImportRefused(source, f"{where}: the text is empty")
     document = Document(
         text=text, title=title, url=fields.get("url", ""), outlet=fields.get("outlet", ""),
         published=fields.get("published", ""), language=fields.get("language", ""),
-        author=fields.get("author", ""), filename=source, metadata=metadata,
+        author=fields.get("author", ""), filename=as_text(record.get("filename")) or source, metadata=metadata,
     )
+    if metadata.get("id") == document.id:
+        del metadata["id"]
     return ImportedDocument(document, spans=imported, where=where)
