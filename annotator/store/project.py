@@ -7,8 +7,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from annotator.core.change import Change
 from annotator.core.errors import ProjectError
 from annotator.core.model import Annotator, new_uuid, now_iso
@@ -23,6 +21,7 @@ from annotator.store.merge import MergeStore
 from annotator.store.packages import PackageStore
 from annotator.store.schema import APPLICATION_ID, apply_migrations, migrations, schema_version
 from annotator.store.spans import SpanStore
+from annotator.store.transactions import ProjectDatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -51,7 +50,7 @@ class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, Expor
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = Path(path)
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
+        self.db = ProjectDatabase(conn, execute_plugins=False)
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
 
@@ -83,8 +82,11 @@ class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, Expor
         return project
 
     @classmethod
-    def open(cls, path: str | os.PathLike) -> "Project":
-        """Open an existing project, upgrading an older schema; refuse foreign or newer files."""
+    def open(cls, path: str | os.PathLike, backup: bool = True) -> "Project":
+        """Open an existing project, upgrading an older schema; refuse foreign or newer files.
+
+        With `backup`, a rotating backup of the file is made first (see annotator.store.backup).
+        """
         path = Path(path)
         _check_existing_file(path)
         try:

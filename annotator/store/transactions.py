@@ -1,0 +1,40 @@
+"""The project's database handle: write transactions start with BEGIN IMMEDIATE.
+
+Two windows (two processes) may hold the same project file. With a plain (deferred) BEGIN, a
+transaction that reads before it writes holds only a read snapshot; when it then tries to write
+after the other process has committed, SQLite cannot upgrade the snapshot and fails at once with
+"database is locked" — the busy timeout does not apply to that case. Taking the write lock at the
+start (BEGIN IMMEDIATE) makes a second writer wait in SQLite's busy handler instead, up to the
+connection's busy timeout, and its transaction then reads the other writer's committed rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Generator
+
+from sqlite_utils import Database
+
+
+class ProjectDatabase(Database):
+    """sqlite-utils' Database whose outermost `atomic()` block is a BEGIN IMMEDIATE transaction."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator["ProjectDatabase", None, None]:
+        """A write transaction (or, nested, a savepoint) committed on success, rolled back on error."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
