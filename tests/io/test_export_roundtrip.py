@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +23,7 @@ ANNOTATORS = ["alice", "bob"]
 
 
 @st.composite
-def documents_with_spans(draw, annotators=ANNOTATORS, every_document_for=None):
+def documents_with_spans(draw, annotators=ANNOTATORS):
     """Stored texts (normalised from raw pieces with CRLF) and overlapping spans on them."""
     count = draw(st.integers(1, 3))
     texts: list[str] = []
@@ -36,8 +35,7 @@ def documents_with_spans(draw, annotators=ANNOTATORS, every_document_for=None):
     spans = []
     for text in texts:
         for annotator in annotators:
-            minimum = 1 if annotator == every_document_for else 0
-            for _ in range(draw(st.integers(minimum, 4))):
+            for _ in range(draw(st.integers(0, 4))):
                 start = draw(st.integers(0, len(text) - 1))
                 end = draw(st.integers(start + 1, min(len(text), start + 25)))
                 spans.append((text, annotator, draw(st.sampled_from(LABELS)), start, end))
@@ -74,7 +72,7 @@ _SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[Heal
 
 
 @_SETTINGS
-@given(documents_with_spans(annotators=["alice"], every_document_for="alice"))
+@given(documents_with_spans())
 def test_jsonl_round_trip(case):
     texts, spans = case
     with tempfile.TemporaryDirectory() as scratch:
@@ -82,11 +80,11 @@ def test_jsonl_round_trip(case):
         source, target = _project(folder, "source"), _project(folder, "target")
         try:
             _fill(source, texts, spans)
-            out = folder / "alice.jsonl"
-            export_project(source, "jsonl", out, annotators=["alice"])
+            out = folder / "corpus.jsonl"
+            export_project(source, "jsonl", out)
             report = import_paths(target, [out])
             assert not report.refused, report.summary()
-            assert _state(target, ["alice"]) == _state(source, ["alice"])
+            assert _state(target, ANNOTATORS) == _state(source, ANNOTATORS)
         finally:
             source.close()
             target.close()
@@ -112,12 +110,11 @@ def test_brat_round_trip(case):
             target.close()
 
 
-@pytest.mark.xfail(strict=True, reason="the JSONL corpus reader re-paragraphs a record that has no spans "
-                                       "(single line breaks doubled, title put first), so its text changes")
-def test_jsonl_round_trip_of_a_document_without_spans(tmp_path):
+def test_jsonl_round_trip_keeps_a_document_without_spans(tmp_path):
     source, target = _project(tmp_path, "source"), _project(tmp_path, "target")
-    source.add_documents([Document(text="First line\nsecond line", title="Headline")])
+    source.add_documents([Document(text="First line\nsecond line  \n", title="Headline")])
     out = tmp_path / "all.jsonl"
     export_project(source, "jsonl", out)
     import_paths(target, [out])
     assert _state(target, []) == _state(source, [])
+    assert next(target.iter_documents()).title == "Headline"
