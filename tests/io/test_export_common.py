@@ -93,3 +93,14 @@ def test_selection_rules(project, data):
     assert named.annotators == ["bob"] and named.gold
     labels = make_selection(project, labels=["Reporting verb"])
     assert set(labels.label_ids) == {"reporting_verb", "reporting_verb.neutral", "reporting_verb.loaded"}
+
+
+def test_exports_get_ordinary_permissions(project, data, tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x", encoding="utf-8")
+    csv_report = export_project(project, "csv", tmp_path / "a.csv")
+    brat_report = export_project(project, "brat", tmp_path / "b")
+    assert csv_report.path.stat().st_mode == plain.stat().st_mode
+    (tmp_path / "folder").mkdir()
+    assert brat_report.path.stat().st_mode == (tmp_path / "folder").stat().st_mode
+    assert export_project(project, "qdc", tmp_path / "c.qdc").summary().startswith("Exported the codebook")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -72,6 +72,8 @@ class ExportReport:
             parts.append(f"{self.document_labels} document labels")
         if self.rows and not parts:
             parts.append(f"{self.rows} rows")
+        if self.format == "qdc":
+            parts = ["the codebook"]
         what = ", ".join(parts) or "nothing selected"
         return f"Exported {what} to {self.path} ({self.seconds:.1f} s)."
 
@@ -106,6 +108,11 @@ class Progress:
             self._callback(self.total, self.total)
 
 
+def _scratch_name(path: Path, suffix: str) -> Path:
+    """A hidden, unused name beside `path` for work in progress."""
+    return path.parent / f".{path.name}.{uuid.uuid4().hex[:12]}{suffix}"
+
+
 @contextlib.contextmanager
 def atomic_output_file(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside `path`; move it onto `path` only if the block succeeds."""
@@ -114,9 +121,9 @@ def atomic_output_file(path: Path) -> Iterator[Path]:
         raise AnnotatorError(f"{path}: folder {path.parent} does not exist")
     if path.is_dir():
         raise AnnotatorError(f"{path}: is a folder; give a file name")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    os.close(handle)
-    temp_path = Path(temp)
+    temp_path = _scratch_name(path, ".partial")
+    with open(temp_path, "x", encoding="utf-8"):
+        pass  # created with the usual permissions (mkstemp would make it private)
     try:
         yield temp_path
         os.replace(temp_path, path)
@@ -141,12 +148,13 @@ def atomic_output_folder(path: Path, marker: str) -> Iterator[Path]:
         if any(path.iterdir()) and not (path / marker).exists():
             raise AnnotatorError(f"{path}: folder is not empty and was not written by an export; "
                                  "choose a new folder")
-    temp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent))
+    temp = _scratch_name(path, ".partial")
+    temp.mkdir()
     try:
         yield temp
         if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
-            os.replace(path, old / "previous")
+            old = _scratch_name(path, ".old")
+            os.replace(path, old)
             os.replace(temp, path)
             shutil.rmtree(old, ignore_errors=True)
         else:
