@@ -8,6 +8,7 @@ from annotator import __version__
 from annotator.cli import codebook_commands, export_commands, import_commands, project_commands
 from annotator.cli import team_commands
 from annotator.cli import agreement_commands
+from annotator.cli import backup_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,3 +27,4 @@ export_commands.register(cli)
 codebook_commands.register(cli)
 team_commands.register(cli)
 agreement_commands.register(cli)
+backup_commands.register(cli)

@@ -12,6 +12,7 @@ from annotator.core.errors import ProjectError
 from annotator.core.model import Annotator, new_uuid, now_iso
 from annotator.store.agreement_data import AgreementDataStore
 from annotator.store.assignments import AssignmentStore
+from annotator.store.backup import automatic_backup
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.documents import DocumentStore
 from annotator.store.document_labels import DocumentLabelStore
@@ -120,6 +121,8 @@ class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, Expor
             conn.close()
             raise ProjectError(f"{path}: cannot be opened for writing ({exc})") from exc
         project = cls(path, conn)
+        if backup:
+            automatic_backup(conn, path)
         apply_migrations(project.db)
         return project
 

@@ -1,0 +1,72 @@
+"""Backup commands: list a project's automatic backups (or make one now) and restore one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import project_argument, reports_errors
+from annotator.core.errors import ProjectError
+from annotator.store import backup as backups
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+@click.command(name="backups")
+@project_argument
+@click.option("--now", is_flag=True, help="Make a backup now, even if a recent one exists.")
+@reports_errors
+def list_backups(project: Path, now: bool) -> None:
+    """List PROJECT's backups, newest first (one is made automatically when the project is opened).
+
+    The newest five are kept, in the backups folder of your user data folder. Restore one with
+    `annotator restore PROJECT NUMBER`.
+    """
+    if now:
+        made = backups.make_backup(project)
+        click.echo(f"Backup made: {made}")
+    found = backups.list_backups(project)
+    if not found:
+        click.echo(f"No backups of {project.name} yet; one is made when the project is opened.")
+        return
+    click.echo(f"Backups of {project.name} in {found[0].path.parent}:")
+    for number, info in enumerate(found, start=1):
+        when = info.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        click.echo(f"  {number}  {when}  {_size(info.size):>9}  {info.path.name}")
+
+
+@click.command()
+@project_argument
+@click.argument("backup")
+@reports_errors
+def restore(project: Path, backup: str) -> None:
+    """Replace PROJECT by BACKUP (a number from `annotator backups PROJECT`, or a backup file).
+
+    The current file is kept beside it as NAME.before-restore-TIME.framing. Close every window
+    that has the project open first.
+    """
+    if backup.isdigit():
+        found = backups.list_backups(project)
+        if not 1 <= int(backup) <= len(found):
+            raise ProjectError(f"{project}: there is no backup number {backup} "
+                               f"(see `annotator backups {project}`)")
+        backup_path = found[int(backup) - 1].path
+    else:
+        backup_path = Path(backup)
+    saved = backups.restore_backup(project, backup_path)
+    click.echo(f"Restored {project} from {backup_path.name}.")
+    if saved is not None:
+        click.echo(f"The file it replaced is kept as {saved}.")
+
+
+def register(group: click.Group) -> None:
+    """Add the backup commands to the `annotator` group."""
+    group.add_command(list_backups)
+    group.add_command(restore)
