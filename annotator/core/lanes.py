@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from typing import Sequence
 
 
@@ -11,18 +12,22 @@ def assign_lanes(ranges: Sequence[tuple[int, int]]) -> list[int]:
     Longer ranges starting at the same place get the lower lanes, so an enclosing span sits
     nearest the text and the spans nested in it stack below.
     """
-    order = sorted(range(len(ranges)), key=lambda i: (ranges[i][0], -ranges[i][1], i))
+    order = sorted(range(len(ranges)), key=lambda i: (ranges[i][0], -ranges[i][1]))
     lanes = [0] * len(ranges)
-    active: list[tuple[int, int]] = []  # (end, lane) of ranges still open
+    open_ends: list[tuple[int, int]] = []  # heap of (end, lane) of ranges still open
+    free: list[int] = []  # heap of lanes released by ranges that ended
+    next_lane = 0
     for i in order:
         start, end = ranges[i]
-        active = [(e, lane) for e, lane in active if e > start]
-        used = {lane for _, lane in active}
-        lane = 0
-        while lane in used:
-            lane += 1
+        while open_ends and open_ends[0][0] <= start:
+            heapq.heappush(free, heapq.heappop(open_ends)[1])
+        if free:
+            lane = heapq.heappop(free)
+        else:
+            lane = next_lane
+            next_lane += 1
         lanes[i] = lane
-        active.append((end, lane))
+        heapq.heappush(open_ends, (end, lane))
     return lanes
 
 

@@ -159,11 +159,16 @@ class Span:
 
     def check_against(self, document_text: str) -> None:
         """Raise InvalidSpan unless the offsets fit the text and `text` is what they cover."""
-        validate_offsets(self.start, self.end, len(document_text))
-        if document_text[self.start : self.end] != self.text:
+        self.check_fits(len(document_text), document_text[self.start : self.end]
+                        if isinstance(self.start, int) and isinstance(self.end, int) else "")
+
+    def check_fits(self, length: int, covered: str) -> None:
+        """Raise InvalidSpan unless the offsets fit a text of `length` whose [start:end] is `covered`."""
+        validate_offsets(self.start, self.end, length)
+        if covered != self.text:
             raise InvalidSpan(
-                f"span text {self.text!r} differs from the document's text "
-                f"{document_text[self.start:self.end]!r} at {self.start}-{self.end}"
+                f"span text {self.text!r} differs from the document's text {covered!r} "
+                f"at {self.start}-{self.end}"
             )
         if self.origin not in SPAN_ORIGINS:
             raise InvalidSpan(f"unknown span origin {self.origin!r}")

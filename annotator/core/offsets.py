@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Index:
@@ -15,7 +18,7 @@ class Utf16Index:
     def __init__(self, text: str):
         self._length = len(text)
         # Code-point positions of characters outside the BMP (two UTF-16 units each).
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
 
     def to_utf16(self, offset: int) -> int:
         """UTF-16 offset of code-point `offset`."""

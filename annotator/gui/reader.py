@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPen, QTextBlockFormat, QTextCharFormat,
-    QTextCursor, QTextFormat,
+    QTextCursor,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
@@ -91,18 +91,29 @@ class ReaderView(QTextEdit):
         self._text = text
         self._offsets = QtOffsets(text)
         self._marks, self._lanes, self.selected_mark_id = [], [], None
-        self.setPlainText(text)
-        self.document().setDocumentMargin(28)
-        self._centre_column()
-        self._format_blocks()
+        self._load_text()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _format_blocks(self) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(165, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor.mergeBlockFormat(block_format)
+    def _load_text(self) -> None:
+        """Fill the document in one insertion whose blocks all inherit the body's line spacing."""
+        document = self.document()
+        document.setUndoRedoEnabled(False)
+        self.setPlainText(self._text)
+        body = QTextBlockFormat()
+        body.setLineHeight(165, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        # Block by block inside one edit block: far faster than one merge over a whole-document selection.
+        editor = QTextCursor(document)
+        editor.beginEditBlock()
+        block = document.firstBlock()
+        while block.isValid():
+            QTextCursor(block).setBlockFormat(body)
+            block = block.next()
+        editor.endEditBlock()
+        document.setDocumentMargin(28)
+        self._centre_column()
+        self._format_headline()
+
+    def _format_headline(self) -> None:
         headline = self.document().firstBlock()
         if headline.isValid() and headline.length() > 1:
             cursor = QTextCursor(headline)
@@ -124,8 +135,7 @@ class ReaderView(QTextEdit):
         self.document().setDefaultFont(font)
         if self._text:
             position = self.textCursor().position()
-            self.setPlainText(self._text)
-            self._format_blocks()
+            self._load_text()
             cursor = self.textCursor()
             cursor.setPosition(min(position, len(self.toPlainText())))
             self.setTextCursor(cursor)
@@ -153,7 +163,7 @@ class ReaderView(QTextEdit):
         """Spans and suggestions to draw, in code-point offsets."""
         self._marks = list(marks)
         self._lanes = assign_lanes([(m.start, m.end) for m in self._marks if not m.suggestion])
-        if self.selected_mark_id and all(m.id != self.selected_mark_id for m in self._marks):
+        if self.selected_mark_id and not any(m.id == self.selected_mark_id for m in self._marks):
             self.selected_mark_id = None
         self._refresh_marks()
 
@@ -168,24 +178,7 @@ class ReaderView(QTextEdit):
         return cursor
 
     def _refresh_marks(self) -> None:
-        selections = []
-        for mark in self._marks:
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._cursor_for(mark.start, mark.end)
-            fmt = QTextCharFormat()
-            color = QColor(mark.color)
-            if mark.suggestion:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(color)
-            else:
-                color.setAlpha(150 if mark.id == self.selected_mark_id else 55)
-                fmt.setBackground(color)
-            if mark.id == self.selected_mark_id:
-                fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-                fmt.setFontUnderline(True)
-            sel.format = fmt
-            selections.append(sel)
-        self.setExtraSelections(selections)
+        """Marks are painted in paintEvent, only where visible; this asks for a repaint."""
         self.viewport().update()
 
     # -- selection -------------------------------------------------------------------------
@@ -224,6 +217,7 @@ class ReaderView(QTextEdit):
     # -- painting of lanes -----------------------------------------------------------------
 
     def _segments(self, start16: int, end16: int):
+        """Rectangles (document coordinates) of the text between two Qt positions, one per line."""
         block = self.document().findBlock(start16)
         while block.isValid() and block.position() < end16:
             layout = block.layout()
@@ -238,28 +232,72 @@ class ReaderView(QTextEdit):
                     continue
                 x1 = line.cursorToX(s - base)[0]
                 x2 = line.cursorToX(e - base)[0]
-                top = origin.y() + line.y() + line.ascent() + line.descent()
-                yield QRectF(origin.x() + x1, top, x2 - x1, 0)
+                top = origin.y() + line.y()
+                yield QRectF(origin.x() + x1, top, x2 - x1, line.ascent() + line.descent())
             block = block.next()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
-        spans = [m for m in self._marks if not m.suggestion]
-        if not spans:
-            return
-        painter = QPainter(self.viewport())
+    def _visible_range(self) -> tuple[int, int]:
+        """Code-point offsets of the first and last characters in view (with a margin)."""
+        rect = self.viewport().rect()
+        first = self.cursorForPosition(rect.topLeft()).position()
+        bottom = self.verticalScrollBar().value() + rect.height()
+        layout = self.document().documentLayout()
+        block = self.document().findBlock(first)
+        last = first
+        while block.isValid():
+            box = layout.blockBoundingRect(block)
+            if box.top() > bottom or (block.layout().lineCount() == 0 and block.length() > 1):
+                break
+            last = block.position() + block.length()
+            block = block.next()
+        return self._offsets.from_qt(max(0, first - 200)), self._offsets.from_qt(last + 200)
+
+    def _visible_marks(self):
+        """(mark, lane, rectangles in viewport coordinates) for every mark in view."""
+        low, high = self._visible_range()
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
-        visible = self.viewport().rect()
-        for mark, lane in zip(spans, self._lanes):
-            color = QColor(mark.color)
-            selected = mark.id == self.selected_mark_id
-            for rect in self._segments(self._offsets.to_qt(mark.start), self._offsets.to_qt(mark.end)):
-                y = rect.top() + dy + 1 + lane * (LANE_HEIGHT + LANE_GAP)
-                if y < visible.top() - 10 or y > visible.bottom() + 10:
+        lanes = iter(self._lanes)
+        for mark in self._marks:
+            lane = 0 if mark.suggestion else next(lanes)
+            if mark.end < low or mark.start > high:
+                continue
+            rects = [r.translated(dx, dy) for r in self._segments(
+                self._offsets.to_qt(max(mark.start, low)), self._offsets.to_qt(min(mark.end, high)))]
+            yield mark, lane, rects
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        visible = list(self._visible_marks()) if self._marks else []
+        if visible:
+            painter = QPainter(self.viewport())
+            for mark, _lane, rects in visible:
+                if mark.suggestion:
                     continue
-                bar = QRectF(rect.left() + dx, y, max(rect.width(), 2.0), LANE_HEIGHT)
-                painter.fillRect(bar, color)
+                color = QColor(mark.color)
+                color.setAlpha(140 if mark.id == self.selected_mark_id else (35 if mark.readonly else 55))
+                for rect in rects:
+                    painter.fillRect(rect, color)
+            painter.end()
+        super().paintEvent(event)
+        if not visible:
+            return
+        painter = QPainter(self.viewport())
+        for mark, lane, rects in visible:
+            color = QColor(mark.color)
+            if mark.suggestion:
+                painter.setPen(QPen(color, 1.6, Qt.PenStyle.DotLine))
+                for rect in rects:
+                    painter.drawLine(rect.bottomLeft() + QPointF(0, 1), rect.bottomRight() + QPointF(0, 1))
+                continue
+            selected = mark.id == self.selected_mark_id
+            for rect in rects:
+                y = rect.bottom() + 1 + lane * (LANE_HEIGHT + LANE_GAP)
+                bar = QRectF(rect.left(), y, max(rect.width(), 2.0), LANE_HEIGHT)
+                if mark.readonly:
+                    painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashLine))
+                    painter.drawLine(bar.topLeft(), bar.topRight())
+                else:
+                    painter.fillRect(bar, color)
                 if selected:
                     painter.setPen(QPen(QColor("#000000"), 1))
                     painter.drawRect(bar.adjusted(-1, -1, 1, 1))

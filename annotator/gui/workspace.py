@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -36,6 +38,7 @@ class Workspace(QObject):
         self.language = language
         self.snap_to_words = True
         self.show_others = False
+        self._marks_cache: dict[str, tuple[Span, Mark]] = {}
         self.document: Document | None = None
         self.spans: list[Span] = []
         self.reader = ReaderView(parent)
@@ -81,21 +84,49 @@ class Workspace(QObject):
         self.document_shown.emit(document_id)
 
     def refresh_spans(self) -> None:
+        """Re-read this document's spans from the file and redraw everything that shows them."""
         if self.document is None:
             return
         self.spans = self.project.spans(self.document.id, annotator=self.annotator)
-        marks = []
-        for span in self.spans:
-            label = self.labels.get(span.label_id)
-            name = label.display_name(self.language) if label else span.label_id
-            title = f"{name}: {span.text[:80]}" + (f"\n{span.note}" if span.note else "")
-            marks.append(Mark(span.id, span.start, span.end, label.color if label else "#888888", title))
+        self._marks_cache = {}
+        self._show_spans()
+
+    def _mark_for(self, span: Span) -> Mark:
+        cached = self._marks_cache.get(span.id)
+        if cached is not None and cached[0] is span:
+            return cached[1]
+        mark = self._make_mark(span)
+        self._marks_cache[span.id] = (span, mark)
+        return mark
+
+    def _make_mark(self, span: Span) -> Mark:
+        label = self.labels.get(span.label_id)
+        name = label.display_name(self.language) if label else span.label_id
+        title = f"{name}: {span.text[:80]}" + (f"\n{span.note}" if span.note else "")
+        return Mark(span.id, span.start, span.end, label.color if label else "#888888", title)
+
+    def _show_spans(self) -> None:
+        marks = [self._mark_for(span) for span in self.spans]
         if self.show_others:
             marks += self._other_annotators_marks()
         self.reader.set_marks(marks)
         self.span_list.model_.set_spans(self.spans, self.labels, self.language)
         self.span_list.select_span(self.reader.selected_mark_id)
-        self.codebook_panel.set_counts(self.project.label_counts(self.document.id, self.annotator))
+        self.codebook_panel.set_counts(Counter(span.label_id for span in self.spans))
+
+    def _apply_span_change(self, change: Change) -> None:
+        """Update the shown spans from the ids a write touched, without re-reading the document's spans."""
+        if self.document is None:
+            return
+        by_id = {span.id: span for span in self.spans}
+        for span_id in change.spans:
+            span = self.project.span(span_id)
+            if span.document_id != self.document.id or span.annotator != self.annotator or span.deleted:
+                by_id.pop(span_id, None)
+            else:
+                by_id[span_id] = span
+        self.spans = sorted(by_id.values(), key=lambda s: (s.start, -s.end, s.created))
+        self._show_spans()
 
     def _other_annotators_marks(self) -> list[Mark]:
         """Other annotators' spans, one colour per annotator, for the lead's overlay."""
@@ -114,8 +145,11 @@ class Workspace(QObject):
         return marks
 
     def _after_write(self, change: Change) -> None:
-        self.refresh_spans()
-        if self.document is not None:
+        if change.spans and len(change.spans) <= 50:
+            self._apply_span_change(change)
+        else:
+            self.refresh_spans()
+        if self.document is not None and change.document_labels:
             self.questions_panel.set_answers(self.project.document_labels(self.document.id, self.annotator))
         self.changed.emit(change)
 

@@ -31,7 +31,7 @@ def span_from_row(row: tuple) -> Span:
      version, created, updated, deleted) = row
     return Span(
         id=span_id, document_id=document_id, annotator=annotator, label_id=label_id,
-        start=start, end=end, text=text, note=note, attributes=json.loads(attributes),
+        start=start, end=end, text=text, note=note, attributes=json.loads(attributes) if attributes != "{}" else {},
         origin=origin, codebook_version=version, created=created, updated=updated,
         deleted=bool(deleted),
     )
