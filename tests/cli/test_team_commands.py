@@ -1,0 +1,133 @@
+"""The team commands through click's CliRunner: package, merge, assign, progress, blind."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli.main import cli
+from annotator.store import Project
+from tests.store.team_helpers import ANNOTATORS, add_span, article, make_lead
+
+
+@pytest.fixture
+def lead(tmp_path):
+    return make_lead(tmp_path / "lead.framing", documents=6)
+
+
+def run(*args: str, ok: bool = True):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    if ok:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code != 0, result.output
+        assert "Traceback" not in result.output
+    return result
+
+
+def test_package_then_merge_brings_the_work_back(lead, tmp_path):
+    out = tmp_path / "ana.framing"
+    result = run("package", lead, "--annotator", "ana", "-o", out)
+    assert f"Wrote {out} for ana" in result.output
+    with Project.open(out) as pkg:
+        span_id = add_span(pkg, pkg.document_ids()[0], "ana", 2, 8)
+    result = run("merge", lead, out)
+    assert f"Merged {out}:" in result.output
+    assert "spans:           1 added, 0 updated, 0 deleted" in result.output
+    with Project.open(lead) as proj:
+        assert proj.span(span_id).annotator == "ana"
+    assert "nothing new" in run("merge", lead, out).output
+
+
+def test_merge_reports_each_source_and_fails_for_a_refused_one(lead, tmp_path):
+    good = tmp_path / "ben.framing"
+    run("package", lead, "-a", "ben", "-o", good)
+    with Project.open(good) as pkg:
+        add_span(pkg, pkg.document_ids()[0], "ben", 4, 5)
+    bad = tmp_path / "notes.framing"
+    bad.write_text("hello", encoding="utf-8")
+    result = run("merge", lead, bad, lead, good, ok=False)
+    assert "not a Framing Annotator project" in result.output
+    assert "it is the project itself" in result.output
+    assert f"Merged {good}:" in result.output  # the good file still merged
+    assert "2 of 3 file(s) could not be merged" in result.output
+    with Project.open(lead) as proj:
+        assert proj.span_count("ben") == 1
+
+
+def test_package_refusals_are_one_line(lead, tmp_path):
+    result = run("package", lead, "-a", "nobody", "-o", tmp_path / "x.framing", ok=False)
+    assert "no annotator called 'nobody'" in result.output
+    assert not (tmp_path / "x.framing").exists()
+
+
+def test_assign_by_hand_and_take_away(tmp_path):
+    path = tmp_path / "p.framing"
+    run("init", path)
+    with Project.open(path) as proj:
+        docs = proj.add_documents(article(i) for i in range(4)).added
+    result = run("assign", path, "--annotator", "dora", docs[0][:12], docs[1])
+    assert "Assigned 2 document(s) to dora (0 already assigned)" in result.output
+    assert "1 already assigned" in run("assign", path, "-a", "dora", docs[1]).output
+    assert "Took 1 document(s) away from dora" in run("assign", path, "-a", "dora", "--remove", docs[0]).output
+    with Project.open(path) as proj:
+        assert [d.document_id for d in proj.assigned_documents("dora")] == [docs[1]]
+    assert "no document has the id" in run("assign", path, "-a", "dora", "abcdefabcdef", ok=False).output
+    assert "exactly one annotator" in run("assign", path, docs[2], ok=False).output
+
+
+def test_assign_auto_is_reproducible(tmp_path):
+    outputs, plans = [], []
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.framing"
+        run("init", path)
+        with Project.open(path) as proj:
+            proj.add_documents(article(i) for i in range(10))
+            for person in ANNOTATORS:
+                proj.add_annotator(person)
+        outputs.append(run("assign", path, "--auto", "2", "--overlap", "0.2", "--seed", "9").output)
+        with Project.open(path) as proj:
+            plans.append([(a.annotator, a.document_id) for a in proj.assignments()])
+    assert outputs[0] == outputs[1] and plans[0] == plans[1]
+    assert "Assigned 10 documents (2 to 2 annotators each):" in outputs[0]
+    assert "  ana: 4 new" in outputs[0]
+    assert "every document is assigned" in run("assign", tmp_path / "one.framing", "--auto", "2", ok=False).output
+
+
+def test_assign_auto_with_named_annotators_and_too_many_per_document(tmp_path):
+    path = tmp_path / "p.framing"
+    run("init", path)
+    with Project.open(path) as proj:
+        proj.add_documents(article(i) for i in range(5))
+    assert "only 1" in run("assign", path, "--auto", "2", "-a", "solo", ok=False).output
+    result = run("assign", path, "--auto", "1", "-a", "x", "-a", "y", "--seed", "abc")
+    assert "x: " in result.output and "y: " in result.output
+
+
+def test_progress_shows_the_matrix_and_totals(lead):
+    with Project.open(lead) as proj:
+        first = proj.assigned_documents("ana")[0].document_id
+        proj.set_status("ana", first, "done")
+    result = run("progress", lead)
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["#", "document", "ana", "ben", "cleo"]
+    assert any("done" in line for line in lines[1:7])
+    assert "ana: 3 assigned, 2 todo, 0 in progress, 1 done" in result.output
+    assert "Documents: 6 assigned" in result.output
+    summary = run("progress", lead, "--summary", "-a", "ben").output
+    assert "document" not in summary and summary.startswith("ben: ")
+
+
+def test_progress_without_assignments(tmp_path):
+    path = tmp_path / "p.framing"
+    run("init", path)
+    assert "No documents are assigned yet" in run("progress", path).output
+
+
+def test_blind_on_off_and_show(lead):
+    assert "is off" in run("blind", lead).output
+    assert "is on" in run("blind", lead, "on").output
+    with Project.open(lead) as proj:
+        assert proj.blind_coding()
+    assert "is off" in run("blind", lead, "off").output
+    run("blind", lead, "maybe", ok=False)
