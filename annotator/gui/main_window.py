@@ -62,6 +62,13 @@ class MainWindow(QMainWindow):
         self.meta_label.setObjectName("metaLine")
         self.meta_label.setStyleSheet("color: #555; padding: 6px 28px 0 28px;")
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint_label = QLabel(self.tr(
+            "Tip: select words in the text, then press a label's key (shown in the codebook panel on the right). "
+            "Ctrl+Z undoes, Ctrl+D marks the article done, F1 lists every shortcut."), self)
+        self.hint_label.setObjectName("firstSpanHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("background: #FFF6D5; color: #3A3000; padding: 6px 28px;")
+        self.hint_label.setVisible(not self.settings.q.value("hints/first_span_done", False, type=bool))
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.find_bar.set_labels(self.project.labels(), self.language)
@@ -72,6 +79,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.hint_label)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.workspace.reader, 1)
         layout.addWidget(self.find_bar)
@@ -258,6 +266,9 @@ class MainWindow(QMainWindow):
         from datetime import datetime
 
         self.saved_label.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M:%S"))
+        if change.spans and self.hint_label.isVisible():
+            self.hint_label.hide()
+            self.settings.q.setValue("hints/first_span_done", True)
         for document_id in change.documents:
             self.document_list.model.refresh_document(document_id)
 

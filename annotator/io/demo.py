@@ -17,12 +17,20 @@ def samples_dir() -> Path:
     return resources_dir() / "samples"
 
 
-def read_sample(path: Path) -> Document:
+def _sample_details() -> dict:
+    listing = samples_dir() / "samples.json"
+    return json.loads(listing.read_text(encoding="utf-8")) if listing.exists() else {}
+
+
+def read_sample(path: Path, details: dict | None = None) -> Document:
     """A sample article: UTF-8 text whose first line is the headline (kept as the first paragraph)."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n").strip() + "\n"
     title = text.split("\n", 1)[0].strip()
     language = "fr" if path.stem.endswith("-fr") or ".fr" in path.name else "en"
-    return Document(text=text, title=title, language=language, outlet="Framing Annotator samples",
+    details = details or {}
+    return Document(text=text, title=title, language=language,
+                    outlet=details.get("outlet", "Framing Annotator samples"),
+                    published=details.get("published", ""), author=details.get("author", ""),
                     filename=path.name, metadata={"sample": True})
 
 
@@ -51,7 +59,8 @@ def build_demo_project(path: Path, annotator: str) -> Project:
     project = Project.create(path, name="Demo project")
     project.set_codebook(load_preset("framing-devices"))
     project.add_annotator(annotator)
-    documents = [read_sample(p) for p in sorted(samples_dir().glob("*.txt"))]
+    details = _sample_details()
+    documents = [read_sample(p, details.get(p.name)) for p in sorted(samples_dir().glob("*.txt"))]
     project.add_documents(documents)
     spans = _example_spans(project, annotator)
     if spans:

@@ -265,3 +265,12 @@ def test_shortcuts_window_lists_menu_and_reader_keys(window):
     texts = {dialog.table.item(i, 1).text() for i in range(dialog.table.rowCount())}
     assert "Mark done (and go to the next)" in texts
     assert any("Cycle" in t for t in texts)
+
+
+def test_first_span_hint_shows_until_the_first_span(window, settings, qtbot):
+    assert window.hint_label.isVisible()
+    start = EMOJI_TEXT.index("Big Tech")
+    select(window, start, start + 8)
+    qtbot.keyClick(window.workspace.reader, Qt.Key.Key_L)
+    assert not window.hint_label.isVisible()
+    assert settings.q.value("hints/first_span_done", False, type=bool)
