@@ -11,10 +11,9 @@ from annotator.core.change import Change
 from annotator.core.errors import AnnotatorError, ImportRefused
 from annotator.core.model import Span
 from annotator.io.import_labels import LabelResolver
-from annotator.io.readers.base import ImportedDocument, ReadOptions
+from annotator.io.readers.base import DEFAULT_MAX_BYTES, ImportedDocument, ReadOptions
 from annotator.io.registry import FORMAT_NAMES, KNOWN_EXTENSIONS, detect_format, reader_for, text_path_of
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_IMPORT_ANNOTATOR = "import"
 SNIFF_BYTES = 4096
 

@@ -33,13 +33,16 @@ class ImportedDocument:
         return list(dict.fromkeys(span.label for span in self.spans))
 
 
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
 @dataclass
 class ReadOptions:
     """Choices that change what a reader extracts."""
 
     full_page: bool = False
     keep_captions: bool = False
-    max_bytes: int = 50 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def display_name(path: Path) -> str:
