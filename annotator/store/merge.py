@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.errors import ProjectError
 from annotator.core.merging import MergeReport
 from annotator.core.model import now_iso
 from annotator.store.attached import attached
@@ -60,8 +60,6 @@ class MergeStore:
                 try:
                     with self.db.atomic():
                         report = self._merge_attached(source, name)
-                except AnnotatorError:
-                    raise
                 except sqlite3.Error as exc:
                     raise ProjectError(
                         f"cannot merge {name}: {exc}; the file looks damaged and nothing was changed"

@@ -43,7 +43,8 @@ def _refuse(path: Path, reason: str) -> ProjectError:
 def prepare_source(target_path: Path, source_path: str | os.PathLike, workdir: Path) -> MergeSource:
     """Refuse a file that cannot be merged; otherwise copy it (read-only) into `workdir` and upgrade
     the copy to this app's schema. The source file itself is never written."""
-    from annotator.store.project import _check_existing_file  # project.py imports this module's users
+    # Imported here: project.py imports the merge mixin, which imports this module.
+    from annotator.store.project import _check_existing_file
 
     path = Path(source_path)
     _check_existing_file(path)
