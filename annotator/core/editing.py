@@ -14,6 +14,9 @@ def span_range_from_selection(text: str, start: int, end: int, snap: bool = True
     only white space is trimmed. Either way no character cluster (emoji, combining accent) is split.
     """
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    end = max(start, end)
+    if not text[start:end].strip():
+        return None  # an empty click or white space only, even inside a character cluster
     if snap:
         start, end = snap_to_words(text, start, end)
     else:
@@ -39,13 +42,13 @@ def _step(text: str, offset: int, direction: int, by_word: bool) -> int:
             i += 1
         while i < len(text) and is_word_char(text[i]):
             i += 1
-        return i
+        return grapheme_end(text, i)
     i = offset
     while i > 0 and not is_word_char(text[i - 1]):
         i -= 1
     while i > 0 and is_word_char(text[i - 1]):
         i -= 1
-    return i
+    return grapheme_start(text, i)  # a joiner or skin tone counts as a word character: stay whole
 
 
 def resize_range(text: str, start: int, end: int, edge: str, delta: int,
@@ -62,6 +65,7 @@ def resize_range(text: str, start: int, end: int, edge: str, delta: int,
                 # Shrinking by a word stops at the end of the previous word, not after the space.
                 while new_end > start and text[new_end - 1].isspace():
                     new_end -= 1
+                new_end = grapheme_end(text, new_end)  # a space may carry a combining mark
             if new_end > start:
                 end = new_end
         else:
@@ -69,6 +73,7 @@ def resize_range(text: str, start: int, end: int, edge: str, delta: int,
             if direction > 0:
                 while new_start < end and text[new_start].isspace():
                     new_start += 1
+                new_start = grapheme_start(text, new_start)
             if new_start < end:
                 start = new_start
     return start, end
