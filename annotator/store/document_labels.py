@@ -74,7 +74,7 @@ class DocumentLabelStore:
             self.db.execute(
                 "INSERT INTO assignments (annotator, document_id, status, updated) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(annotator, document_id) DO UPDATE SET status = excluded.status, "
-                "updated = excluded.updated",
+                "updated = excluded.updated, removed = 0",
                 [annotator, document_id, status, now_iso()],
             )
         return Change("status set", documents=[document_id], details={"status": status})

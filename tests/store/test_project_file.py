@@ -163,3 +163,13 @@ def test_every_write_is_visible_to_a_second_connection_at_once(project):
     project.add_span(Span(document_id=doc, annotator="a", label_id="hedge", start=0, end=5, text="Titre"))
     with sqlite3.connect(project.path) as other:
         assert other.execute("SELECT count(*) FROM spans").fetchone()[0] == 1
+
+
+def test_working_on_an_unassigned_document_brings_the_assignment_back(project):
+    doc = project.add_documents([Document(text=TEXT)]).added[0]
+    project.assign("bob", [doc])
+    project.unassign("bob", [doc])
+    assert project.progress().rows == []
+    project.set_status("bob", doc, "in progress")
+    [row] = project.progress().rows
+    assert row.statuses == {"bob": "in progress"}
