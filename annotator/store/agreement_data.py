@@ -31,7 +31,9 @@ class AgreementDataStore:
         `labels` (span labels or question ids) restrict the report; unknown names are refused. Spans
         made in adjudication (the gold layer) are not an annotator's coding and are left out.
         """
-        known_people = [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY created, name")]
+        # "gold" holds the adjudicated answers and spans: the reference, not one of the coders.
+        known_people = [r[0] for r in self.db.execute(
+            "SELECT name FROM annotators WHERE name != 'gold' ORDER BY created, name")]
         if annotators:
             unknown = [a for a in annotators if a not in known_people]
             if unknown:

@@ -10,6 +10,7 @@ from typing import Any
 from annotator.core.change import Change
 from annotator.core.errors import ProjectError
 from annotator.core.model import Annotator, new_uuid, now_iso
+from annotator.store.adjudication import AdjudicationStore
 from annotator.store.agreement_data import AgreementDataStore
 from annotator.store.assignments import AssignmentStore
 from annotator.store.backup import automatic_backup
@@ -45,6 +46,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, ExportQueries, ImportStore, AgreementDataStore,
+              AdjudicationStore,
               AssignmentStore, PackageStore, MergeStore):
     """One annotation project, stored in one SQLite file; each mutation is one transaction."""
 

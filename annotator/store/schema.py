@@ -228,3 +228,21 @@ def m004_merge_base(db: Database) -> None:
         ) WITHOUT ROWID
         """
     )
+
+
+@migrations()
+def m005_adjudication(db: Database) -> None:
+    """Where each gold span came from: accepted from an annotator, agreed by several, or added by
+    the curator, with the source span ids (the gold spans themselves live in `spans`)."""
+    db.execute(
+        """
+        CREATE TABLE adjudications (
+            span_id TEXT PRIMARY KEY,
+            how TEXT NOT NULL CHECK (how IN ('accepted', 'agreed', 'added')),
+            sources TEXT NOT NULL DEFAULT '[]',
+            annotators TEXT NOT NULL DEFAULT '[]',
+            curator TEXT NOT NULL DEFAULT '',
+            decided TEXT NOT NULL
+        )
+        """
+    )
