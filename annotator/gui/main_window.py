@@ -15,6 +15,7 @@ from annotator.core.change import Change
 from annotator.core.model import Span
 from annotator.gui.document_list import DocumentListPanel
 from annotator.gui.find_bar import FindBar, LabelAllPreview
+from annotator.gui.review import build_review_menu
 from annotator.gui.settings import Settings
 from annotator.gui.workspace import Workspace
 from annotator.store import Project
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         from annotator.gui.team import build_team_menu
 
         build_team_menu(self)
+        build_review_menu(self)
         self._build_status()
         self.workspace.snap_to_words = self.settings.snap_to_words
         self.workspace.reader.set_point_size(self.settings.point_size)

@@ -1,0 +1,249 @@
+"""Drawing agreement figures: number formats with footnoted reasons, heatmap colours, a colour scale, interval bars."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QTableWidgetItem, QWidget
+
+from annotator.agreement.report_figures import Figure
+
+# Krippendorff's (2004) guidance: alpha >= 0.800 for reliable data, >= 0.667 for tentative conclusions.
+RELIABLE, TENTATIVE = 0.800, 0.667
+UNDEFINED_BG = QColor("#F2F2F2")
+UNDEFINED_FG = QColor("#6B6B6B")
+# ColorBrewer "Blues" for 0..1 and "Oranges" for agreement below chance (-1..0).
+_BLUES = ("#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B")
+_ORANGES = ("#FFF5EB", "#FDD0A2", "#FD8D3C", "#D94801", "#7F2704")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AgreementCharts", text)
+
+
+def _ramp(stops: tuple[str, ...], t: float) -> QColor:
+    t = min(1.0, max(0.0, t))
+    position = t * (len(stops) - 1)
+    i = min(int(position), len(stops) - 2)
+    f = position - i
+    a, b = QColor(stops[i]), QColor(stops[i + 1])
+    return QColor(round(a.red() + (b.red() - a.red()) * f), round(a.green() + (b.green() - a.green()) * f),
+                  round(a.blue() + (b.blue() - a.blue()) * f))
+
+
+def heat_colours(value: float | None) -> tuple[QColor, QColor]:
+    """Background and text colour of a heatmap cell: blues for 0..1, oranges below 0, grey when undefined."""
+    if value is None:
+        return UNDEFINED_BG, UNDEFINED_FG
+    background = _ramp(_BLUES, value) if value >= 0 else _ramp(_ORANGES, -value)
+    return background, QColor("#FFFFFF") if background.lightnessF() < 0.55 else QColor("#1A1A1A")
+
+
+def format_value(value: float, percent: bool = False) -> str:
+    """A figure as shown in the views: three decimals, or a percentage with one."""
+    return f"{value:.1%}" if percent else f"{value:.3f}"
+
+
+class Footnotes:
+    """Numbered reasons for undefined figures, so a cell reads "n/a [2]" and the reason is written once below."""
+
+    def __init__(self) -> None:
+        self.reasons: list[str] = []
+
+    def text(self, figure: Figure | None, percent: bool = False) -> str:
+        if figure is None:
+            return "—"
+        if figure.value is None:
+            reason = figure.reason or _tr("not defined for this data")
+            if reason not in self.reasons:
+                self.reasons.append(reason)
+            return _tr("n/a [%s]") % (self.reasons.index(reason) + 1)
+        return format_value(figure.value, percent)
+
+    def item(self, figure: Figure | None, percent: bool = False, interval: bool = False) -> QTableWidgetItem:
+        """A read-only table cell for `figure`; an undefined one is grey and carries its reason as tooltip."""
+        text = self.text(figure, percent)
+        if interval and figure is not None and figure.low is not None:
+            text += f"  [{figure.low:.3f}, {figure.high:.3f}]"
+        item = QTableWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if figure is not None and figure.value is None:
+            item.setForeground(UNDEFINED_FG)
+            item.setToolTip(figure.reason or "")
+        elif figure is not None and figure.n is not None:
+            item.setToolTip(_tr("n = %s") % figure.n)
+        return item
+
+    def html(self) -> str:
+        """The reasons as a list under a table (empty when every figure is defined)."""
+        if not self.reasons:
+            return ""
+        lines = "".join(f"<br>[{i + 1}] {reason}" for i, reason in enumerate(self.reasons))
+        return f"<span style='color:#555'><b>{_tr('Not defined:')}</b>{lines}</span>"
+
+
+class ColourScale(QWidget):
+    """The heatmap's colour key from -1 to 1, with the 0.667 and 0.800 marks."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumHeight(46)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(_tr("Colour scale"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(420, 46)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        left, right = 12.0, self.width() - 12.0
+        bar = QRectF(left, 6, right - left, 12)
+        gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+        for i in range(21):
+            value = -1 + i / 10
+            gradient.setColorAt(i / 20, heat_colours(value)[0])
+        painter.fillRect(bar, gradient)
+        painter.setPen(QPen(QColor("#999999"), 0.8))
+        painter.drawRect(bar)
+        painter.setPen(QColor("#333333"))
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        painter.setFont(small)
+        for value in (-1.0, -0.5, 0.0, 0.5, TENTATIVE, RELIABLE, 1.0):
+            x = left + (value + 1) / 2 * (right - left)
+            painter.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 4))
+            text = f"{value:g}" if value not in (TENTATIVE, RELIABLE) else f"{value:.3f}"
+            width = QFontMetrics(small).horizontalAdvance(text)
+            anchor = min(max(x - width / 2, 0), self.width() - width)
+            if value in (0.5,):
+                continue  # too close to 0.667 to label legibly
+            painter.drawText(QPointF(anchor, bar.bottom() + 17), text)
+        painter.end()
+
+
+@dataclass
+class ChartRow:
+    """One bar of an interval chart: a name, its figure (value and 95% interval), its colour and a count."""
+
+    name: str
+    figure: Figure
+    colour: str
+    count: int = 0
+    bold: bool = False
+
+
+class IntervalChart(QWidget):
+    """Horizontal bars from 0 to each value with the 95% interval as whiskers; undefined rows say why."""
+
+    ROW = 26
+    TOP = 34
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: list[ChartRow] = []
+        self.count_title = _tr("spans")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setAccessibleName(_tr("Unitizing alpha per label with 95% intervals"))
+        self.setStyleSheet("background: #FFFFFF;")
+        self.setAutoFillBackground(True)
+
+    def set_rows(self, rows: list[ChartRow]) -> None:
+        self.rows = list(rows)
+        self.setMinimumHeight(self.TOP + self.ROW * len(self.rows) + 12)
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(760, self.TOP + self.ROW * max(1, len(self.rows)) + 12)
+
+    def axis(self) -> tuple[float, float]:
+        """The plotted range: 0 (or lower, to show values below chance) to 1."""
+        lows = [v for r in self.rows for v in (r.figure.value, r.figure.low) if v is not None]
+        low = min([0.0] + lows)
+        return (max(-1.0, -0.2 * int(-low / 0.2 + 0.999)) if low < 0 else 0.0), 1.0
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#FFFFFF"))
+        metrics = QFontMetrics(self.font())
+        name_width = min(220, max([metrics.horizontalAdvance(r.name) for r in self.rows] + [60]) + 16)
+        value_width = 190
+        left, right = float(name_width), float(self.width() - value_width)
+        low, high = self.axis()
+
+        def x_of(value: float) -> float:
+            return left + (value - low) / (high - low) * (right - left)
+
+        bottom = self.TOP + self.ROW * len(self.rows)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        painter.setFont(small)
+        tick = low
+        while tick <= high + 1e-9:
+            x = x_of(tick)
+            painter.setPen(QPen(QColor("#E3E3E3"), 1))
+            painter.drawLine(QPointF(x, self.TOP - 4), QPointF(x, bottom))
+            painter.setPen(QColor("#555555"))
+            painter.drawText(QRectF(x - 20, self.TOP - 22, 40, 14), Qt.AlignmentFlag.AlignCenter, f"{tick:.1f}")
+            tick += 0.2
+        for value, caption in ((TENTATIVE, _tr("0.667 tentative")), (RELIABLE, _tr("0.800 reliable"))):
+            x = x_of(value)
+            painter.setPen(QPen(QColor("#8C2D04" if value == TENTATIVE else "#238B45"), 1, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, self.TOP - 6), QPointF(x, bottom))
+        painter.setPen(QColor("#555555"))
+        painter.drawText(QRectF(right + 24, self.TOP - 22, value_width - 24, 14), Qt.AlignmentFlag.AlignLeft,
+                         _tr("alpha [95% CI] · %1").replace("%1", self.count_title))
+        painter.setPen(QPen(QColor("#888888"), 1))
+        painter.drawLine(QPointF(x_of(0.0), self.TOP - 6), QPointF(x_of(0.0), bottom))
+
+        for i, row in enumerate(self.rows):
+            top = self.TOP + i * self.ROW
+            font = QFont(self.font())
+            font.setBold(row.bold)
+            painter.setFont(font)
+            painter.setPen(QColor("#1A1A1A"))
+            name = QFontMetrics(font).elidedText(row.name, Qt.TextElideMode.ElideRight, name_width - 12)
+            painter.drawText(QRectF(4, top, name_width - 12, self.ROW), Qt.AlignmentFlag.AlignVCenter
+                             | Qt.AlignmentFlag.AlignRight, name)
+            figure = row.figure
+            painter.setFont(small)
+            if figure.value is None:
+                painter.setPen(UNDEFINED_FG)
+                text = _tr("n/a: %s") % (figure.reason or _tr("not defined"))
+                elided = QFontMetrics(small).elidedText(text, Qt.TextElideMode.ElideRight, int(right - left - 8))
+                backing = QFontMetrics(small).horizontalAdvance(elided) + 8
+                painter.fillRect(QRectF(left + 2, top + 5, backing, self.ROW - 10), QColor("#FFFFFF"))
+                painter.drawText(QRectF(left + 6, top, right - left, self.ROW), Qt.AlignmentFlag.AlignVCenter, elided)
+                painter.drawText(QRectF(right + 12, top, value_width - 12, self.ROW), Qt.AlignmentFlag.AlignVCenter,
+                                 f"n/a · {row.count}")
+                continue
+            colour = QColor(row.colour)
+            x0, x1 = x_of(0.0), x_of(max(low, min(high, figure.value)))
+            bar = QRectF(min(x0, x1), top + 7, max(abs(x1 - x0), 1.5), self.ROW - 14)
+            fill = QColor(colour)
+            fill.setAlpha(200)
+            painter.fillRect(bar, fill)
+            if figure.low is not None and figure.high is not None:
+                painter.setPen(QPen(QColor("#1A1A1A"), 1.3))
+                a, b = x_of(max(low, figure.low)), x_of(min(high, figure.high))
+                mid = top + self.ROW / 2
+                painter.drawLine(QPointF(a, mid), QPointF(b, mid))
+                painter.drawLine(QPointF(a, mid - 5), QPointF(a, mid + 5))
+                painter.drawLine(QPointF(b, mid - 5), QPointF(b, mid + 5))
+            painter.setPen(QColor("#1A1A1A"))
+            text = format_value(figure.value)
+            if figure.low is not None:
+                text += f" [{figure.low:.2f}, {figure.high:.2f}]"
+            painter.drawText(QRectF(right + 12, top, value_width - 12, self.ROW), Qt.AlignmentFlag.AlignVCenter,
+                             f"{text} · {row.count}")

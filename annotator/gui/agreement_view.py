@@ -1,0 +1,563 @@
+"""The agreement window: the report per question, per annotator pair (heatmap), per label (interval bars),
+the label confusion and the documents, with filters, CSV and PNG export; computed off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+    QListWidgetItem, QMessageBox, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from annotator.agreement.report import DEFAULT_RESAMPLES, AgreementReport
+from annotator.agreement.report_spans import NO_SPAN
+from annotator.agreement.report_tables import (
+    Matrix, Table, confusion_table, documents_table, labels_table, pair_matrix, pair_measures, pairs_table,
+    questions_table, rank_by_disagreement,
+)
+from annotator.gui.agreement_charts import ChartRow, ColourScale, Footnotes, IntervalChart, heat_colours
+from annotator.gui.review import ReportRequest, compute_report
+from annotator.io.writers.csv_export import write_rows_csv
+from annotator.store import Project
+from annotator.store.export_queries import GOLD
+
+PAGES = ("questions", "pairs", "labels", "confusion", "documents")
+
+
+def read_only_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+    """A table the user reads and selects in, never edits."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    return table
+
+
+def fit_columns(table: QTableWidget, stretch: int) -> None:
+    """Columns as wide as their contents, except `stretch`, which takes the remaining width."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(table.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+
+
+def text_item(text: str, tooltip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if tooltip:
+        item.setToolTip(tooltip)
+    return item
+
+
+def _caption(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setStyleSheet("padding: 2px 2px 6px 2px;")
+    return label
+
+
+def _notes(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class AgreementView(QDialog):
+    """How far the annotators agree, explained visually; every figure comes from one AgreementReport."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None, resamples: int = DEFAULT_RESAMPLES,
+                 seed: int = 0, browse: Callable[[AgreementReport], None] | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.resamples, self.seed = resamples, seed
+        self.browse = browse
+        self.report: AgreementReport | None = None
+        self.error: str | None = None
+        self.task = None
+        self.label_names = {label.id: label.name for label in project.labels()}
+        self.label_colours = {label.id: label.color for label in project.labels()}
+        self.setWindowTitle(self.tr("Agreement — %s") % project.name)
+        self.resize(1280, 820)
+        self.setSizeGripEnabled(True)
+        self._build()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _checked_list(self, entries: list[tuple[str, str]], name: str) -> QListWidget:
+        widget = QListWidget(self)
+        widget.setAccessibleName(name)
+        for text, data in entries:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, data)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            widget.addItem(item)
+        return widget
+
+    def _build(self) -> None:
+        filters = QWidget(self)
+        filters.setMaximumWidth(270)
+        side = QVBoxLayout(filters)
+        side.setContentsMargins(0, 0, 8, 0)
+        side.addWidget(QLabel("<b>%s</b>" % self.tr("Annotators"), filters))
+        self.annotator_list = self._checked_list(
+            [(a.name, a.name) for a in self.project.annotators() if a.name != GOLD], self.tr("Annotators"))
+        self.annotator_list.setMaximumHeight(24 + 20 * min(12, max(3, self.annotator_list.count())))
+        side.addWidget(self.annotator_list)
+        side.addWidget(QLabel("<b>%s</b>" % self.tr("Labels and questions"), filters))
+        labels = self.project.labels()
+        entries = [(l.name, l.id) for l in labels if l.kind == "span"]
+        entries += [(self.tr("%s (question)") % l.name, l.id) for l in labels if l.kind == "document"]
+        self.label_list = self._checked_list(entries, self.tr("Labels and questions"))
+        side.addWidget(self.label_list, 1)
+        self.done_check = QCheckBox(self.tr("Only documents marked done"), filters)
+        side.addWidget(self.done_check)
+        self.compute_button = QPushButton(self.tr("Compute"), filters)
+        self.compute_button.clicked.connect(self.compute)
+        side.addWidget(self.compute_button)
+
+        self.summary = _caption(self)
+        self.summary.setText(self.tr("Computing…"))
+        self.tabs = QTabWidget(self)
+        self.pages: dict[str, QWidget] = {}
+        self._build_questions()
+        self._build_pairs()
+        self._build_labels()
+        self._build_confusion()
+        self._build_documents()
+
+        main = QWidget(self)
+        right = QVBoxLayout(main)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.summary)
+        right.addWidget(self.tabs, 1)
+        buttons = QHBoxLayout()
+        self.csv_button = QPushButton(self.tr("Export table as CSV…"), self)
+        self.csv_button.clicked.connect(self._ask_csv)
+        self.png_button = QPushButton(self.tr("Save view as PNG…"), self)
+        self.png_button.clicked.connect(self._ask_png)
+        self.browse_button = QPushButton(self.tr("Browse disagreements…"), self)
+        self.browse_button.clicked.connect(lambda: self.browse and self.report and self.browse(self.report))
+        self.browse_button.setVisible(self.browse is not None)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.close)
+        for button in (self.csv_button, self.png_button, self.browse_button):
+            button.setEnabled(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addWidget(filters)
+        layout.addWidget(main, 1)
+
+    def _page(self, key: str, title: str) -> tuple[QWidget, QVBoxLayout, QLabel]:
+        page = QWidget(self)
+        page.setObjectName(f"{key}Page")
+        page.setAutoFillBackground(True)
+        layout = QVBoxLayout(page)
+        caption = _caption(page)
+        layout.addWidget(caption)
+        self.tabs.addTab(page, title)
+        self.pages[key] = page
+        return page, layout, caption
+
+    def _build_questions(self) -> None:
+        page, layout, self.questions_caption = self._page("questions", self.tr("Questions"))
+        self.questions_table = read_only_table(page, [
+            self.tr("Question"), self.tr("Level"), self.tr("Coders"), self.tr("Units"),
+            self.tr("Krippendorff's α [95% CI]"), self.tr("Fleiss' κ"), self.tr("Percent agreement")],
+            self.tr("Agreement per question"))
+        layout.addWidget(self.questions_table)
+        self.questions_chart = IntervalChart(page)
+        self.questions_chart.count_title = self.tr("units")
+        self.questions_chart.setAccessibleName(self.tr("Krippendorff's alpha per question with 95% intervals"))
+        layout.addWidget(self.questions_chart)
+        self.questions_notes = _notes(page)
+        layout.addWidget(self.questions_notes)
+        layout.addStretch(1)
+
+    def _build_pairs(self) -> None:
+        page, layout, self.pairs_caption = self._page("pairs", self.tr("Annotator pairs"))
+        controls = QHBoxLayout()
+        self.measure_combo = QComboBox(page)
+        self.measure_combo.setAccessibleName(self.tr("Measure"))
+        self.pair_label_combo = QComboBox(page)
+        self.pair_label_combo.setAccessibleName(self.tr("Span label"))
+        controls.addWidget(QLabel(self.tr("Measure"), page))
+        controls.addWidget(self.measure_combo, 2)
+        controls.addWidget(QLabel(self.tr("Spans of"), page))
+        controls.addWidget(self.pair_label_combo, 1)
+        layout.addLayout(controls)
+        self.heatmap = QTableWidget(0, 0, page)
+        self.heatmap.setAccessibleName(self.tr("Pairwise agreement heatmap"))
+        self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.heatmap.setStyleSheet("QTableWidget { background: #FFFFFF; gridline-color: #FFFFFF; }")
+        self.heatmap.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        grid = QHBoxLayout()
+        grid.addWidget(self.heatmap)
+        grid.addStretch(1)
+        layout.addSpacing(6)
+        layout.addLayout(grid)
+        self.scale = ColourScale(page)
+        self.scale.setMaximumWidth(560)
+        layout.addWidget(self.scale)
+        self.pairs_notes = _notes(page)
+        layout.addWidget(self.pairs_notes)
+        layout.addStretch(1)
+        self.measure_combo.currentIndexChanged.connect(self._show_heatmap)
+        self.pair_label_combo.currentIndexChanged.connect(self._show_heatmap)
+
+    def _build_labels(self) -> None:
+        page, layout, self.labels_caption = self._page("labels", self.tr("Spans by label"))
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
+        self.chart = IntervalChart(page)
+        self.chart.count_title = self.tr("spans")
+        scroll = QScrollArea(page)
+        scroll.setWidget(self.chart)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        splitter.addWidget(scroll)
+        self.labels_table = read_only_table(page, [
+            self.tr("Label"), self.tr("Spans"), self.tr("Unitizing α [95% CI]"), self.tr("Exact F1"),
+            self.tr("Overlap F1"), self.tr("Character κ")], self.tr("Span agreement per label"))
+        splitter.addWidget(self.labels_table)
+        splitter.setSizes([420, 260])
+        layout.addWidget(splitter, 1)
+        self.labels_notes = _notes(page)
+        layout.addWidget(self.labels_notes)
+
+    def _build_confusion(self) -> None:
+        page, layout, self.confusion_caption = self._page("confusion", self.tr("Label confusion"))
+        self.confusion_view = QTableWidget(0, 0, page)
+        self.confusion_view.setAccessibleName(self.tr("Label confusion table"))
+        self.confusion_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.confusion_view, 1)
+
+    def _build_documents(self) -> None:
+        page, layout, self.documents_caption = self._page("documents", self.tr("Documents"))
+        self.documents_view = read_only_table(page, [
+            "#", self.tr("Document"), self.tr("Unitizing α"), self.tr("Exact F1"), self.tr("Overlap F1"),
+            self.tr("Character κ"), self.tr("Coders (spans)")], self.tr("Documents ranked by disagreement"))
+        self.documents_view.doubleClicked.connect(lambda _i: self.browse_button.click())
+        layout.addWidget(self.documents_view, 1)
+        self.documents_notes = _notes(page)
+        layout.addWidget(self.documents_notes)
+
+    # -- computing -------------------------------------------------------------------------
+
+    def _checked(self, widget: QListWidget) -> list[str]:
+        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    def request(self) -> ReportRequest:
+        """The report the filters ask for (all checked means no filter)."""
+        people, labels = self._checked(self.annotator_list), self._checked(self.label_list)
+        return ReportRequest(
+            annotators=[] if len(people) == self.annotator_list.count() else people,
+            labels=[] if len(labels) == self.label_list.count() else labels,
+            done_only=self.done_check.isChecked(), resamples=self.resamples, seed=self.seed)
+
+    def compute(self) -> None:
+        """Compute the report for the chosen filters off the GUI thread."""
+        if not self._checked(self.annotator_list) or not self._checked(self.label_list):
+            QMessageBox.information(self, self.tr("Agreement"),
+                                    self.tr("Choose at least one annotator and one label or question."))
+            return
+        self.compute_button.setEnabled(False)
+        self.summary.setText(self.tr("Computing…"))
+        self.task = compute_report(self, self.project.path, self.request(), self._computed)
+
+    def _computed(self, report: AgreementReport | None, error: str | None) -> None:
+        self.task = None
+        self.compute_button.setEnabled(True)
+        if error:
+            self.error = error
+            self.summary.setText(self.tr("The agreement could not be computed: %s") % error)
+            QMessageBox.warning(self, self.tr("Agreement"), error)
+        elif report is not None:
+            self.show_report(report)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.report is None and self.task is None and self.error is None:
+            self.compute()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_report(self, report: AgreementReport) -> None:
+        """Fill every page from `report`."""
+        self.report = report
+        spans = report.spans
+        filters = [self.tr("annotators: %s") % ", ".join(report.filters["annotators"])
+                   if report.filters.get("annotators") else "",
+                   self.tr("labels: %s") % ", ".join(self.label_names.get(l, l) for l in report.filters["labels"])
+                   if report.filters.get("labels") else "",
+                   self.tr("documents marked done only") if report.filters.get("done_only") else ""]
+        parts = [self.tr("<b>%1 annotators</b> (%2) · <b>%3 documents</b> coded by two or more · %4 coded by "
+                         "every annotator").replace("%1", str(len(report.annotators)))
+                 .replace("%2", ", ".join(report.annotators) or "—").replace("%3", str(report.documents))
+                 .replace("%4", str(spans.complete_documents))]
+        parts.append(self.tr("95% bootstrap intervals: %1 resamples, seed %2").replace("%1", str(report.resamples))
+                     .replace("%2", str(report.seed)) if report.resamples else self.tr("no intervals"))
+        if any(filters):
+            parts.append(self.tr("Filters: %s") % "; ".join(f for f in filters if f))
+        self.summary.setText(" · ".join(parts))
+        self._show_questions(report)
+        self._fill_measures(report)
+        self._show_labels(report)
+        self._show_confusion(report)
+        self._show_documents(report)
+        for button in (self.csv_button, self.png_button, self.browse_button):
+            button.setEnabled(True)
+
+    def _show_questions(self, report: AgreementReport) -> None:
+        notes = Footnotes()
+        table = self.questions_table
+        table.setRowCount(len(report.questions))
+        for row, q in enumerate(report.questions):
+            cells = [text_item(q.name, q.id), text_item(q.level), text_item(str(len(q.coders)), ", ".join(q.coders)),
+                     text_item(str(q.units)), notes.item(q.alpha, interval=True), notes.item(q.fleiss),
+                     notes.item(q.percent, percent=True)]
+            for column, item in enumerate(cells):
+                table.setItem(row, column, item)
+        fit_columns(table, 0)
+        rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows_height + 2 * table.frameWidth() + 2)
+        self.questions_chart.set_rows([ChartRow(q.name, q.alpha, "#6BAED6", q.units) for q in report.questions])
+        self.questions_chart.setVisible(bool(report.questions))
+        remarks = "".join(f"<br>{self.tr('Note on %s') % q.name}: {q.note}." for q in report.questions if q.note)
+        self.questions_caption.setText(self.tr(
+            "<b>Document-level questions.</b> Krippendorff's alpha at each question's level of measurement, "
+            "Fleiss' kappa over the documents every coder answered, percent agreement over pairs. "
+            "Units: documents with two or more answers.") if report.questions else
+            self.tr("<b>No document-level question</b> in the chosen labels."))
+        self.questions_notes.setText("<br>".join(p for p in (
+            f"<span style='color:#555'>{remarks[4:]}</span>" if remarks else "", notes.html()) if p))
+
+    def _fill_measures(self, report: AgreementReport) -> None:
+        for combo in (self.measure_combo, self.pair_label_combo):
+            combo.blockSignals(True)
+        current = self.measure_combo.currentData()
+        self.measure_combo.clear()
+        for measure in pair_measures(report):
+            self.measure_combo.addItem(measure.title, measure.key)
+        self.measure_combo.setCurrentIndex(max(0, self.measure_combo.findData(current)))
+        label = self.pair_label_combo.currentData()
+        self.pair_label_combo.clear()
+        self.pair_label_combo.addItem(self.tr("all labels"), None)
+        for group in report.spans.per_label:
+            self.pair_label_combo.addItem(group.name, group.label)
+        self.pair_label_combo.setCurrentIndex(max(0, self.pair_label_combo.findData(label)))
+        for combo in (self.measure_combo, self.pair_label_combo):
+            combo.blockSignals(False)
+        self._show_heatmap()
+
+    def current_matrix(self) -> Matrix | None:
+        """The matrix the heatmap shows (measure and label as chosen)."""
+        if self.report is None or self.measure_combo.currentData() is None:
+            return None
+        measure = self.measure_combo.currentData()
+        label = None if measure.startswith("cohen:") else self.pair_label_combo.currentData()
+        return pair_matrix(self.report, measure, label)
+
+    def _show_heatmap(self) -> None:
+        matrix = self.current_matrix()
+        if matrix is None:
+            return
+        is_spans = not matrix.measure.key.startswith("cohen:")
+        self.pair_label_combo.setEnabled(is_spans)
+        names = matrix.annotators
+        notes = Footnotes()
+        view = self.heatmap
+        view.clear()
+        view.setRowCount(len(names))
+        view.setColumnCount(len(names))
+        view.setHorizontalHeaderLabels(names)
+        view.setVerticalHeaderLabels(names)
+        bold = QFont(view.font())
+        bold.setPointSizeF(bold.pointSizeF() + 1)
+        bold.setBold(True)
+        for i, a in enumerate(names):
+            for j, b in enumerate(names):
+                figure = matrix.values[i][j]
+                item = text_item("—" if i == j else notes.text(figure))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                value = figure.value if figure is not None else None
+                background, foreground = heat_colours(value)
+                if i == j:
+                    background, foreground = QColor("#FAFAFA"), QColor("#BBBBBB")
+                else:
+                    item.setFont(bold)
+                    unit = self.tr("documents") if is_spans else self.tr("documents answered by both")
+                    detail = figure.reason if value is None else f"{value:.4f}"
+                    item.setToolTip(f"{a} – {b}: {matrix.measure.title}\n{detail}\n"
+                                    + (self.tr("n = %1 %2").replace("%1", str(figure.n)).replace("%2", unit)
+                                       if figure is not None and figure.n is not None else ""))
+                item.setBackground(QBrush(background))
+                item.setForeground(QBrush(foreground))
+                view.setItem(i, j, item)
+        size = 108 if len(names) <= 6 else 72
+        for k in range(len(names)):
+            view.horizontalHeader().resizeSection(k, size)
+            view.verticalHeader().resizeSection(k, size // 2 + 8)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        frame = 2 * view.frameWidth() + 2
+        width = view.verticalHeader().sizeHint().width() + size * len(names) + frame
+        height = view.horizontalHeader().sizeHint().height() + (size // 2 + 8) * len(names) + frame
+        available = self.pages["pairs"].height() - 220
+        view.setFixedSize(min(width, max(self.width() - 340, 300)), min(height, max(available, 240)))
+        scope = self.pair_label_combo.currentText() if is_spans else self.tr("answers to the question")
+        self.pairs_caption.setText(self.tr(
+            "<b>%1</b> for every pair of annotators (%2). Spans: over the documents both coded, laid end to end. "
+            "Darker blue is closer agreement; orange is below chance.")
+            .replace("%1", matrix.measure.title).replace("%2", scope))
+        counts = [f"{a} – {b}: {matrix.values[i][j].n}" for i, a in enumerate(names) for j, b in enumerate(names)
+                  if i < j and matrix.values[i][j] is not None and matrix.values[i][j].n is not None]
+        unit = self.tr("documents coded by both") if is_spans else self.tr("documents answered by both")
+        line = f"<span style='color:#555'>{unit}: {'; '.join(counts)}</span>" if counts else ""
+        self.pairs_notes.setText("<br>".join(p for p in (line, notes.html()) if p))
+
+    def _show_labels(self, report: AgreementReport) -> None:
+        groups = [report.spans.overall] + list(report.spans.per_label)
+        self.chart.set_rows([ChartRow(g.name, g.unitizing, self.label_colours.get(g.label or "", "#4D4D4D"),
+                                      g.spans, bold=g.label is None) for g in groups])
+        notes = Footnotes()
+        table = self.labels_table
+        table.setRowCount(len(groups))
+        for row, group in enumerate(groups):
+            summary = group.summary()
+            name = text_item(group.name, group.label or "")
+            if group.label is None:
+                font = name.font()
+                font.setBold(True)
+                name.setFont(font)
+            cells = [name, text_item(str(group.spans)), notes.item(group.unitizing, interval=True),
+                     notes.item(summary["exact_f1"]), notes.item(summary["overlap_f1"]),
+                     notes.item(summary["character_kappa"])]
+            for column, item in enumerate(cells):
+                table.setItem(row, column, item)
+        fit_columns(table, 0)
+        ci_reason = report.spans.overall.unitizing.details.get("ci_reason")
+        origins = "; ".join(f"{a}: " + ", ".join(f"{n} {o}" for o, n in by.items())
+                            for a, by in report.spans.origins.items() if by)
+        self.labels_caption.setText(
+            self.tr("<b>Unitizing alpha per label</b> over the %1 document(s) every annotator coded, with 95% "
+                    "bootstrap intervals (documents resampled). Dashed lines: 0.667 (tentative) and 0.800 "
+                    "(reliable). F1 and character kappa are means over pairs of annotators.")
+            .replace("%1", str(report.spans.complete_documents))
+            + (f"<br><span style='color:#555'>{ci_reason[0].upper()}{ci_reason[1:]}.</span>" if ci_reason else "")
+            + (f"<br><span style='color:#555'>{self.tr('Span origins')}: {origins}.</span>" if origins else ""))
+        self.labels_notes.setText(notes.html())
+
+    def _show_confusion(self, report: AgreementReport) -> None:
+        names = [self.tr("(no span)") if n == NO_SPAN else self.label_names.get(n, n)
+                 for n in report.spans.confusion_labels]
+        counts = report.spans.confusion
+        keep = [i for i, row in enumerate(counts) if any(row)]  # labels nobody used make empty rows
+        view = self.confusion_view
+        view.clear()
+        view.setRowCount(len(keep))
+        view.setColumnCount(len(keep))
+        view.setHorizontalHeaderLabels([names[i] for i in keep])
+        view.setVerticalHeaderLabels([names[i] for i in keep])
+        top = max([counts[i][j] for i in keep for j in keep if i != j] + [1])
+        for r, i in enumerate(keep):
+            for c, j in enumerate(keep):
+                count = counts[i][j]
+                item = text_item(str(count) if count else "·")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if i == j and count:
+                    item.setBackground(QBrush(QColor("#DEEBF7")))
+                elif count:
+                    background, foreground = heat_colours(-min(1.0, 0.15 + 0.85 * count / top))
+                    item.setBackground(QBrush(background))
+                    item.setForeground(QBrush(foreground))
+                view.setItem(r, c, item)
+        view.resizeColumnsToContents()
+        self.confusion_caption.setText(self.tr(
+            "<b>Label confusion.</b> Each cell counts spans of two annotators that overlap: on the diagonal with "
+            "the same label, elsewhere with different labels (orange). “(no span)”: a span the other annotator "
+            "did not overlap at all. Labels no annotator used are left out.") if keep else
+            self.tr("<b>Label confusion.</b> No overlapping spans to compare."))
+
+    def _show_documents(self, report: AgreementReport) -> None:
+        notes = Footnotes()
+        ranked = rank_by_disagreement(list(report.spans.per_document))
+        view = self.documents_view
+        view.setRowCount(len(ranked))
+        for row, doc in enumerate(ranked):
+            coders = ", ".join(f"{a} ({doc.spans.get(a, 0)})" for a in doc.coders)
+            cells = [text_item(str(row + 1)), text_item(doc.title or doc.id[:12], doc.id),
+                     notes.item(doc.unitizing), notes.item(doc.exact_f1), notes.item(doc.overlap_f1),
+                     notes.item(doc.character_kappa), text_item(coders)]
+            cells[1].setData(Qt.ItemDataRole.UserRole, doc.id)
+            for column, item in enumerate(cells):
+                view.setItem(row, column, item)
+        fit_columns(view, 1)
+        self.documents_caption.setText(self.tr(
+            "<b>Documents ranked by disagreement</b>: lowest unitizing alpha first, then lowest exact F1. "
+            "Double-click to open the disagreement browser."))
+        self.documents_notes.setText(notes.html())
+
+    # -- export ----------------------------------------------------------------------------
+
+    def current_page(self) -> str:
+        return PAGES[self.tabs.currentIndex()]
+
+    def table_for(self, page: str) -> Table:
+        """The plain table behind a page, as its CSV holds it."""
+        if self.report is None:
+            raise ValueError("no report yet")
+        if page == "questions":
+            return questions_table(self.report)
+        if page == "pairs":
+            return pairs_table(self.current_matrix())
+        if page == "labels":
+            return labels_table(self.report)
+        if page == "confusion":
+            return confusion_table(self.report, {**self.label_names, NO_SPAN: NO_SPAN})
+        return documents_table(self.report)
+
+    def export_csv(self, path: str | Path, page: str | None = None) -> Path:
+        """Write the table of `page` (default: the page shown) as CSV; undefined figures are empty cells
+        next to a reason column."""
+        table = self.table_for(page or self.current_page())
+        return write_rows_csv(table.rows, path, header=table.header)
+
+    def save_png(self, path: str | Path) -> bool:
+        """Save the page shown, with its caption and notes, as a PNG image."""
+        return self.tabs.currentWidget().grab().save(str(path), "PNG")
+
+    def _ask_csv(self) -> None:
+        page = self.current_page()
+        default = self.project.path.with_name(f"{self.project.path.stem}-agreement-{page}.csv")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table as CSV"), str(default),
+                                              self.tr("CSV tables (*.csv)"))
+        if path:
+            try:
+                self.export_csv(path, page)
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write %1: %2")
+                                    .replace("%1", path).replace("%2", exc.strerror or str(exc)))
+
+    def _ask_png(self) -> None:
+        default = self.project.path.with_name(f"{self.project.path.stem}-agreement-{self.current_page()}.png")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save view as PNG"), str(default),
+                                              self.tr("PNG images (*.png)"))
+        if path and not self.save_png(path):
+            QMessageBox.warning(self, self.tr("Save view"), self.tr("Cannot write %s") % path)

@@ -1,0 +1,121 @@
+"""The Review menu (agreement report, disagreements and adjudication) and the report computed off the GUI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from annotator.agreement.report import DEFAULT_RESAMPLES, AgreementReport, build_report
+from annotator.gui.tasks import BackgroundTask
+from annotator.store import Project
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Review", text)
+
+
+@dataclass
+class ReportRequest:
+    """The filters and bootstrap settings of one agreement report."""
+
+    annotators: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    done_only: bool = False
+    resamples: int = DEFAULT_RESAMPLES
+    seed: int = 0
+
+
+def compute_report(parent: QWidget, project_path: Path, request: ReportRequest,
+                   done: Callable[[AgreementReport | None, str | None], None]) -> BackgroundTask:
+    """Read the project and build the report on a worker thread (its own connection); `done` runs on the
+    GUI thread with the report, or None and an error message. A cancelled computation reports neither."""
+
+    def work(progress, cancelled):
+        progress(0, 0, _tr("Reading the annotations…"))
+        with Project.open(project_path, backup=False) as project:
+            data = project.agreement_data(annotators=request.annotators or None, labels=request.labels or None,
+                                          done_only=request.done_only)
+        if cancelled():
+            return None
+        progress(0, 0, _tr("Computing agreement and bootstrap intervals…"))
+        report = build_report(data, resamples=request.resamples, seed=request.seed)
+        return None if cancelled() else report
+
+    task = BackgroundTask(parent, _tr("Computing agreement…"), work, done)
+    task.start()
+    return task
+
+
+def may_see_everyone(window) -> bool:
+    """Comparing annotators' spans is for the lead, or for anyone when coding is not blind."""
+    project = window.project
+    return project.role(window.annotator) == "lead" or not project.blind_coding()
+
+
+def may_adjudicate(window) -> bool:
+    """The lead builds the gold standard; in a project without a lead, anyone may."""
+    project = window.project
+    roles = [a.role for a in project.annotators()]
+    return project.role(window.annotator) == "lead" or "lead" not in roles
+
+
+def build_review_menu(window) -> None:
+    """Add the Review menu to a MainWindow, before Help."""
+    menu = window.menuBar().addMenu(_tr("&Review"))
+    window.menuBar().insertMenu(window.menuBar().actions()[-2], menu)
+
+    def add(key: str, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, window)
+        if shortcut:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _c=False: slot())
+        menu.addAction(action)
+        window.actions[key] = action
+        return action
+
+    add("agreement", _tr("&Agreement…"), lambda: open_agreement(window), "Ctrl+Shift+G")
+    add("disagreements", _tr("&Disagreements and adjudication…"), lambda: open_disagreements(window),
+        "Ctrl+Shift+J")
+
+
+def open_agreement(window):
+    """Show the agreement report window (one per main window; it computes its report when shown)."""
+    from annotator.gui.agreement_view import AgreementView
+
+    view = getattr(window, "agreement_view", None)
+    if view is None:
+        view = AgreementView(window.project, window, browse=lambda report: open_disagreements(window, report))
+        window.agreement_view = view
+    view.show()
+    view.raise_()
+    view.activateWindow()
+    return view
+
+
+def open_disagreements(window, report: AgreementReport | None = None):
+    """Show the disagreement browser, with a report already computed or computing its own."""
+    if not may_see_everyone(window):
+        QMessageBox.information(window, _tr("Disagreements"), _tr(
+            "Coding is blind in this project: only the project lead compares annotators' spans."))
+        return None
+    from annotator.gui.disagreement_view import DisagreementView
+
+    view = getattr(window, "disagreement_view", None)
+    if view is None:
+        view = DisagreementView(window.project, window.annotator, window, adjudicate=may_adjudicate(window),
+                                language=window.language)
+        view.changed.connect(window.workspace.changed.emit)
+        window.disagreement_view = view
+    view.adjudicate = may_adjudicate(window)
+    view.show()
+    view.raise_()
+    if report is not None:
+        view.show_report(report)
+    elif view.report is None:
+        view.compute()
+    return view
