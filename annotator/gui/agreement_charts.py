@@ -141,6 +141,7 @@ class IntervalChart(QWidget):
 
     ROW = 26
     TOP = 34
+    BOTTOM = 22  # room for the captions of the reference lines
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -153,12 +154,12 @@ class IntervalChart(QWidget):
 
     def set_rows(self, rows: list[ChartRow]) -> None:
         self.rows = list(rows)
-        self.setMinimumHeight(self.TOP + self.ROW * len(self.rows) + 12)
+        self.setMinimumHeight(self.TOP + self.ROW * len(self.rows) + self.BOTTOM)
         self.updateGeometry()
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(760, self.TOP + self.ROW * max(1, len(self.rows)) + 12)
+        return QSize(760, self.TOP + self.ROW * max(1, len(self.rows)) + self.BOTTOM)
 
     def axis(self) -> tuple[float, float]:
         """The plotted range: 0 (or lower, to show values below chance) to 1."""
@@ -201,6 +202,9 @@ class IntervalChart(QWidget):
             x = x_of(value)
             painter.setPen(QPen(QColor("#8C2D04" if value == TENTATIVE else "#238B45"), 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, self.TOP - 6), QPointF(x, bottom))
+            align = Qt.AlignmentFlag.AlignRight if value == TENTATIVE else Qt.AlignmentFlag.AlignLeft
+            box = QRectF(x - 124, bottom + 3, 120, 14) if value == TENTATIVE else QRectF(x + 4, bottom + 3, 120, 14)
+            painter.drawText(box, align | Qt.AlignmentFlag.AlignVCenter, caption)
         painter.setPen(QColor("#555555"))
         painter.drawText(QRectF(right + 24, self.TOP - 22, value_width - 24, 14), Qt.AlignmentFlag.AlignLeft,
                          _tr("alpha [95% CI] · %1").replace("%1", self.count_title))

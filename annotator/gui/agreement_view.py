@@ -223,6 +223,9 @@ class AgreementView(QDialog):
 
     def _build_labels(self) -> None:
         page, layout, self.labels_caption = self._page("labels", self.tr("Spans by label"))
+        self.hide_unused = QCheckBox(self.tr("Hide labels no annotator used"), page)
+        self.hide_unused.toggled.connect(lambda _on: self.report is not None and self._show_labels(self.report))
+        layout.addWidget(self.hide_unused)
         splitter = QSplitter(Qt.Orientation.Vertical, page)
         self.chart = IntervalChart(page)
         self.chart.count_title = self.tr("spans")
@@ -290,6 +293,9 @@ class AgreementView(QDialog):
             QMessageBox.warning(self, self.tr("Agreement"), error)
         elif report is not None:
             self.show_report(report)
+        else:
+            self.summary.setText(self.tr("Computation cancelled; press Compute to start again.")
+                                 if self.report is None else self.summary.text())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -354,7 +360,7 @@ class AgreementView(QDialog):
         current = self.measure_combo.currentData()
         self.measure_combo.clear()
         for measure in pair_measures(report):
-            self.measure_combo.addItem(measure.title, measure.key)
+            self.measure_combo.addItem(self.measure_title(measure.key), measure.key)
         self.measure_combo.setCurrentIndex(max(0, self.measure_combo.findData(current)))
         label = self.pair_label_combo.currentData()
         self.pair_label_combo.clear()
@@ -365,6 +371,20 @@ class AgreementView(QDialog):
         for combo in (self.measure_combo, self.pair_label_combo):
             combo.blockSignals(False)
         self._show_heatmap()
+
+    def measure_title(self, key: str) -> str:
+        """A pairwise measure's name in the interface language."""
+        titles = {"exact_f1": self.tr("Spans: exact F1"), "overlap_f1": self.tr("Spans: overlap F1"),
+                  "character_kappa": self.tr("Spans: character kappa")}
+        if key in titles:
+            return titles[key]
+        question = next(q for q in self.report.questions if "cohen:" + q.id == key)
+        weights = {"linear": self.tr("linear weights"), "quadratic": self.tr("quadratic weights")}
+        return self.tr("%1: Cohen's kappa").replace("%1", question.name) + (
+            f" ({weights[question.cohen_weights]})" if question.cohen_weights in weights else "")
+
+    def group_name(self, group) -> str:
+        return self.tr("all labels") if group.label is None else group.name
 
     def current_matrix(self) -> Matrix | None:
         """The matrix the heatmap shows (measure and label as chosen)."""
@@ -404,7 +424,7 @@ class AgreementView(QDialog):
                     item.setFont(bold)
                     unit = self.tr("documents") if is_spans else self.tr("documents answered by both")
                     detail = figure.reason if value is None else f"{value:.4f}"
-                    item.setToolTip(f"{a} – {b}: {matrix.measure.title}\n{detail}\n"
+                    item.setToolTip(f"{a} – {b}: {self.measure_combo.currentText()}\n{detail}\n"
                                     + (self.tr("n = %1 %2").replace("%1", str(figure.n)).replace("%2", unit)
                                        if figure is not None and figure.n is not None else ""))
                 item.setBackground(QBrush(background))
@@ -419,13 +439,12 @@ class AgreementView(QDialog):
         frame = 2 * view.frameWidth() + 2
         width = view.verticalHeader().sizeHint().width() + size * len(names) + frame
         height = view.horizontalHeader().sizeHint().height() + (size // 2 + 8) * len(names) + frame
-        available = self.pages["pairs"].height() - 220
-        view.setFixedSize(min(width, max(self.width() - 340, 300)), min(height, max(available, 240)))
+        view.setFixedSize(min(width, 900), min(height, 600))  # beyond that (many annotators) it scrolls
         scope = self.pair_label_combo.currentText() if is_spans else self.tr("answers to the question")
         self.pairs_caption.setText(self.tr(
             "<b>%1</b> for every pair of annotators (%2). Spans: over the documents both coded, laid end to end. "
             "Darker blue is closer agreement; orange is below chance.")
-            .replace("%1", matrix.measure.title).replace("%2", scope))
+            .replace("%1", self.measure_combo.currentText()).replace("%2", scope))
         counts = [f"{a} – {b}: {matrix.values[i][j].n}" for i, a in enumerate(names) for j, b in enumerate(names)
                   if i < j and matrix.values[i][j] is not None and matrix.values[i][j].n is not None]
         unit = self.tr("documents coded by both") if is_spans else self.tr("documents answered by both")
@@ -433,15 +452,16 @@ class AgreementView(QDialog):
         self.pairs_notes.setText("<br>".join(p for p in (line, notes.html()) if p))
 
     def _show_labels(self, report: AgreementReport) -> None:
-        groups = [report.spans.overall] + list(report.spans.per_label)
-        self.chart.set_rows([ChartRow(g.name, g.unitizing, self.label_colours.get(g.label or "", "#4D4D4D"),
+        groups = [report.spans.overall] + [g for g in report.spans.per_label
+                                           if g.spans or not self.hide_unused.isChecked()]
+        self.chart.set_rows([ChartRow(self.group_name(g), g.unitizing, self.label_colours.get(g.label or "", "#4D4D4D"),
                                       g.spans, bold=g.label is None) for g in groups])
         notes = Footnotes()
         table = self.labels_table
         table.setRowCount(len(groups))
         for row, group in enumerate(groups):
             summary = group.summary()
-            name = text_item(group.name, group.label or "")
+            name = text_item(self.group_name(group), group.label or "")
             if group.label is None:
                 font = name.font()
                 font.setBold(True)

@@ -87,6 +87,8 @@ class DisagreementView(QDialog):
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.documents.verticalHeader().setVisible(False)
+        self.documents.setWordWrap(False)
+        self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.documents.itemSelectionChanged.connect(self._document_chosen)
         header = self.documents.horizontalHeader()
         for column in range(5):
@@ -144,6 +146,8 @@ class DisagreementView(QDialog):
             self.ranking_caption.setText(self.tr("The agreement could not be computed: %s") % error)
         elif report is not None:
             self.show_report(report)
+        elif self.report is None:
+            self.ranking_caption.setText(self.tr("Computation cancelled."))
 
     def show_report(self, report: AgreementReport) -> None:
         """Rank the report's documents by disagreement and open the first."""

@@ -160,3 +160,31 @@ def test_review_menu_opens_the_agreement_window(qtbot, project, settings):
     assert view.isVisible() and view.report.annotators == ["alice", "bob", "carol"]
     window.actions["agreement"].trigger()
     assert window.agreement_view is view  # one window, raised again
+
+
+def test_unused_labels_can_be_hidden_from_the_bars_and_table(view, expected, tmp_path):
+    total = 1 + len(expected.spans.per_label)
+    assert len(view.chart.rows) == view.labels_table.rowCount() == total
+    view.hide_unused.setChecked(True)
+    used = [g.name for g in expected.spans.per_label if g.spans]
+    assert [r.name for r in view.chart.rows] == ["all labels"] + used
+    assert view.labels_table.rowCount() == 1 + len(used) < total
+    # The CSV keeps every label, with the reason where a figure is not defined.
+    with open(view.export_csv(tmp_path / "labels.csv", "labels"), encoding="utf-8") as handle:
+        assert len(list(csv.reader(handle))) == 1 + total
+
+
+def test_a_failed_computation_is_explained(qtbot, project, monkeypatch):
+    from annotator.core.errors import ProjectError
+    from annotator.gui import agreement_view
+
+    warned = []
+    monkeypatch.setattr(agreement_view.QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    widget = AgreementView(project, resamples=0)
+    qtbot.addWidget(widget)
+    monkeypatch.setattr(type(project), "agreement_data",
+                        lambda self, **k: (_ for _ in ()).throw(ProjectError("unknown label 'x' in the codebook")))
+    widget.show()
+    qtbot.waitUntil(lambda: widget.error is not None, timeout=30000)
+    assert widget.report is None and "unknown label" in warned[0]
+    assert "could not be computed" in widget.summary.text() and not widget.csv_button.isEnabled()
