@@ -155,6 +155,8 @@ class DocumentStore:
         if only_id:
             where += " AND d.id = ?"
             params.append(only_id)
+        if sort != "spans":
+            return self._document_page(where, params, order, descending, limit, offset, annotator)
         sql = (
             "SELECT d.id, d.position, d.title, d.outlet, d.published, d.length, "
             "coalesce(a.status, 'todo') AS status, "
@@ -166,3 +168,21 @@ class DocumentStore:
         )
         args = ([annotator] if annotator else []) + [annotator or ""] + params + [limit, offset]
         return [DocumentRow(*row) for row in self.db.execute(sql, args).fetchall()]
+
+    def _document_page(self, where: str, params: list, order: str, descending: bool, limit: int, offset: int,
+                       annotator: str | None) -> list[DocumentRow]:
+        """A page in an order that needs no span counts: the page first, then the counts of its rows
+        only (counting inside the paged query would count every row the OFFSET skips)."""
+        page = self.db.execute(
+            "SELECT d.id, d.position, d.title, d.outlet, d.published, d.length, "
+            f"coalesce(a.status, 'todo') AS status FROM documents d {self._status_join()} WHERE {where} "
+            f"ORDER BY {order} {'DESC' if descending else 'ASC'}, d.position LIMIT ? OFFSET ?",
+            [annotator or ""] + params + [limit, offset],
+        ).fetchall()
+        counts: dict[str, int] = {}
+        for first in range(0, len(page), 500):
+            ids = [row[0] for row in page[first:first + 500]]
+            sql = (f"SELECT document_id, count(*) FROM spans WHERE document_id IN ({', '.join('?' for _ in ids)}) "
+                   "AND deleted = 0" + (" AND annotator = ?" if annotator else "") + " GROUP BY document_id")
+            counts.update(self.db.execute(sql, ids + ([annotator] if annotator else [])).fetchall())
+        return [DocumentRow(*row, counts.get(row[0], 0)) for row in page]
