@@ -19,18 +19,6 @@ DIFFERENT_BG = QColor("#FFF1E0")  # a row the annotators do not all share
 AGREED_BG = QColor("#FFFFFF")
 
 
-def support_text(group: AlignedSpan, coders: list[str], tr) -> str:
-    """Who marked this span exactly: "all 3", "2 of 3", "only alice", "gold only"."""
-    support = group.support(coders)
-    if not support:
-        return tr("gold only")
-    if len(support) == len(coders):
-        return tr("all %s") % len(coders)
-    if len(support) == 1:
-        return tr("only %s") % support[0]
-    return tr("%1 of %2").replace("%1", str(len(support))).replace("%2", str(len(coders)))
-
-
 def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -156,7 +144,7 @@ class AdjudicationPanel(QWidget):
                 cells.append(cell)
             gold = _item(self.tr("✓ gold") if GOLD in group.by_annotator else "")
             gold.setFont(bold)
-            cells += [gold, _item(support_text(group, coders, self.tr))]
+            cells += [gold, _item(self.support_text(group, coders))]
             for column, cell in enumerate(cells):
                 if column >= 2:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -167,6 +155,17 @@ class AdjudicationPanel(QWidget):
         for column in range(1, len(headers)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.blockSignals(False)
+
+    def support_text(self, group: AlignedSpan, coders: list[str]) -> str:
+        """Who marked this span exactly: "all 3", "2 of 3", "only alice", "gold only"."""
+        support = group.support(coders)
+        if not support:
+            return self.tr("gold only")
+        if len(support) == len(coders):
+            return self.tr("all %s") % len(coders)
+        if len(support) == 1:
+            return self.tr("only %s") % support[0]
+        return self.tr("%1 of %2").replace("%1", str(len(support))).replace("%2", str(len(coders)))
 
     def selected_group(self) -> AlignedSpan | None:
         rows = {index.row() for index in self.span_table.selectionModel().selectedRows()} \

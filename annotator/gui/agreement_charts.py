@@ -1,4 +1,5 @@
-"""Drawing agreement figures: number formats with footnoted reasons, heatmap colours, a colour scale, interval bars."""
+"""Drawing agreement figures: number formats with footnoted reasons, heatmap colours, a colour scale, interval
+bars, and the read-only tables and captions the agreement views share."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget,
+)
 
 from annotator.agreement.report_figures import Figure
 
@@ -251,3 +254,52 @@ class IntervalChart(QWidget):
                 text += f" [{figure.low:.2f}, {figure.high:.2f}]"
             painter.drawText(QRectF(right + 12, top, value_width - 12, self.ROW), Qt.AlignmentFlag.AlignVCenter,
                              f"{text} · {row.count}")
+
+
+def read_only_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+    """A table the user reads and selects in, never edits."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    return table
+
+
+def fit_columns(table: QTableWidget, stretch: int) -> None:
+    """Columns as wide as their contents, except `stretch`, which takes the remaining width."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(table.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+
+
+def text_item(text: str, tooltip: str = "") -> QTableWidgetItem:
+    """A read-only table cell."""
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if tooltip:
+        item.setToolTip(tooltip)
+    return item
+
+
+def caption_label(parent: QWidget) -> QLabel:
+    """The rich-text sentence above a table or chart saying what it shows."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setStyleSheet("padding: 2px 2px 6px 2px;")
+    return label
+
+
+def notes_label(parent: QWidget) -> QLabel:
+    """The notes under a table: footnoted reasons and remarks, selectable for copying."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -7,72 +7,29 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QMessageBox, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QMessageBox, QPushButton, QScrollArea, QSplitter, QTableWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from annotator.agreement.report import DEFAULT_RESAMPLES, AgreementReport
 from annotator.agreement.report_spans import NO_SPAN
 from annotator.agreement.report_tables import (
-    Matrix, Table, confusion_table, documents_table, labels_table, pair_matrix, pair_measures, pairs_table,
-    questions_table, rank_by_disagreement,
+    Matrix, Table, confusion_table, documents_table, labels_table, pairs_table, questions_table,
+    rank_by_disagreement,
 )
-from annotator.gui.agreement_charts import ChartRow, ColourScale, Footnotes, IntervalChart, heat_colours
+from annotator.gui.agreement_charts import (
+    ChartRow, Footnotes, IntervalChart, caption_label, fit_columns, heat_colours, notes_label, read_only_table,
+    text_item,
+)
+from annotator.gui.agreement_pairs import PairsPage
 from annotator.gui.review import ReportRequest, compute_report
 from annotator.io.writers.csv_export import write_rows_csv
 from annotator.store import Project
 from annotator.store.export_queries import GOLD
 
 PAGES = ("questions", "pairs", "labels", "confusion", "documents")
-
-
-def read_only_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
-    """A table the user reads and selects in, never edits."""
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    return table
-
-
-def fit_columns(table: QTableWidget, stretch: int) -> None:
-    """Columns as wide as their contents, except `stretch`, which takes the remaining width."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    for column in range(table.columnCount()):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
-                                    else QHeaderView.ResizeMode.ResizeToContents)
-
-
-def text_item(text: str, tooltip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if tooltip:
-        item.setToolTip(tooltip)
-    return item
-
-
-def _caption(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setStyleSheet("padding: 2px 2px 6px 2px;")
-    return label
-
-
-def _notes(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class AgreementView(QDialog):
@@ -129,7 +86,7 @@ class AgreementView(QDialog):
         self.compute_button.clicked.connect(self.compute)
         side.addWidget(self.compute_button)
 
-        self.summary = _caption(self)
+        self.summary = caption_label(self)
         self.summary.setText(self.tr("Computing…"))
         self.tabs = QTabWidget(self)
         self.pages: dict[str, QWidget] = {}
@@ -169,7 +126,7 @@ class AgreementView(QDialog):
         page.setObjectName(f"{key}Page")
         page.setAutoFillBackground(True)
         layout = QVBoxLayout(page)
-        caption = _caption(page)
+        caption = caption_label(page)
         layout.addWidget(caption)
         self.tabs.addTab(page, title)
         self.pages[key] = page
@@ -186,40 +143,17 @@ class AgreementView(QDialog):
         self.questions_chart.count_title = self.tr("units")
         self.questions_chart.setAccessibleName(self.tr("Krippendorff's alpha per question with 95% intervals"))
         layout.addWidget(self.questions_chart)
-        self.questions_notes = _notes(page)
+        self.questions_notes = notes_label(page)
         layout.addWidget(self.questions_notes)
         layout.addStretch(1)
 
     def _build_pairs(self) -> None:
-        page, layout, self.pairs_caption = self._page("pairs", self.tr("Annotator pairs"))
-        controls = QHBoxLayout()
-        self.measure_combo = QComboBox(page)
-        self.measure_combo.setAccessibleName(self.tr("Measure"))
-        self.pair_label_combo = QComboBox(page)
-        self.pair_label_combo.setAccessibleName(self.tr("Span label"))
-        controls.addWidget(QLabel(self.tr("Measure"), page))
-        controls.addWidget(self.measure_combo, 2)
-        controls.addWidget(QLabel(self.tr("Spans of"), page))
-        controls.addWidget(self.pair_label_combo, 1)
-        layout.addLayout(controls)
-        self.heatmap = QTableWidget(0, 0, page)
-        self.heatmap.setAccessibleName(self.tr("Pairwise agreement heatmap"))
-        self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.heatmap.setStyleSheet("QTableWidget { background: #FFFFFF; gridline-color: #FFFFFF; }")
-        self.heatmap.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        grid = QHBoxLayout()
-        grid.addWidget(self.heatmap)
-        grid.addStretch(1)
-        layout.addSpacing(6)
-        layout.addLayout(grid)
-        self.scale = ColourScale(page)
-        self.scale.setMaximumWidth(560)
-        layout.addWidget(self.scale)
-        self.pairs_notes = _notes(page)
-        layout.addWidget(self.pairs_notes)
-        layout.addStretch(1)
-        self.measure_combo.currentIndexChanged.connect(self._show_heatmap)
-        self.pair_label_combo.currentIndexChanged.connect(self._show_heatmap)
+        self.pairs = PairsPage(self)
+        self.tabs.addTab(self.pairs, self.tr("Annotator pairs"))
+        self.pages["pairs"] = self.pairs
+        # Shortcuts to the page's widgets, for scripts and tests.
+        self.heatmap, self.measure_combo = self.pairs.heatmap, self.pairs.measure_combo
+        self.pair_label_combo, self.pairs_notes = self.pairs.label_combo, self.pairs.notes
 
     def _build_labels(self) -> None:
         page, layout, self.labels_caption = self._page("labels", self.tr("Spans by label"))
@@ -240,7 +174,7 @@ class AgreementView(QDialog):
         splitter.addWidget(self.labels_table)
         splitter.setSizes([420, 260])
         layout.addWidget(splitter, 1)
-        self.labels_notes = _notes(page)
+        self.labels_notes = notes_label(page)
         layout.addWidget(self.labels_notes)
 
     def _build_confusion(self) -> None:
@@ -257,7 +191,7 @@ class AgreementView(QDialog):
             self.tr("Character κ"), self.tr("Coders (spans)")], self.tr("Documents ranked by disagreement"))
         self.documents_view.doubleClicked.connect(lambda _i: self.browse_button.click())
         layout.addWidget(self.documents_view, 1)
-        self.documents_notes = _notes(page)
+        self.documents_notes = notes_label(page)
         layout.addWidget(self.documents_notes)
 
     # -- computing -------------------------------------------------------------------------
@@ -323,7 +257,7 @@ class AgreementView(QDialog):
             parts.append(self.tr("Filters: %s") % "; ".join(f for f in filters if f))
         self.summary.setText(" · ".join(parts))
         self._show_questions(report)
-        self._fill_measures(report)
+        self.pairs.set_report(report)
         self._show_labels(report)
         self._show_confusion(report)
         self._show_documents(report)
@@ -354,102 +288,12 @@ class AgreementView(QDialog):
         self.questions_notes.setText("<br>".join(p for p in (
             f"<span style='color:#555'>{remarks[4:]}</span>" if remarks else "", notes.html()) if p))
 
-    def _fill_measures(self, report: AgreementReport) -> None:
-        for combo in (self.measure_combo, self.pair_label_combo):
-            combo.blockSignals(True)
-        current = self.measure_combo.currentData()
-        self.measure_combo.clear()
-        for measure in pair_measures(report):
-            self.measure_combo.addItem(self.measure_title(measure.key), measure.key)
-        self.measure_combo.setCurrentIndex(max(0, self.measure_combo.findData(current)))
-        label = self.pair_label_combo.currentData()
-        self.pair_label_combo.clear()
-        self.pair_label_combo.addItem(self.tr("all labels"), None)
-        for group in report.spans.per_label:
-            self.pair_label_combo.addItem(group.name, group.label)
-        self.pair_label_combo.setCurrentIndex(max(0, self.pair_label_combo.findData(label)))
-        for combo in (self.measure_combo, self.pair_label_combo):
-            combo.blockSignals(False)
-        self._show_heatmap()
-
-    def measure_title(self, key: str) -> str:
-        """A pairwise measure's name in the interface language."""
-        titles = {"exact_f1": self.tr("Spans: exact F1"), "overlap_f1": self.tr("Spans: overlap F1"),
-                  "character_kappa": self.tr("Spans: character kappa")}
-        if key in titles:
-            return titles[key]
-        question = next(q for q in self.report.questions if "cohen:" + q.id == key)
-        weights = {"linear": self.tr("linear weights"), "quadratic": self.tr("quadratic weights")}
-        return self.tr("%1: Cohen's kappa").replace("%1", question.name) + (
-            f" ({weights[question.cohen_weights]})" if question.cohen_weights in weights else "")
-
     def group_name(self, group) -> str:
         return self.tr("all labels") if group.label is None else group.name
 
     def current_matrix(self) -> Matrix | None:
         """The matrix the heatmap shows (measure and label as chosen)."""
-        if self.report is None or self.measure_combo.currentData() is None:
-            return None
-        measure = self.measure_combo.currentData()
-        label = None if measure.startswith("cohen:") else self.pair_label_combo.currentData()
-        return pair_matrix(self.report, measure, label)
-
-    def _show_heatmap(self) -> None:
-        matrix = self.current_matrix()
-        if matrix is None:
-            return
-        is_spans = not matrix.measure.key.startswith("cohen:")
-        self.pair_label_combo.setEnabled(is_spans)
-        names = matrix.annotators
-        notes = Footnotes()
-        view = self.heatmap
-        view.clear()
-        view.setRowCount(len(names))
-        view.setColumnCount(len(names))
-        view.setHorizontalHeaderLabels(names)
-        view.setVerticalHeaderLabels(names)
-        bold = QFont(view.font())
-        bold.setPointSizeF(bold.pointSizeF() + 1)
-        bold.setBold(True)
-        for i, a in enumerate(names):
-            for j, b in enumerate(names):
-                figure = matrix.values[i][j]
-                item = text_item("—" if i == j else notes.text(figure))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                value = figure.value if figure is not None else None
-                background, foreground = heat_colours(value)
-                if i == j:
-                    background, foreground = QColor("#FAFAFA"), QColor("#BBBBBB")
-                else:
-                    item.setFont(bold)
-                    unit = self.tr("documents") if is_spans else self.tr("documents answered by both")
-                    detail = figure.reason if value is None else f"{value:.4f}"
-                    item.setToolTip(f"{a} – {b}: {self.measure_combo.currentText()}\n{detail}\n"
-                                    + (self.tr("n = %1 %2").replace("%1", str(figure.n)).replace("%2", unit)
-                                       if figure is not None and figure.n is not None else ""))
-                item.setBackground(QBrush(background))
-                item.setForeground(QBrush(foreground))
-                view.setItem(i, j, item)
-        size = 108 if len(names) <= 6 else 72
-        for k in range(len(names)):
-            view.horizontalHeader().resizeSection(k, size)
-            view.verticalHeader().resizeSection(k, size // 2 + 8)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        frame = 2 * view.frameWidth() + 2
-        width = view.verticalHeader().sizeHint().width() + size * len(names) + frame
-        height = view.horizontalHeader().sizeHint().height() + (size // 2 + 8) * len(names) + frame
-        view.setFixedSize(min(width, 900), min(height, 600))  # beyond that (many annotators) it scrolls
-        scope = self.pair_label_combo.currentText() if is_spans else self.tr("answers to the question")
-        self.pairs_caption.setText(self.tr(
-            "<b>%1</b> for every pair of annotators (%2). Spans: over the documents both coded, laid end to end. "
-            "Darker blue is closer agreement; orange is below chance.")
-            .replace("%1", self.measure_combo.currentText()).replace("%2", scope))
-        counts = [f"{a} – {b}: {matrix.values[i][j].n}" for i, a in enumerate(names) for j, b in enumerate(names)
-                  if i < j and matrix.values[i][j] is not None and matrix.values[i][j].n is not None]
-        unit = self.tr("documents coded by both") if is_spans else self.tr("documents answered by both")
-        line = f"<span style='color:#555'>{unit}: {'; '.join(counts)}</span>" if counts else ""
-        self.pairs_notes.setText("<br>".join(p for p in (line, notes.html()) if p))
+        return self.pairs.current_matrix()
 
     def _show_labels(self, report: AgreementReport) -> None:
         groups = [report.spans.overall] + [g for g in report.spans.per_label
