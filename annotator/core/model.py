@@ -11,6 +11,8 @@ from typing import Any
 from annotator.core.errors import InvalidSpan
 
 SPAN_ORIGINS = ("manual", "suggestion", "import", "adjudication")
+# The pseudo-annotator under whom the adjudicated gold standard is stored.
+GOLD_ANNOTATOR = "gold"
 ASSIGNMENT_STATUSES = ("todo", "in progress", "done")
 LABEL_KINDS = ("span", "document")
 ATTRIBUTE_TYPES = ("text", "choice", "entity")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD_ANNOTATOR
 from annotator.gui.document_list import STATUS_COLOURS
 
 
@@ -54,6 +55,11 @@ def build_team_menu(window) -> None:
     update_team_actions(window)
 
 
+def coder_names(project) -> list[str]:
+    """The people who annotate: every annotator but the gold standard's pseudo-annotator."""
+    return [a.name for a in project.annotators() if a.name != GOLD_ANNOTATOR]
+
+
 def is_lead(window) -> bool:
     return window.project.role(window.annotator) == "lead"
 
@@ -71,7 +77,7 @@ def update_team_actions(window) -> None:
 
 
 def change_annotator(window) -> None:
-    names = [a.name for a in window.project.annotators()]
+    names = coder_names(window.project)
     name, ok = QInputDialog.getItem(window, _tr("Change annotator"), _tr("Annotate as:"), names,
                                     max(names.index(window.annotator), 0) if window.annotator in names else 0, True)
     if ok and name.strip() and name.strip() != window.annotator:
@@ -177,7 +183,7 @@ class AssignDialog(QDialog):
 
 
 def assign_documents(window) -> None:
-    names = [a.name for a in window.project.annotators()]
+    names = coder_names(window.project)
     dialog = AssignDialog(names, window)
     if not dialog.exec():
         return
@@ -194,7 +200,7 @@ def assign_documents(window) -> None:
 
 
 def create_package(window) -> None:
-    names = [a.name for a in window.project.annotators()]
+    names = coder_names(window.project)
     name, ok = QInputDialog.getItem(window, _tr("Package"), _tr("Package for annotator:"), names, 0, False)
     if not ok:
         return

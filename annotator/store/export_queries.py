@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator, NamedTuple, Sequence
 
-from annotator.core.model import Span
+from annotator.core.model import GOLD_ANNOTATOR, Span
 
-GOLD = "gold"
+GOLD = GOLD_ANNOTATOR
 
 # A span counts as gold when an adjudication produced it (or it is stored under the name "gold").
 _IS_GOLD = f"(s.origin = 'adjudication' OR s.annotator = '{GOLD}')"

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from annotator.core.model import GOLD_ANNOTATOR
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
 
-GOLD = "gold"
+GOLD = GOLD_ANNOTATOR
 ProgressCallback = Callable[[int, int], None]
 CancelCallback = Callable[[], bool]
 
