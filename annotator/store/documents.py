@@ -156,7 +156,8 @@ class DocumentStore:
             where += " AND d.id = ?"
             params.append(only_id)
         if sort != "spans":
-            return self._document_page(where, params, order, descending, limit, offset, annotator)
+            return self._document_page(where, params, order, descending, limit, offset, annotator,
+                                       by_status=status is not None or sort == "status")
         sql = (
             "SELECT d.id, d.position, d.title, d.outlet, d.published, d.length, "
             "coalesce(a.status, 'todo') AS status, "
@@ -170,19 +171,32 @@ class DocumentStore:
         return [DocumentRow(*row) for row in self.db.execute(sql, args).fetchall()]
 
     def _document_page(self, where: str, params: list, order: str, descending: bool, limit: int, offset: int,
-                       annotator: str | None) -> list[DocumentRow]:
-        """A page in an order that needs no span counts: the page first, then the counts of its rows
-        only (counting inside the paged query would count every row the OFFSET skips)."""
-        page = self.db.execute(
-            "SELECT d.id, d.position, d.title, d.outlet, d.published, d.length, "
-            f"coalesce(a.status, 'todo') AS status FROM documents d {self._status_join()} WHERE {where} "
-            f"ORDER BY {order} {'DESC' if descending else 'ASC'}, d.position LIMIT ? OFFSET ?",
-            [annotator or ""] + params + [limit, offset],
-        ).fetchall()
+                       annotator: str | None, by_status: bool) -> list[DocumentRow]:
+        """A page in an order that needs no span counts, in cheap steps: the page's ids (sorting on
+        the key alone, joining statuses only to filter or sort by them), then the list columns,
+        statuses and span counts of those rows only (computed inside the paged query, they would
+        be computed for every row the OFFSET skips)."""
+        tie = "" if order == "d.position" else ", d.position"
+        join, join_params = (self._status_join(), [annotator or ""]) if by_status else ("", [])
+        page = [row[0] for row in self.db.execute(
+            f"SELECT d.id FROM documents d {join} "
+            f"WHERE {where} ORDER BY {order} {'DESC' if descending else 'ASC'}{tie} LIMIT ? OFFSET ?",
+            join_params + params + [limit, offset],
+        )]
+        columns: dict[str, tuple] = {}
         counts: dict[str, int] = {}
+        statuses: dict[str, str] = {}
         for first in range(0, len(page), 500):
-            ids = [row[0] for row in page[first:first + 500]]
-            sql = (f"SELECT document_id, count(*) FROM spans WHERE document_id IN ({', '.join('?' for _ in ids)}) "
-                   "AND deleted = 0" + (" AND annotator = ?" if annotator else "") + " GROUP BY document_id")
+            ids = page[first:first + 500]
+            marks = ", ".join("?" for _ in ids)
+            statuses.update(self.db.execute(
+                f"SELECT document_id, status FROM assignments WHERE annotator = ? AND document_id IN ({marks})",
+                [annotator or ""] + ids).fetchall())
+            for row in self.db.execute("SELECT id, position, title, outlet, published, length FROM documents "
+                                       f"WHERE id IN ({marks})", ids):
+                columns[row[0]] = row
+            sql = (f"SELECT document_id, count(*) FROM spans WHERE document_id IN ({marks}) AND deleted = 0"
+                   + (" AND annotator = ?" if annotator else "") + " GROUP BY document_id")
             counts.update(self.db.execute(sql, ids + ([annotator] if annotator else [])).fetchall())
-        return [DocumentRow(*row, counts.get(row[0], 0)) for row in page]
+        return [DocumentRow(*columns[doc_id], statuses.get(doc_id, "todo"), counts.get(doc_id, 0))
+                for doc_id in page]
