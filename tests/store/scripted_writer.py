@@ -126,9 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("annotator")
     parser.add_argument("--count", type=int, default=0, help="stop after this many actions (0: never)")
     parser.add_argument("--wait-go", action="store_true", help="wait for a line on stdin before writing")
+    parser.add_argument("--backup-first", action="store_true", help="make a backup (as `backups --now`) first")
     args = parser.parse_args(argv)
 
     from annotator.store import Project
+    from annotator.store.backup import make_backup
+
+    if args.backup_first:
+        print("backing up", flush=True)
+        make_backup(args.project)
 
     project = Project.open(args.project, backup=False)
     document_id = project.document_ids()[0]

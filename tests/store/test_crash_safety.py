@@ -99,3 +99,30 @@ def test_killed_writer_leaves_a_sound_file_holding_every_reported_action(tmp_pat
     assert total_done > KILLS * 5, "the writer was killed before it could do anything"
     assert not list(tmp_path.glob("*.framing-journal"))
     print(f"{KILLS} kills, {total_done} actions reported, {killed_mid_run} committed but unreported")
+
+
+def test_a_kill_during_a_backup_leaves_no_half_backup_and_a_sound_project(tmp_path):
+    from annotator.store import backup as backups
+
+    path = tmp_path / "big.framing"
+    with Project.create(path) as project:
+        project.set_codebook(load_preset("framing-devices"))
+        project.add_documents([Document(text=TEXT)] + [Document(text=f"{n} " + TEXT * 40) for n in range(150)])
+    rng = random.Random(7)
+    interrupted = 0
+    for kill in range(6):
+        writer = subprocess.Popen([sys.executable, str(WRITER), str(path), f"b{kill}", str(kill), ANNOTATOR,
+                                   "--backup-first"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert writer.stdout.readline().strip() == "backing up"
+        time.sleep(rng.uniform(0.0, 0.05))  # a 30 MB backup takes longer than this
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=30)
+        writer.stdout.close()
+        interrupted = len(list(backups.backups_root().rglob("*.partial")))
+        for info in backups.list_backups(path):
+            with Project.open(info.path, backup=False) as copy:
+                assert copy.integrity_ok() and copy.counts()["documents"] == 151
+        with Project.open(path, backup=False) as project:
+            assert project.integrity_ok()
+    assert interrupted >= 1, "no kill landed during a backup"
+    assert len(backups.list_backups(path)) <= backups.BACKUP_KEEP
