@@ -23,6 +23,7 @@ from annotator.store.merge import MergeStore
 from annotator.store.packages import PackageStore
 from annotator.store.schema import APPLICATION_ID, apply_migrations, migrations, schema_version
 from annotator.store.spans import SpanStore
+from annotator.store.suggestions_store import SuggestionStore
 from annotator.store.transactions import ProjectDatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -47,7 +48,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, ExportQueries, ImportStore, AgreementDataStore,
               AdjudicationStore,
-              AssignmentStore, PackageStore, MergeStore):
+              AssignmentStore, PackageStore, MergeStore, SuggestionStore):
     """One annotation project, stored in one SQLite file; each mutation is one transaction."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection):

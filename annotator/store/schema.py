@@ -246,3 +246,35 @@ def m005_adjudication(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m006_suggestions(db: Database) -> None:
+    """Suggestions: each annotator's decision on a detector's suggestion (so a rejected one stays
+    rejected), and the project's own loaded terms (active = 0 switches a default term off)."""
+    db.execute(
+        """
+        CREATE TABLE suggestion_decisions (
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+            label_id TEXT,
+            span_id TEXT,
+            time TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator, kind, start, "end")
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE loaded_terms (
+            term TEXT PRIMARY KEY COLLATE NOCASE,
+            language TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            added TEXT NOT NULL
+        )
+        """
+    )

@@ -1,0 +1,287 @@
+"""Attributions: reporting verbs with their speakers (around quotes and in indirect speech), and "selon X"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.suggest.lexicons import Hit, Lexicons, VerbEntry
+from annotator.suggest.model import Quotation
+from annotator.suggest.phrases import (
+    ADVERBS, ARTICLES, BOUNDARIES, CLITICS, OBJECT_CLITICS, PREPOSITIONS, PRONOUNS, clean_gap, noun_phrase_after,
+    noun_phrase_before, source_after, subject_like,
+)
+from annotator.suggest.tokens import Tokens
+
+_CLOSING_MARKS = "»›”“\"’'"
+_OPENING_MARKS = "«‹“„‘\"'"
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+_CLAUSE_END = re.compile(r"[.!?;:…\n]")
+
+
+@dataclass
+class VerbUse:
+    """A reporting verb used as one: its verb group, how it was recognised, its speaker and quote."""
+
+    first: int  # verb group, tokens [first, last): auxiliary, inverted pronoun and verb
+    last: int
+    entry: VerbEntry
+    how: str  # after_quote, clause, complement, colon, quote, incise, free
+    span: tuple[int, int]  # the attribution: speaker and verb group
+    speaker: tuple[int, int] | None = None
+    quote: Quotation | None = None
+
+    def why(self) -> str:
+        return {
+            "after_quote": "a reporting verb right after a quotation",
+            "clause": "a reporting verb introducing indirect speech (que / that)",
+            "complement": "a reporting verb with its complement",
+            "colon": "a reporting verb before a colon",
+            "quote": "a reporting verb introducing a quotation",
+            "free": "a reporting verb after its subject",
+            "incise": "a reporting verb and its speaker set off by commas",
+        }[self.how]
+
+
+@dataclass
+class MarkerUse:
+    """A "selon X" / "according to X" attribution: marker tokens and source tokens."""
+
+    first: int
+    last: int
+    source: tuple[int, int]
+
+
+class _Context:
+    def __init__(self, tokens: Tokens, quotes: list[Quotation], lexicons: Lexicons):
+        self.tokens = tokens
+        self.lexicons = lexicons
+        self.closes = {q.close: q for q in quotes}
+        self.opens = {q.open: q for q in quotes}
+
+
+def _verb_group(ctx: _Context, first: int, last: int, entry: VerbEntry) -> tuple[int, int, bool] | None:
+    """Extend a verb form over its auxiliary and inverted pronoun; None for a passive ("was told")."""
+    tokens, lexicon = ctx.tokens, ctx.lexicons.verbs[entry.language]
+    norms = tokens.norms
+    progressive = norms[last - 1].endswith("ing")
+    nearest = first - 1
+    while nearest >= 0 and norms[nearest] in ADVERBS and clean_gap(tokens, nearest + 1):
+        nearest -= 1
+    if nearest >= 0 and clean_gap(tokens, nearest + 1) and not progressive \
+            and norms[nearest] in lexicon.passive_auxiliaries:
+        return None
+    group_first = first
+    k = first - 1
+    for _ in range(4):
+        if k < 0 or not clean_gap(tokens, k + 1):
+            break
+        word = norms[k]
+        if word in lexicon.auxiliaries:
+            group_first = k
+            break
+        if word in ADVERBS or (word.startswith("-") and word in PRONOUNS):
+            k -= 1
+            continue
+        break
+    group_last = last
+    if group_last < len(tokens) and norms[group_last].startswith("-") and norms[group_last] in PRONOUNS:
+        group_last += 1
+    inverted = any(norms[i].startswith("-") and norms[i] in PRONOUNS for i in range(group_first, group_last))
+    return group_first, group_last, inverted
+
+
+def _rejected_by_left_word(ctx: _Context, first: int, form: str, entry: VerbEntry) -> bool:
+    """A determiner or preposition before the verb makes it a noun or an infinitive, not a report."""
+    tokens = ctx.tokens
+    if first == 0 or not clean_gap(tokens, first):
+        return form in entry.noun_forms
+    prev = tokens.norms[first - 1]
+    if prev in ctx.lexicons.verbs[entry.language].auxiliaries:
+        return False
+    if prev in CLITICS and entry.language == "fr":
+        return form in entry.noun_forms or form.endswith(_PARTICIPLE_ENDINGS)
+    if prev in ARTICLES[entry.language] or prev in PREPOSITIONS or prev.endswith(("'s", "s'")):
+        return True
+    if form in entry.noun_forms and not subject_like(tokens, first - 1):
+        return True
+    return False
+
+
+def _after_quote(ctx: _Context, group_first: int) -> tuple[Quotation, int] | None:
+    """The quotation closed just before the verb group (", a déclaré", ",” she said"), with the subject start."""
+    tokens = ctx.tokens
+    for candidate in range(group_first, max(group_first - 4, -1), -1):
+        if candidate < group_first and not clean_gap(tokens, candidate + 1):
+            break
+        left = tokens.ends[candidate - 1] if candidate > 0 else 0
+        gap = tokens.text[left:tokens.starts[candidate]]
+        for offset, ch in enumerate(gap):
+            if ch in _CLOSING_MARKS and left + offset in ctx.closes \
+                    and not gap[offset + 1:].strip(" ,\u00a0\u202f\t"):
+                subject = tokens.norms[candidate:group_first]
+                if any(w in BOUNDARIES or w in PREPOSITIONS for w in subject):
+                    return None  # "…”, but insisted": a new clause, not the quote's speaker
+                return ctx.closes[left + offset], candidate
+    return None
+
+
+def _complement(ctx: _Context, group_last: int, entry: VerbEntry) -> tuple[str, Quotation | None] | None:
+    """What follows the verb group: que/that, its own complement (accuser de), a colon or a quotation."""
+    tokens = ctx.tokens
+    lexicon = ctx.lexicons.verbs[entry.language]
+    text, n = tokens.text, len(tokens)
+    for k in range(group_last, min(group_last + 6, n) + 1):
+        left = tokens.ends[k - 1]
+        gap = text[left:tokens.starts[k] if k < n else len(text)]
+        if k == group_last and ":" in gap:
+            return "colon", None
+        for offset, ch in enumerate(gap):
+            if ch in _OPENING_MARKS and left + offset in ctx.opens:
+                return "quote", ctx.opens[left + offset]
+        if k >= n or _CLAUSE_END.search(gap):
+            return None
+        steps = k - group_last
+        norm = tokens.norms[k]
+        if norm in lexicon.clause_markers and steps <= 4:
+            return "clause", None
+        if norm in entry.complements and steps <= 3:
+            return "complement", None
+    return None
+
+
+def _free_use(tokens: Tokens, group_first: int, group_last: int, entry: VerbEntry, form: str) -> bool:
+    """English verbs like "said" may report with a subject alone, no that/colon/quote ("Smith said the plan...")."""
+    if not entry.free or form in entry.noun_forms or group_first == 0:
+        return False
+    tail = tokens.gap(group_last) if group_last < len(tokens) else tokens.text[tokens.ends[-1]:] + "."
+    return not re.search(r"[.!?;…]", tail)
+
+
+def _speaker(ctx: _Context, use: VerbUse, inverted: bool, subject_first: int | None) -> None:
+    """Fill the speaker and the attribution span of a recognised verb use."""
+    tokens = ctx.tokens
+    norms = tokens.norms
+    first, last = use.first, use.last
+    if inverted:
+        pronoun = next(i for i in range(first, last) if norms[i].startswith("-") and norms[i] in PRONOUNS)
+        use.speaker, use.span = (pronoun, pronoun + 1), (first, last)
+        return
+    if use.how == "after_quote":
+        if subject_first is not None and subject_first < first:
+            use.speaker, use.span = (subject_first, first), (subject_first, last)
+            return
+        after = noun_phrase_after(tokens, last)
+        use.speaker = after
+        use.span = (first, after[1] if after else last)
+        return
+    if first > 0 and use.entry.language == "fr" and norms[first - 1] in OBJECT_CLITICS and clean_gap(tokens, first):
+        first -= 1  # "l’accusant", "il leur a dit": the object pronoun belongs to the verb phrase
+        use.span = (first, last)
+    bare = norms[use.last - 1].endswith(("ant", "ing")) and use.first == use.last - 1
+    if bare or first == 0 or tokens.breaks_before(first):
+        return
+    gap = tokens.gap(first)
+    if clean_gap(tokens, first):
+        phrase = noun_phrase_before(tokens, first - 1)
+        if phrase:
+            use.speaker, use.span = phrase, (phrase[0], last)
+        return
+    if gap.strip() == "," and _incise(tokens, use.first, last):
+        after = noun_phrase_after(tokens, last)
+        use.speaker, use.span = after, (use.first, after[1])
+        return
+    if gap.strip() == ",":  # "Amy Peikoff, responsable des politiques, a souligné"
+        start = tokens.sentence_start(first - 1, limit=14)
+        for k in range(first - 1, start, -1):
+            if "," in tokens.gap(k):
+                phrase = noun_phrase_before(tokens, k - 1)
+                if phrase:
+                    use.speaker, use.span = phrase, (phrase[0], last)
+                return
+
+
+def find_verb_uses(tokens: Tokens, hits: list[Hit], quotes: list[Quotation], lexicons: Lexicons) -> list[VerbUse]:
+    """Reporting verbs used to report speech, each with its verb group, speaker and attribution span."""
+    ctx = _Context(tokens, quotes, lexicons)
+    verb_hits = [h for h in hits if h.cue.category == "verb"]
+    verb_hits.sort(key=lambda h: (h.first, -h.last))
+    uses: list[VerbUse] = []
+    covered_until = -1
+    for hit in verb_hits:
+        if hit.first < covered_until:
+            continue
+        use = _read_use(ctx, hit)
+        if use is not None:
+            uses.append(use)
+            covered_until = hit.last
+    return uses
+
+
+def _read_use(ctx: _Context, hit: Hit) -> VerbUse | None:
+    """The use a reporting-verb form is put to, or None when it reports nothing here."""
+    tokens, entry = ctx.tokens, hit.cue.verb
+    form = " ".join(tokens.norms[hit.first:hit.last])
+    if tokens.is_capitalised(hit.first) and not tokens.breaks_before(hit.first):
+        return None  # "the United States", "Note": a name, not a verb
+    group = _verb_group(ctx, hit.first, hit.last, entry)
+    if group is None:
+        return None
+    first, last, inverted = group
+    quote, subject_first, how = None, None, None
+    found = _after_quote(ctx, first)
+    if found:
+        quote, subject_first = found
+        how = "after_quote"
+    elif _rejected_by_left_word(ctx, hit.first, form, entry):
+        return None
+    else:
+        following = _complement(ctx, last, entry)
+        if following:
+            how, quote = following
+        elif _incise(tokens, first, last):
+            how = "incise"
+        elif inverted or _free_use(tokens, first, last, entry, form):
+            how = "free"
+    if how is None:
+        return None
+    use = VerbUse(first, last, entry, how, span=(first, last), quote=quote)
+    _speaker(ctx, use, inverted, subject_first)
+    if how == "free" and not inverted and use.speaker is None \
+            and tokens.norms[first - 1] not in ("and", "but"):
+        return None  # a bare "said" with no subject and no complement says too little
+    return use
+
+
+def _incise(tokens: Tokens, first: int, last: int) -> bool:
+    """", affirme le maire," / ", a assuré le préfet.": a verb and its speaker set off by commas."""
+    if first == 0 or tokens.gap(first).strip() != ",":
+        return False
+    after = noun_phrase_after(tokens, last)
+    if after is None:
+        return False
+    tail = tokens.gap(after[1]) if after[1] < len(tokens) else tokens.text[tokens.ends[-1]:] + "."
+    return bool(re.search(r"[,.;!?…]", tail))
+
+
+def find_marker_uses(tokens: Tokens, hits: list[Hit]) -> list[MarkerUse]:
+    """Attributions without a verb: "selon le procès", "according to the union", sentence-initial "Pour X,"."""
+    uses: list[MarkerUse] = []
+    for hit in hits:
+        cue = hit.cue
+        if cue.category != "marker":
+            continue
+        source = source_after(tokens, hit.last)
+        if source is None:
+            continue
+        if cue.sentence_initial:
+            if not tokens.breaks_before(hit.first) or source[1] - source[0] > 5:
+                continue
+            if source[1] >= len(tokens) or "," not in tokens.gap(source[1]):
+                continue
+            named = any(tokens.is_capitalised(i) or tokens.norms[i] in ("lui", "elle", "eux", "elles", "him", "her", "them")
+                        for i in range(*source))
+            if not named:
+                continue
+        uses.append(MarkerUse(hit.first, hit.last, source))
+    return uses
