@@ -9,6 +9,7 @@ from annotator.cli import codebook_commands, export_commands, import_commands, p
 from annotator.cli import team_commands
 from annotator.cli import agreement_commands
 from annotator.cli import backup_commands
+from annotator.cli import suggest_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,3 +29,4 @@ codebook_commands.register(cli)
 team_commands.register(cli)
 agreement_commands.register(cli)
 backup_commands.register(cli)
+suggest_commands.register(cli)

@@ -1,0 +1,138 @@
+"""Suggestion commands: `suggest` (count pending suggestions, accept or reject a kind in batch) and `loaded-terms`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import annotator_option, default_annotator, open_project, project_argument, reports_errors
+from annotator.core.errors import ProjectError
+from annotator.store import Project
+from annotator.suggest import KINDS, kind_labels, span_attributes, suggest_for_document
+
+
+def _document_ids(project: Project, wanted: str | None) -> list[str]:
+    """Every document, or the one whose id is `wanted` or starts with it."""
+    ids = project.document_ids()
+    if not wanted:
+        return ids
+    matches = [d for d in ids if d == wanted] or [d for d in ids if d.startswith(wanted)]
+    if not matches:
+        raise ProjectError(f"no document with id {wanted!r} in this project")
+    if len(matches) > 1:
+        raise ProjectError(f"{len(matches)} documents have ids starting with {wanted!r}; give more characters")
+    return matches
+
+
+def _pending(project: Project, document_id: str, annotator: str, kinds: list[str] | None = None) -> list:
+    document = project.document(document_id)
+    found = suggest_for_document(document, project.labels(), project.loaded_terms(),
+                                 project.removed_loaded_terms(), kinds=kinds)
+    return project.pending_suggestions(document_id, annotator, found)
+
+
+@click.command()
+@project_argument
+@click.option("--apply", "apply_kind", type=click.Choice(KINDS), default=None,
+              help="Accept every pending suggestion of this kind (each becomes a span).")
+@click.option("--reject", "reject_kind", type=click.Choice(KINDS), default=None,
+              help="Reject every pending suggestion of this kind (never proposed again).")
+@click.option("--label", "label_id", default=None,
+              help="With --apply: the label to give the spans instead of the kind's codebook label.")
+@click.option("--document", "document", default=None, help="Only this document (its id, or the start of it).")
+@annotator_option
+@reports_errors
+def suggest(project: Path, apply_kind: str | None, reject_kind: str | None, label_id: str | None,
+            document: str | None, annotator_name: str | None) -> None:
+    """Count the framing devices the app suggests in PROJECT, or accept/reject one kind in batch.
+
+    Without --apply or --reject, lists how many suggestions of each kind are pending for the
+    annotator (not yet accepted or rejected) and the codebook label each kind maps onto.
+    """
+    if apply_kind and reject_kind:
+        raise ProjectError("use --apply or --reject, not both")
+    if label_id and not apply_kind:
+        raise ProjectError("--label goes with --apply")
+    annotator = annotator_name or default_annotator()
+    with open_project(project) as proj:
+        doc_ids = _document_ids(proj, document)
+        mapping = kind_labels(proj.labels())
+        kind = apply_kind or reject_kind
+        if kind is None:
+            counts: Counter[str] = Counter()
+            for doc_id in doc_ids:
+                counts.update(s.kind for s in _pending(proj, doc_id, annotator))
+            click.echo(f"Pending suggestions for {annotator} in {len(doc_ids)} document(s):")
+            click.echo(f"{'kind':26}{'label':26}{'pending':>8}")
+            for name in KINDS:
+                click.echo(f"{name:26}{mapping[name] or '(none)':26}{counts[name]:>8}")
+            return
+        if apply_kind:
+            label = label_id or mapping[apply_kind]
+            if not label:
+                raise ProjectError(f"this codebook has no label for {apply_kind!r}; choose one with --label")
+            if label not in {l.id for l in proj.labels(kind="span")}:
+                raise ProjectError(f"{label!r} is not a span label of this project's codebook")
+        attributes = proj.attributes()
+        done = 0
+        for doc_id in doc_ids:
+            pending = _pending(proj, doc_id, annotator, kinds=[kind])
+            if not pending:
+                continue
+            if apply_kind:
+                change = proj.accept_suggestions(doc_id, annotator, pending, label_id=label,
+                                                 attributes_for=lambda s, l: span_attributes(s, l, attributes))
+                done += len(change.spans)
+            else:
+                done += proj.reject_suggestions(doc_id, annotator, pending).details["rejected"]
+        verb = f"Accepted {done} {apply_kind} suggestion(s) as label {label!r}" if apply_kind \
+            else f"Rejected {done} {reject_kind} suggestion(s)"
+        click.echo(f"{verb} for {annotator} in {len(doc_ids)} document(s).")
+
+
+@click.group("loaded-terms", invoke_without_command=True)
+@project_argument
+@click.pass_context
+@reports_errors
+def loaded_terms(ctx: click.Context, project: Path) -> None:
+    """List PROJECT's own loaded terms; `add TERM` or `remove TERM` to change the list.
+
+    Suggestions use the default list (resources/lexicons/loaded-terms.json) plus these terms;
+    removing a default term switches it off for this project. A term ending in * is a prefix.
+    """
+    ctx.obj = project
+    if ctx.invoked_subcommand is None:
+        with open_project(project) as proj:
+            added, removed = proj.loaded_terms(), proj.removed_loaded_terms()
+            click.echo("Added: " + (", ".join(added) if added else "(none)"))
+            click.echo("Switched off: " + (", ".join(removed) if removed else "(none)"))
+
+
+@loaded_terms.command("add")
+@click.argument("term")
+@click.option("--language", default="", help="Language of the term (fr, en), for your records.")
+@click.pass_obj
+@reports_errors
+def loaded_terms_add(project: Path, term: str, language: str) -> None:
+    """Add TERM (a word, a phrase, or a prefix ending in *) to the project's loaded terms."""
+    with open_project(project) as proj:
+        proj.add_loaded_term(term, language)
+        click.echo(f"Added loaded term {term!r}.")
+
+
+@loaded_terms.command("remove")
+@click.argument("term")
+@click.pass_obj
+@reports_errors
+def loaded_terms_remove(project: Path, term: str) -> None:
+    """Stop suggesting TERM in this project (a project term or a default one)."""
+    with open_project(project) as proj:
+        proj.remove_loaded_term(term)
+        click.echo(f"Loaded term {term!r} is no longer suggested.")
+
+
+def register(group: click.Group) -> None:
+    for command in (suggest, loaded_terms):
+        group.add_command(command)
