@@ -131,8 +131,6 @@ def test_the_project_file_holds_no_absolute_path_of_the_machine(tmp_path):
             assert needle.encode() not in data, f"{made.name} holds {needle}"
 
 
-@pytest.mark.xfail(strict=True, reason="merge_log.source_path keeps the merged file's path as given "
-                                       "(absolute when the GUI's file dialog chose it)")
 def test_a_merge_leaves_no_absolute_path_in_the_project(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()

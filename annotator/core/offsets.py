@@ -60,12 +60,32 @@ def _is_combining(ch: str) -> bool:
     )
 
 
+def _is_regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
+def _inside_flag(text: str, offset: int) -> bool:
+    """True when `offset` falls between the two regional indicators of a flag (🇫🇷)."""
+    if not (0 < offset < len(text) and _is_regional(text[offset - 1]) and _is_regional(text[offset])):
+        return False
+    run = 0
+    i = offset - 1
+    while i >= 0 and _is_regional(text[i]):
+        run += 1
+        i -= 1
+    return run % 2 == 1
+
+
+def _inside_cluster(text: str, offset: int) -> bool:
+    return 0 < offset < len(text) and (
+        _is_combining(text[offset]) or text[offset - 1] == "\u200d" or _inside_flag(text, offset)
+    )
+
+
 def grapheme_start(text: str, offset: int) -> int:
     """Move `offset` left until it does not fall inside a character cluster."""
     offset = max(0, min(offset, len(text)))
-    while 0 < offset < len(text) and (
-        _is_combining(text[offset]) or text[offset - 1] == "\u200d"
-    ):
+    while _inside_cluster(text, offset):
         offset -= 1
     return offset
 
@@ -73,9 +93,7 @@ def grapheme_start(text: str, offset: int) -> int:
 def grapheme_end(text: str, offset: int) -> int:
     """Move `offset` right until it does not fall inside a character cluster."""
     offset = max(0, min(offset, len(text)))
-    while 0 < offset < len(text) and (
-        _is_combining(text[offset]) or text[offset - 1] == "\u200d"
-    ):
+    while _inside_cluster(text, offset):
         offset += 1
     return offset
 

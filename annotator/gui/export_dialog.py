@@ -129,7 +129,7 @@ def run_export(window, options: dict | None = None) -> BackgroundTask | None:
     project_path = window.project.path
 
     def work(progress, cancelled):
-        with Project.open(project_path) as project:
+        with Project.open(project_path, backup=False) as project:
             return export_project(project, progress=lambda done, total: progress(done, total, ""),
                                   cancel=cancelled, **options)
 

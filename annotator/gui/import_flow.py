@@ -22,7 +22,7 @@ def run_import(window, paths: list[str] | None = None) -> BackgroundTask | None:
     project_path, annotator = window.project.path, window.annotator
 
     def work(progress, cancelled):
-        with Project.open(project_path) as project:
+        with Project.open(project_path, backup=False) as project:
             return import_paths(project, paths, annotator=annotator, progress=progress, cancel=cancelled)
 
     def done(report, error):

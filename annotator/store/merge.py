@@ -59,7 +59,8 @@ class MergeStore:
                 self._check_same_project(source, name)
                 try:
                     with self.db.atomic():
-                        report = self._merge_attached(source, name)
+                        # Only the file name is kept in the project: no paths of the user's machine.
+                        report = self._merge_attached(source, Path(name).name)
                 except sqlite3.Error as exc:
                     raise ProjectError(
                         f"cannot merge {name}: {exc}; the file looks damaged and nothing was changed"

@@ -80,3 +80,15 @@ def test_utf16_round_trip(text, data):
     utf16 = index.to_utf16(offset)
     assert utf16 == len(text[:offset].encode("utf-16-le")) // 2
     assert index.from_utf16(utf16) == offset
+
+
+def test_flags_are_never_split():
+    from annotator.core.offsets import grapheme_end, grapheme_start
+
+    text = "A 🇫🇷🇬🇧 b"
+    france = text.index("🇫")
+    assert grapheme_start(text, france + 1) == france
+    assert grapheme_end(text, france + 1) == france + 2
+    assert grapheme_start(text, france + 2) == france + 2  # between two flags is a boundary
+    s, e = span_range_from_selection(text, france + 1, france + 3, snap=False)
+    assert text[s:e] == "🇫🇷🇬🇧"
