@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from annotator import __version__
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         build_review_menu(self)
         self._build_status()
         self.workspace.snap_to_words = self.settings.snap_to_words
+        self.workspace.show_suggestions = self.settings.q.value("reader/show_suggestions", True, type=bool)
         self.workspace.reader.set_point_size(self.settings.point_size)
         self._restore_layout()
         QTimer.singleShot(0, self._open_initial_document)
@@ -102,13 +103,25 @@ class MainWindow(QMainWindow):
         self._dock(self.tr("Documents"), "documentsDock", self.document_list, Qt.DockWidgetArea.LeftDockWidgetArea)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.workspace.codebook_panel)
-        right.addWidget(self.workspace.span_list)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.workspace.span_list, self.tr("Spans"))
+        self.side_tabs.addTab(self.workspace.suggestion_panel, self.tr("Suggestions"))
+        self.workspace.suggestion_panel.model.modelReset.connect(self._update_suggestion_tab)
+        right.addWidget(self.side_tabs)
         right.addWidget(self.workspace.questions_panel)
         right.setSizes([380, 260, 140])
         self._dock(self.tr("Codebook, spans and questions"), "codebookDock", right,
                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.document_list.setMinimumWidth(400)
         right.setMinimumWidth(380)
+
+    def _update_suggestion_tab(self) -> None:
+        count = len(self.workspace.suggestions)
+        self.side_tabs.setTabText(1, self.tr("Suggestions (%s)") % count if count else self.tr("Suggestions"))
+
+    def set_show_suggestions(self, on: bool) -> None:
+        self.settings.q.setValue("reader/show_suggestions", bool(on))
+        self.workspace.set_show_suggestions(on)
 
     def _build_status(self) -> None:
         self.saved_label = QLabel(self)

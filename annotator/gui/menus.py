@@ -94,6 +94,8 @@ def build_menus(window) -> None:
          QKeySequence.StandardKey.ZoomOut)
     _add(window, view_menu, "snap", _tr("Snap selections to &whole words"), window.set_snapping, "Ctrl+W",
          checkable=True, checked=window.settings.snap_to_words)
+    _add(window, view_menu, "suggestions", _tr("Show &suggestions (framing devices the app found)"),
+         window.set_show_suggestions, "Ctrl+Shift+S", checkable=True, checked=window.workspace.show_suggestions)
 
     help_menu = bar.addMenu(_tr("&Help"))
     _add(window, help_menu, "shortcuts", _tr("&Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec(),

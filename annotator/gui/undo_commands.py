@@ -88,3 +88,31 @@ class SetDocumentLabelCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._set(self._old)
+
+
+class SuggestionDecisionCommand(QUndoCommand):
+    """Accept (optionally with another label) or reject suggestions; undo makes them pending again."""
+
+    def __init__(self, project: Project, document_id: str, annotator: str, suggestions: list,
+                 accept: bool, refresh: Refresh, text: str, label_id: str | None = None,
+                 attributes_for=None):
+        super().__init__(text)
+        self._project, self._document_id, self._annotator = project, document_id, annotator
+        self._suggestions, self._accept, self._label_id = list(suggestions), accept, label_id
+        self._attributes_for, self._refresh = attributes_for, refresh
+
+    def redo(self) -> None:
+        if self._accept:
+            change = self._project.accept_suggestions(self._document_id, self._annotator, self._suggestions,
+                                                      label_id=self._label_id,
+                                                      attributes_for=self._attributes_for)
+        else:
+            change = self._project.reject_suggestions(self._document_id, self._annotator, self._suggestions)
+        self._refresh(change)
+
+    def undo(self) -> None:
+        spans: list[str] = []
+        for s in self._suggestions:
+            spans += self._project.forget_suggestion_decision(
+                self._document_id, self._annotator, s.kind, s.start, s.end).spans
+        self._refresh(Change("suggestion decisions undone", spans=spans, documents=[self._document_id]))

@@ -16,9 +16,11 @@ from annotator.gui.codebook_panel import CodebookPanel
 from annotator.gui.questions_panel import QuestionsPanel
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.span_list import SpanListView
+from annotator.gui.suggestion_panel import SuggestionPanel, kind_name
 from annotator.gui.undo_commands import (
-    AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, UpdateSpanCommand,
+    AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, SuggestionDecisionCommand, UpdateSpanCommand,
 )
+from annotator.suggest import Suggestion, span_attributes, suggest_for_document
 from annotator.store import Project
 
 
@@ -45,6 +47,10 @@ class Workspace(QObject):
         self.codebook_panel = CodebookPanel(parent)
         self.span_list = SpanListView(parent)
         self.questions_panel = QuestionsPanel(parent)
+        self.suggestion_panel = SuggestionPanel(parent)
+        self.show_suggestions = True
+        self.suggestions: list[Suggestion] = []  # pending for this annotator and document
+        self._found: tuple[str, list[Suggestion]] | None = None  # detector output, per document
         self.labels: dict[str, Label] = {}
         self.reload_codebook()
         self.reader.label_key.connect(self.apply_label)
@@ -56,6 +62,14 @@ class Workspace(QObject):
         self.codebook_panel.label_chosen.connect(self.apply_label)
         self.span_list.span_chosen.connect(self._span_chosen_in_list)
         self.questions_panel.answered.connect(self.answer_question)
+        panel = self.suggestion_panel
+        panel.chosen.connect(self._suggestion_chosen_in_panel)
+        panel.accept_requested.connect(lambda row, label: self.accept_suggestions([self.suggestions[row]], label))
+        panel.reject_requested.connect(lambda row: self.reject_suggestions([self.suggestions[row]]))
+        panel.accept_kind_requested.connect(
+            lambda kind: self.accept_suggestions([x for x in self.suggestions if x.kind == kind]))
+        panel.reject_kind_requested.connect(
+            lambda kind: self.reject_suggestions([x for x in self.suggestions if x.kind == kind]))
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -65,6 +79,8 @@ class Workspace(QObject):
         self.labels = {label.id: label for label in all_labels}
         self.codebook_panel.set_labels(all_labels, self.language)
         self.questions_panel.set_questions([l for l in all_labels if l.kind == "document"], self.language)
+        self.suggestion_panel.set_labels(all_labels, self.language)
+        self._found = None
         self.reader.set_shortcuts({
             (l.shortcut.lower() if len(l.shortcut) == 1 else l.shortcut): l.id
             for l in all_labels if l.kind == "span" and not l.retired and l.shortcut
@@ -76,6 +92,7 @@ class Workspace(QObject):
         """Load a document into the reader and the panels."""
         self.document = self.project.document(document_id)
         self.reader.show_text(self.document.text)
+        self._refresh_pending()
         self.refresh_spans()
         self.questions_panel.set_answers(self.project.document_labels(document_id, self.annotator))
         if offset:
@@ -109,6 +126,8 @@ class Workspace(QObject):
         marks = [self._mark_for(span) for span in self.spans]
         if self.show_others:
             marks += self._other_annotators_marks()
+        if self.show_suggestions:
+            marks += [self._suggestion_mark(x) for x in self.suggestions]
         self.reader.set_marks(marks)
         self.span_list.model_.set_spans(self.spans, self.labels, self.language)
         self.span_list.select_span(self.reader.selected_mark_id)
@@ -144,7 +163,66 @@ class Workspace(QObject):
                               f"{span.annotator} — {name}: {span.text[:80]}", readonly=True))
         return marks
 
+    # -- suggestions -------------------------------------------------------------------------
+
+    @staticmethod
+    def suggestion_mark_id(suggestion: Suggestion) -> str:
+        return f"suggestion:{suggestion.kind}:{suggestion.start}:{suggestion.end}"
+
+    def _suggestion_mark(self, suggestion: Suggestion) -> Mark:
+        label = self.labels.get(suggestion.label_id)
+        target = label.display_name(self.language) if label else self.tr("no label yet")
+        title = self.tr("Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)") \
+            .replace("%1", kind_name(suggestion.kind)).replace("%2", target)
+        return Mark(self.suggestion_mark_id(suggestion), suggestion.start, suggestion.end,
+                    label.color if label else "#777777", title, suggestion=True)
+
+    def _refresh_pending(self) -> None:
+        """Recompute which suggestions this annotator has still to decide on in this document."""
+        if self.document is None or not self.show_suggestions:
+            self.suggestions = []
+        else:
+            if self._found is None or self._found[0] != self.document.id:
+                found = suggest_for_document(self.document, self.labels.values(),
+                                             self.project.loaded_terms(), self.project.removed_loaded_terms())
+                self._found = (self.document.id, found)
+            self.suggestions = self.project.pending_suggestions(self.document.id, self.annotator, self._found[1])
+        self.suggestion_panel.set_suggestions(self.suggestions, self.labels, self.language)
+
+    @property
+    def selected_suggestion(self) -> Suggestion | None:
+        mark_id = self.reader.selected_mark_id
+        return next((x for x in self.suggestions if self.suggestion_mark_id(x) == mark_id), None)
+
+    def _suggestion_chosen_in_panel(self, row: int) -> None:
+        if 0 <= row < len(self.suggestions):
+            self.reader.select_mark(self.suggestion_mark_id(self.suggestions[row]), move_cursor=True)
+
+    def set_show_suggestions(self, on: bool) -> None:
+        self.show_suggestions = on
+        self._refresh_pending()
+        self._show_spans()
+
+    def accept_suggestions(self, suggestions: list[Suggestion], label_id: str = "") -> None:
+        """Accept suggestions as spans (origin "suggestion"), with their own label or `label_id`."""
+        if not suggestions or self.document is None:
+            return
+        attributes = self.project.attributes()
+        self._push(SuggestionDecisionCommand(
+            self.project, self.document.id, self.annotator, suggestions, True, self._after_write,
+            self.tr("Accept %n suggestion(s)", "", len(suggestions)), label_id=label_id or None,
+            attributes_for=lambda x, label: span_attributes(x, label, attributes)))
+
+    def reject_suggestions(self, suggestions: list[Suggestion]) -> None:
+        if not suggestions or self.document is None:
+            return
+        self._push(SuggestionDecisionCommand(
+            self.project, self.document.id, self.annotator, suggestions, False, self._after_write,
+            self.tr("Reject %n suggestion(s)", "", len(suggestions))))
+
     def _after_write(self, change: Change) -> None:
+        if self.suggestions or change.action.startswith("suggestion"):
+            self._refresh_pending()
         if change.spans and len(change.spans) <= 50:
             self._apply_span_change(change)
         else:
@@ -175,6 +253,9 @@ class Workspace(QObject):
             return None
         label = self.labels[label_id]
         selection = self.reader.selection()
+        if selection is None and self.selected_suggestion is not None:
+            self.accept_suggestions([self.selected_suggestion], label_id)
+            return None
         if selection is None:
             span = self.selected_span
             if span is not None and span.label_id != label_id:
@@ -209,12 +290,18 @@ class Workspace(QObject):
     def select_span(self, span_id: str) -> None:
         self.reader.select_mark(span_id or None, move_cursor=False)
         self.span_list.select_span(span_id or None)
+        suggestion = self.selected_suggestion
+        if suggestion is not None:
+            self.suggestion_panel.select_row(self.suggestions.index(suggestion))
 
     def _span_chosen_in_list(self, span_id: str) -> None:
         self.reader.select_mark(span_id, move_cursor=True)
         self.reader.setFocus()
 
     def delete_selected(self) -> None:
+        if self.selected_suggestion is not None:
+            self.reject_suggestions([self.selected_suggestion])
+            return
         span = self.selected_span
         if span is None:
             return
@@ -250,6 +337,9 @@ class Workspace(QObject):
         self._push(UpdateSpanCommand(self.project, span_id, changes, self._after_write, self.tr("Edit note")))
 
     def edit_selected(self) -> None:
+        if self.selected_suggestion is not None:
+            self.accept_suggestions([self.selected_suggestion])
+            return
         span = self.selected_span
         if span is None:
             return

@@ -1,0 +1,109 @@
+"""Suggestions in the workspace: shown dotted, accepted or rejected by key or panel, undoable, persistent."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+
+from annotator.core.model import Document
+
+TEXT = (
+    "Parler porte plainte contre Amazon\n\n"
+    "Selon le procès, Parler a demandé à un juge d’annuler l’interdiction sur la plateforme de "
+    "« liberté\u00a0d’expression ». « Nous allons reconstruire tout le réseau à partir de zéro dans les "
+    "prochains jours », a déclaré M. Matze. La société prétend que la « sécurité publique » est en jeu."
+)
+
+
+def open_article(window, project):
+    doc = project.add_documents([Document(text=TEXT, title="Parler", language="fr")]).added[0]
+    window.document_list.model.reload()
+    window.open_document(doc)
+    return doc
+
+
+def suggestion(window, kind, text):
+    return next(s for s in window.workspace.suggestions if s.kind == kind and s.text == text)
+
+
+def spans_in_file(project):
+    with sqlite3.connect(project.path) as conn:
+        return conn.execute('SELECT label_id, text, origin FROM spans WHERE deleted = 0').fetchall()
+
+
+def test_suggestions_are_shown_dotted_and_listed(window, project):
+    open_article(window, project)
+    ws = window.workspace
+    scare = suggestion(window, "scare_quote", "liberté\u00a0d’expression")
+    marks = {m.id: m for m in ws.reader.marks}
+    assert marks[ws.suggestion_mark_id(scare)].suggestion
+    assert ws.suggestion_panel.model.rowCount() == len(ws.suggestions) > 0
+    assert window.side_tabs.tabText(1).startswith("Suggestions (")
+
+
+def test_enter_accepts_the_selected_suggestion_and_undo_makes_it_pending(window, project, qtbot):
+    doc = open_article(window, project)
+    ws = window.workspace
+    scare = suggestion(window, "scare_quote", "liberté\u00a0d’expression")
+    ws.select_span(ws.suggestion_mark_id(scare))
+    qtbot.keyClick(ws.reader, Qt.Key.Key_Return)
+    assert spans_in_file(project) == [("scare_quote", "liberté\u00a0d’expression", "suggestion")]
+    assert scare not in ws.suggestions
+    window.actions["undo"].trigger()
+    assert spans_in_file(project) == []
+    assert scare in ws.suggestions
+    window.actions["redo"].trigger()
+    assert len(spans_in_file(project)) == 1
+    assert project.suggestion_decisions(doc, "alice")[0].decision == "accepted"
+
+
+def test_a_label_key_accepts_with_another_label(window, project, qtbot):
+    open_article(window, project)
+    ws = window.workspace
+    scare = suggestion(window, "direct_quote", "sécurité publique")
+    ws.select_span(ws.suggestion_mark_id(scare))
+    qtbot.keyClick(ws.reader, Qt.Key.Key_L)  # loaded term
+    assert spans_in_file(project) == [("loaded_term", "sécurité publique", "suggestion")]
+
+
+def test_delete_rejects_and_rejected_ones_stay_rejected(window, project, qtbot, documents):
+    doc = open_article(window, project)
+    ws = window.workspace
+    scare = suggestion(window, "scare_quote", "liberté\u00a0d’expression")
+    ws.select_span(ws.suggestion_mark_id(scare))
+    qtbot.keyClick(ws.reader, Qt.Key.Key_Delete)
+    assert spans_in_file(project) == []
+    assert scare not in ws.suggestions
+    # Leave the document and come back: still rejected (read from the file).
+    window.open_document(documents[0])
+    window.open_document(doc)
+    assert all(s.key != scare.key for s in ws.suggestions)
+    assert project.suggestion_decisions(doc, "alice")[0].decision == "rejected"
+
+
+def test_accept_all_of_a_kind_from_the_panel(window, project):
+    open_article(window, project)
+    ws = window.workspace
+    panel = ws.suggestion_panel
+    row = next(i for i, s in enumerate(ws.suggestions) if s.kind == "scare_quote")
+    panel.view.selectRow(row)
+    scare_count = sum(1 for s in ws.suggestions if s.kind == "scare_quote")
+    panel.accept_kind_button.click()
+    assert [r[0] for r in spans_in_file(project)] == ["scare_quote"] * scare_count
+    assert not any(s.kind == "scare_quote" for s in ws.suggestions)
+    window.actions["undo"].trigger()
+    assert spans_in_file(project) == []
+
+
+def test_reject_button_and_hiding_suggestions(window, project):
+    open_article(window, project)
+    ws = window.workspace
+    before = len(ws.suggestions)
+    ws.suggestion_panel.view.selectRow(0)
+    ws.suggestion_panel.reject_button.click()
+    assert len(ws.suggestions) == before - 1
+    window.actions["suggestions"].setChecked(False)
+    assert not any(m.suggestion for m in ws.reader.marks)
+    window.actions["suggestions"].setChecked(True)
+    assert len(ws.suggestions) == before - 1
