@@ -26,7 +26,7 @@ class VerbUse:
     first: int  # verb group, tokens [first, last): auxiliary, inverted pronoun and verb
     last: int
     entry: VerbEntry
-    how: str  # after_quote, clause, complement, colon, quote, incise, free
+    how: str  # after_quote, clause, complement, colon, quote, incise, trailing, free
     span: tuple[int, int]  # the attribution: speaker and verb group
     speaker: tuple[int, int] | None = None
     quote: Quotation | None = None
@@ -40,6 +40,7 @@ class VerbUse:
             "quote": "a reporting verb introducing a quotation",
             "free": "a reporting verb after its subject",
             "incise": "a reporting verb and its speaker set off by commas",
+            "trailing": "a speaker and reporting verb closing the sentence they report",
         }[self.how]
 
 
@@ -187,18 +188,22 @@ def _speaker(ctx: _Context, use: VerbUse, inverted: bool, subject_first: int | N
         if phrase:
             use.speaker, use.span = phrase, (phrase[0], last)
         return
-    if gap.strip() == "," and _incise(tokens, use.first, last):
-        after = noun_phrase_after(tokens, last)
-        use.speaker, use.span = after, (use.first, after[1])
-        return
-    if gap.strip() == ",":  # "Amy Peikoff, responsable des politiques, a souligné"
-        start = tokens.sentence_start(first - 1, limit=14)
-        for k in range(first - 1, start, -1):
-            if "," in tokens.gap(k):
-                phrase = noun_phrase_before(tokens, k - 1)
-                if phrase:
-                    use.speaker, use.span = phrase, (phrase[0], last)
-                return
+    if gap.strip() == ",":
+        phrase = _apposition_subject(tokens, first)
+        if phrase:  # "Amy Peikoff, responsable des politiques, a souligné"
+            use.speaker, use.span = phrase, (phrase[0], last)
+        elif _incise(tokens, use.first, last):  # "Le projet, affirme le maire, sera prêt"
+            after = noun_phrase_after(tokens, last)
+            use.speaker, use.span = after, (use.first, after[1])
+
+
+def _apposition_subject(tokens: Tokens, first: int) -> tuple[int, int] | None:
+    """The subject before "X, apposition, verb" (token `first` follows the second comma), or None."""
+    start = tokens.sentence_start(first - 1, limit=14)
+    for k in range(first - 1, start, -1):
+        if "," in tokens.gap(k):
+            return noun_phrase_before(tokens, k - 1)
+    return None
 
 
 def find_verb_uses(tokens: Tokens, hits: list[Hit], quotes: list[Quotation], lexicons: Lexicons) -> list[VerbUse]:
@@ -241,6 +246,8 @@ def _read_use(ctx: _Context, hit: Hit) -> VerbUse | None:
             how, quote = following
         elif _incise(tokens, first, last):
             how = "incise"
+        elif _closes_sentence(tokens, first, last):
+            how = "trailing"
         elif inverted or _free_use(tokens, first, last, entry, form):
             how = "free"
     if how is None:
@@ -253,9 +260,25 @@ def _read_use(ctx: _Context, hit: Hit) -> VerbUse | None:
     return use
 
 
+def _closes_sentence(tokens: Tokens, first: int, last: int) -> bool:
+    """"…, the agency announced on Thursday.": subject and verb after a comma, then the sentence ends."""
+    if first == 0 or not clean_gap(tokens, first):
+        return False
+    subject = noun_phrase_before(tokens, first - 1)
+    if subject is None or subject[0] == 0 or tokens.gap(subject[0]).strip() != ",":
+        return False
+    for k in range(last, min(last + 4, len(tokens)) + 1):
+        tail = tokens.gap(k) if k < len(tokens) else tokens.text[tokens.ends[-1]:] + "."
+        if re.search(r"[.!?…]", tail):
+            return True
+        if k > last and not clean_gap(tokens, k):
+            return False
+    return False
+
+
 def _incise(tokens: Tokens, first: int, last: int) -> bool:
     """", affirme le maire," / ", a assuré le préfet.": a verb and its speaker set off by commas."""
-    if first == 0 or tokens.gap(first).strip() != ",":
+    if first == 0 or tokens.gap(first).strip() != "," or _apposition_subject(tokens, first):
         return False
     after = noun_phrase_after(tokens, last)
     if after is None:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from annotator.suggest.attributions import VerbUse
+from annotator.suggest.attributions import MarkerUse, VerbUse
 from annotator.suggest.model import Quotation
 from annotator.suggest.tokens import Tokens
 
@@ -37,13 +37,16 @@ class QuoteReading:
 class QuoteClassifier:
     """Classifies the quotations of one text, given its reporting verbs and distancing words."""
 
-    def __init__(self, tokens: Tokens, uses: list[VerbUse], distancing_last_tokens: set[int]):
+    def __init__(self, tokens: Tokens, uses: list[VerbUse], distancing_last_tokens: set[int],
+                 markers: list[MarkerUse] = ()):
         self.tokens = tokens
         self.uses = sorted(uses, key=lambda u: u.last)
         self.use_lasts = [u.last for u in self.uses]
         self.after = {id(u.quote): u for u in uses if u.quote is not None and u.how == "after_quote"}
         self.introducing = {id(u.quote): u for u in uses if u.quote is not None and u.how == "quote"}
         self.distancing = distancing_last_tokens
+        self.marker_ends = sorted(((m.source[1], m) for m in markers), key=lambda pair: pair[0])
+        self.marker_end_tokens = [end for end, _ in self.marker_ends]
 
     def _verb_before(self, before: int) -> tuple[VerbUse, str] | None:
         """A reporting verb ending shortly before token `before` in the same sentence."""
@@ -56,6 +59,14 @@ class QuoteClassifier:
                 return use, f"introduced by the reporting verb «{self._verb_text(use)}»"
             if use.how == "clause" and between <= REPORTED_CLAUSE_TOKENS:
                 return use, f"inside speech reported by «{self._verb_text(use)}»"
+        return None
+
+    def _marker_before(self, before: int) -> MarkerUse | None:
+        """A "selon X" / "according to X" ending shortly before token `before`, same sentence."""
+        k = bisect_right(self.marker_end_tokens, before + 1)
+        for end, marker in reversed(self.marker_ends[max(0, k - 2):k]):
+            if 0 <= before - end + 1 <= NEAR_VERB_TOKENS and self.tokens.same_sentence(end - 1, before):
+                return marker
         return None
 
     def _verb_text(self, use: VerbUse) -> str:
@@ -86,6 +97,10 @@ class QuoteClassifier:
             found = self._verb_before(before)
             if found:
                 return QuoteReading("direct_quote", 0.7, found[1], found[0])
+            marker = self._marker_before(before)
+            if marker:
+                source = text[tokens.starts[marker.first]:tokens.ends[marker.source[1] - 1]]
+                return QuoteReading("direct_quote", 0.65, f"credited to a source by «{source}»")
         if words >= 3 and all(tokens.is_capitalised(k) for k in range(first, last + 1)):
             return QuoteReading("direct_quote", 0.5, "a capitalised phrase: a slogan, name or title being cited")
         return QuoteReading("scare_quote", 0.7, f"{words} quoted word{'s' if words > 1 else ''} not credited to a speaker")

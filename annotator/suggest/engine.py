@@ -16,7 +16,7 @@ from annotator.suggest.tokens import Tokens
 
 _FRENCH = frozenset("le la les des et est une dans que qui pour pas sur du au il elle ne".split())
 _ENGLISH = frozenset("the and is of to in that it was for on with as by are he she".split())
-_CONFIDENCE = {"after_quote": 0.9, "clause": 0.8, "colon": 0.8, "quote": 0.75, "complement": 0.7, "incise": 0.8,
+_CONFIDENCE = {"after_quote": 0.9, "clause": 0.8, "colon": 0.8, "quote": 0.75, "complement": 0.7, "incise": 0.8, "trailing": 0.7,
                "free": 0.65}
 
 
@@ -116,10 +116,11 @@ def suggest(text: str, language: str | None = None, loaded_terms: Iterable[str] 
     uses = find_verb_uses(tokens, hits, quotes, lexicons)
     cues = cue_hits(hits, uses)
     distancing = {hit.last - 1 for hit in cues if hit.cue.category == "distancing"}
+    markers = find_marker_uses(tokens, hits)
     found = (
-        _quote_suggestions(tokens, quotes, QuoteClassifier(tokens, uses, distancing))
+        _quote_suggestions(tokens, quotes, QuoteClassifier(tokens, uses, distancing, markers))
         + _verb_suggestions(tokens, uses)
-        + _marker_suggestions(tokens, find_marker_uses(tokens, hits))
+        + _marker_suggestions(tokens, markers)
         + cue_suggestions(tokens, cues)
     )
     wanted = set(kinds) if kinds is not None else set(KINDS)

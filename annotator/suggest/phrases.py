@@ -12,7 +12,7 @@ PRONOUNS = frozenset(
 )
 RELATIVES = frozenset("qui which who".split())
 DETERMINERS = frozenset(
-    "le la les l' un une des du au aux ce cet cette ces son sa ses leurs mon ma mes notre nos votre vos "
+    "le la les l' un une des du ce cet cette ces son sa ses leurs mon ma mes notre nos votre vos "
     "plusieurs certains certaines quelques chaque tout toute tous toutes "
     "the a an this these those his her its their our my your some many several most both each every "
     "two three four five six".split()
@@ -26,7 +26,7 @@ ARTICLES = {
 CLITICS = frozenset("le la les l'".split())
 OBJECT_CLITICS = frozenset("le la les l' lui leur me m' te t'".split())
 # Prepositions a speaker's noun phrase may run across ("le ministère de l’Industrie").
-NP_PREPOSITIONS = frozenset("de du des d' of from".split())
+NP_PREPOSITIONS = frozenset("de du des d' au aux of from".split())
 PREPOSITIONS = frozenset(
     "à en par pour sur dans avec sans sous vers chez entre contre selon après avant lors pendant depuis devant "
     "derrière malgré parmi "
