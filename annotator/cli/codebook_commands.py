@@ -46,7 +46,7 @@ def codebook(ctx: click.Context, project: Path) -> None:
     ctx.obj = project
     if ctx.invoked_subcommand is not None:
         return
-    with open_project(project) as proj:
+    with open_project(project, read_only=True) as proj:
         book = proj.codebook()
         click.echo(f"{book.name} (codebook version {book.version})")
         for label in tree_order(book.labels):
@@ -65,7 +65,7 @@ def codebook(ctx: click.Context, project: Path) -> None:
 @reports_errors
 def codebook_export(project: Path, file: Path) -> None:
     """Write the project's codebook, retired labels included, to FILE (JSON)."""
-    with open_project(project) as proj:
+    with open_project(project, read_only=True) as proj:
         book = proj.codebook()
     save_codebook(book, file)
     click.echo(f"Wrote {len(book.labels)} labels and questions (codebook version {book.version}) to {file}.")
@@ -102,7 +102,7 @@ def codebook_import(project: Path, file: str, dry_run: bool) -> None:
 @reports_errors
 def codebook_history(project: Path) -> None:
     """List every recorded change of the codebook, oldest first."""
-    with open_project(project) as proj:
+    with open_project(project, read_only=True) as proj:
         for entry in proj.codebook_history():
             click.echo(f"{entry['version']:>4}  {entry['time'][:19]}  {entry['change']}")
 

@@ -48,6 +48,10 @@ def reports_errors(func: Callable) -> Callable:
     return wrapper
 
 
-def open_project(path: Path) -> Project:
-    """Open PROJECT for a command (errors become one line)."""
-    return Project.open(path)
+def open_project(path: Path, read_only: bool = False) -> Project:
+    """Open PROJECT for a command (errors become one line).
+
+    A command that changes the project first gets the automatic rotating backup; a command that
+    only reads it (`read_only`) does not pay for one.
+    """
+    return Project.open(path, backup=not read_only)

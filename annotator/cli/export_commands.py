@@ -33,7 +33,7 @@ from annotator.io.exporter import FORMATS, TABLES, export_project
 def export(project: Path, fmt: str, out: Path, annotators: tuple[str, ...], gold: bool,
            labels: tuple[str, ...], done_only: bool, excel: bool, table: str) -> None:
     """Export PROJECT's annotations as a dataset or for another tool."""
-    with open_project(project) as proj:
+    with open_project(project, read_only=True) as proj:
         report = export_project(
             proj, fmt, out, annotators=list(annotators) or None, gold=gold,
             labels=list(labels) or None, done_only=done_only, excel=excel, table=table,

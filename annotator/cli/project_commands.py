@@ -37,7 +37,7 @@ def init(project: Path, preset: str, name: str | None) -> None:
 @reports_errors
 def info(project: Path) -> None:
     """Show what PROJECT holds: documents, annotators, spans, labels."""
-    with open_project(project) as proj:
+    with open_project(project, read_only=True) as proj:
         counts = proj.counts()
         click.echo(f"Project:         {proj.name}")
         click.echo(f"File:            {project}")
@@ -58,7 +58,7 @@ def annotators(ctx: click.Context, project: Path) -> None:
     """List PROJECT's annotators, or add one with `annotators PROJECT add NAME`."""
     ctx.obj = project
     if ctx.invoked_subcommand is None:
-        with open_project(project) as proj:
+        with open_project(project, read_only=True) as proj:
             people = proj.annotators()
             if not people:
                 click.echo("No annotators yet.")

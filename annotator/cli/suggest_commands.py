@@ -104,7 +104,7 @@ def loaded_terms(ctx: click.Context, project: Path) -> None:
     """
     ctx.obj = project
     if ctx.invoked_subcommand is None:
-        with open_project(project) as proj:
+        with open_project(project, read_only=True) as proj:
             added, removed = proj.loaded_terms(), proj.removed_loaded_terms()
             click.echo("Added: " + (", ".join(added) if added else "(none)"))
             click.echo("Switched off: " + (", ".join(removed) if removed else "(none)"))

@@ -24,7 +24,7 @@ def package(project: Path, annotator_name: str, output: Path) -> None:
 
     Send the package to the annotator; merge it back with `annotator merge PROJECT PACKAGE`.
     """
-    with open_project(project) as proj:
+    with open_project(project, read_only=True) as proj:
         info = proj.write_package(annotator_name, output)
     click.echo(f"Wrote {info.path} for {info.annotator}: {info.documents} documents, "
                f"{info.spans} spans, {info.document_labels} document labels.")
@@ -113,7 +113,7 @@ def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...
 @reports_errors
 def progress(project: Path, annotators: tuple[str, ...], summary: bool) -> None:
     """Show who has done what: documents x annotators (todo / busy = in progress / done) and totals."""
-    with open_project(project) as proj:
+    with open_project(project, read_only=True) as proj:
         report = proj.progress(list(annotators) or None)
     if not report.rows:
         click.echo("No documents are assigned yet (see `annotator assign --help`).")

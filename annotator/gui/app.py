@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
@@ -78,7 +79,8 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
             project = open_demo_project(name)
             ask = False
         else:
-            project = Project.open(path)
+            # The rotating backup is made in the background once the window is up (see below).
+            project = Project.open(path, backup=False)
     except AnnotatorError as exc:
         QMessageBox.critical(parent_window, QCoreApplication.translate("App", "Cannot open project"), str(exc))
         return None
@@ -94,8 +96,19 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
         settings.add_recent_project(str(Path(path).resolve()))
     window = MainWindow(project, annotator, settings, ui_language(settings))
     window.show()
+    if path is not None:
+        start_background_backup(Path(path))
     _windows.append(window)
     return window
+
+
+def start_background_backup(path: Path) -> threading.Thread:
+    """Make the automatic rotating backup off the GUI thread, so a large project opens at once."""
+    from annotator.store.backup import backup_if_due
+
+    thread = threading.Thread(target=backup_if_due, args=(path,), name="project-backup", daemon=True)
+    thread.start()
+    return thread
 
 
 def install_excepthook() -> None:

@@ -284,3 +284,16 @@ def automatic_backup(conn: sqlite3.Connection, project_path: str | os.PathLike) 
     except (OSError, sqlite3.Error, ProjectError) as exc:
         logging.getLogger(__name__).warning("no backup of %s was made: %s", Path(project_path).name, exc)
         return None
+
+
+def backup_if_due(project_path: str | os.PathLike) -> Path | None:
+    """The automatic backup, through a connection of its own (for a background thread); never raises."""
+    try:
+        conn = sqlite3.connect(str(project_path), timeout=30)
+    except sqlite3.Error as exc:
+        logging.getLogger(__name__).warning("no backup of %s was made: %s", Path(project_path).name, exc)
+        return None
+    try:
+        return automatic_backup(conn, project_path)
+    finally:
+        conn.close()

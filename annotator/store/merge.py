@@ -61,6 +61,7 @@ class MergeStore:
                     with self.db.atomic():
                         # Only the file name is kept in the project: no paths of the user's machine.
                         report = self._merge_attached(source, Path(name).name)
+                        report.source = name
                 except sqlite3.Error as exc:
                     raise ProjectError(
                         f"cannot merge {name}: {exc}; the file looks damaged and nothing was changed"

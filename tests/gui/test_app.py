@@ -54,6 +54,10 @@ def test_window_smoke_on_a_project_file(qtbot, tmp_path, settings):
     assert window.workspace.spans  # the first sample carries example spans
     assert settings.recent_projects()[0].endswith("p.framing")
     assert settings.annotator_for(window.project.project_id) == "lea"
+    # The rotating backup is made off the GUI thread once the window is shown.
+    from annotator.store.backup import list_backups
+
+    qtbot.waitUntil(lambda: len(list_backups(path)) == 1, timeout=10000)
     window.close()
 
 
