@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.paths import login_name
+from annotator.core.paths import login_name, user_data_dir
 from annotator.gui.settings import Settings
 from annotator.store import Project
 
@@ -131,19 +131,46 @@ def install_excepthook() -> None:
 def main(argv: list[str]) -> int:
     """Entry point of `python main.py [PROJECT] [--screenshot FILE.png] [--annotator NAME]`."""
     parser = argparse.ArgumentParser(prog="main.py", description="Framing Annotator desktop app.")
-    parser.add_argument("project", nargs="?", type=Path, help="project file to open (default: the demo project)")
+    parser.add_argument("project", nargs="?", type=Path,
+                        help="project file to open (default: the last project, or the demo on first run)")
+    parser.add_argument("--demo", action="store_true", help="open the demo project")
     parser.add_argument("--screenshot", type=Path, help="render the main window to this PNG file and exit")
     parser.add_argument("--annotator", help="annotate under this name (skips the question)")
     parser.add_argument("--language", choices=("en", "fr"), help="language of the interface")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    return run_app(args.project, args.screenshot, args.annotator, args.language)
+    configure_logging()
+    return run_app(args.project, args.screenshot, args.annotator, args.language, demo=args.demo)
+
+
+def configure_logging() -> Path | None:
+    """Log to stderr and to a file in the user's data folder, so an unexpected error is never lost."""
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    log_file = None
+    try:
+        folder = user_data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        log_file = folder / "framing-annotator.log"
+        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+    except OSError:
+        log_file = None
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        handlers=handlers)
+    return log_file
+
+
+def project_to_open(project: Path | None, settings: Settings, demo: bool = False) -> Path | None:
+    """The project given, else the last one opened (if it still exists), else None for the demo."""
+    if project is not None or demo:
+        return project
+    last = Path(settings.last_project) if settings.last_project else None
+    return last if last is not None and last.is_file() else None
 
 
 def run_app(project: Path | None = None, screenshot: Path | None = None, annotator: str | None = None,
-            language: str | None = None) -> int:
+            language: str | None = None, demo: bool = False) -> int:
     app = application()
     settings = Settings()
+    project = project_to_open(project, settings, demo=demo or screenshot is not None)
     if language:
         settings.language = language
     from annotator.gui.translation import install_translator

@@ -347,6 +347,13 @@ class MainWindow(QMainWindow):
             return
         self.switch_project(Path(path))
 
+    def open_demo_project(self) -> None:
+        from annotator.gui.app import open_window
+
+        self._remember_position()
+        if open_window(None, self.settings, parent_window=self) is not None:
+            self.close()
+
     def switch_annotator(self, name: str) -> None:
         """Go on annotating this project under another name (remembered on this machine)."""
         from annotator.gui.app import open_window

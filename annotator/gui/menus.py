@@ -49,6 +49,7 @@ def build_menus(window) -> None:
     file_menu = bar.addMenu(_tr("&File"))
     _add(window, file_menu, "new", _tr("&New project…"), window.new_project_dialog, QKeySequence.StandardKey.New)
     _add(window, file_menu, "open", _tr("&Open project…"), window.open_project_dialog, QKeySequence.StandardKey.Open)
+    _add(window, file_menu, "demo", _tr("Open the &demo project"), window.open_demo_project)
     recent = file_menu.addMenu(_tr("Open &recent"))
     for path in window.settings.recent_projects():
         action = recent.addAction(path)

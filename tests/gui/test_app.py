@@ -72,3 +72,35 @@ def test_foreign_file_gives_a_message_not_a_crash(qtbot, tmp_path, settings, mon
     bogus.write_text("not a project", encoding="utf-8")
     assert open_window(bogus, settings, annotator="x") is None
     assert shown and "not a Framing Annotator project" in shown[0]
+
+
+def test_start_reopens_the_last_project_else_the_demo(tmp_path, settings):
+    from annotator.gui.app import project_to_open
+
+    assert project_to_open(None, settings) is None  # first run: the demo
+    path = tmp_path / "study.framing"
+    Project.create(path).close()
+    settings.add_recent_project(str(path))
+    assert project_to_open(None, settings) == path
+    assert project_to_open(None, settings, demo=True) is None
+    other = tmp_path / "other.framing"
+    assert project_to_open(other, settings) == other
+    path.unlink()
+    assert project_to_open(None, settings) is None  # a vanished file falls back to the demo
+
+
+def test_log_file_in_the_user_data_folder(tmp_path, monkeypatch):
+    import logging
+
+    from annotator.gui.app import configure_logging
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    monkeypatch.setattr(root, "handlers", [])
+    log_file = configure_logging()
+    logging.getLogger("annotator.test").error("something unexpected")
+    for handler in root.handlers:
+        handler.flush()
+        if handler not in before:
+            handler.close()
+    assert "something unexpected" in log_file.read_text(encoding="utf-8")
