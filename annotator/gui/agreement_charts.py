@@ -22,8 +22,8 @@ _BLUES = ("#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B")
 _ORANGES = ("#FFF5EB", "#FDD0A2", "#FD8D3C", "#D94801", "#7F2704")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AgreementCharts", text)
+# translate("AgreementCharts", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
+translate = QCoreApplication.translate
 
 
 def _ramp(stops: tuple[str, ...], t: float) -> QColor:
@@ -59,10 +59,10 @@ class Footnotes:
         if figure is None:
             return "—"
         if figure.value is None:
-            reason = figure.reason or _tr("not defined for this data")
+            reason = figure.reason or translate("AgreementCharts", "not defined for this data")
             if reason not in self.reasons:
                 self.reasons.append(reason)
-            return _tr("n/a [%s]") % (self.reasons.index(reason) + 1)
+            return translate("AgreementCharts", "n/a [%s]") % (self.reasons.index(reason) + 1)
         return format_value(figure.value, percent)
 
     def item(self, figure: Figure | None, percent: bool = False, interval: bool = False) -> QTableWidgetItem:
@@ -77,7 +77,7 @@ class Footnotes:
             item.setForeground(UNDEFINED_FG)
             item.setToolTip(figure.reason or "")
         elif figure is not None and figure.n is not None:
-            item.setToolTip(_tr("n = %s") % figure.n)
+            item.setToolTip(translate("AgreementCharts", "n = %s") % figure.n)
         return item
 
     def html(self) -> str:
@@ -85,7 +85,8 @@ class Footnotes:
         if not self.reasons:
             return ""
         lines = "".join(f"<br>[{i + 1}] {reason}" for i, reason in enumerate(self.reasons))
-        return f"<span style='color:#555'><b>{_tr('Not defined:')}</b>{lines}</span>"
+        title = translate("AgreementCharts", "Not defined:")
+        return f"<span style='color:#555'><b>{title}</b>{lines}</span>"
 
 
 class ColourScale(QWidget):
@@ -95,7 +96,7 @@ class ColourScale(QWidget):
         super().__init__(parent)
         self.setMinimumHeight(46)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(_tr("Colour scale"))
+        self.setAccessibleName(translate("AgreementCharts", "Colour scale"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(420, 46)
@@ -149,9 +150,9 @@ class IntervalChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.rows: list[ChartRow] = []
-        self.count_title = _tr("spans")
+        self.count_title = translate("AgreementCharts", "spans")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.setAccessibleName(_tr("Unitizing alpha per label with 95% intervals"))
+        self.setAccessibleName(translate("AgreementCharts", "Unitizing alpha per label with 95% intervals"))
         self.setStyleSheet("background: #FFFFFF;")
         self.setAutoFillBackground(True)
 
@@ -201,7 +202,9 @@ class IntervalChart(QWidget):
             painter.setPen(QColor("#555555"))
             painter.drawText(QRectF(x - 20, self.TOP - 22, 40, 14), Qt.AlignmentFlag.AlignCenter, f"{tick:.1f}")
             tick += 0.2
-        for value, caption in ((TENTATIVE, _tr("0.667 tentative")), (RELIABLE, _tr("0.800 reliable"))):
+        captions = ((TENTATIVE, translate("AgreementCharts", "0.667 tentative")),
+                    (RELIABLE, translate("AgreementCharts", "0.800 reliable")))
+        for value, caption in captions:
             x = x_of(value)
             painter.setPen(QPen(QColor("#8C2D04" if value == TENTATIVE else "#238B45"), 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, self.TOP - 6), QPointF(x, bottom))
@@ -210,7 +213,7 @@ class IntervalChart(QWidget):
             painter.drawText(box, align | Qt.AlignmentFlag.AlignVCenter, caption)
         painter.setPen(QColor("#555555"))
         painter.drawText(QRectF(right + 24, self.TOP - 22, value_width - 24, 14), Qt.AlignmentFlag.AlignLeft,
-                         _tr("alpha [95% CI] · %1").replace("%1", self.count_title))
+                         translate("AgreementCharts", "alpha [95% CI] · %1").replace("%1", self.count_title))
         painter.setPen(QPen(QColor("#888888"), 1))
         painter.drawLine(QPointF(x_of(0.0), self.TOP - 6), QPointF(x_of(0.0), bottom))
 
@@ -227,7 +230,8 @@ class IntervalChart(QWidget):
             painter.setFont(small)
             if figure.value is None:
                 painter.setPen(UNDEFINED_FG)
-                text = _tr("n/a: %s") % (figure.reason or _tr("not defined"))
+                reason = figure.reason or translate("AgreementCharts", "not defined")
+                text = translate("AgreementCharts", "n/a: %s") % reason
                 elided = QFontMetrics(small).elidedText(text, Qt.TextElideMode.ElideRight, int(right - left - 8))
                 backing = QFontMetrics(small).horizontalAdvance(elided) + 8
                 painter.fillRect(QRectF(left + 2, top + 5, backing, self.ROW - 10), QColor("#FFFFFF"))

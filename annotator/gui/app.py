@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import login_name, user_data_dir
+from annotator.gui.screens import SCREENS, open_screen
 from annotator.gui.settings import Settings
 from annotator.store import Project
 
@@ -137,9 +138,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--screenshot", type=Path, help="render the main window to this PNG file and exit")
     parser.add_argument("--annotator", help="annotate under this name (skips the question)")
     parser.add_argument("--language", choices=("en", "fr"), help="language of the interface")
+    parser.add_argument("--show", choices=sorted(SCREENS),
+                        help="with --screenshot: open this dialog and render it instead of the main window")
     args = parser.parse_args(argv)
     configure_logging()
-    return run_app(args.project, args.screenshot, args.annotator, args.language, demo=args.demo)
+    return run_app(args.project, args.screenshot, args.annotator, args.language, demo=args.demo, show=args.show)
 
 
 def configure_logging() -> Path | None:
@@ -167,7 +170,7 @@ def project_to_open(project: Path | None, settings: Settings, demo: bool = False
 
 
 def run_app(project: Path | None = None, screenshot: Path | None = None, annotator: str | None = None,
-            language: str | None = None, demo: bool = False) -> int:
+            language: str | None = None, demo: bool = False, show: str | None = None) -> int:
     app = application()
     settings = Settings()
     project = project_to_open(project, settings, demo=demo or screenshot is not None)
@@ -176,6 +179,9 @@ def run_app(project: Path | None = None, screenshot: Path | None = None, annotat
     from annotator.gui.translation import install_translator
 
     install_translator(app, ui_language(settings))
+    from annotator.gui.theme import apply_theme
+
+    apply_theme(app, settings.high_contrast, settings.ui_point_size)
     install_excepthook()
     window = open_window(project, settings, annotator=annotator, ask=screenshot is None)
     if window is None:
@@ -183,8 +189,12 @@ def run_app(project: Path | None = None, screenshot: Path | None = None, annotat
     if screenshot is not None:
         window.resize(1440, 900)
 
+        shown = open_screen(window, show) if show else None
+
         def shoot() -> None:
-            window.grab().save(str(screenshot))
+            (shown or window).grab().save(str(screenshot))
+            if shown is not None:
+                shown.close()
             print(f"screenshot written to {screenshot}")
             window.close()
             app.quit()

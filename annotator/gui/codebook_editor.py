@@ -36,9 +36,10 @@ class CodebookEditor(QDialog):
 
     codebook_changed = Signal(object)
 
-    def __init__(self, project: Any, parent: QWidget | None = None):
+    def __init__(self, project: Any, parent: QWidget | None = None, language: str = "en"):
         super().__init__(parent)
         self.project = project
+        self.language = language  # the tree shows names in the interface's language
         self._labels: dict[str, Label] = {}
         self._items: dict[str, QTreeWidgetItem] = {}
         self.setWindowTitle(self.tr("Edit codebook"))
@@ -181,11 +182,14 @@ class CodebookEditor(QDialog):
 
     def _add_children(self, parent_item: QTreeWidgetItem, labels: list[Label], parent: str | None) -> None:
         for label in children_of(labels, parent):
-            name = label.name if not label.retired else self.tr("{name} (retired)").format(name=label.name)
+            name = label.display_name(self.language)
+            if label.retired:
+                name = self.tr("{name} (retired)").format(name=name)
             item = QTreeWidgetItem([name, label.shortcut, label.id])
             item.setIcon(0, swatch(label.color))
             item.setData(0, ID_ROLE, label.id)
-            item.setToolTip(0, label.description)
+            item.setToolTip(0, label.description_fr if self.language == "fr" and label.description_fr
+                            else label.description)
             if label.retired:
                 font = QFont(item.font(0))
                 font.setItalic(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
     QListWidget, QListWidgetItem, QMessageBox, QPushButton, QWidget,
@@ -12,13 +12,19 @@ from annotator.gui.tasks import BackgroundTask
 from annotator.io.exporter import FORMATS, SUFFIXES, TABLES, export_project
 from annotator.store import Project
 
+# Marked for translation here, translated where shown (ExportDialog's self.tr).
 FORMAT_NAMES = {
-    "csv": "CSV table (pandas, R, Excel)",
-    "jsonl": "JSONL (doccano shape)",
-    "brat": "brat standoff (folder)",
-    "conll": "CoNLL BIO tokens",
-    "qdpx": "REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
-    "qdc": "REFI-QDA codebook only",
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV table (pandas, R, Excel)"),
+    "jsonl": QT_TRANSLATE_NOOP("ExportDialog", "JSONL (doccano shape)"),
+    "brat": QT_TRANSLATE_NOOP("ExportDialog", "brat standoff (folder)"),
+    "conll": QT_TRANSLATE_NOOP("ExportDialog", "CoNLL BIO tokens"),
+    "qdpx": QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)"),
+    "qdc": QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook only"),
+}
+TABLE_NAMES = {
+    "spans": QT_TRANSLATE_NOOP("ExportDialog", "spans (one row per span)"),
+    "documents": QT_TRANSLATE_NOOP("ExportDialog", "documents (one row per document and annotator)"),
+    "document-labels": QT_TRANSLATE_NOOP("ExportDialog", "document labels (one row per answer)"),
 }
 
 
@@ -51,7 +57,7 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(self.tr(FORMAT_NAMES.get(fmt, fmt)), fmt)
         self.table_combo = QComboBox(self)
         for table in TABLES:
-            self.table_combo.addItem(table, table)
+            self.table_combo.addItem(self.tr(TABLE_NAMES.get(table, table)), table)
         self.annotator_list = _checked_list(self, [a.name for a in project.annotators() if a.name != "gold"])
         self.annotator_list.setAccessibleName(self.tr("Annotators"))
         self.gold_check = QCheckBox(self.tr("Include the gold standard (adjudicated spans)"), self)
@@ -135,12 +141,13 @@ def run_export(window, options: dict | None = None) -> BackgroundTask | None:
 
     def done(report, error):
         if error:
-            QMessageBox.critical(window, window.tr("Export failed"), error)
+            QMessageBox.critical(window, QCoreApplication.translate("ExportDialog", "Export failed"), error)
         elif report is not None:
-            QMessageBox.information(window, window.tr("Export finished"), report.summary())
+            QMessageBox.information(window, QCoreApplication.translate("ExportDialog", "Export finished"),
+                                    report.summary())
         window.last_export = report
 
-    task = BackgroundTask(window, window.tr("Exporting…"), work, done)
+    task = BackgroundTask(window, QCoreApplication.translate("ExportDialog", "Exporting…"), work, done)
     window._export_task = task
     task.start()
     return task

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.gui.tasks import BackgroundTask
@@ -11,8 +12,9 @@ def run_import(window, paths: list[str] | None = None) -> BackgroundTask | None:
     """Import `paths` (or files the user picks) into the window's project in the background."""
     if not paths:
         paths, _ = QFileDialog.getOpenFileNames(
-            window, window.tr("Import articles"), "",
-            window.tr("Articles (*.html *.htm *.txt *.xml *.csv *.jsonl *.json *.ann);;All files (*)"),
+            window, QCoreApplication.translate("Import", "Import articles"), "",
+            QCoreApplication.translate("Import", "Articles (*.html *.htm *.txt *.xml *.csv *.jsonl *.json *.ann);;"
+                                                 "All files (*)"),
         )
     if not paths:
         return None
@@ -27,12 +29,13 @@ def run_import(window, paths: list[str] | None = None) -> BackgroundTask | None:
 
     def done(report, error):
         if error:
-            QMessageBox.critical(window, window.tr("Import failed"), error)
+            QMessageBox.critical(window, QCoreApplication.translate("Import", "Import failed"), error)
         elif report is not None:
-            QMessageBox.information(window, window.tr("Import finished"), report.summary())
+            QMessageBox.information(window, QCoreApplication.translate("Import", "Import finished"),
+                                    report.summary())
         window.after_import()
 
-    task = BackgroundTask(window, window.tr("Importing articles…"), work, done)
+    task = BackgroundTask(window, QCoreApplication.translate("Import", "Importing articles…"), work, done)
     window._import_task = task
     task.start()
     return task

@@ -17,6 +17,7 @@ from annotator.gui.document_list import DocumentListPanel
 from annotator.gui.find_bar import FindBar, LabelAllPreview
 from annotator.gui.review import build_review_menu
 from annotator.gui.settings import Settings
+from annotator.gui.theme import style_window
 from annotator.gui.workspace import Workspace
 from annotator.store import Project
 from annotator.store.search import find_in_documents
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.workspace.snap_to_words = self.settings.snap_to_words
         self.workspace.show_suggestions = self.settings.q.value("reader/show_suggestions", True, type=bool)
         self.workspace.reader.set_point_size(self.settings.point_size)
+        style_window(self, self.settings.high_contrast)
         self._restore_layout()
         QTimer.singleShot(0, self._open_initial_document)
 
@@ -275,6 +277,11 @@ class MainWindow(QMainWindow):
         self.settings.snap_to_words = on
         self.workspace.snap_to_words = on
 
+    def preferences(self) -> None:
+        from annotator.gui.settings_dialog import edit_preferences
+
+        edit_preferences(self)
+
     # -- refresh after writes ----------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
@@ -303,7 +310,7 @@ class MainWindow(QMainWindow):
         """Open the codebook editor; the panels follow its changes when it closes."""
         from annotator.gui.codebook_editor import CodebookEditor
 
-        CodebookEditor(self.project, self).exec()
+        CodebookEditor(self.project, self, self.language).exec()
         self.workspace.reload_codebook()
         self.find_bar.set_labels(self.project.labels(), self.language)
 

@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QTableWidget, QTableWidgetItem, QVBoxLayout, QHeaderView
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHeaderView, QMenu, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from annotator.core.paths import resources_dir
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
+# translate("Menus", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
+translate = QCoreApplication.translate
 
 
-# Keys the reader handles itself (not menu actions), listed in the shortcuts window.
 def reader_keys() -> list[tuple[str, str]]:
+    """Keys the reader handles itself (not menu actions), listed in the shortcuts window."""
+    # Key names are translated too: French keyboards say Maj, Entrée, Suppr, Échap.
     return [
-        (_tr("Label key (see the codebook panel)"), _tr("Label the selection, or relabel the selected span")),
-        ("Shift+←/→/↑/↓", _tr("Select text from the keyboard")),
-        ("Alt+↓ / Alt+↑", _tr("Cycle through the spans under the cursor")),
-        ("Alt+Shift+→ / ←", _tr("Move the selected span's end by a word")),
-        ("Ctrl+Alt+← / →", _tr("Move the selected span's start by a word")),
-        ("Enter", _tr("Edit the selected span's note and attributes")),
-        ("Delete", _tr("Delete the selected span")),
-        ("Esc", _tr("Deselect the span")),
+        (translate("Menus", "Label key (see the codebook panel)"),
+         translate("Menus", "Label the selection, or relabel the selected span")),
+        (translate("Menus", "Shift+←/→/↑/↓"), translate("Menus", "Select text from the keyboard")),
+        (translate("Menus", "Alt+↓ / Alt+↑"), translate("Menus", "Cycle through the spans under the cursor")),
+        (translate("Menus", "Alt+Shift+→ / ←"), translate("Menus", "Move the selected span's end by a word")),
+        (translate("Menus", "Ctrl+Alt+← / →"), translate("Menus", "Move the selected span's start by a word")),
+        (translate("Menus", "Enter"), translate("Menus", "Edit the selected span's note and attributes")),
+        (translate("Menus", "Delete"), translate("Menus", "Delete the selected span")),
+        (translate("Menus", "Esc"), translate("Menus", "Deselect the span")),
     ]
 
 
@@ -46,83 +53,128 @@ def _add(window, menu: QMenu, key: str, text: str, slot: Callable, shortcut=None
 def build_menus(window) -> None:
     """Create every menu of `window` (a MainWindow); each action calls one of its methods."""
     bar = window.menuBar()
-    file_menu = bar.addMenu(_tr("&File"))
-    _add(window, file_menu, "new", _tr("&New project…"), window.new_project_dialog, QKeySequence.StandardKey.New)
-    _add(window, file_menu, "open", _tr("&Open project…"), window.open_project_dialog, QKeySequence.StandardKey.Open)
-    _add(window, file_menu, "demo", _tr("Open the &demo project"), window.open_demo_project)
-    recent = file_menu.addMenu(_tr("Open &recent"))
+    file_menu = bar.addMenu(translate("Menus", "&File"))
+    _add(window, file_menu, "new", translate("Menus", "&New project…"), window.new_project_dialog, "Ctrl+N")
+    _add(window, file_menu, "open", translate("Menus", "&Open project…"), window.open_project_dialog, "Ctrl+O")
+    _add(window, file_menu, "demo", translate("Menus", "Open the &demo project"), window.open_demo_project,
+         "Ctrl+Shift+O")
+    recent = file_menu.addMenu(translate("Menus", "Open &recent"))
     for path in window.settings.recent_projects():
         action = recent.addAction(path)
         action.triggered.connect(lambda _c=False, p=path: window.switch_project(__import__("pathlib").Path(p)))
     file_menu.addSeparator()
-    _add(window, file_menu, "import", _tr("&Import articles…"), window.import_files, "Ctrl+I")
-    _add(window, file_menu, "export", _tr("&Export…"), window.export_dialog, "Ctrl+E")
+    _add(window, file_menu, "import", translate("Menus", "&Import articles…"), window.import_files, "Ctrl+I")
+    _add(window, file_menu, "export", translate("Menus", "&Export…"), window.export_dialog, "Ctrl+E")
     file_menu.addSeparator()
-    _add(window, file_menu, "quit", _tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+    _add(window, file_menu, "quit", translate("Menus", "&Quit"), window.close, "Ctrl+Q")
 
-    edit_menu = bar.addMenu(_tr("&Edit"))
-    undo = window.undo_stack.createUndoAction(window, _tr("&Undo"))
+    edit_menu = bar.addMenu(translate("Menus", "&Edit"))
+    undo = window.undo_stack.createUndoAction(window, translate("Menus", "&Undo"))
     undo.setShortcut(QKeySequence("Ctrl+Z"))
-    redo = window.undo_stack.createRedoAction(window, _tr("&Redo"))
+    redo = window.undo_stack.createRedoAction(window, translate("Menus", "&Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
     window.actions["undo"], window.actions["redo"] = undo, redo
     edit_menu.addSeparator()
-    _add(window, edit_menu, "find", _tr("&Find…"), window.show_find, QKeySequence.StandardKey.Find)
+    _add(window, edit_menu, "find", translate("Menus", "&Find…"), window.show_find, "Ctrl+F")
     ws = window.workspace
-    _add(window, edit_menu, "edit_span", _tr("Span &note and attributes…"), ws.edit_selected, "Ctrl+Return")
-    _add(window, edit_menu, "delete_span", _tr("&Delete span"), ws.delete_selected, "Ctrl+Backspace")
+    _add(window, edit_menu, "edit_span", translate("Menus", "Span &note and attributes…"), ws.edit_selected,
+         "Ctrl+Return")
+    _add(window, edit_menu, "delete_span", translate("Menus", "&Delete span"), ws.delete_selected, "Ctrl+Backspace")
     edit_menu.addSeparator()
-    _add(window, edit_menu, "codebook", _tr("Edit &codebook…"), window.edit_codebook,
+    _add(window, edit_menu, "codebook", translate("Menus", "Edit &codebook…"), window.edit_codebook,
          "Ctrl+Shift+K")
+    _add(window, edit_menu, "preferences", translate("Menus", "&Preferences…"), window.preferences, "Ctrl+,")
 
-    go_menu = bar.addMenu(_tr("&Go"))
-    _add(window, go_menu, "next", _tr("&Next document"), window.next_document, "Ctrl+PgDown")
-    _add(window, go_menu, "previous", _tr("&Previous document"), window.previous_document, "Ctrl+PgUp")
-    _add(window, go_menu, "next_not_done", _tr("Next document &not done"), window.next_not_done,
+    go_menu = bar.addMenu(translate("Menus", "&Go"))
+    _add(window, go_menu, "next", translate("Menus", "&Next document"), window.next_document, "Ctrl+PgDown")
+    _add(window, go_menu, "previous", translate("Menus", "&Previous document"), window.previous_document,
+         "Ctrl+PgUp")
+    _add(window, go_menu, "next_not_done", translate("Menus", "Next document &not done"), window.next_not_done,
          "Ctrl+Shift+PgDown")
-    _add(window, go_menu, "mark_done", _tr("&Mark done (and go to the next)"), window.mark_done, "Ctrl+D")
-    _add(window, go_menu, "focus_list", _tr("Go to the &document list"),
+    _add(window, go_menu, "mark_done", translate("Menus", "&Mark done (and go to the next)"), window.mark_done,
+         "Ctrl+D")
+    _add(window, go_menu, "focus_list", translate("Menus", "Go to the &document list"),
          lambda: window.document_list.view.setFocus(), "Ctrl+L")
-    _add(window, go_menu, "focus_reader", _tr("Go to the &text"), lambda: window.workspace.reader.setFocus(),
-         "Ctrl+T")
+    _add(window, go_menu, "focus_reader", translate("Menus", "Go to the &text"),
+         lambda: window.workspace.reader.setFocus(), "Ctrl+T")
 
-    view_menu = bar.addMenu(_tr("&View"))
-    _add(window, view_menu, "bigger", _tr("&Larger text"), lambda: window.change_font(1.0),
-         QKeySequence.StandardKey.ZoomIn)
-    _add(window, view_menu, "smaller", _tr("&Smaller text"), lambda: window.change_font(-1.0),
-         QKeySequence.StandardKey.ZoomOut)
-    _add(window, view_menu, "snap", _tr("Snap selections to &whole words"), window.set_snapping, "Ctrl+W",
-         checkable=True, checked=window.settings.snap_to_words)
-    _add(window, view_menu, "suggestions", _tr("Show &suggestions (framing devices the app found)"),
+    view_menu = bar.addMenu(translate("Menus", "&View"))
+    bigger = _add(window, view_menu, "bigger", translate("Menus", "&Larger text"), lambda: window.change_font(1.0),
+                  "Ctrl++")
+    bigger.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+    _add(window, view_menu, "smaller", translate("Menus", "&Smaller text"), lambda: window.change_font(-1.0),
+         "Ctrl+-")
+    _add(window, view_menu, "snap", translate("Menus", "Snap selections to &whole words"), window.set_snapping,
+         "Ctrl+W", checkable=True, checked=window.settings.snap_to_words)
+    _add(window, view_menu, "suggestions", translate("Menus", "Show &suggestions (framing devices the app found)"),
          window.set_show_suggestions, "Ctrl+Shift+S", checkable=True, checked=window.workspace.show_suggestions)
 
-    help_menu = bar.addMenu(_tr("&Help"))
-    _add(window, help_menu, "shortcuts", _tr("&Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec(),
-         "F1")
-    _add(window, help_menu, "about", _tr("&About Framing Annotator"), window.about)
+    help_menu = bar.addMenu(translate("Menus", "&Help"))
+    _add(window, help_menu, "shortcuts", translate("Menus", "&Keyboard shortcuts"),
+         lambda: ShortcutsDialog(window).exec(), "F1")
+    _add(window, help_menu, "guide", translate("Menus", "&User guide"), lambda: open_user_guide(window), "Shift+F1")
+    _add(window, help_menu, "about", translate("Menus", "&About Framing Annotator"), window.about, "Ctrl+F1")
+
+
+def menu_actions(window) -> list[tuple[str, QAction]]:
+    """Every action of the menu bar with its menu's title; project lists (Open recent) left out."""
+    found = []
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if menu is None:
+            continue
+        title = top.text().replace("&", "")
+        for action in menu.actions():
+            if not action.isSeparator() and action.menu() is None:
+                found.append((title, action))
+    return found
+
+
+def user_guide_path() -> Path:
+    """The user guide's index, docs/user-guide.md beside the resources folder."""
+    return resources_dir().parent / "docs" / "user-guide.md"
+
+
+def open_user_guide(window) -> bool:
+    """Open the user guide in the system's viewer for Markdown files; explain if it is missing."""
+    path = user_guide_path()
+    if path.exists() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    QMessageBox.information(window, translate("Menus", "User guide"), translate(
+        "Menus", "The user guide could not be opened. It is the Markdown file %1.").replace("%1", str(path)))
+    return False
 
 
 class ShortcutsDialog(QDialog):
-    """Every keyboard shortcut: the menus' and the reader's."""
+    """Every keyboard shortcut: the menus' (Team and Review included) and the reader's."""
 
     def __init__(self, window):
         super().__init__(window)
-        self.setWindowTitle(_tr("Keyboard shortcuts"))
-        self.resize(560, 560)
-        rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text().replace("&", ""))
-                for a in window.actions.values() if not a.shortcut().isEmpty()]
-        rows += reader_keys()
-        table = QTableWidget(len(rows), 2, self)
-        table.setHorizontalHeaderLabels([_tr("Keys"), _tr("Action")])
-        table.setAccessibleName(_tr("Keyboard shortcuts"))
-        for i, (keys, text) in enumerate(rows):
-            table.setItem(i, 0, QTableWidgetItem(keys))
-            table.setItem(i, 1, QTableWidgetItem(text))
+        self.setWindowTitle(translate("Menus", "Keyboard shortcuts"))
+        self.resize(680, 600)
+        native = QKeySequence.SequenceFormat.NativeText
+        rows = [(", ".join(k.toString(native) for k in action.shortcuts()), action.text().replace("&", ""), menu)
+                for menu, action in menu_actions(window) if action.shortcuts()]
+        reader = translate("Menus", "Text")
+        rows += [(keys, text, reader) for keys, text in reader_keys()]
+        table = QTableWidget(len(rows), 3, self)
+        table.setHorizontalHeaderLabels([translate("Menus", "Keys"), translate("Menus", "Action"),
+                                         translate("Menus", "Menu")])
+        table.setAccessibleName(translate("Menus", "Keyboard shortcuts"))
+        for i, row in enumerate(rows):
+            for column, text in enumerate(row):
+                table.setItem(i, column, QTableWidgetItem(text))
         table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
+        layout.addWidget(buttons)
         self.table = table

@@ -15,8 +15,8 @@ from annotator.gui.tasks import BackgroundTask
 from annotator.store import Project
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
+# translate("Review", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -36,17 +36,17 @@ def compute_report(parent: QWidget, project_path: Path, request: ReportRequest,
     GUI thread with the report, or None and an error message. A cancelled computation reports neither."""
 
     def work(progress, cancelled):
-        progress(0, 0, _tr("Reading the annotations…"))
+        progress(0, 0, translate("Review", "Reading the annotations…"))
         with Project.open(project_path, backup=False) as project:
             data = project.agreement_data(annotators=request.annotators or None, labels=request.labels or None,
                                           done_only=request.done_only)
         if cancelled():
             return None
-        progress(0, 0, _tr("Computing agreement and bootstrap intervals…"))
+        progress(0, 0, translate("Review", "Computing agreement and bootstrap intervals…"))
         report = build_report(data, resamples=request.resamples, seed=request.seed)
         return None if cancelled() else report
 
-    task = BackgroundTask(parent, _tr("Computing agreement…"), work, done)
+    task = BackgroundTask(parent, translate("Review", "Computing agreement…"), work, done)
     task.start()
     return task
 
@@ -66,7 +66,7 @@ def may_adjudicate(window) -> bool:
 
 def build_review_menu(window) -> None:
     """Add the Review menu to a MainWindow, before Help."""
-    menu = window.menuBar().addMenu(_tr("&Review"))
+    menu = window.menuBar().addMenu(translate("Review", "&Review"))
     window.menuBar().insertMenu(window.menuBar().actions()[-2], menu)
 
     def add(key: str, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -78,8 +78,8 @@ def build_review_menu(window) -> None:
         window.actions[key] = action
         return action
 
-    add("agreement", _tr("&Agreement…"), lambda: open_agreement(window), "Ctrl+Shift+G")
-    add("disagreements", _tr("&Disagreements and adjudication…"), lambda: open_disagreements(window),
+    add("agreement", translate("Review", "&Agreement…"), lambda: open_agreement(window), "Ctrl+Shift+G")
+    add("disagreements", translate("Review", "&Disagreements and adjudication…"), lambda: open_disagreements(window),
         "Ctrl+Shift+J")
 
 
@@ -100,7 +100,7 @@ def open_agreement(window):
 def open_disagreements(window, report: AgreementReport | None = None):
     """Show the disagreement browser, with a report already computed or computing its own."""
     if not may_see_everyone(window):
-        QMessageBox.information(window, _tr("Disagreements"), _tr(
+        QMessageBox.information(window, translate("Review", "Disagreements"), translate("Review", 
             "Coding is blind in this project: only the project lead compares annotators' spans."))
         return None
     from annotator.gui.disagreement_view import DisagreementView

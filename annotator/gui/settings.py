@@ -48,6 +48,15 @@ class Settings:
         self.q.setValue("ui/language", value)
 
     @property
+    def ui_point_size(self) -> float:
+        """The interface's font size in points; 0 keeps the system's."""
+        return self._get("ui/point_size", 0.0, float)
+
+    @ui_point_size.setter
+    def ui_point_size(self, value: float) -> None:
+        self.q.setValue("ui/point_size", float(value))
+
+    @property
     def high_contrast(self) -> bool:
         return self._get("ui/high_contrast", False, bool)
 

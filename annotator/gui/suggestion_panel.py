@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -12,17 +12,22 @@ from annotator.core.model import Label
 from annotator.suggest import Suggestion
 
 
-def kind_name(kind: str) -> str:
-    """A readable name of a suggestion kind."""
-    from PySide6.QtCore import QCoreApplication
+KIND_NAMES = {  # marked here for pyside6-lupdate, translated in kind_name
+    "direct_quote": QT_TRANSLATE_NOOP("SuggestionKinds", "Direct quote"),
+    "scare_quote": QT_TRANSLATE_NOOP("SuggestionKinds", "Scare quote"),
+    "attribution": QT_TRANSLATE_NOOP("SuggestionKinds", "Attribution"),
+    "reporting_verb.neutral": QT_TRANSLATE_NOOP("SuggestionKinds", "Neutral reporting verb"),
+    "reporting_verb.loaded": QT_TRANSLATE_NOOP("SuggestionKinds", "Loaded reporting verb"),
+    "hedge": QT_TRANSLATE_NOOP("SuggestionKinds", "Hedge"),
+    "intensifier": QT_TRANSLATE_NOOP("SuggestionKinds", "Intensifier"),
+    "distancing": QT_TRANSLATE_NOOP("SuggestionKinds", "Distancing label"),
+    "loaded_term": QT_TRANSLATE_NOOP("SuggestionKinds", "Loaded term"),
+}
 
-    names = {
-        "direct_quote": "Direct quote", "scare_quote": "Scare quote", "attribution": "Attribution",
-        "reporting_verb.neutral": "Neutral reporting verb", "reporting_verb.loaded": "Loaded reporting verb",
-        "hedge": "Hedge", "intensifier": "Intensifier", "distancing": "Distancing label",
-        "loaded_term": "Loaded term",
-    }
-    return QCoreApplication.translate("SuggestionKinds", names.get(kind, kind))
+
+def kind_name(kind: str) -> str:
+    """A readable name of a suggestion kind, in the interface's language."""
+    return QCoreApplication.translate("SuggestionKinds", KIND_NAMES.get(kind, kind))
 
 
 class SuggestionListModel(QAbstractTableModel):

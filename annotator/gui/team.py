@@ -18,13 +18,13 @@ from annotator.core.model import GOLD_ANNOTATOR
 from annotator.gui.document_list import STATUS_COLOURS
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Team", text)
+# translate("Team", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
+translate = QCoreApplication.translate
 
 
 def build_team_menu(window) -> None:
     """Add the Team menu to a MainWindow."""
-    menu = window.menuBar().addMenu(_tr("&Team"))
+    menu = window.menuBar().addMenu(translate("Team", "&Team"))
     window.menuBar().insertMenu(window.menuBar().actions()[-2], menu)
 
     def add(key: str, text: str, slot, shortcut: str | None = None, checkable: bool = False) -> QAction:
@@ -37,21 +37,24 @@ def build_team_menu(window) -> None:
         window.actions[key] = action
         return action
 
-    add("change_annotator", _tr("&Change annotator…"), lambda: change_annotator(window))
-    add("lead_role", _tr("I am the project &lead…"), lambda: become_lead(window))
+    add("change_annotator", translate("Team", "&Change annotator…"), lambda: change_annotator(window),
+        "Ctrl+Shift+U")
+    add("lead_role", translate("Team", "I am the project &lead…"), lambda: become_lead(window), "Ctrl+Shift+L")
     menu.addSeparator()
-    blind = add("blind", _tr("&Blind coding (annotators see only their own work)"),
-                lambda on: set_blind(window, on), checkable=True)
+    blind = add("blind", translate("Team", "&Blind coding (annotators see only their own work)"),
+                lambda on: set_blind(window, on), "Ctrl+Shift+B", checkable=True)
     blind.blockSignals(True)
     blind.setChecked(window.project.blind_coding())
     blind.blockSignals(False)
-    add("show_others", _tr("&Show other annotators' spans"), lambda on: show_others(window, on),
+    add("show_others", translate("Team", "&Show other annotators' spans"), lambda on: show_others(window, on),
         "Ctrl+Shift+A", checkable=True)
     menu.addSeparator()
-    add("progress", _tr("&Progress…"), lambda: ProgressDialog(window.project, window).exec(), "Ctrl+Shift+P")
-    add("auto_assign", _tr("&Assign documents…"), lambda: assign_documents(window))
-    add("package", _tr("Create a &package for an annotator…"), lambda: create_package(window))
-    add("merge", _tr("&Merge annotators' files…"), lambda: merge_files(window))
+    add("progress", translate("Team", "&Progress…"), lambda: ProgressDialog(window.project, window).exec(),
+        "Ctrl+Shift+P")
+    add("auto_assign", translate("Team", "&Assign documents…"), lambda: assign_documents(window), "Ctrl+Shift+D")
+    add("package", translate("Team", "Create a &package for an annotator…"), lambda: create_package(window),
+        "Ctrl+Shift+E")
+    add("merge", translate("Team", "&Merge annotators' files…"), lambda: merge_files(window), "Ctrl+Shift+M")
     update_team_actions(window)
 
 
@@ -78,17 +81,18 @@ def update_team_actions(window) -> None:
 
 def change_annotator(window) -> None:
     names = coder_names(window.project)
-    name, ok = QInputDialog.getItem(window, _tr("Change annotator"), _tr("Annotate as:"), names,
-                                    max(names.index(window.annotator), 0) if window.annotator in names else 0, True)
+    current = max(names.index(window.annotator), 0) if window.annotator in names else 0
+    name, ok = QInputDialog.getItem(window, translate("Team", "Change annotator"), translate("Team", "Annotate as:"),
+                                    names, current, True)
     if ok and name.strip() and name.strip() != window.annotator:
         window.switch_annotator(name.strip())
 
 
 def become_lead(window) -> None:
     answer = QMessageBox.question(
-        window, _tr("Project lead"),
-        _tr("The lead sees every annotator's work and manages blind coding, assignments and merging. "
-            "Take the lead role as %s?") % window.annotator)
+        window, translate("Team", "Project lead"),
+        translate("Team", "The lead sees every annotator's work and manages blind coding, assignments and "
+                  "merging. Take the lead role as %s?") % window.annotator)
     if answer == QMessageBox.StandardButton.Yes:
         window.project.set_role(window.annotator, "lead")
         update_team_actions(window)
@@ -112,27 +116,30 @@ class ProgressDialog(QDialog):
 
     def __init__(self, project, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Progress"))
+        self.setWindowTitle(translate("Team", "Progress"))
         self.resize(760, 480)
         progress = project.progress()
         layout = QVBoxLayout(self)
         totals = ", ".join(
-            f"{name}: {counts.get('done', 0)}/{sum(counts.values())} " + _tr("done")
+            translate("Team", "%1: %2/%3 done").replace("%1", name).replace("%2", str(counts.get("done", 0)))
+            .replace("%3", str(sum(counts.values())))
             for name, counts in progress.totals.items()
         )
+        status_names = {"todo": translate("Team", "to do"), "in progress": translate("Team", "in progress"),
+                        "done": translate("Team", "done")}
         layout.addWidget(QLabel(
-            _tr("%1 documents finished by every assigned annotator; %2 documents not assigned.")
+            translate("Team", "%1 documents finished by every assigned annotator; %2 documents not assigned.")
             .replace("%1", str(progress.documents_done)).replace("%2", str(progress.unassigned))
             + ("\n" + totals if totals else ""), self))
         self.table = QTableWidget(len(progress.rows), len(progress.annotators) + 1, self)
-        self.table.setAccessibleName(_tr("Progress by document and annotator"))
-        self.table.setHorizontalHeaderLabels([_tr("Document")] + progress.annotators)
+        self.table.setAccessibleName(translate("Team", "Progress by document and annotator"))
+        self.table.setHorizontalHeaderLabels([translate("Team", "Document")] + progress.annotators)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, row in enumerate(progress.rows):
             self.table.setItem(r, 0, QTableWidgetItem(row.title))
             for c, name in enumerate(progress.annotators, start=1):
                 status = row.statuses.get(name)
-                item = QTableWidgetItem(status or "")
+                item = QTableWidgetItem(status_names.get(status, status or ""))
                 if status:
                     item.setForeground(QColor(STATUS_COLOURS[status]))
                 self.table.setItem(r, c, item)
@@ -149,10 +156,10 @@ class AssignDialog(QDialog):
 
     def __init__(self, annotators: list[str], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Assign documents"))
+        self.setWindowTitle(translate("Team", "Assign documents"))
         layout = QFormLayout(self)
         self.annotator_list = QListWidget(self)
-        self.annotator_list.setAccessibleName(_tr("Annotators"))
+        self.annotator_list.setAccessibleName(translate("Team", "Annotators"))
         for name in annotators:
             item = QListWidgetItem(name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -168,10 +175,10 @@ class AssignDialog(QDialog):
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
         self.seed.setValue(1)
-        layout.addRow(_tr("Annotators"), self.annotator_list)
-        layout.addRow(_tr("Coders per shared document"), self.per_document)
-        layout.addRow(_tr("Share of documents coded by several (agreement sample)"), self.overlap)
-        layout.addRow(_tr("Seed (same seed, same plan)"), self.seed)
+        layout.addRow(translate("Team", "Annotators"), self.annotator_list)
+        layout.addRow(translate("Team", "Coders per shared document"), self.per_document)
+        layout.addRow(translate("Team", "Share of documents coded by several (agreement sample)"), self.overlap)
+        layout.addRow(translate("Team", "Seed (same seed, same plan)"), self.seed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -191,36 +198,39 @@ def assign_documents(window) -> None:
         change = window.project.auto_assign(dialog.chosen(), per_document=dialog.per_document.value(),
                                             overlap_share=dialog.overlap.value(), seed=dialog.seed.value())
     except AnnotatorError as exc:
-        QMessageBox.warning(window, _tr("Assign documents"), str(exc))
+        QMessageBox.warning(window, translate("Team", "Assign documents"), str(exc))
         return
     window.document_list.model.reload()
     load = change.details.get("load", {})
-    QMessageBox.information(window, _tr("Assign documents"),
-                            "\n".join(f"{name}: {count}" for name, count in sorted(load.items())) or _tr("Done."))
+    QMessageBox.information(window, translate("Team", "Assign documents"),
+                            "\n".join(f"{name}: {count}" for name, count in sorted(load.items()))
+                            or translate("Team", "Done."))
 
 
 def create_package(window) -> None:
     names = coder_names(window.project)
-    name, ok = QInputDialog.getItem(window, _tr("Package"), _tr("Package for annotator:"), names, 0, False)
+    name, ok = QInputDialog.getItem(window, translate("Team", "Package"), translate("Team", "Package for annotator:"),
+                                    names, 0, False)
     if not ok:
         return
-    path, _ = QFileDialog.getSaveFileName(window, _tr("Save package"), f"{name}.framing",
-                                          _tr("Framing Annotator projects (*.framing)"))
+    path, _ = QFileDialog.getSaveFileName(window, translate("Team", "Save package"), f"{name}.framing",
+                                          translate("Team", "Framing Annotator projects (*.framing)"))
     if not path:
         return
     try:
         window.project.write_package(name, path)
     except AnnotatorError as exc:
-        QMessageBox.warning(window, _tr("Package"), str(exc))
+        QMessageBox.warning(window, translate("Team", "Package"), str(exc))
         return
-    QMessageBox.information(window, _tr("Package"), _tr("Package written to %s") % path)
+    QMessageBox.information(window, translate("Team", "Package"), translate("Team", "Package written to %s") % path)
 
 
 def merge_files(window, paths: list[str] | None = None) -> list:
     """Merge annotators' project files into this project; each merge is all or nothing."""
     if paths is None:
-        paths, _ = QFileDialog.getOpenFileNames(window, _tr("Merge annotators' files"), "",
-                                                _tr("Framing Annotator projects (*.framing);;All files (*)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            window, translate("Team", "Merge annotators' files"), "",
+            translate("Team", "Framing Annotator projects (*.framing);;All files (*)"))
     reports, lines = [], []
     for path in paths:
         try:
@@ -234,7 +244,7 @@ def merge_files(window, paths: list[str] | None = None) -> list:
     if paths:
         window.document_list.model.reload()
         window.workspace.reload_codebook()
-        ReportDialog(_tr("Merge report"), "\n".join(lines), window).exec()
+        ReportDialog(translate("Team", "Merge report"), "\n".join(lines), window).exec()
     return reports
 
 
