@@ -15,7 +15,7 @@ from annotator.core.errors import CodebookError
 PINNED_IDS = {
     "framing-devices": [
         "scare_quote", "direct_quote", "attribution", "reporting_verb", "reporting_verb.neutral",
-        "reporting_verb.loaded", "loaded_term", "naming", "hedge", "intensifier", "agentless_passive",
+        "reporting_verb.loaded", "loaded_term", "naming", "distancing", "hedge", "intensifier", "agentless_passive",
         "source_mention", "source_type", "tone",
     ],
     "policy-frames": [

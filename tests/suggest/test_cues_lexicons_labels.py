@@ -132,7 +132,9 @@ def test_kinds_map_onto_the_default_codebook():
     assert mapping["scare_quote"] == "scare_quote"
     assert mapping["reporting_verb.loaded"] == "reporting_verb.loaded"
     assert mapping["loaded_term"] == "loaded_term"
-    assert mapping["distancing"] is None
+    assert mapping["distancing"] == "distancing"
+    retired = [l for l in load_preset("framing-devices").labels if l.id != "distancing"]
+    assert kind_labels(retired)["distancing"] is None
     assert set(mapping) == set(KINDS)
 
 
