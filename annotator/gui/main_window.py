@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.workspace.show_suggestions = self.settings.q.value("reader/show_suggestions", True, type=bool)
         self.workspace.reader.set_point_size(self.settings.point_size)
         style_window(self, self.settings.high_contrast)
+        self._set_focus_order()
         self._restore_layout()
         QTimer.singleShot(0, self._open_initial_document)
 
@@ -124,6 +125,18 @@ class MainWindow(QMainWindow):
     def set_show_suggestions(self, on: bool) -> None:
         self.settings.q.setValue("reader/show_suggestions", bool(on))
         self.workspace.set_show_suggestions(on)
+
+    def _set_focus_order(self) -> None:
+        """Tab moves left to right: document filters and list, the text, the side tabs, the questions."""
+        self.workspace.reader.setTabChangesFocus(True)  # read-only text: Tab never types
+        for table in (self.document_list.view, self.workspace.span_list, self.workspace.suggestion_panel.view):
+            table.setTabKeyNavigation(False)  # arrows move between cells, Tab leaves the table
+        self.side_tabs.setAccessibleName(self.tr("Spans and suggestions"))
+        self.side_tabs.tabBar().setAccessibleName(self.tr("Spans and suggestions"))
+        chain = [self.document_list.filter_edit, self.document_list.status_combo, self.document_list.view,
+                 self.workspace.reader]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _build_status(self) -> None:
         self.saved_label = QLabel(self)

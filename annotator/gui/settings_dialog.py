@@ -88,7 +88,6 @@ def apply_settings(window) -> None:
 def edit_preferences(window) -> bool:
     """Edit > Preferences…: True when the user saved new preferences (applied at once but the language)."""
     dialog = SettingsDialog(window.settings, window)
-    window._preferences_dialog = dialog  # reachable for tests and screenshots while open
     if not dialog.exec():
         return False
     dialog.save()

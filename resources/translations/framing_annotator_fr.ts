@@ -1,0 +1,1944 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AdjudicationPanel</name>
+    <message>
+        <source>Spans of every annotator and the gold standard</source>
+        <translation>Segments de chaque annotateur et de la référence</translation>
+    </message>
+    <message>
+        <source>Answers of every annotator and the gold answer</source>
+        <translation>Réponses de chaque annotateur et réponse de référence</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Accept into gold</source>
+        <translation>Accepter dans la référence</translation>
+    </message>
+    <message>
+        <source>Copy the selected span (from the annotator whose column is selected, else the first) into the gold standard</source>
+        <translation>Copier le segment sélectionné (celui de l’annotateur dont la colonne est sélectionnée, sinon du premier) dans la référence</translation>
+    </message>
+    <message>
+        <source>Remove from gold</source>
+        <translation>Retirer de la référence</translation>
+    </message>
+    <message>
+        <source>Label for a new gold span</source>
+        <translation>Étiquette d’un nouveau segment de référence</translation>
+    </message>
+    <message>
+        <source>Add selected text to gold</source>
+        <translation>Ajouter le texte sélectionné à la référence</translation>
+    </message>
+    <message>
+        <source>Select words in the text above, choose a label, then add them to the gold standard as your own span</source>
+        <translation>Sélectionnez des mots dans le texte ci-dessus, choisissez une étiquette, puis ajoutez-les à la référence comme votre propre segment</translation>
+    </message>
+    <message>
+        <source>Selected span:</source>
+        <translation>Segment sélectionné&#xa0;:</translation>
+    </message>
+    <message>
+        <source>   New gold span:</source>
+        <translation>   Nouveau segment de référence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Agreed by</source>
+        <translation>Accord de</translation>
+    </message>
+    <message>
+        <source>Agreement threshold</source>
+        <translation>Seuil d’accord</translation>
+    </message>
+    <message>
+        <source>all annotators</source>
+        <translation>tous les annotateurs</translation>
+    </message>
+    <message>
+        <source>two thirds of them</source>
+        <translation>deux tiers d’entre eux</translation>
+    </message>
+    <message>
+        <source>half of them</source>
+        <translation>la moitié d’entre eux</translation>
+    </message>
+    <message>
+        <source>Accept agreed in this document</source>
+        <translation>Accepter les segments consensuels de ce document</translation>
+    </message>
+    <message>
+        <source>Accept agreed in every listed document…</source>
+        <translation>Accepter les segments consensuels de tous les documents listés…</translation>
+    </message>
+    <message>
+        <source>Accept agreed answers in this document</source>
+        <translation>Accepter les réponses consensuelles de ce document</translation>
+    </message>
+    <message>
+        <source>Only the project lead builds the gold standard in this project.</source>
+        <translation>Dans ce projet, seul le responsable du projet constitue la référence.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>Marqué par</translation>
+    </message>
+    <message>
+        <source>✓ gold</source>
+        <translation>✓ référence</translation>
+    </message>
+    <message>
+        <source>gold only</source>
+        <translation>référence seule</translation>
+    </message>
+    <message>
+        <source>all %s</source>
+        <translation>les %s</translation>
+    </message>
+    <message>
+        <source>only %s</source>
+        <translation>seulement %s</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Gold answer</source>
+        <translation>Réponse de référence</translation>
+    </message>
+    <message>
+        <source>Gold answer to %s</source>
+        <translation>Réponse de référence à %s</translation>
+    </message>
+    <message>
+        <source>(no gold answer)</source>
+        <translation>(pas de réponse de référence)</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementCharts</name>
+    <message>
+        <source>not defined for this data</source>
+        <translation>non défini pour ces données</translation>
+    </message>
+    <message>
+        <source>n/a [%s]</source>
+        <translation>n.d. [%s]</translation>
+    </message>
+    <message>
+        <source>n = %s</source>
+        <translation>n = %s</translation>
+    </message>
+    <message>
+        <source>Not defined:</source>
+        <translation>Non défini&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Colour scale</source>
+        <translation>Échelle de couleurs</translation>
+    </message>
+    <message>
+        <source>spans</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <source>Unitizing alpha per label with 95% intervals</source>
+        <translation>Alpha d’unitisation par étiquette, avec intervalles à 95&#xa0;%</translation>
+    </message>
+    <message>
+        <source>0.667 tentative</source>
+        <translation>0,667 provisoire</translation>
+    </message>
+    <message>
+        <source>0.800 reliable</source>
+        <translation>0,800 fiable</translation>
+    </message>
+    <message>
+        <source>alpha [95% CI] · %1</source>
+        <translation>alpha [IC 95&#xa0;%] · %1</translation>
+    </message>
+    <message>
+        <source>not defined</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <source>n/a: %s</source>
+        <translation>n.d.&#xa0;: %s</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <source>Agreement — %s</source>
+        <translation>Accord — %s</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>Annotateurs</translation>
+    </message>
+    <message>
+        <source>Labels and questions</source>
+        <translation>Étiquettes et questions</translation>
+    </message>
+    <message>
+        <source>%s (question)</source>
+        <translation>%s (question)</translation>
+    </message>
+    <message>
+        <source>Only documents marked done</source>
+        <translation>Seulement les documents marqués comme terminés</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calculer</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>Export table as CSV…</source>
+        <translation>Exporter le tableau en CSV…</translation>
+    </message>
+    <message>
+        <source>Save view as PNG…</source>
+        <translation>Enregistrer la vue en PNG…</translation>
+    </message>
+    <message>
+        <source>Browse disagreements…</source>
+        <translation>Parcourir les désaccords…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>Codeurs</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α [95% CI]</source>
+        <translation>α de Krippendorff [IC 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; κ</source>
+        <translation>κ de Fleiss</translation>
+    </message>
+    <message>
+        <source>Percent agreement</source>
+        <translation>Pourcentage d’accord</translation>
+    </message>
+    <message>
+        <source>Agreement per question</source>
+        <translation>Accord par question</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unités</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha per question with 95% intervals</source>
+        <translation>Alpha de Krippendorff par question, avec intervalles à 95&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Annotator pairs</source>
+        <translation>Paires d’annotateurs</translation>
+    </message>
+    <message>
+        <source>Spans by label</source>
+        <translation>Segments par étiquette</translation>
+    </message>
+    <message>
+        <source>Hide labels no annotator used</source>
+        <translation>Masquer les étiquettes qu’aucun annotateur n’a utilisées</translation>
+    </message>
+    <message>
+        <source>spans</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Unitizing α [95% CI]</source>
+        <translation>α d’unitisation [IC 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 exact</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 par chevauchement</translation>
+    </message>
+    <message>
+        <source>Character κ</source>
+        <translation>κ par caractère</translation>
+    </message>
+    <message>
+        <source>Span agreement per label</source>
+        <translation>Accord sur les segments par étiquette</translation>
+    </message>
+    <message>
+        <source>Label confusion</source>
+        <translation>Confusion entre étiquettes</translation>
+    </message>
+    <message>
+        <source>Label confusion table</source>
+        <translation>Tableau de confusion des étiquettes</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Unitizing α</source>
+        <translation>α d’unitisation</translation>
+    </message>
+    <message>
+        <source>Coders (spans)</source>
+        <translation>Codeurs (segments)</translation>
+    </message>
+    <message>
+        <source>Documents ranked by disagreement</source>
+        <translation>Documents classés par désaccord</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <source>Choose at least one annotator and one label or question.</source>
+        <translation>Choisissez au moins un annotateur et une étiquette ou une question.</translation>
+    </message>
+    <message>
+        <source>The agreement could not be computed: %s</source>
+        <translation>L’accord n’a pas pu être calculé&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>Computation cancelled; press Compute to start again.</source>
+        <translation>Calcul annulé&#xa0;; appuyez sur Calculer pour le relancer.</translation>
+    </message>
+    <message>
+        <source>annotators: %s</source>
+        <translation>annotateurs&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>labels: %s</source>
+        <translation>étiquettes&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>documents marked done only</source>
+        <translation>seulement les documents marqués comme terminés</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 annotators&lt;/b&gt; (%2) · &lt;b&gt;%3 documents&lt;/b&gt; coded by two or more · %4 coded by every annotator</source>
+        <translation>&lt;b&gt;%1 annotateurs&lt;/b&gt; (%2) · &lt;b&gt;%3 documents&lt;/b&gt; codés par au moins deux · %4 codés par tous les annotateurs</translation>
+    </message>
+    <message>
+        <source>95% bootstrap intervals: %1 resamples, seed %2</source>
+        <translation>Intervalles bootstrap à 95&#xa0;%&#xa0;: %1 rééchantillonnages, graine %2</translation>
+    </message>
+    <message>
+        <source>no intervals</source>
+        <translation>pas d’intervalles</translation>
+    </message>
+    <message>
+        <source>Filters: %s</source>
+        <translation>Filtres&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Document-level questions.&lt;/b&gt; Krippendorff&apos;s alpha at each question&apos;s level of measurement, Fleiss&apos; kappa over the documents every coder answered, percent agreement over pairs. Units: documents with two or more answers.</source>
+        <translation>&lt;b&gt;Questions sur les documents.&lt;/b&gt; Alpha de Krippendorff au niveau de mesure de chaque question, kappa de Fleiss sur les documents auxquels tous les codeurs ont répondu, pourcentage d’accord par paires. Unités&#xa0;: les documents ayant au moins deux réponses.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No document-level question&lt;/b&gt; in the chosen labels.</source>
+        <translation>&lt;b&gt;Aucune question sur les documents&lt;/b&gt; parmi les étiquettes choisies.</translation>
+    </message>
+    <message>
+        <source>all labels</source>
+        <translation>toutes les étiquettes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unitizing alpha per label&lt;/b&gt; over the %1 document(s) every annotator coded, with 95% bootstrap intervals (documents resampled). Dashed lines: 0.667 (tentative) and 0.800 (reliable). F1 and character kappa are means over pairs of annotators.</source>
+        <translation>&lt;b&gt;Alpha d’unitisation par étiquette&lt;/b&gt; sur le ou les %1 document(s) codé(s) par tous les annotateurs, avec intervalles bootstrap à 95&#xa0;% (rééchantillonnage des documents). Lignes pointillées&#xa0;: 0,667 (provisoire) et 0,800 (fiable). Le F1 et le kappa par caractère sont des moyennes sur les paires d’annotateurs.</translation>
+    </message>
+    <message>
+        <source>(no span)</source>
+        <translation>(aucun segment)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Label confusion.&lt;/b&gt; Each cell counts spans of two annotators that overlap: on the diagonal with the same label, elsewhere with different labels (orange). “(no span)”: a span the other annotator did not overlap at all. Labels no annotator used are left out.</source>
+        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Chaque case compte les segments de deux annotateurs qui se chevauchent&#xa0;: sur la diagonale avec la même étiquette, ailleurs avec des étiquettes différentes (en orange). «&#xa0;(aucun segment)&#xa0;»&#xa0;: un segment que l’autre annotateur n’a pas du tout chevauché. Les étiquettes qu’aucun annotateur n’a utilisées sont omises.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Label confusion.&lt;/b&gt; No overlapping spans to compare.</source>
+        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Aucun segment chevauchant à comparer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Documents ranked by disagreement&lt;/b&gt;: lowest unitizing alpha first, then lowest exact F1. Double-click to open the disagreement browser.</source>
+        <translation>&lt;b&gt;Documents classés par désaccord&lt;/b&gt;&#xa0;: alpha d’unitisation le plus bas d’abord, puis F1 exact le plus bas. Double-cliquez pour ouvrir le navigateur des désaccords.</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>Exporter le tableau en CSV</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>Tableaux CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Save view as PNG</source>
+        <translation>Enregistrer la vue en PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Enregistrer la vue</translation>
+    </message>
+    <message>
+        <source>Cannot write %s</source>
+        <translation>Impossible d’écrire %s</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Who is annotating?</source>
+        <translation>Qui annote&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Your name (your work is recorded under it):</source>
+        <translation>Votre nom (votre travail est enregistré sous ce nom)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %s
+
+Your project file is intact; the last action may not have been saved.</source>
+        <translation>Un problème est survenu&#xa0;: %s
+
+Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookEditor</name>
+    <message>
+        <source>Edit codebook</source>
+        <translation>Modifier la grille de codage</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Codebook labels</source>
+        <translation>Étiquettes de la grille de codage</translation>
+    </message>
+    <message>
+        <source>Add label…</source>
+        <translation>Ajouter une étiquette…</translation>
+    </message>
+    <message>
+        <source>Add sub-label…</source>
+        <translation>Ajouter une sous-étiquette…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>English:</source>
+        <translation>Anglais&#xa0;:</translation>
+    </message>
+    <message>
+        <source>French:</source>
+        <translation>Français&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Couleur…</translation>
+    </message>
+    <message>
+        <source>one key, e.g. q</source>
+        <translation>une touche, par ex. q</translation>
+    </message>
+    <message>
+        <source>Set shortcut</source>
+        <translation>Définir le raccourci</translation>
+    </message>
+    <message>
+        <source>Colour and shortcut</source>
+        <translation>Couleur et raccourci</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Couleur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Shortcut:</source>
+        <translation>Raccourci&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Place in the tree</source>
+        <translation>Place dans l’arbre</translation>
+    </message>
+    <message>
+        <source>Parent:</source>
+        <translation>Parent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Ordre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save descriptions</source>
+        <translation>Enregistrer les descriptions</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Fusionner dans…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Span labels</source>
+        <translation>Étiquettes de segments</translation>
+    </message>
+    <message>
+        <source>Document questions</source>
+        <translation>Questions sur les documents</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (retirée)</translation>
+    </message>
+    <message>
+        <source>Select a label to edit it.</source>
+        <translation>Sélectionnez une étiquette pour la modifier.</translation>
+    </message>
+    <message>
+        <source>{id}: {spans} span(s), {answers} answer(s), {deleted} deleted</source>
+        <translation>{id}&#xa0;: {spans} segment(s), {answers} réponse(s), {deleted} supprimé(s)</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(premier niveau)</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Grille de codage</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Nouvelle étiquette</translation>
+    </message>
+    <message>
+        <source>Name of the new label:</source>
+        <translation>Nom de la nouvelle étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Colour of {name}</source>
+        <translation>Couleur de {name}</translation>
+    </message>
+    <message>
+        <source>Merge label</source>
+        <translation>Fusionner l’étiquette</translation>
+    </message>
+    <message>
+        <source>Move every annotation of {name} to:</source>
+        <translation>Déplacer toutes les annotations de {name} vers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Move {spans} span(s) and {answers} answer(s) of {merged} to {kept}, then retire {merged}?</source>
+        <translation>Déplacer {spans} segment(s) et {answers} réponse(s) de {merged} vers {kept}, puis retirer {merged}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Shortcuts cleared because live labels use them: {keys}</source>
+        <translation>Raccourcis effacés car des étiquettes actives les utilisent&#xa0;: {keys}</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Supprimer l’étiquette</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Only labels that no annotation uses can be deleted.</source>
+        <translation>Supprimer {name}&#xa0;? Seules les étiquettes qu’aucune annotation n’utilise peuvent être supprimées.</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <source>Codebook labels</source>
+        <translation>Étiquettes de la grille de codage</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementView</name>
+    <message>
+        <source>Disagreements and adjudication — %s</source>
+        <translation>Désaccords et arbitrage — %s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Documents&lt;/b&gt;, most disagreement first</source>
+        <translation>&lt;b&gt;Documents&lt;/b&gt;, les plus en désaccord d’abord</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>u-α</source>
+        <translation>α-u</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 exact</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Documents ranked by disagreement</source>
+        <translation>Documents classés par désaccord</translation>
+    </message>
+    <message>
+        <source>Article text with every annotator&apos;s spans</source>
+        <translation>Texte de l’article avec les segments de chaque annotateur</translation>
+    </message>
+    <message>
+        <source>Computing agreement per document…</source>
+        <translation>Calcul de l’accord par document…</translation>
+    </message>
+    <message>
+        <source>The agreement could not be computed: %s</source>
+        <translation>L’accord n’a pas pu être calculé&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>Computation cancelled.</source>
+        <translation>Calcul annulé.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 documents&lt;/b&gt; coded by two or more annotators, most disagreement first (lowest unitizing alpha, then lowest exact F1).</source>
+        <translation>&lt;b&gt;%1 documents&lt;/b&gt; codés par au moins deux annotateurs, les plus en désaccord d’abord (alpha d’unitisation le plus bas, puis F1 exact le plus bas).</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:15px&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt;&lt;br&gt;unitizing α %2 · exact F1 %3 · overlap F1 %4 · character κ %5</source>
+        <translation>&lt;span style=&apos;font-size:15px&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt;&lt;br&gt;α d’unitisation %2 · F1 exact %3 · F1 par chevauchement %4 · κ par caractère %5</translation>
+    </message>
+    <message>
+        <source>gold standard</source>
+        <translation>référence</translation>
+    </message>
+    <message>
+        <source>solid: not marked the same by every annotator · dashed: all agree</source>
+        <translation>trait plein&#xa0;: pas marqué de la même façon par tous les annotateurs · pointillé&#xa0;: tous d’accord</translation>
+    </message>
+    <message>
+        <source>every annotator marked this</source>
+        <translation>tous les annotateurs l’ont marqué</translation>
+    </message>
+    <message>
+        <source>not marked so by %s</source>
+        <translation>pas marqué ainsi par %s</translation>
+    </message>
+    <message>
+        <source>Only the project lead builds the gold standard in this project.</source>
+        <translation>Dans ce projet, seul le responsable du projet constitue la référence.</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Impossible</translation>
+    </message>
+    <message>
+        <source>%1 added to gold</source>
+        <translation>%1 ajouté(s) à la référence</translation>
+    </message>
+    <message>
+        <source>; %1 already there</source>
+        <translation>&#xa0;; %1 déjà présent(s)</translation>
+    </message>
+    <message>
+        <source>Select a span in the table or the text first.</source>
+        <translation>Sélectionnez d’abord un segment dans le tableau ou le texte.</translation>
+    </message>
+    <message>
+        <source>This span is in the gold standard already.</source>
+        <translation>Ce segment figure déjà dans la référence.</translation>
+    </message>
+    <message>
+        <source>Select a row that has a gold span.</source>
+        <translation>Sélectionnez une ligne qui comporte un segment de référence.</translation>
+    </message>
+    <message>
+        <source>Removed from gold.</source>
+        <translation>Retiré de la référence.</translation>
+    </message>
+    <message>
+        <source>Select some words in the text first.</source>
+        <translation>Sélectionnez d’abord des mots dans le texte.</translation>
+    </message>
+    <message>
+        <source>Accept agreed spans</source>
+        <translation>Accepter les segments consensuels</translation>
+    </message>
+    <message>
+        <source>Accept into gold the spans agreed by %1 in all %2 listed documents?</source>
+        <translation>Accepter dans la référence les segments marqués par %1 dans les %2 documents listés&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Gold answer saved.</source>
+        <translation>Réponse de référence enregistrée.</translation>
+    </message>
+    <message>
+        <source>Gold answer cleared.</source>
+        <translation>Réponse de référence effacée.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListPanel</name>
+    <message>
+        <source>Filter by title, outlet or date</source>
+        <translation>Filtrer par titre, média ou date</translation>
+    </message>
+    <message>
+        <source>Filter documents</source>
+        <translation>Filtrer les documents</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrer par statut</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>CSV table (pandas, R, Excel)</source>
+        <translation>Tableau CSV (pandas, R, Excel)</translation>
+    </message>
+    <message>
+        <source>JSONL (doccano shape)</source>
+        <translation>JSONL (format doccano)</translation>
+    </message>
+    <message>
+        <source>brat standoff (folder)</source>
+        <translation>brat standoff (dossier)</translation>
+    </message>
+    <message>
+        <source>CoNLL BIO tokens</source>
+        <translation>Jetons BIO CoNLL</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)</source>
+        <translation>Projet REFI-QDA (MAXQDA, ATLAS.ti, NVivo, QualCoder)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook only</source>
+        <translation>Grille de codage REFI-QDA seule</translation>
+    </message>
+    <message>
+        <source>spans (one row per span)</source>
+        <translation>segments (une ligne par segment)</translation>
+    </message>
+    <message>
+        <source>documents (one row per document and annotator)</source>
+        <translation>documents (une ligne par document et par annotateur)</translation>
+    </message>
+    <message>
+        <source>document labels (one row per answer)</source>
+        <translation>réponses aux questions (une ligne par réponse)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>Annotateurs</translation>
+    </message>
+    <message>
+        <source>Include the gold standard (adjudicated spans)</source>
+        <translation>Inclure la référence (segments arbitrés)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Only documents marked done</source>
+        <translation>Seulement les documents marqués comme terminés</translation>
+    </message>
+    <message>
+        <source>For Excel (BOM, formulas neutralised)</source>
+        <translation>Pour Excel (BOM, formules neutralisées)</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Fichier de sortie</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Table (CSV)</source>
+        <translation>Tableau (CSV)</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Exporter dans le dossier</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in document</source>
+        <translation>Rechercher dans le document</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Label for all occurrences</source>
+        <translation>Étiquette pour toutes les occurrences</translation>
+    </message>
+    <message>
+        <source>Whole corpus</source>
+        <translation>Tout le corpus</translation>
+    </message>
+    <message>
+        <source>Label all…</source>
+        <translation>Tout étiqueter…</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>Fermer la barre de recherche</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Étiquette&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Import articles</source>
+        <translation>Importer des articles</translation>
+    </message>
+    <message>
+        <source>Articles (*.html *.htm *.txt *.xml *.csv *.jsonl *.json *.ann);;All files (*)</source>
+        <translation>Articles (*.html *.htm *.txt *.xml *.csv *.jsonl *.json *.ann);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Échec de l’import</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
+        <source>Importing articles…</source>
+        <translation>Import des articles…</translation>
+    </message>
+</context>
+<context>
+    <name>LabelAllPreview</name>
+    <message>
+        <source>Label all occurrences</source>
+        <translation>Étiqueter toutes les occurrences</translation>
+    </message>
+    <message>
+        <source>%1 occurrence(s) in %2 document(s) will be labelled “%3”. Untick those that should not be.</source>
+        <translation>%1 occurrence(s) dans %2 document(s) recevront l’étiquette «&#xa0;%3&#xa0;». Décochez celles qui ne doivent pas l’être.</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <source>(already labelled)</source>
+        <translation>(déjà étiquetée)</translation>
+    </message>
+    <message>
+        <source>Label ticked occurrences</source>
+        <translation>Étiqueter les occurrences cochées</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Framing Annotator — %s</source>
+        <translation>Framing Annotator — %s</translation>
+    </message>
+    <message>
+        <source>Tip: select words in the text, then press a label&apos;s key (shown in the codebook panel on the right). Ctrl+Z undoes, Ctrl+D marks the article done, F1 lists every shortcut.</source>
+        <translation>Astuce&#xa0;: sélectionnez des mots dans le texte, puis appuyez sur la touche d’une étiquette (indiquée dans la grille de codage à droite). Ctrl+Z annule, Ctrl+D marque l’article comme terminé, F1 liste tous les raccourcis.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Codebook, spans and questions</source>
+        <translation>Grille de codage, segments et questions</translation>
+    </message>
+    <message>
+        <source>Suggestions (%s)</source>
+        <translation>Suggestions (%s)</translation>
+    </message>
+    <message>
+        <source>Spans and suggestions</source>
+        <translation>Segments et suggestions</translation>
+    </message>
+    <message>
+        <source>Project: %s</source>
+        <translation>Projet&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>Annotator: %s</source>
+        <translation>Annotateur&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Toutes les modifications sont enregistrées</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>Every document after this one is done.</source>
+        <translation>Tous les documents suivants sont terminés.</translation>
+    </message>
+    <message>
+        <source>%s found</source>
+        <translation>%s trouvé(s)</translation>
+    </message>
+    <message>
+        <source>Label all</source>
+        <translation>Tout étiqueter</translation>
+    </message>
+    <message>
+        <source>No occurrence found.</source>
+        <translation>Aucune occurrence trouvée.</translation>
+    </message>
+    <message>
+        <source>Label all “%s”</source>
+        <translation>Étiqueter toutes les occurrences de «&#xa0;%s&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%s span(s) added</source>
+        <translation>%s segment(s) ajouté(s)</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>Enregistré à %s</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Framing Annotator projects (*.framing);;All files (*)</source>
+        <translation>Projets Framing Annotator (*.framing);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Framing Annotator projects (*.framing)</source>
+        <translation>Projets Framing Annotator (*.framing)</translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation>Impossible de créer le projet</translation>
+    </message>
+    <message>
+        <source>About Framing Annotator</source>
+        <translation>À propos de Framing Annotator</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Framing Annotator&lt;/b&gt; %1&lt;br&gt;Annotate how news articles frame events.&lt;br&gt;&lt;br&gt;Project file: %2</source>
+        <translation>&lt;b&gt;Framing Annotator&lt;/b&gt; %1&lt;br&gt;Annoter la manière dont les articles de presse cadrent les événements.&lt;br&gt;&lt;br&gt;Fichier du projet&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>Label key (see the codebook panel)</source>
+        <translation>Touche d’étiquette (voir la grille de codage)</translation>
+    </message>
+    <message>
+        <source>Label the selection, or relabel the selected span</source>
+        <translation>Étiqueter la sélection, ou changer l’étiquette du segment sélectionné</translation>
+    </message>
+    <message>
+        <source>Shift+←/→/↑/↓</source>
+        <translation>Maj+←/→/↑/↓</translation>
+    </message>
+    <message>
+        <source>Select text from the keyboard</source>
+        <translation>Sélectionner du texte au clavier</translation>
+    </message>
+    <message>
+        <source>Alt+↓ / Alt+↑</source>
+        <translation>Alt+↓ / Alt+↑</translation>
+    </message>
+    <message>
+        <source>Cycle through the spans under the cursor</source>
+        <translation>Passer d’un segment à l’autre sous le curseur</translation>
+    </message>
+    <message>
+        <source>Alt+Shift+→ / ←</source>
+        <translation>Alt+Maj+→ / ←</translation>
+    </message>
+    <message>
+        <source>Move the selected span&apos;s end by a word</source>
+        <translation>Déplacer la fin du segment sélectionné d’un mot</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+← / →</source>
+        <translation>Ctrl+Alt+← / →</translation>
+    </message>
+    <message>
+        <source>Move the selected span&apos;s start by a word</source>
+        <translation>Déplacer le début du segment sélectionné d’un mot</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Edit the selected span&apos;s note and attributes</source>
+        <translation>Modifier la note et les attributs du segment sélectionné</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>Delete the selected span</source>
+        <translation>Supprimer le segment sélectionné</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Deselect the span</source>
+        <translation>Désélectionner le segment</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo project</source>
+        <translation>Ouvrir le projet de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Import articles…</source>
+        <translation>&amp;Importer des articles…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>Rec&amp;hercher…</translation>
+    </message>
+    <message>
+        <source>Span &amp;note and attributes…</source>
+        <translation>&amp;Note et attributs du segment…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete span</source>
+        <translation>&amp;Supprimer le segment</translation>
+    </message>
+    <message>
+        <source>Edit &amp;codebook…</source>
+        <translation>Modifier la &amp;grille de codage…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller</translation>
+    </message>
+    <message>
+        <source>&amp;Next document</source>
+        <translation>Document &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Previous document</source>
+        <translation>Document &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Next document &amp;not done</source>
+        <translation>Prochain document &amp;non terminé</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done (and go to the next)</source>
+        <translation>&amp;Marquer comme terminé (et passer au suivant)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;document list</source>
+        <translation>Aller à la liste des &amp;documents</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;text</source>
+        <translation>Aller au &amp;texte</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>Texte plus &amp;grand</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>Texte plus &amp;petit</translation>
+    </message>
+    <message>
+        <source>Snap selections to &amp;whole words</source>
+        <translation>Étendre les sélections aux &amp;mots entiers</translation>
+    </message>
+    <message>
+        <source>Show &amp;suggestions (framing devices the app found)</source>
+        <translation>Afficher les &amp;suggestions (procédés de cadrage repérés par l’application)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;About Framing Annotator</source>
+        <translation>À &amp;propos de Framing Annotator</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened. It is the Markdown file %1.</source>
+        <translation>Le guide d’utilisation n’a pas pu être ouvert. C’est le fichier Markdown %1.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+</context>
+<context>
+    <name>PairsPage</name>
+    <message>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Span label</source>
+        <translation>Étiquette de segment</translation>
+    </message>
+    <message>
+        <source>Spans of</source>
+        <translation>Segments de</translation>
+    </message>
+    <message>
+        <source>Pairwise agreement heatmap</source>
+        <translation>Carte de chaleur de l’accord par paires</translation>
+    </message>
+    <message>
+        <source>all labels</source>
+        <translation>toutes les étiquettes</translation>
+    </message>
+    <message>
+        <source>Spans: exact F1</source>
+        <translation>Segments&#xa0;: F1 exact</translation>
+    </message>
+    <message>
+        <source>Spans: overlap F1</source>
+        <translation>Segments&#xa0;: F1 par chevauchement</translation>
+    </message>
+    <message>
+        <source>Spans: character kappa</source>
+        <translation>Segments&#xa0;: kappa par caractère</translation>
+    </message>
+    <message>
+        <source>linear weights</source>
+        <translation>pondération linéaire</translation>
+    </message>
+    <message>
+        <source>quadratic weights</source>
+        <translation>pondération quadratique</translation>
+    </message>
+    <message>
+        <source>%1: Cohen&apos;s kappa</source>
+        <translation>%1&#xa0;: kappa de Cohen</translation>
+    </message>
+    <message>
+        <source>documents coded by both</source>
+        <translation>documents codés par les deux</translation>
+    </message>
+    <message>
+        <source>documents answered by both</source>
+        <translation>documents auxquels les deux ont répondu</translation>
+    </message>
+    <message>
+        <source>answers to the question</source>
+        <translation>réponses à la question</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; for every pair of annotators (%2). Spans: over the documents both coded, laid end to end. Darker blue is closer agreement; orange is below chance.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; pour chaque paire d’annotateurs (%2). Segments&#xa0;: sur les documents codés par les deux, mis bout à bout. Plus le bleu est foncé, plus l’accord est fort&#xa0;; l’orange signale un accord inférieur au hasard.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPanel</name>
+    <message>
+        <source>(not answered)</source>
+        <translation>(sans réponse)</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Article text</source>
+        <translation>Texte de l’article</translation>
+    </message>
+    <message>
+        <source>Select words, then press a label&apos;s key to annotate them.</source>
+        <translation>Sélectionnez des mots, puis appuyez sur la touche d’une étiquette pour les annoter.</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Reading the annotations…</source>
+        <translation>Lecture des annotations…</translation>
+    </message>
+    <message>
+        <source>Computing agreement and bootstrap intervals…</source>
+        <translation>Calcul de l’accord et des intervalles bootstrap…</translation>
+    </message>
+    <message>
+        <source>Computing agreement…</source>
+        <translation>Calcul de l’accord…</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Révision</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement…</source>
+        <translation>&amp;Accord inter-annotateurs…</translation>
+    </message>
+    <message>
+        <source>&amp;Disagreements and adjudication…</source>
+        <translation>&amp;Désaccords et arbitrage…</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Désaccords</translation>
+    </message>
+    <message>
+        <source>Coding is blind in this project: only the project lead compares annotators&apos; spans.</source>
+        <translation>Le codage se fait en aveugle dans ce projet&#xa0;: seul le responsable du projet compare les segments des annotateurs.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Français</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Langue de l’interface</translation>
+    </message>
+    <message>
+        <source>The new language takes effect the next time the app starts.</source>
+        <translation>La nouvelle langue s’appliquera au prochain démarrage de l’application.</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation>&#xa0;pt</translation>
+    </message>
+    <message>
+        <source>Article text size</source>
+        <translation>Taille du texte des articles</translation>
+    </message>
+    <message>
+        <source>System size</source>
+        <translation>Taille du système</translation>
+    </message>
+    <message>
+        <source>Interface text size</source>
+        <translation>Taille du texte de l’interface</translation>
+    </message>
+    <message>
+        <source>High contrast (black on white, strong focus frames)</source>
+        <translation>Contraste élevé (noir sur blanc, cadre de focus marqué)</translation>
+    </message>
+    <message>
+        <source>Snap selections to whole words</source>
+        <translation>Étendre les sélections aux mots entiers</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Langue de l’interface&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Article text size:</source>
+        <translation>Taille du texte des articles&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Interface text size:</source>
+        <translation>Taille du texte de l’interface&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>SpanDialog</name>
+    <message>
+        <source>Span details</source>
+        <translation>Détails du segment</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListModel</name>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListView</name>
+    <message>
+        <source>Spans in this document</source>
+        <translation>Segments de ce document</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionKinds</name>
+    <message>
+        <source>Direct quote</source>
+        <translation>Citation directe</translation>
+    </message>
+    <message>
+        <source>Scare quote</source>
+        <translation>Guillemets de distance</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Attribution</translation>
+    </message>
+    <message>
+        <source>Neutral reporting verb</source>
+        <translation>Verbe introducteur neutre</translation>
+    </message>
+    <message>
+        <source>Loaded reporting verb</source>
+        <translation>Verbe introducteur connoté</translation>
+    </message>
+    <message>
+        <source>Hedge</source>
+        <translation>Atténuateur</translation>
+    </message>
+    <message>
+        <source>Intensifier</source>
+        <translation>Intensif</translation>
+    </message>
+    <message>
+        <source>Distancing label</source>
+        <translation>Marqueur de distance</translation>
+    </message>
+    <message>
+        <source>Loaded term</source>
+        <translation>Terme connoté</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionListModel</name>
+    <message>
+        <source>Found</source>
+        <translation>Repéré</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Devient</translation>
+    </message>
+    <message>
+        <source>(choose a label)</source>
+        <translation>(choisir une étiquette)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Accept the selected suggestion (Enter in the text)</source>
+        <translation>Accepter la suggestion sélectionnée (Entrée dans le texte)</translation>
+    </message>
+    <message>
+        <source>Accept with this label</source>
+        <translation>Accepter avec cette étiquette</translation>
+    </message>
+    <message>
+        <source>Accept as</source>
+        <translation>Accepter comme</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Reject the selected suggestion (Delete in the text)</source>
+        <translation>Rejeter la suggestion sélectionnée (Suppr dans le texte)</translation>
+    </message>
+    <message>
+        <source>Accept all of this kind</source>
+        <translation>Accepter toutes celles de ce type</translation>
+    </message>
+    <message>
+        <source>Reject all of this kind</source>
+        <translation>Rejeter toutes celles de ce type</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) to review</source>
+        <translation>
+            <numerusform>%n suggestion à examiner</numerusform>
+            <numerusform>%n suggestions à examiner</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>É&amp;quipe</translation>
+    </message>
+    <message>
+        <source>&amp;Change annotator…</source>
+        <translation>&amp;Changer d’annotateur…</translation>
+    </message>
+    <message>
+        <source>I am the project &amp;lead…</source>
+        <translation>Je suis &amp;responsable du projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Blind coding (annotators see only their own work)</source>
+        <translation>Codage en &amp;aveugle (chacun ne voit que son propre travail)</translation>
+    </message>
+    <message>
+        <source>&amp;Show other annotators&apos; spans</source>
+        <translation>Afficher les segments des autres a&amp;nnotateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Progress…</source>
+        <translation>A&amp;vancement…</translation>
+    </message>
+    <message>
+        <source>&amp;Assign documents…</source>
+        <translation>Ré&amp;partir les documents…</translation>
+    </message>
+    <message>
+        <source>Create a &amp;package for an annotator…</source>
+        <translation>Créer un &amp;lot pour un annotateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge annotators&apos; files…</source>
+        <translation>&amp;Fusionner les fichiers des annotateurs…</translation>
+    </message>
+    <message>
+        <source>Change annotator</source>
+        <translation>Changer d’annotateur</translation>
+    </message>
+    <message>
+        <source>Annotate as:</source>
+        <translation>Annoter en tant que&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Project lead</source>
+        <translation>Responsable du projet</translation>
+    </message>
+    <message>
+        <source>The lead sees every annotator&apos;s work and manages blind coding, assignments and merging. Take the lead role as %s?</source>
+        <translation>Le responsable voit le travail de chaque annotateur et gère le codage en aveugle, la répartition et la fusion. Prendre le rôle de responsable en tant que %s&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>%1: %2/%3 done</source>
+        <translation>%1&#xa0;: %2/%3 terminés</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>%1 documents finished by every assigned annotator; %2 documents not assigned.</source>
+        <translation>%1 documents terminés par tous les annotateurs assignés&#xa0;; %2 documents non attribués.</translation>
+    </message>
+    <message>
+        <source>Progress by document and annotator</source>
+        <translation>Avancement par document et par annotateur</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Assign documents</source>
+        <translation>Répartir les documents</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>Annotateurs</translation>
+    </message>
+    <message>
+        <source>Coders per shared document</source>
+        <translation>Codeurs par document partagé</translation>
+    </message>
+    <message>
+        <source>Share of documents coded by several (agreement sample)</source>
+        <translation>Part des documents codés par plusieurs (échantillon pour l’accord)</translation>
+    </message>
+    <message>
+        <source>Seed (same seed, same plan)</source>
+        <translation>Graine (même graine, même répartition)</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Package for annotator:</source>
+        <translation>Lot pour l’annotateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save package</source>
+        <translation>Enregistrer le lot</translation>
+    </message>
+    <message>
+        <source>Framing Annotator projects (*.framing)</source>
+        <translation>Projets Framing Annotator (*.framing)</translation>
+    </message>
+    <message>
+        <source>Package written to %s</source>
+        <translation>Lot enregistré dans %s</translation>
+    </message>
+    <message>
+        <source>Merge annotators&apos; files</source>
+        <translation>Fusionner les fichiers des annotateurs</translation>
+    </message>
+    <message>
+        <source>Framing Annotator projects (*.framing);;All files (*)</source>
+        <translation>Projets Framing Annotator (*.framing);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Merge report</source>
+        <translation>Rapport de fusion</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>no label yet</source>
+        <translation>pas encore d’étiquette</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)</source>
+        <translation>Suggéré&#xa0;: %1 → %2 (Entrée accepte, Suppr rejette, une touche d’étiquette change l’étiquette)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>Accepter %n suggestion</numerusform>
+            <numerusform>Accepter %n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n suggestion(s)</source>
+        <translation>
+            <numerusform>Rejeter %n suggestion</numerusform>
+            <numerusform>Rejeter %n suggestions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Impossible</translation>
+    </message>
+    <message>
+        <source>Relabel as %s</source>
+        <translation>Changer l’étiquette en %s</translation>
+    </message>
+    <message>
+        <source>Select some text first, then press a label&apos;s key.</source>
+        <translation>Sélectionnez d’abord du texte, puis appuyez sur la touche d’une étiquette.</translation>
+    </message>
+    <message>
+        <source>The selection holds no words to label.</source>
+        <translation>La sélection ne contient aucun mot à étiqueter.</translation>
+    </message>
+    <message>
+        <source>Label as %s</source>
+        <translation>Étiqueter comme %s</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>Supprimer le segment</translation>
+    </message>
+    <message>
+        <source>Resize span</source>
+        <translation>Redimensionner le segment</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Modifier la note</translation>
+    </message>
+    <message>
+        <source>Answer question</source>
+        <translation>Répondre à la question</translation>
+    </message>
+</context>
+</TS>
