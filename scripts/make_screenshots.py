@@ -1,4 +1,4 @@
-"""Regenerate the screenshots of README.md and docs/ from a fresh demo project (offscreen)."""
+"""Regenerate the screenshots of README.md and docs/ (the user guide) from a fresh demo project, offscreen."""
 
 from __future__ import annotations
 
@@ -11,9 +11,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 IMAGES = REPO / "docs" / "images"
 
+# (file, extra arguments of main.py): the main window, then dialogs opened with --show.
 SHOTS = [
     ("main-window.png", ["--language", "en"]),
     ("main-window-fr.png", ["--language", "fr"]),
+    ("codebook-editor.png", ["--language", "en", "--show", "codebook-editor"]),
+    ("export.png", ["--language", "en", "--show", "export"]),
+    ("preferences.png", ["--language", "en", "--show", "preferences"]),
+    ("preferences-fr.png", ["--language", "fr", "--show", "preferences"]),
+    ("shortcuts.png", ["--language", "en", "--show", "shortcuts"]),
+    ("shortcuts-fr.png", ["--language", "fr", "--show", "shortcuts"]),
 ]
 
 

@@ -23,7 +23,7 @@ def _codebook_editor(window) -> QWidget:
     from annotator.gui.codebook_editor import CodebookEditor
 
     editor = CodebookEditor(window.project, window, window.language)
-    editor.tree.setCurrentItem(editor.tree.topLevelItem(0))
+    editor.tree.setCurrentItem(editor.tree.topLevelItem(0).child(0))  # the first span label, not its heading
     return editor
 
 

@@ -604,7 +604,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>Retire</source>
-        <translation>Retirer</translation>
+        <translation>Archiver</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -620,7 +620,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>{name} (retired)</source>
-        <translation>{name} (retirée)</translation>
+        <translation>{name} (archivée)</translation>
     </message>
     <message>
         <source>Select a label to edit it.</source>
@@ -632,7 +632,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>Bring back</source>
-        <translation>Rétablir</translation>
+        <translation>Réactiver</translation>
     </message>
     <message>
         <source>(top level)</source>
@@ -664,7 +664,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>Move {spans} span(s) and {answers} answer(s) of {merged} to {kept}, then retire {merged}?</source>
-        <translation>Déplacer {spans} segment(s) et {answers} réponse(s) de {merged} vers {kept}, puis retirer {merged}&#xa0;?</translation>
+        <translation>Déplacer {spans} segment(s) et {answers} réponse(s) de {merged} vers {kept}, puis archiver {merged}&#xa0;?</translation>
     </message>
     <message>
         <source>Shortcuts cleared because live labels use them: {keys}</source>
