@@ -714,7 +714,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>u-α</source>
-        <translation>α-u</translation>
+        <translation>u-α</translation>
     </message>
     <message>
         <source>Exact F1</source>

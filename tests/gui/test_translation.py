@@ -250,3 +250,15 @@ def test_install_translator_switches_back_to_english(qapp):
     assert not install_translator(qapp, "en")
     assert QCoreApplication.translate("Menus", "&File") == "&File"
     assert isinstance(QApplication.instance(), QApplication)
+
+
+def test_a_stale_qm_is_told_apart_from_one_built_by_another_lrelease(tmp_path):
+    script = load_update_script()
+    stale_ts = tmp_path / "stale.ts"
+    stale_ts.write_text(TS.read_text(encoding="utf-8").replace("<translation>&amp;Fichier</translation>",
+                                                              "<translation>&amp;Dossier</translation>"),
+                        encoding="utf-8")
+    stale_qm = tmp_path / "stale.qm"
+    script.run_lrelease(stale_ts, stale_qm)
+    assert not script.same_translations(stale_qm, QM, TS)
+    assert script.same_translations(QM, QM, TS)
