@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections import Counter
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -28,6 +30,7 @@ class Workspace(QObject):
     """Connects the reader and its panels to the project: every action is one store call, undoable."""
 
     changed = Signal(object)  # a Change, after any write
+    detectors_done = Signal(str, object)  # document id, its suggestions (from a worker thread)
     document_shown = Signal(str)
     message = Signal(str)
 
@@ -40,7 +43,7 @@ class Workspace(QObject):
         self.language = language
         self.snap_to_words = True
         self.show_others = False
-        self._marks_cache: dict[str, tuple[Span, Mark]] = {}
+        self._marks_cache: dict[str, tuple[object, Mark]] = {}
         self.document: Document | None = None
         self.spans: list[Span] = []
         self.reader = ReaderView(parent)
@@ -62,6 +65,7 @@ class Workspace(QObject):
         self.codebook_panel.label_chosen.connect(self.apply_label)
         self.span_list.span_chosen.connect(self._span_chosen_in_list)
         self.questions_panel.answered.connect(self.answer_question)
+        self.detectors_done.connect(self._show_suggestions_for)
         panel = self.suggestion_panel
         panel.chosen.connect(self._suggestion_chosen_in_panel)
         panel.accept_requested.connect(lambda row, label: self.accept_suggestions([self.suggestions[row]], label))
@@ -81,6 +85,7 @@ class Workspace(QObject):
         self.questions_panel.set_questions([l for l in all_labels if l.kind == "document"], self.language)
         self.suggestion_panel.set_labels(all_labels, self.language)
         self._found = None
+        self._start_detectors()
         self.reader.set_shortcuts({
             (l.shortcut.lower() if len(l.shortcut) == 1 else l.shortcut): l.id
             for l in all_labels if l.kind == "span" and not l.retired and l.shortcut
@@ -92,8 +97,10 @@ class Workspace(QObject):
         """Load a document into the reader and the panels."""
         self.document = self.project.document(document_id)
         self.reader.show_text(self.document.text)
-        self._refresh_pending()
+        self.suggestions = []
         self.refresh_spans()
+        # The detectors run on a worker thread once the text is on screen, so a long article opens at once.
+        QTimer.singleShot(0, self._start_detectors)
         self.questions_panel.set_answers(self.project.document_labels(document_id, self.annotator))
         if offset:
             self.reader.select_range(min(offset, len(self.document.text)), min(offset, len(self.document.text)))
@@ -127,7 +134,7 @@ class Workspace(QObject):
         if self.show_others:
             marks += self._other_annotators_marks()
         if self.show_suggestions:
-            marks += [self._suggestion_mark(x) for x in self.suggestions]
+            marks += [self._cached_suggestion_mark(x) for x in self.suggestions]
         self.reader.set_marks(marks)
         self.span_list.model_.set_spans(self.spans, self.labels, self.language)
         self.span_list.select_span(self.reader.selected_mark_id)
@@ -169,6 +176,14 @@ class Workspace(QObject):
     def suggestion_mark_id(suggestion: Suggestion) -> str:
         return f"suggestion:{suggestion.kind}:{suggestion.start}:{suggestion.end}"
 
+    def _cached_suggestion_mark(self, suggestion: Suggestion) -> Mark:
+        key = self.suggestion_mark_id(suggestion)
+        mark = self._marks_cache.get(key)
+        if mark is None or mark[0] is not suggestion:
+            mark = (suggestion, self._suggestion_mark(suggestion))
+            self._marks_cache[key] = mark
+        return mark[1]
+
     def _suggestion_mark(self, suggestion: Suggestion) -> Mark:
         label = self.labels.get(suggestion.label_id)
         target = label.display_name(self.language) if label else self.tr("no label yet")
@@ -177,15 +192,45 @@ class Workspace(QObject):
         return Mark(self.suggestion_mark_id(suggestion), suggestion.start, suggestion.end,
                     label.color if label else "#777777", title, suggestion=True)
 
+    def _start_detectors(self) -> None:
+        if self.document is None or not self.show_suggestions:
+            return
+        if self._found is not None and self._found[0] == self.document.id:
+            self._show_suggestions_for(self.document.id, self._found[1])
+            return
+        document, labels = self.document, list(self.labels.values())
+        loaded, removed = self.project.loaded_terms(), self.project.removed_loaded_terms()
+
+        def detect() -> None:
+            try:
+                found = suggest_for_document(document, labels, loaded, removed)
+            except Exception:  # noqa: BLE001 - a detector failure must not take the app down
+                logging.getLogger(__name__).exception("suggestions failed for %s", document.id)
+                return
+            try:
+                self.detectors_done.emit(document.id, found)
+            except RuntimeError:  # the window closed while the detectors ran
+                pass
+
+        threading.Thread(target=detect, name="suggestions", daemon=True).start()
+
+    def _show_suggestions_for(self, document_id: str, found: list) -> None:
+        """Detector output for a document arrived (on the GUI thread): show what is still pending."""
+        self._found = (document_id, found)
+        if self.document is not None and self.document.id == document_id:
+            self._refresh_pending()
+            self._show_spans()
+
     def _refresh_pending(self) -> None:
         """Recompute which suggestions this annotator has still to decide on in this document."""
         if self.document is None or not self.show_suggestions:
             self.suggestions = []
         else:
             if self._found is None or self._found[0] != self.document.id:
-                found = suggest_for_document(self.document, self.labels.values(),
-                                             self.project.loaded_terms(), self.project.removed_loaded_terms())
-                self._found = (self.document.id, found)
+                self.suggestions = []
+                self.suggestion_panel.set_suggestions([], self.labels, self.language)
+                self._start_detectors()
+                return
             self.suggestions = self.project.pending_suggestions(self.document.id, self.annotator, self._found[1])
         self.suggestion_panel.set_suggestions(self.suggestions, self.labels, self.language)
 
@@ -221,8 +266,16 @@ class Workspace(QObject):
             self.tr("Reject %n suggestion(s)", "", len(suggestions))))
 
     def _after_write(self, change: Change) -> None:
-        if self.suggestions or change.action.startswith("suggestion"):
+        if change.action.startswith("suggestion") or (self.suggestions and change.action != "spans added"):
             self._refresh_pending()
+        elif self.suggestions:
+            # A new span hides the suggestion it repeats; no need to re-read every decision.
+            added = {(s.label_id, s.start, s.end) for s in
+                     (self.project.span(span_id) for span_id in change.spans)}
+            kept = [x for x in self.suggestions if (x.label_id, x.start, x.end) not in added]
+            if len(kept) != len(self.suggestions):
+                self.suggestions = kept
+                self.suggestion_panel.set_suggestions(kept, self.labels, self.language)
         if change.spans and len(change.spans) <= 50:
             self._apply_span_change(change)
         else:

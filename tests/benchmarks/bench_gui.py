@@ -129,7 +129,7 @@ def main() -> int:
     build_time = time.perf_counter() - t0
     big.close()
     t0 = time.perf_counter()
-    reopened = Project.open(folder / "corpus.framing")
+    reopened = Project.open(folder / "corpus.framing", backup=False)  # as the app: backup in the background
     window = MainWindow(reopened, "bench", settings)
     window.show()
     app.processEvents()

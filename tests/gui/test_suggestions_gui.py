@@ -16,10 +16,12 @@ TEXT = (
 )
 
 
-def open_article(window, project):
+def open_article(window, project, qtbot):
     doc = project.add_documents([Document(text=TEXT, title="Parler", language="fr")]).added[0]
     window.document_list.model.reload()
     window.open_document(doc)
+    # The detectors run just after the text is shown.
+    qtbot.waitUntil(lambda: bool(window.workspace.suggestions))
     return doc
 
 
@@ -32,8 +34,8 @@ def spans_in_file(project):
         return conn.execute('SELECT label_id, text, origin FROM spans WHERE deleted = 0').fetchall()
 
 
-def test_suggestions_are_shown_dotted_and_listed(window, project):
-    open_article(window, project)
+def test_suggestions_are_shown_dotted_and_listed(window, project, qtbot):
+    open_article(window, project, qtbot)
     ws = window.workspace
     scare = suggestion(window, "scare_quote", "liberté\u00a0d’expression")
     marks = {m.id: m for m in ws.reader.marks}
@@ -43,7 +45,7 @@ def test_suggestions_are_shown_dotted_and_listed(window, project):
 
 
 def test_enter_accepts_the_selected_suggestion_and_undo_makes_it_pending(window, project, qtbot):
-    doc = open_article(window, project)
+    doc = open_article(window, project, qtbot)
     ws = window.workspace
     scare = suggestion(window, "scare_quote", "liberté\u00a0d’expression")
     ws.select_span(ws.suggestion_mark_id(scare))
@@ -59,7 +61,7 @@ def test_enter_accepts_the_selected_suggestion_and_undo_makes_it_pending(window,
 
 
 def test_a_label_key_accepts_with_another_label(window, project, qtbot):
-    open_article(window, project)
+    open_article(window, project, qtbot)
     ws = window.workspace
     scare = suggestion(window, "direct_quote", "sécurité publique")
     ws.select_span(ws.suggestion_mark_id(scare))
@@ -68,7 +70,7 @@ def test_a_label_key_accepts_with_another_label(window, project, qtbot):
 
 
 def test_delete_rejects_and_rejected_ones_stay_rejected(window, project, qtbot, documents):
-    doc = open_article(window, project)
+    doc = open_article(window, project, qtbot)
     ws = window.workspace
     scare = suggestion(window, "scare_quote", "liberté\u00a0d’expression")
     ws.select_span(ws.suggestion_mark_id(scare))
@@ -78,12 +80,13 @@ def test_delete_rejects_and_rejected_ones_stay_rejected(window, project, qtbot, 
     # Leave the document and come back: still rejected (read from the file).
     window.open_document(documents[0])
     window.open_document(doc)
+    qtbot.waitUntil(lambda: bool(ws.suggestions))
     assert all(s.key != scare.key for s in ws.suggestions)
     assert project.suggestion_decisions(doc, "alice")[0].decision == "rejected"
 
 
-def test_accept_all_of_a_kind_from_the_panel(window, project):
-    open_article(window, project)
+def test_accept_all_of_a_kind_from_the_panel(window, project, qtbot):
+    open_article(window, project, qtbot)
     ws = window.workspace
     panel = ws.suggestion_panel
     row = next(i for i, s in enumerate(ws.suggestions) if s.kind == "scare_quote")
@@ -96,8 +99,8 @@ def test_accept_all_of_a_kind_from_the_panel(window, project):
     assert spans_in_file(project) == []
 
 
-def test_reject_button_and_hiding_suggestions(window, project):
-    open_article(window, project)
+def test_reject_button_and_hiding_suggestions(window, project, qtbot):
+    open_article(window, project, qtbot)
     ws = window.workspace
     before = len(ws.suggestions)
     ws.suggestion_panel.view.selectRow(0)
@@ -107,3 +110,15 @@ def test_reject_button_and_hiding_suggestions(window, project):
     assert not any(m.suggestion for m in ws.reader.marks)
     window.actions["suggestions"].setChecked(True)
     assert len(ws.suggestions) == before - 1
+
+
+def test_labelling_the_same_words_by_hand_retires_the_suggestion(window, project, qtbot):
+    open_article(window, project, qtbot)
+    ws = window.workspace
+    scare = suggestion(window, "scare_quote", "liberté\u00a0d’expression")
+    ws.reader.select_range(scare.start, scare.end)
+    qtbot.keyClick(ws.reader, Qt.Key.Key_S)
+    assert spans_in_file(project) == [("scare_quote", "liberté\u00a0d’expression", "manual")]
+    assert scare not in ws.suggestions
+    window.actions["undo"].trigger()
+    assert scare in ws.suggestions
