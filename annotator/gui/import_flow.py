@@ -25,7 +25,8 @@ def run_import(window, paths: list[str] | None = None) -> BackgroundTask | None:
 
     def work(progress, cancelled):
         with Project.open(project_path, backup=False) as project:
-            return import_paths(project, paths, annotator=annotator, progress=progress, cancel=cancelled)
+            return import_paths(project, paths, annotator=None, fallback_annotator=annotator,
+                                progress=progress, cancel=cancelled)
 
     def done(report, error):
         if error:

@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         """Open the codebook editor; the panels follow its changes when it closes."""
         from annotator.gui.codebook_editor import CodebookEditor
 
+        self.undo_stack.clear()  # label merges and deletions would leave older undo steps dangling
         CodebookEditor(self.project, self, self.language).exec()
         self.workspace.reload_codebook()
         self.find_bar.set_labels(self.project.labels(), self.language)

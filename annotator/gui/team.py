@@ -241,6 +241,9 @@ def merge_files(window, paths: list[str] | None = None) -> list:
         reports.append(report)
         lines += report.summary_lines()
         window.workspace.changed.emit(report.change())
+    if any(report.changed for report in reports):
+        # Merged edits may have replaced or deleted what older undo steps refer to.
+        window.undo_stack.clear()
     if paths:
         window.document_list.model.reload()
         window.workspace.reload_codebook()

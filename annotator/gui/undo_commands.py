@@ -1,4 +1,9 @@
-"""Undoable annotation actions: each redo/undo is one store call, saved at once."""
+"""Undoable annotation actions: each redo/undo is one store call, saved at once.
+
+A command runs first through `run()`, outside the undo stack, so that a refused action (an
+AnnotatorError) never reaches the stack; once it succeeded, it is pushed and the stack's first
+`redo()` call does nothing.
+"""
 
 from __future__ import annotations
 
@@ -13,106 +18,141 @@ from annotator.store import Project
 Refresh = Callable[[Change], None]
 
 
-class AddSpansCommand(QUndoCommand):
-    """Create spans; undo deletes them (tombstones), redo restores them."""
+class StoreCommand(QUndoCommand):
+    """Base of our commands: `_do` and `_undo` each make one store call and return its Change."""
+
+    def __init__(self, text: str, refresh: Refresh):
+        super().__init__(text)
+        self._refresh = refresh
+        self._skip_redo = False
+
+    def run(self) -> None:
+        """Do the action for the first time (may raise); the next redo() from the stack is skipped."""
+        self._refresh(self._do(first=True))
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._refresh(self._do(first=False))
+
+    def undo(self) -> None:
+        self._refresh(self._undo())
+
+    def _do(self, first: bool) -> Change:
+        raise NotImplementedError
+
+    def _undo(self) -> Change:
+        raise NotImplementedError
+
+
+class AddSpansCommand(StoreCommand):
+    """Create spans; undo deletes them (tombstones), redo restores them (same ids)."""
 
     def __init__(self, project: Project, spans: list[Span], refresh: Refresh, text: str):
-        super().__init__(text)
-        self._project, self._spans, self._refresh = project, spans, refresh
-        self._created = False
+        super().__init__(text, refresh)
+        self._project, self._spans = project, spans
 
     @property
     def span_ids(self) -> list[str]:
         return [s.id for s in self._spans]
 
-    def redo(self) -> None:
-        if not self._created:
-            change = self._project.add_spans(self._spans)
-            self._created = True
-        else:
-            change = self._project.restore_spans(self.span_ids)
-        self._refresh(change)
+    def _do(self, first: bool) -> Change:
+        return self._project.add_spans(self._spans) if first else self._project.restore_spans(self.span_ids)
 
-    def undo(self) -> None:
-        self._refresh(self._project.delete_spans(self.span_ids))
+    def _undo(self) -> Change:
+        return self._project.delete_spans(self.span_ids)
 
 
-class DeleteSpansCommand(QUndoCommand):
+class DeleteSpansCommand(StoreCommand):
     """Delete spans; undo restores them."""
 
     def __init__(self, project: Project, span_ids: list[str], refresh: Refresh, text: str):
-        super().__init__(text)
-        self._project, self._ids, self._refresh = project, list(span_ids), refresh
+        super().__init__(text, refresh)
+        self._project, self._ids = project, list(span_ids)
 
-    def redo(self) -> None:
-        self._refresh(self._project.delete_spans(self._ids))
+    def _do(self, first: bool) -> Change:
+        return self._project.delete_spans(self._ids)
 
-    def undo(self) -> None:
-        self._refresh(self._project.restore_spans(self._ids))
+    def _undo(self) -> Change:
+        return self._project.restore_spans(self._ids)
 
 
-class UpdateSpanCommand(QUndoCommand):
+class UpdateSpanCommand(StoreCommand):
     """Change a span's label, offsets, note or attributes; undo puts the old values back."""
 
     def __init__(self, project: Project, span_id: str, changes: dict[str, Any], refresh: Refresh, text: str):
-        super().__init__(text)
+        super().__init__(text, refresh)
         span = project.span(span_id)
-        self._project, self._id, self._refresh = project, span_id, refresh
+        self._project, self._id = project, span_id
         self._new = dict(changes)
         self._old = {key: getattr(span, key) for key in changes}
 
-    def redo(self) -> None:
-        self._refresh(self._project.update_span(self._id, **self._new))
+    def _do(self, first: bool) -> Change:
+        return self._project.update_span(self._id, **self._new)
 
-    def undo(self) -> None:
-        self._refresh(self._project.update_span(self._id, **self._old))
+    def _undo(self) -> Change:
+        return self._project.update_span(self._id, **self._old)
 
 
-class SetDocumentLabelCommand(QUndoCommand):
+class SetDocumentLabelCommand(StoreCommand):
     """Answer a document-level question; undo restores the previous answer."""
 
     def __init__(self, project: Project, document_id: str, annotator: str, question: str,
                  value: str, refresh: Refresh, text: str):
-        super().__init__(text)
+        super().__init__(text, refresh)
         previous = [a for a in project.document_labels(document_id, annotator) if a.question == question]
         self._old = previous[0].value if previous else ""
         self._args = (project, document_id, annotator, question)
-        self._new, self._refresh = value, refresh
+        self._new = value
 
-    def _set(self, value: str) -> None:
+    def _set(self, value: str) -> Change:
         project, document_id, annotator, question = self._args
-        self._refresh(project.set_document_label(document_id, annotator, question, value))
+        return project.set_document_label(document_id, annotator, question, value)
 
-    def redo(self) -> None:
-        self._set(self._new)
+    def _do(self, first: bool) -> Change:
+        return self._set(self._new)
 
-    def undo(self) -> None:
-        self._set(self._old)
+    def _undo(self) -> Change:
+        return self._set(self._old)
 
 
-class SuggestionDecisionCommand(QUndoCommand):
-    """Accept (optionally with another label) or reject suggestions; undo makes them pending again."""
+class SuggestionDecisionCommand(StoreCommand):
+    """Accept (optionally with another label) or reject suggestions; undo makes them pending again.
+
+    Redo after undo brings back exactly the spans the first acceptance made (same ids), so later
+    commands on the stack that refer to those spans stay valid.
+    """
 
     def __init__(self, project: Project, document_id: str, annotator: str, suggestions: list,
                  accept: bool, refresh: Refresh, text: str, label_id: str | None = None,
                  attributes_for=None):
-        super().__init__(text)
+        super().__init__(text, refresh)
         self._project, self._document_id, self._annotator = project, document_id, annotator
         self._suggestions, self._accept, self._label_id = list(suggestions), accept, label_id
-        self._attributes_for, self._refresh = attributes_for, refresh
+        self._attributes_for = attributes_for
+        self._decisions: list = []
+        self._deleted: list[str] = []
 
-    def redo(self) -> None:
+    @property
+    def _keys(self) -> set[tuple[str, int, int]]:
+        return {(s.kind, s.start, s.end) for s in self._suggestions}
+
+    def _do(self, first: bool) -> Change:
+        if not first:
+            return self._project.reapply_suggestion_decisions(self._decisions, self._deleted)
         if self._accept:
             change = self._project.accept_suggestions(self._document_id, self._annotator, self._suggestions,
                                                       label_id=self._label_id,
                                                       attributes_for=self._attributes_for)
         else:
             change = self._project.reject_suggestions(self._document_id, self._annotator, self._suggestions)
-        self._refresh(change)
+            self._deleted = list(change.spans)
+        keys = self._keys
+        self._decisions = [d for d in self._project.suggestion_decisions(self._document_id, self._annotator)
+                           if d.key in keys]
+        return change
 
-    def undo(self) -> None:
-        spans: list[str] = []
-        for s in self._suggestions:
-            spans += self._project.forget_suggestion_decision(
-                self._document_id, self._annotator, s.kind, s.start, s.end).spans
-        self._refresh(Change("suggestion decisions undone", spans=spans, documents=[self._document_id]))
+    def _undo(self) -> Change:
+        return self._project.forget_suggestion_decisions(self._document_id, self._annotator, self._keys)

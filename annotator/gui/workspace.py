@@ -287,10 +287,11 @@ class Workspace(QObject):
     def _push(self, command) -> bool:
         """Run an undoable command; a refused action is explained in a dialog, nothing is half-done."""
         try:
-            self.undo_stack.push(command)
+            command.run()
         except AnnotatorError as exc:
             QMessageBox.warning(self.reader, self.tr("Not possible"), str(exc))
             return False
+        self.undo_stack.push(command)  # already done: the stack's first redo() is skipped
         return True
 
     # -- actions ---------------------------------------------------------------------------

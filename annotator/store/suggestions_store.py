@@ -183,6 +183,53 @@ class SuggestionStore:
                 self.delete_spans(removed)
         return Change("suggestion decision undone", spans=removed, documents=[document_id])
 
+    def forget_suggestion_decisions(self, document_id: str, annotator: str,
+                                    keys: Iterable[tuple[str, int, int]]) -> Change:
+        """Undo several decisions in one transaction: pending again, spans their acceptance made deleted."""
+        removed: list[str] = []
+        with self.db.atomic():
+            for kind, start, end in keys:
+                previous = self._decision(document_id, annotator, kind, start, end)
+                if previous is None:
+                    continue
+                self.db.execute(
+                    'DELETE FROM suggestion_decisions WHERE document_id = ? AND annotator = ? AND kind = ? '
+                    'AND start = ? AND "end" = ?',
+                    [document_id, annotator, kind, start, end],
+                )
+                if self._live_span(previous.span_id):
+                    removed.append(previous.span_id)
+            if removed:
+                self.delete_spans(removed)
+        return Change("suggestion decisions undone", spans=removed, documents=[document_id])
+
+    def reapply_suggestion_decisions(self, decisions: Iterable[SuggestionDecision],
+                                     deleted_span_ids: Iterable[str] = ()) -> Change:
+        """Redo decisions exactly as first taken: the same spans come back (same ids), the same go.
+
+        `decisions` are records read after the first time; `deleted_span_ids` the spans a rejection
+        deleted then. One transaction.
+        """
+        decisions = list(decisions)
+        restored = [d.span_id for d in decisions if d.decision == "accepted" and d.span_id]
+        deleted = list(deleted_span_ids)
+        with self.db.atomic():
+            for d in decisions:
+                self.db.execute(
+                    f"INSERT INTO suggestion_decisions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    'ON CONFLICT(document_id, annotator, kind, start, "end") DO UPDATE SET '
+                    "decision = excluded.decision, label_id = excluded.label_id, span_id = excluded.span_id, "
+                    "time = excluded.time",
+                    [d.document_id, d.annotator, d.kind, d.start, d.end, d.decision, d.label_id, d.span_id,
+                     now_iso()],
+                )
+            if restored:
+                self.restore_spans(restored)
+            if deleted:
+                self.delete_spans(deleted)
+        documents = sorted({d.document_id for d in decisions})
+        return Change("suggestion decisions redone", spans=restored + deleted, documents=documents)
+
     def suggestion_decision_counts(self, annotator: str | None = None) -> dict[tuple[str, str], int]:
         """How many suggestions of each (kind, decision) were decided, by one annotator or all."""
         sql, params = "SELECT kind, decision, count(*) FROM suggestion_decisions", []

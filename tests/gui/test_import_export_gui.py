@@ -58,3 +58,21 @@ def test_export_dialog_defaults_and_background_export(window, project, documents
     with open(tmp_path / "spans.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 1 and rows[0]["text"] == "Headline"
+
+
+def test_gui_import_keeps_each_annotators_spans(window, project, tmp_path, qtbot, monkeypatch):
+    """A pre-annotated file names its annotators: the GUI must not file everything under the user."""
+    import json
+
+    shown = quiet_messages(monkeypatch)
+    text = "Un titre\n\nLe PDG affirme que tout va bien."
+    record = {"text": text, "spans": [
+        {"start": 7, "end": 10, "label": "loaded_term", "annotator": "ana"},
+        {"start": 7, "end": 10, "label": "loaded_term", "annotator": "ben"},
+    ]}
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    run_import(window, [str(path)])
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    doc = next(d for d in project.document_ids() if project.document(d).text.startswith("Un titre"))
+    assert sorted(s.annotator for s in project.spans(doc)) == ["ana", "ben"]

@@ -122,3 +122,38 @@ def test_labelling_the_same_words_by_hand_retires_the_suggestion(window, project
     assert scare not in ws.suggestions
     window.actions["undo"].trigger()
     assert scare in ws.suggestions
+
+
+def test_redo_brings_back_the_same_span_so_later_steps_stay_valid(window, project, qtbot):
+    open_article(window, project, qtbot)
+    ws = window.workspace
+    scare = suggestion(window, "scare_quote", "liberté\u00a0d’expression")
+    ws.select_span(ws.suggestion_mark_id(scare))
+    qtbot.keyClick(ws.reader, Qt.Key.Key_Return)  # accept
+    [span] = ws.spans
+    ws.select_span(span.id)
+    qtbot.keyClick(ws.reader, Qt.Key.Key_L)  # relabel the accepted span
+    assert spans_in_file(project) == [("loaded_term", "liberté\u00a0d’expression", "suggestion")]
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    assert spans_in_file(project) == []
+    window.actions["redo"].trigger()
+    window.actions["redo"].trigger()
+    assert spans_in_file(project) == [("loaded_term", "liberté\u00a0d’expression", "suggestion")]
+    assert [s.id for s in project.spans(span.document_id)] == [span.id]
+
+
+def test_a_refused_action_never_reaches_the_undo_stack(window, project, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.suggest import Suggestion
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    open_article(window, project, qtbot)
+    start = TEXT.index("prétend")
+    unlabelled = Suggestion(kind="distancing", start=start, end=start + 7, text="prétend", label_id="")
+    window.workspace.accept_suggestions([unlabelled])
+    assert warnings and "no label" in warnings[0]
+    assert window.undo_stack.count() == 0  # nothing to undo: nothing happened
+    assert spans_in_file(project) == []

@@ -83,3 +83,19 @@ def test_merge_from_the_gui_brings_a_package_back(window, project, documents, tm
     # Merging the same file again changes nothing.
     [again] = team.merge_files(window, [str(package)])
     assert not again.changed
+
+
+def test_a_merge_that_changed_something_clears_the_undo_history(window, project, documents, tmp_path, monkeypatch):
+    from annotator.store import Project
+
+    window.workspace.reader.select_range(0, 8)
+    window.workspace.apply_label("loaded_term")
+    assert window.undo_stack.count() == 1
+    project.assign("bob", documents[:1])
+    package = tmp_path / "bob.framing"
+    project.write_package("bob", package)
+    with Project.open(package) as bobs:
+        add_bob_span(bobs, documents[0])
+    monkeypatch.setattr(team.ReportDialog, "exec", lambda self: 0)
+    team.merge_files(window, [str(package)])
+    assert window.undo_stack.count() == 0
