@@ -13,7 +13,7 @@ LAYERS = ("core", "store", "io", "suggest", "agreement", "cli", "gui")
 ALLOWED = {
     "core": {"core"},
     "store": {"core", "store"},
-    "io": {"core", "io", "store"},
+    "io": {"core", "io"},
     "suggest": {"core", "suggest"},
     "agreement": {"core", "agreement"},
     "cli": {"core", "store", "io", "suggest", "agreement", "cli", "gui"},  # `annotator gui`
@@ -21,10 +21,24 @@ ALLOWED = {
 }
 
 
+def _type_checking_blocks(tree: ast.AST) -> set[int]:
+    """ids of the nodes inside `if TYPE_CHECKING:` blocks (imports for type hints only)."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING":
+            for child in node.body:
+                inside |= {id(n) for n in ast.walk(child)}
+    return inside
+
+
 def _imports(path: Path) -> list[str]:
+    """Modules a file imports at run time (imports under `if TYPE_CHECKING:` are left out)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    typing_only = _type_checking_blocks(tree)
     names: list[str] = []
     for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -87,5 +101,6 @@ def test_sql_only_in_store():
 def test_detector_fails_on_a_violation(tmp_path):
     """The import reader is real: a file that imports PySide6 is seen as doing so."""
     bad = tmp_path / "bad.py"
-    bad.write_text("from PySide6.QtCore import Qt\nimport annotator.gui.app\n", encoding="utf-8")
-    assert _imports(bad) == ["PySide6.QtCore", "annotator.gui.app"]
+    bad.write_text("from typing import TYPE_CHECKING\nfrom PySide6.QtCore import Qt\nimport annotator.gui.app\n"
+                   "if TYPE_CHECKING:\n    from annotator.store import Project\n", encoding="utf-8")
+    assert _imports(bad) == ["typing", "PySide6.QtCore", "annotator.gui.app"]

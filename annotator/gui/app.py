@@ -72,7 +72,7 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
                 annotator: str | None = None, ask: bool = True):
     """Open the project at `path` (the demo when None) in a new main window; None if refused."""
     from annotator.gui.main_window import MainWindow
-    from annotator.io.demo import open_demo_project
+    from annotator.gui.demo_project import open_demo_project
 
     try:
         if path is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from annotator.core.errors import AnnotatorError
 from annotator.io.writers import brat_export, conll_export, csv_export, jsonl_export, qdpx_export
@@ -19,7 +19,9 @@ from annotator.io.writers.common import (
     atomic_output_file,
     atomic_output_folder,
 )
-from annotator.store import Project
+
+if TYPE_CHECKING:  # a Project is passed in: io does not depend on the store at run time
+    from annotator.store import Project
 
 FORMATS = ("csv", "jsonl", "brat", "conll", "qdpx", "qdc")
 TABLES = csv_export.TABLES

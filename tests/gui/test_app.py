@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from annotator.io.demo import DEMO_FILE_NAME, build_demo_project, samples_dir
+from annotator.gui.demo_project import DEMO_FILE_NAME, build_demo_project, samples_dir
 from annotator.store import Project
 
 REPO = Path(__file__).resolve().parents[2]

@@ -206,7 +206,7 @@ def test_the_app_starts_in_french_under_a_french_locale(tmp_path):
         from annotator.gui.app import application, ui_language
         from annotator.gui.settings import Settings
         from annotator.gui.translation import install_translator
-        from annotator.io.demo import build_demo_project
+        from annotator.gui.demo_project import build_demo_project
         from annotator.gui.main_window import MainWindow
 
         app = application()

@@ -1,4 +1,4 @@
-"""The demo project: sample articles from resources/samples with a few example annotations."""
+"""The demo project: sample articles from resources/samples with a few example annotations (no Qt here)."""
 
 from __future__ import annotations
 
