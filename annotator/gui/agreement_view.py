@@ -27,7 +27,6 @@ from annotator.gui.agreement_pairs import PairsPage
 from annotator.gui.review import ReportRequest, compute_report
 from annotator.io.writers.csv_export import write_rows_csv
 from annotator.store import Project
-from annotator.store.export_queries import GOLD
 
 PAGES = ("questions", "pairs", "labels", "confusion", "documents")
 
@@ -71,7 +70,7 @@ class AgreementView(QDialog):
         side.setContentsMargins(0, 0, 8, 0)
         side.addWidget(QLabel("<b>%s</b>" % self.tr("Annotators"), filters))
         self.annotator_list = self._checked_list(
-            [(a.name, a.name) for a in self.project.annotators() if a.name != GOLD], self.tr("Annotators"))
+            [(name, name) for name in self.project.coders()], self.tr("Annotators"))
         self.annotator_list.setMaximumHeight(24 + 20 * min(12, max(3, self.annotator_list.count())))
         side.addWidget(self.annotator_list)
         side.addWidget(QLabel("<b>%s</b>" % self.tr("Labels and questions"), filters))

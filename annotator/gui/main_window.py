@@ -249,10 +249,8 @@ class MainWindow(QMainWindow):
             target = next((h for h in hits if h[0] >= here), hits[0])
         else:
             target = next((h for h in reversed(hits) if h[1] < here), hits[-1])
+        # The cursor ends after the match, so the next search moves on.
         self.workspace.reader.select_range(*target)
-        if direction > 0:
-            # Leave the cursor after the match so the next search moves on.
-            self.workspace.reader.select_range(target[0], target[1])
         self.workspace.reader.ensureCursorVisible()
 
     def label_all_occurrences(self, query: str, label_id: str, corpus: bool) -> None:

@@ -53,8 +53,7 @@ def compute_report(parent: QWidget, project_path: Path, request: ReportRequest,
 
 def may_see_everyone(window) -> bool:
     """Comparing annotators' spans is for the lead, or for anyone when coding is not blind."""
-    project = window.project
-    return project.role(window.annotator) == "lead" or not project.blind_coding()
+    return window.project.may_see_others(window.annotator)
 
 
 def may_adjudicate(window) -> bool:

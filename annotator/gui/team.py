@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD_ANNOTATOR
 from annotator.gui.document_list import STATUS_COLOURS
 
 
@@ -60,7 +59,7 @@ def build_team_menu(window) -> None:
 
 def coder_names(project) -> list[str]:
     """The people who annotate: every annotator but the gold standard's pseudo-annotator."""
-    return [a.name for a in project.annotators() if a.name != GOLD_ANNOTATOR]
+    return project.coders()
 
 
 def is_lead(window) -> bool:
@@ -73,7 +72,7 @@ def update_team_actions(window) -> None:
     for key in ("blind", "auto_assign", "package", "merge"):
         window.actions[key].setEnabled(lead)
     window.actions["lead_role"].setEnabled(not lead)
-    allowed = lead or not window.project.blind_coding()
+    allowed = window.project.may_see_others(window.annotator)
     window.actions["show_others"].setEnabled(allowed)
     if not allowed and window.actions["show_others"].isChecked():
         window.actions["show_others"].setChecked(False)
@@ -104,7 +103,7 @@ def set_blind(window, on: bool) -> None:
 
 
 def show_others(window, on: bool) -> None:
-    if on and not (is_lead(window) or not window.project.blind_coding()):
+    if on and not window.project.may_see_others(window.annotator):
         window.actions["show_others"].setChecked(False)
         return
     window.workspace.show_others = on

@@ -9,7 +9,7 @@ from typing import Any
 
 from annotator.core.change import Change
 from annotator.core.errors import ProjectError
-from annotator.core.model import Annotator, new_uuid, now_iso
+from annotator.core.model import GOLD_ANNOTATOR, Annotator, new_uuid, now_iso
 from annotator.store.adjudication import AdjudicationStore
 from annotator.store.agreement_data import AgreementDataStore
 from annotator.store.assignments import AssignmentStore
@@ -193,6 +193,14 @@ class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, Expor
         """An annotator's role ("annotator" for unknown names)."""
         row = self.db.execute("SELECT role FROM annotators WHERE name = ?", [name]).fetchone()
         return row[0] if row else "annotator"
+
+    def coders(self) -> list[str]:
+        """The names of the people who annotate: every annotator but the gold standard's."""
+        return [a.name for a in self.annotators() if a.name != GOLD_ANNOTATOR]
+
+    def may_see_others(self, name: str) -> bool:
+        """Whether `name` may see other annotators' work: the lead always, others unless coding is blind."""
+        return self.role(name) == "lead" or not self.blind_coding()
 
     def annotators(self) -> list[Annotator]:
         """Every annotator, in the order they were added."""

@@ -173,3 +173,13 @@ def test_working_on_an_unassigned_document_brings_the_assignment_back(project):
     project.set_status("bob", doc, "in progress")
     [row] = project.progress().rows
     assert row.statuses == {"bob": "in progress"}
+
+
+def test_coders_and_who_may_see_others(project):
+    project.add_annotator("ana")
+    project.add_annotator("gold")
+    project.add_annotator("lee", role="lead")
+    assert project.coders() == ["ana", "lee"]
+    assert project.may_see_others("ana")
+    project.set_blind_coding(True)
+    assert not project.may_see_others("ana") and project.may_see_others("lee")
