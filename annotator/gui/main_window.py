@@ -171,12 +171,18 @@ class MainWindow(QMainWindow):
         self._remember_position()
         self.workspace.show_document(document_id, offset)
         self.document_list.select_document(document_id)
+        self._show_meta()
+        self.workspace.reader.setFocus()
+
+    def _show_meta(self) -> None:
+        """The line above the text: outlet, date, author, language and this annotator's status."""
         doc = self.workspace.document
+        if doc is None:
+            return
         parts = [p for p in (doc.outlet, doc.published[:10], doc.author, doc.language.upper()) if p]
-        status = self.project.status(self.annotator, document_id)
+        status = self.project.status(self.annotator, doc.id)
         parts.append({"todo": self.tr("to do"), "in progress": self.tr("in progress"), "done": self.tr("done")}[status])
         self.meta_label.setText("  ·  ".join(parts))
-        self.workspace.reader.setFocus()
 
     def _remember_position(self) -> None:
         if self.workspace.document is not None:
@@ -224,7 +230,6 @@ class MainWindow(QMainWindow):
         document_id = self.workspace.document.id
         new = "todo" if self.project.status(self.annotator, document_id) == "done" else "done"
         self._on_change(self.project.set_status(self.annotator, document_id, new))
-        self.open_document(document_id, self.workspace.reader.cursor_offset())
         if new == "done":
             self.next_not_done()
 
@@ -304,6 +309,9 @@ class MainWindow(QMainWindow):
             self.settings.q.setValue("hints/first_span_done", True)
         for document_id in change.documents:
             self.document_list.model.refresh_document(document_id)
+        if change.action == "status set" and self.workspace.document is not None \
+                and self.workspace.document.id in change.documents:
+            self._show_meta()
 
     # -- project files -------------------------------------------------------------------------
 

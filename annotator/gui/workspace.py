@@ -266,20 +266,25 @@ class Workspace(QObject):
             self.tr("Reject %n suggestion(s)", "", len(suggestions))))
 
     def _after_write(self, change: Change) -> None:
-        if change.action.startswith("suggestion") or (self.suggestions and change.action != "spans added"):
+        """Bring the reader and panels up to date with one completed write, reading no more than needed."""
+        if change.action.startswith("suggestion") or (
+                self.suggestions and change.spans and change.action != "spans added"):
             self._refresh_pending()
-        elif self.suggestions:
-            # A new span hides the suggestion it repeats; no need to re-read every decision.
-            added = {(s.label_id, s.start, s.end) for s in
-                     (self.project.span(span_id) for span_id in change.spans)}
-            kept = [x for x in self.suggestions if (x.label_id, x.start, x.end) not in added]
-            if len(kept) != len(self.suggestions):
-                self.suggestions = kept
-                self.suggestion_panel.set_suggestions(kept, self.labels, self.language)
-        if change.spans and len(change.spans) <= 50:
-            self._apply_span_change(change)
-        else:
-            self.refresh_spans()
+        if change.spans:
+            if len(change.spans) <= 50:
+                self._apply_span_change(change)
+            else:
+                self.refresh_spans()
+            if self.suggestions and change.action == "spans added":
+                # A new span hides the suggestion it repeats; no need to re-read every decision.
+                added = {(s.label_id, s.start, s.end) for s in self.spans if s.id in set(change.spans)}
+                kept = [x for x in self.suggestions if (x.label_id, x.start, x.end) not in added]
+                if len(kept) != len(self.suggestions):
+                    self.suggestions = kept
+                    self.suggestion_panel.set_suggestions(kept, self.labels, self.language)
+                    self._show_spans()
+        elif change.action.startswith("suggestion"):
+            self._show_spans()
         if self.document is not None and change.document_labels:
             self.questions_panel.set_answers(self.project.document_labels(self.document.id, self.annotator))
         self.changed.emit(change)

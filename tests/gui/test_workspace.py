@@ -274,3 +274,17 @@ def test_first_span_hint_shows_until_the_first_span(window, settings, qtbot):
     qtbot.keyClick(window.workspace.reader, Qt.Key.Key_L)
     assert not window.hint_label.isVisible()
     assert settings.q.value("hints/first_span_done", False, type=bool)
+
+
+def test_status_line_follows_the_first_span_and_mark_done(window, documents, qtbot):
+    assert window.meta_label.text().endswith("to do")
+    start = EMOJI_TEXT.index("Big Tech")
+    select(window, start, start + 8)
+    qtbot.keyClick(window.workspace.reader, Qt.Key.Key_L)
+    assert window.meta_label.text().endswith("in progress")
+    window.actions["next"].trigger()
+    window.actions["previous"].trigger()
+    window.actions["mark_done"].trigger()  # marks done, then moves on to the next not done
+    assert window.workspace.document.id == documents[1]
+    window.actions["previous"].trigger()
+    assert window.meta_label.text().endswith("done")
