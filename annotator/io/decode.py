@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from annotator.core.errors import ImportRefused
+from annotator.core.text import FORBIDDEN_CONTROLS
 
 # Signatures of common non-text files, so the message can say what the file is.
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
@@ -31,7 +32,12 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # Control characters a text file may hold: tab, line feed, vertical tab, form feed, carriage return.
 ALLOWED_CONTROLS = frozenset("\t\n\x0b\x0c\r")
-_BAD_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
+# Controls that betray bytes read in the wrong encoding: the C0 controls a stored text may not hold
+# (less NUL, refused on its own, and the ones a text file may hold), plus DEL and the C1 controls.
+_BAD_CONTROLS = re.compile(
+    "[" + re.escape("".join(c for c in FORBIDDEN_CONTROLS if c not in ALLOWED_CONTROLS | {"\x00"}))
+    + "\x7f-\x9f]"
+)
 # WHATWG: labels that browsers decode as windows-1252.
 WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1"})
 _DECLARED = re.compile(

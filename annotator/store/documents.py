@@ -9,6 +9,7 @@ from typing import Iterable
 from annotator.core.change import Change
 from annotator.core.errors import ProjectError
 from annotator.core.model import Document, document_id_for, now_iso
+from annotator.core.text import stored_text_problem
 from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row
 
 
@@ -52,12 +53,19 @@ class DocumentStore:
     """Mixin of Project: the documents table."""
 
     def add_documents(self, documents: Iterable[Document]) -> AddedDocuments:
-        """Add documents in one transaction; a document whose text is already stored is skipped."""
+        """Add documents in one transaction; a document whose text is already stored is skipped.
+
+        A text that stored_text_problem refuses (BOM, CR, control characters, lone surrogates)
+        raises ProjectError and nothing is added.
+        """
         result = AddedDocuments()
         with self.db.atomic():
             position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()[0]
             seen: set[str] = set()
             for doc in documents:
+                problem = stored_text_problem(doc.text)
+                if problem:
+                    raise ProjectError(f"document {doc.title or doc.filename!r}: its text {problem}")
                 if doc.id != document_id_for(doc.text):
                     raise ProjectError(f"document {doc.title!r}: its id is not the hash of its text")
                 exists = doc.id in seen or self.db.execute(

@@ -1,0 +1,33 @@
+"""Store-level guards found by review: refused texts, span checks, notes kept, a busy project file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from annotator.core.errors import ProjectError
+from annotator.core.model import Document
+
+
+@pytest.mark.parametrize("text, words", [
+    ("\ufeffTitle\n\nBody.", "byte order mark"),
+    ("Title\r\n\r\nBody.", "carriage return"),
+    ("Title\n\nBody \x00 with NUL.", "NUL"),
+    ("Title\n\nBody \x07 with a bell.", "U+0007"),
+])
+def test_add_documents_refuses_text_qt_would_shift_and_adds_nothing(project, text, words):
+    good = Document(text="A fine article.", title="Fine")
+    bad = Document(text=text, title="Broken article")
+    with pytest.raises(ProjectError, match=re.escape(words)) as refused:
+        project.add_documents([good, bad])
+    assert "Broken article" in str(refused.value)
+    assert project.document_ids() == []
+
+
+def test_add_documents_refuses_a_lone_surrogate_before_hashing(project):
+    # Document() cannot hash such a text, so a caller can only reach the store with an explicit id.
+    bad = Document(text="Half an emoji: \ud83d.", title="Surrogate", id="0" * 64)
+    with pytest.raises(ProjectError, match="lone surrogate"):
+        project.add_documents([bad])
+    assert project.document_ids() == []
