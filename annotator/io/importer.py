@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,8 @@ from annotator.core.model import Span
 from annotator.io.import_labels import LabelResolver
 from annotator.io.readers.base import DEFAULT_MAX_BYTES, ImportedDocument, ReadOptions
 from annotator.io.registry import FORMAT_NAMES, KNOWN_EXTENSIONS, detect_format, reader_for, text_path_of
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_IMPORT_ANNOTATOR = "import"
 SNIFF_BYTES = 4096
@@ -181,6 +184,7 @@ def import_paths(project, paths: Sequence[str | os.PathLike], format: str = "aut
     Spans of pre-annotated files go under `annotator` when given, else under the annotator the
     file names, else `fallback_annotator`. `progress(done, total, path)` is called after each
     file; `cancel()` is asked before each file. Safe to run off the GUI thread with its own Project.
+    A file whose reading fails in an unexpected way is refused too (the traceback is logged).
     """
     if format not in FORMAT_NAMES:
         raise ImportRefused(str(format), f"unknown format; use one of {', '.join(FORMAT_NAMES)}")
@@ -203,6 +207,10 @@ def import_paths(project, paths: Sequence[str | os.PathLike], format: str = "aut
         except OSError as exc:
             resolver.forget_new()
             report.refused.append(Refusal(path, f"cannot be read ({exc.strerror or exc})"))
+        except Exception as exc:  # a reader's bug must not end the batch: report the file and go on
+            logger.exception("importing %s failed unexpectedly", path)
+            resolver.forget_new()
+            report.refused.append(Refusal(path, f"could not be read: {exc or type(exc).__name__}"))
         if progress is not None:
             progress(done, len(files), path)
     return report

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
+from annotator.core.text import stored_text_problem
 
 
 @dataclass
@@ -48,3 +50,10 @@ class ReadOptions:
 def display_name(path: Path) -> str:
     """How a file is named in messages and in a document's `filename`."""
     return path.name
+
+
+def refuse_unstorable(text: str, source: str, where: str = "") -> None:
+    """Raise ImportRefused naming the file (and record) when `text` may not be stored as a document's text."""
+    problem = stored_text_problem(text)
+    if problem:
+        raise ImportRefused(source, f"{where}: the text {problem}" if where else f"the text {problem}")

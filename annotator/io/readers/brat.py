@@ -10,7 +10,7 @@ from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
 from annotator.core.text import normalise_text
 from annotator.io.decode import decode_bytes
-from annotator.io.readers.base import ImportedDocument, ImportedSpan, ReadOptions, display_name
+from annotator.io.readers.base import ImportedDocument, ImportedSpan, ReadOptions, display_name, refuse_unstorable
 
 _TEXT_BOUND = re.compile(r"^(?P<label>[^\s]+) (?P<ranges>\d+ \d+(?:;\d+ \d+)*)$")
 
@@ -100,6 +100,7 @@ def read_brat(path: Path, data: bytes, options: ReadOptions) -> list[ImportedDoc
     normalised = normalise_text(raw)
     if not normalised.text.strip():
         raise ImportRefused(source, "holds only whitespace: there is no text to import")
+    refuse_unstorable(normalised.text, source)
     spans: list[ImportedSpan] = []
     for annotation in annotations:
         _check_covered(annotation, raw, partner.name)

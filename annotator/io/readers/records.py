@@ -10,7 +10,7 @@ from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
 from annotator.core.text import normalise_text
 from annotator.io.paragraphs import join_paragraphs, plain_text_paragraphs, with_headline
-from annotator.io.readers.base import ImportedDocument, ImportedSpan
+from annotator.io.readers.base import ImportedDocument, ImportedSpan, refuse_unstorable
 
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "full_text", "fulltext", "maintext", "article_text",
@@ -118,6 +118,17 @@ def _remapper(raw: str):
     return normalised.text, normalised.remap
 
 
+def _refuse_lone_surrogates(record: dict[str, Any], source: str, where: str) -> None:
+    """Refuse a record with half a character (a lone \\ud83d escape in JSON): it cannot be stored."""
+    for key, value in record.items():
+        try:
+            json.dumps([key, value], ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ImportRefused(
+                source, f"{where}: '{key}' holds a lone surrogate, half of a character that cannot be stored"
+            ) from None
+
+
 def record_to_document(record: dict[str, Any], source: str, where: str,
                        annotator_key: str = "annotator") -> ImportedDocument:
     """One corpus record as a document.
@@ -155,10 +166,11 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
                 imported.append(ImportedSpan(new_start, new_end, label.strip(), note, annotator or default_annotator))
         title = fields.get("title") or text.strip().split("\n")[0][:200]
     else:
-        text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-        paragraphs = with_headline(fields.get("title", ""), plain_text_paragraphs(text))
+        paragraphs = with_headline(fields.get("title", ""), plain_text_paragraphs(normalise_text(raw).text))
         text = join_paragraphs(paragraphs)
         title = fields.get("title") or (paragraphs[0].split("\n")[0] if paragraphs else "")
+    refuse_unstorable(text, source, where)
+    _refuse_lone_surrogates(record, source, where)
     document = Document(
         text=text, title=title, url=fields.get("url", ""), outlet=fields.get("outlet", ""),
         published=fields.get("published", ""), language=fields.get("language", ""),
