@@ -17,11 +17,12 @@ class SpanStore:
     """Mixin of Project: the spans table."""
 
     def _check_span(self, span: Span) -> None:
-        # SQLite counts TEXT in characters (code points), like Python: no need to read the whole text.
+        # The stored `length` column (code points, like Python) saves counting the whole text;
+        # substr counts characters too, so only the covered part is returned.
         start = span.start if isinstance(span.start, int) else 0
         end = span.end if isinstance(span.end, int) else 0
         row = self.db.execute(
-            "SELECT length(text), substr(text, ?, ?) FROM documents WHERE id = ?",
+            "SELECT length, substr(text, ?, ?) FROM documents WHERE id = ?",
             [start + 1, max(end - start, 0), span.document_id],
         ).fetchone()
         if row is None:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from annotator.core.errors import ProjectError
-from annotator.core.model import Document
+from annotator.core.errors import InvalidSpan, ProjectError
+from annotator.core.model import Document, Span
 
 
 @pytest.mark.parametrize("text, words", [
@@ -31,3 +31,20 @@ def test_add_documents_refuses_a_lone_surrogate_before_hashing(project):
     with pytest.raises(ProjectError, match="lone surrogate"):
         project.add_documents([bad])
     assert project.document_ids() == []
+
+
+def test_span_checks_use_the_stored_length_not_a_count_of_the_whole_text(project):
+    doc = Document(text="Title\n\n" + "A long article body. " * 5000, title="Long")
+    project.add_documents([doc])
+    statements: list[str] = []
+    project.db.conn.set_trace_callback(statements.append)
+    try:
+        project.add_span(Span(document_id=doc.id, annotator="ana", label_id="hedge", start=0, end=5, text="Title"))
+        with pytest.raises(InvalidSpan, match="does not fit|outside"):
+            project.add_span(Span(document_id=doc.id, annotator="ana", label_id="hedge",
+                                  start=len(doc.text) - 2, end=len(doc.text) + 1, text="x"))
+    finally:
+        project.db.conn.set_trace_callback(None)
+    checks = [s for s in statements if "substr(text" in s]
+    assert len(checks) == 2 and not any("length(text)" in s for s in checks)
+    assert len(project.spans(doc.id)) == 1
