@@ -12,8 +12,11 @@ class DocumentLabelStore:
     """Mixin of Project: document_labels and assignments tables."""
 
     def set_document_label(self, document_id: str, annotator: str, question: str,
-                           value: str, note: str = "") -> Change:
-        """Record an annotator's answer to a question about a document; an empty value clears it."""
+                           value: str, note: str | None = None) -> Change:
+        """Record an annotator's answer to a question about a document; an empty value clears it.
+
+        The answer's note stays as it is (one from an import or a merge too) unless `note` is given.
+        """
         with self.db.atomic():
             if not self.has_document(document_id):
                 raise ProjectError(f"unknown document {document_id}")
@@ -36,7 +39,8 @@ class DocumentLabelStore:
             if existing:
                 label_id = existing[0]
                 self.db.execute(
-                    "UPDATE document_labels SET value = ?, note = ?, updated = ?, deleted = ? WHERE id = ?",
+                    "UPDATE document_labels SET value = ?, note = coalesce(?, note), updated = ?, deleted = ? "
+                    "WHERE id = ?",
                     [value, note, stamp, int(not value), label_id],
                 )
             else:
@@ -45,7 +49,7 @@ class DocumentLabelStore:
                 label_id = new_uuid()
                 self.db.execute(
                     f"INSERT INTO document_labels ({DOCUMENT_LABEL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    [label_id, document_id, annotator, question, value, note, stamp, stamp],
+                    [label_id, document_id, annotator, question, value, note or "", stamp, stamp],
                 )
         return Change("document label set", document_labels=[label_id], documents=[document_id])
 

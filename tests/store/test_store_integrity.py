@@ -48,3 +48,23 @@ def test_span_checks_use_the_stored_length_not_a_count_of_the_whole_text(project
     checks = [s for s in statements if "substr(text" in s]
     assert len(checks) == 2 and not any("length(text)" in s for s in checks)
     assert len(project.spans(doc.id)) == 1
+
+
+def test_a_new_answer_keeps_the_note_unless_a_new_one_is_given(project):
+    doc = Document(text="An article about the strike.", title="Strike")
+    project.add_documents([doc])
+    project.set_document_label(doc.id, "ana", "tone", "negative", note="tone given by the wire service")
+
+    def note() -> str:
+        (answer,) = project.document_labels(doc.id, "ana", include_deleted=True)
+        return answer.note
+
+    project.set_document_label(doc.id, "ana", "tone", "positive")
+    assert note() == "tone given by the wire service"
+    project.set_document_label(doc.id, "ana", "tone", "")  # cleared, then answered again
+    project.set_document_label(doc.id, "ana", "tone", "negative")
+    assert note() == "tone given by the wire service"
+    project.set_document_label(doc.id, "ana", "tone", "positive", note="checked by hand")
+    assert note() == "checked by hand"
+    project.set_document_label(doc.id, "ana", "tone", "positive", note="")
+    assert note() == ""
