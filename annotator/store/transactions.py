@@ -11,9 +11,26 @@ connection's busy timeout, and its transaction then reads the other writer's com
 from __future__ import annotations
 
 import contextlib
-from typing import Generator
+import sqlite3
+from typing import Generator, Iterator
 
 from sqlite_utils import Database
+
+from annotator.core.errors import ProjectError
+
+IN_USE = "the project is in use by another window or command; try again in a moment"
+
+
+@contextlib.contextmanager
+def _busy_means_in_use() -> Iterator[None]:
+    """Turn SQLite's "database is locked"/"busy" (after the busy timeout) into a plain ProjectError."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        message = str(exc).lower()
+        if "locked" in message or "busy" in message:
+            raise ProjectError(IN_USE) from exc
+        raise
 
 
 class ProjectDatabase(Database):
@@ -21,12 +38,16 @@ class ProjectDatabase(Database):
 
     @contextlib.contextmanager
     def atomic(self) -> Generator["ProjectDatabase", None, None]:
-        """A write transaction (or, nested, a savepoint) committed on success, rolled back on error."""
+        """A write transaction (or, nested, a savepoint) committed on success, rolled back on error.
+
+        Raises ProjectError (IN_USE) when another connection keeps the write lock past the busy timeout.
+        """
         if self.conn.in_transaction:
             with super().atomic():
                 yield self
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        with _busy_means_in_use():
+            self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
         except BaseException:
@@ -34,7 +55,8 @@ class ProjectDatabase(Database):
             raise
         else:
             try:
-                self.conn.execute("COMMIT")
+                with _busy_means_in_use():
+                    self.conn.execute("COMMIT")
             except BaseException:
                 self.rollback()
                 raise

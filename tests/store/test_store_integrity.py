@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import pytest
+from click.testing import CliRunner
 
+import annotator.store.project as project_module
+from annotator.cli.main import cli
 from annotator.core.errors import InvalidSpan, ProjectError
 from annotator.core.model import Document, Span
+from annotator.io.codebook_files import load_preset
+from annotator.store import Project
 
 
 @pytest.mark.parametrize("text, words", [
@@ -68,3 +74,39 @@ def test_a_new_answer_keeps_the_note_unless_a_new_one_is_given(project):
     assert note() == "checked by hand"
     project.set_document_label(doc.id, "ana", "tone", "positive", note="")
     assert note() == ""
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch):
+    """Wait 0.2 s, not half a minute, for another connection's write lock."""
+    monkeypatch.setattr(project_module, "BUSY_TIMEOUT_SECONDS", 0.2)
+
+
+@pytest.fixture
+def write_locked(tmp_path):
+    """A project file on which a second connection (another window) holds the write lock."""
+    path = tmp_path / "shared.framing"
+    with Project.create(path) as proj:
+        proj.set_codebook(load_preset("framing-devices"))
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    yield path, other
+    other.close()
+
+
+def test_a_write_lock_held_elsewhere_is_a_plain_project_error(short_busy_timeout, write_locked):
+    path, other = write_locked
+    with Project.open(path, backup=False) as proj:
+        with pytest.raises(ProjectError, match="in use by another window or command; try again in a moment"):
+            proj.add_documents([Document(text="An article.", title="A")])
+        other.execute("ROLLBACK")  # the other window is done: the same write now goes through
+        assert proj.add_documents([Document(text="An article.", title="A")]).added
+
+
+def test_the_cli_says_the_project_is_in_use_in_one_line(short_busy_timeout, write_locked):
+    path, _ = write_locked
+    result = CliRunner().invoke(cli, ["blind", str(path), "on"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: the project is in use by another window or command; try again in a moment"
+    ]
