@@ -62,11 +62,15 @@ RawSpan = tuple[Any, Any, Any, str, "str | None"]
 
 
 def _span_lists(record: dict[str, Any]) -> list[str]:
-    """Keys holding spans: our own export's full "annotations" when present, else doccano's keys."""
+    """Keys holding spans: our own export's full "annotations" when present, else doccano's keys.
+
+    Only a list (even empty) is doccano's: a text under "label" (a category column, as many
+    corpora have) is the record's metadata.
+    """
     annotations = record.get("annotations")
     if isinstance(annotations, list) and annotations and all(isinstance(a, dict) for a in annotations):
         return ["annotations"]
-    return [key for key in SPAN_KEYS if key in record]
+    return [key for key in SPAN_KEYS if isinstance(record.get(key), list)]
 
 
 def _spans_of(record: dict[str, Any], where: str, source: str) -> tuple[list[RawSpan], list[str]]:
@@ -74,12 +78,7 @@ def _spans_of(record: dict[str, Any], where: str, source: str) -> tuple[list[Raw
     spans: list[RawSpan] = []
     categories: list[str] = []
     for key in _span_lists(record):
-        value = record.get(key)
-        if not value:
-            continue
-        if not isinstance(value, list):
-            raise ImportRefused(source, f"{where}: '{key}' must be a list")
-        for item in value:
+        for item in record[key]:
             if isinstance(item, str):
                 categories.append(item)
             elif isinstance(item, list) and len(item) >= 3:
@@ -148,7 +147,8 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
         raise ImportRefused(source, f"{where}: the text is empty")
     fields = {name: as_text(record.get(key)) for name, key in mapping.items() if name != "text"}
     spans, categories = _spans_of(record, where, source)
-    used = set(mapping.values()) | set(SPAN_KEYS) | {annotator_key, "annotations", "annotators", "filename"}
+    span_lists = {key for key in SPAN_KEYS if isinstance(record.get(key), list)}
+    used = set(mapping.values()) | span_lists | {annotator_key, "annotations", "annotators", "filename"}
     metadata = _metadata(record, used)
     if categories:
         metadata["categories"] = categories
