@@ -39,7 +39,7 @@ def _content(text: str, open_pos: int, close_pos: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and text[end - 1] == ",":
+    while end > start and text[end - 1] == ",":
         end -= 1
         while end > start and text[end - 1].isspace():
             end -= 1
