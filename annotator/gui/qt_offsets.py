@@ -9,7 +9,6 @@ class QtOffsets:
     """Converts positions of one document's text between Qt (UTF-16) and the store (code points)."""
 
     def __init__(self, text: str):
-        self.text = text
         self._index = Utf16Index(text)
 
     def to_qt(self, offset: int) -> int:

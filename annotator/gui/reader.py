@@ -82,10 +82,6 @@ class ReaderView(QTextEdit):
 
     # -- content ---------------------------------------------------------------------------
 
-    @property
-    def offsets(self) -> QtOffsets:
-        return self._offsets
-
     def show_text(self, text: str) -> None:
         """Show a document's stored text; the first paragraph (the headline) is set large and bold."""
         self._text = text
