@@ -27,7 +27,7 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
 def project(tmp_path) -> Project:
     """A new project file with the default codebook."""
     proj = Project.create(tmp_path / "test.framing")
-    proj.set_codebook(load_preset("framing-devices"))
+    proj.codebook.install(load_preset("framing-devices"))
     yield proj
     proj.close()
 

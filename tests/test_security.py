@@ -91,8 +91,8 @@ def test_hostile_xml_and_html_read_no_local_file_and_reach_no_server(tmp_path, l
         assert report.files == len(hostile_files(secret, url))
         assert len(report.imported) + len(report.refused) + len(report.duplicates) == report.files
         assert report.imported, "some hostile files should be read (with their tricks left inert)"
-        for doc_id in project.document_ids():
-            assert SECRET not in project.document_text(doc_id)
+        for doc_id in project.documents.ids():
+            assert SECRET not in project.documents.text(doc_id)
     assert SECRET.encode() not in stored_bytes(path)
     assert hits == [], f"the importers fetched {hits}"
 
@@ -121,10 +121,10 @@ def test_the_project_file_holds_no_absolute_path_of_the_machine(tmp_path):
     with Project.create(path) as project:
         report = import_paths(project, [folder])
         assert len(report.imported) == 7, report.summary()
-        assert {project.document(d).filename for d in project.document_ids()} <= {
+        assert {project.documents.get(d).filename for d in project.documents.ids()} <= {
             p.name for p in folder.iterdir()}
-        project.assign("coder", project.document_ids())
-        project.write_package("coder", tmp_path / "package.framing")
+        project.assignments.assign("coder", project.documents.ids())
+        project.packages.write("coder", tmp_path / "package.framing")
     for made in (path, tmp_path / "package.framing"):
         data = stored_bytes(made)
         for needle in (str(tmp_path), str(folder), "/Users/researcher", str(Path.home())):
@@ -140,13 +140,13 @@ def test_a_merge_leaves_no_absolute_path_in_the_project(tmp_path):
         import_paths(project, [folder])
         package = tmp_path / "Users" / "coder" / "package.framing"
         package.parent.mkdir(parents=True)
-        project.assign("coder", project.document_ids())
-        project.write_package("coder", package)
+        project.assignments.assign("coder", project.documents.ids())
+        project.packages.write("coder", package)
         with Project.open(package, backup=False) as work:
-            doc = work.document_ids()[0]
-            text = work.document_text(doc)
-            work.add_span(Span(document_id=doc, annotator="coder", label_id="hedge", start=0, end=2, text=text[:2]))
-        assert project.merge_from(package).spans.added == 1
+            doc = work.documents.ids()[0]
+            text = work.documents.text(doc)
+            work.spans.add(Span(document_id=doc, annotator="coder", label_id="hedge", start=0, end=2, text=text[:2]))
+        assert project.merges.merge(package).spans.added == 1
     assert str(tmp_path).encode() not in stored_bytes(path)
 
 

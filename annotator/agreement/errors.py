@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from annotator.core.errors import AnnotatorError
 
-class UndefinedAgreement(ValueError):
+
+class UndefinedAgreement(AnnotatorError, ValueError):
     """A coefficient cannot be computed for this data; the message says why (never a made-up value)."""

@@ -35,7 +35,7 @@ def agreement(project: Path, as_json: bool, annotators: tuple[str, ...], labels:
     A figure that is not defined for the data is shown as n/a (null in JSON) with the reason.
     """
     with open_project(project, read_only=True) as proj:
-        data = proj.agreement_data(annotators=list(annotators) or None, labels=list(labels) or None,
+        data = proj.agreement.data(annotators=list(annotators) or None, labels=list(labels) or None,
                                    done_only=done_only)
         name = proj.name
     report = build_report(data, resamples=resamples, seed=seed)

@@ -47,7 +47,7 @@ def codebook(ctx: click.Context, project: Path) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with open_project(project, read_only=True) as proj:
-        book = proj.codebook()
+        book = proj.codebook.current()
         click.echo(f"{book.name} (codebook version {book.version})")
         for label in tree_order(book.labels):
             indent = "  " * (_depth(book, label.id) + 1)
@@ -66,7 +66,7 @@ def codebook(ctx: click.Context, project: Path) -> None:
 def codebook_export(project: Path, file: Path) -> None:
     """Write the project's codebook, retired labels included, to FILE (JSON)."""
     with open_project(project, read_only=True) as proj:
-        book = proj.codebook()
+        book = proj.codebook.current()
     save_codebook(book, file)
     click.echo(f"Wrote {len(book.labels)} labels and questions (codebook version {book.version}) to {file}.")
 
@@ -89,9 +89,9 @@ def codebook_import(project: Path, file: str, dry_run: bool) -> None:
         click.echo(f"warning: {warning}", err=True)
     with open_project(project) as proj:
         if dry_run:
-            report = proj.preview_codebook_import(book)
+            report = proj.codebook.preview_import(book)
         else:
-            report = proj.import_codebook(book).details["report"]
+            report = proj.codebook.import_book(book).details["report"]
     click.echo(("Would import " if dry_run else "Imported ") + f"{book.name}: " + report.summary()[0])
     for line in report.summary()[1:]:
         click.echo(line)
@@ -103,7 +103,7 @@ def codebook_import(project: Path, file: str, dry_run: bool) -> None:
 def codebook_history(project: Path) -> None:
     """List every recorded change of the codebook, oldest first."""
     with open_project(project, read_only=True) as proj:
-        for entry in proj.codebook_history():
+        for entry in proj.codebook.history():
             click.echo(f"{entry['version']:>4}  {entry['time'][:19]}  {entry['change']}")
 
 

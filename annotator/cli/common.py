@@ -40,8 +40,6 @@ def reports_errors(func: Callable) -> Callable:
             return func(*args, **kwargs)
         except AnnotatorError as exc:
             raise click.ClickException(str(exc)) from None
-        except KeyError as exc:
-            raise click.ClickException(f"not found: {exc.args[0]}") from None
         except OSError as exc:
             raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}") from None
 

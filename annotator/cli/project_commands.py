@@ -28,7 +28,7 @@ def init(project: Path, preset: str, name: str | None) -> None:
         )
     book = load_preset(preset)
     with Project.create(project, name=name) as proj:
-        proj.set_codebook(book)
+        proj.codebook.install(book)
         click.echo(f"Created {project} with codebook {book.name!r} ({len(book.labels)} labels and questions).")
 
 
@@ -42,7 +42,7 @@ def info(project: Path) -> None:
         click.echo(f"Project:         {proj.name}")
         click.echo(f"File:            {project}")
         click.echo(f"Schema version:  {proj.schema_version}")
-        click.echo(f"Codebook:        {proj.codebook().name} (version {proj.codebook_version()})")
+        click.echo(f"Codebook:        {proj.codebook.current().name} (version {proj.codebook.version()})")
         click.echo(f"Documents:       {counts['documents']}")
         click.echo(f"Annotators:      {counts['annotators']}")
         click.echo(f"Spans:           {counts['spans']}")
@@ -59,7 +59,7 @@ def annotators(ctx: click.Context, project: Path) -> None:
     ctx.obj = project
     if ctx.invoked_subcommand is None:
         with open_project(project, read_only=True) as proj:
-            people = proj.annotators()
+            people = proj.team.annotators()
             if not people:
                 click.echo("No annotators yet.")
             for person in people:
@@ -74,7 +74,7 @@ def annotators(ctx: click.Context, project: Path) -> None:
 def annotators_add(project: Path, name: str, lead: bool) -> None:
     """Add annotator NAME to the project."""
     with open_project(project) as proj:
-        change = proj.add_annotator(name, role="lead" if lead else "annotator")
+        change = proj.team.add(name, role="lead" if lead else "annotator")
         click.echo(f"Added annotator {name}." if change else f"Annotator {name} exists already.")
 
 

@@ -15,7 +15,7 @@ from annotator.suggest import KINDS, kind_labels, span_attributes, suggest_for_d
 
 def _document_ids(project: Project, wanted: str | None) -> list[str]:
     """Every document, or the one whose id is `wanted` or starts with it."""
-    ids = project.document_ids()
+    ids = project.documents.ids()
     if not wanted:
         return ids
     matches = [d for d in ids if d == wanted] or [d for d in ids if d.startswith(wanted)]
@@ -27,10 +27,10 @@ def _document_ids(project: Project, wanted: str | None) -> list[str]:
 
 
 def _pending(project: Project, document_id: str, annotator: str, kinds: list[str] | None = None) -> list:
-    document = project.document(document_id)
-    found = suggest_for_document(document, project.labels(), project.loaded_terms(),
-                                 project.removed_loaded_terms(), kinds=kinds)
-    return project.pending_suggestions(document_id, annotator, found)
+    document = project.documents.get(document_id)
+    found = suggest_for_document(document, project.codebook.labels(), project.suggestions.loaded_terms(),
+                                 project.suggestions.removed_loaded_terms(), kinds=kinds)
+    return project.suggestions.pending(document_id, annotator, found)
 
 
 @click.command()
@@ -58,7 +58,7 @@ def suggest(project: Path, apply_kind: str | None, reject_kind: str | None, labe
     annotator = annotator_name or default_annotator()
     with open_project(project) as proj:
         doc_ids = _document_ids(proj, document)
-        mapping = kind_labels(proj.labels())
+        mapping = kind_labels(proj.codebook.labels())
         kind = apply_kind or reject_kind
         if kind is None:
             counts: Counter[str] = Counter()
@@ -73,20 +73,20 @@ def suggest(project: Path, apply_kind: str | None, reject_kind: str | None, labe
             label = label_id or mapping[apply_kind]
             if not label:
                 raise ProjectError(f"this codebook has no label for {apply_kind!r}; choose one with --label")
-            if label not in {l.id for l in proj.labels(kind="span")}:
+            if label not in {l.id for l in proj.codebook.labels(kind="span")}:
                 raise ProjectError(f"{label!r} is not a span label of this project's codebook")
-        attributes = proj.attributes()
+        attributes = proj.codebook.attributes()
         done = 0
         for doc_id in doc_ids:
             pending = _pending(proj, doc_id, annotator, kinds=[kind])
             if not pending:
                 continue
             if apply_kind:
-                change = proj.accept_suggestions(doc_id, annotator, pending, label_id=label,
+                change = proj.suggestions.accept(doc_id, annotator, pending, label_id=label,
                                                  attributes_for=lambda s, l: span_attributes(s, l, attributes))
                 done += len(change.spans)
             else:
-                done += proj.reject_suggestions(doc_id, annotator, pending).details["rejected"]
+                done += proj.suggestions.reject(doc_id, annotator, pending).details["rejected"]
         verb = f"Accepted {done} {apply_kind} suggestion(s) as label {label!r}" if apply_kind \
             else f"Rejected {done} {reject_kind} suggestion(s)"
         click.echo(f"{verb} for {annotator} in {len(doc_ids)} document(s).")
@@ -105,7 +105,7 @@ def loaded_terms(ctx: click.Context, project: Path) -> None:
     ctx.obj = project
     if ctx.invoked_subcommand is None:
         with open_project(project, read_only=True) as proj:
-            added, removed = proj.loaded_terms(), proj.removed_loaded_terms()
+            added, removed = proj.suggestions.loaded_terms(), proj.suggestions.removed_loaded_terms()
             click.echo("Added: " + (", ".join(added) if added else "(none)"))
             click.echo("Switched off: " + (", ".join(removed) if removed else "(none)"))
 
@@ -118,7 +118,7 @@ def loaded_terms(ctx: click.Context, project: Path) -> None:
 def loaded_terms_add(project: Path, term: str, language: str) -> None:
     """Add TERM (a word, a phrase, or a prefix ending in *) to the project's loaded terms."""
     with open_project(project) as proj:
-        proj.add_loaded_term(term, language)
+        proj.suggestions.add_loaded_term(term, language)
         click.echo(f"Added loaded term {term!r}.")
 
 
@@ -129,7 +129,7 @@ def loaded_terms_add(project: Path, term: str, language: str) -> None:
 def loaded_terms_remove(project: Path, term: str) -> None:
     """Stop suggesting TERM in this project (a project term or a default one)."""
     with open_project(project) as proj:
-        proj.remove_loaded_term(term)
+        proj.suggestions.remove_loaded_term(term)
         click.echo(f"Loaded term {term!r} is no longer suggested.")
 
 

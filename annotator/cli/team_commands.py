@@ -25,7 +25,7 @@ def package(project: Path, annotator_name: str, output: Path) -> None:
     Send the package to the annotator; merge it back with `annotator merge PROJECT PACKAGE`.
     """
     with open_project(project, read_only=True) as proj:
-        info = proj.write_package(annotator_name, output)
+        info = proj.packages.write(annotator_name, output)
     click.echo(f"Wrote {info.path} for {info.annotator}: {info.documents} documents, "
                f"{info.spans} spans, {info.document_labels} document labels.")
 
@@ -44,7 +44,7 @@ def merge(target: Path, sources: tuple[Path, ...]) -> None:
     with open_project(target) as proj:
         for source in sources:
             try:
-                report = proj.merge_from(source)
+                report = proj.merges.merge(source)
             except AnnotatorError as exc:
                 failures += 1
                 click.echo(f"Error: {exc}", err=True)
@@ -77,14 +77,14 @@ def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...
     --overlap goes to N annotators each, the rest to one.
     """
     with open_project(project) as proj:
-        doc_ids = proj.resolve_document_ids(documents)
+        doc_ids = proj.documents.resolve_ids(documents)
         if per_document is not None:
             if remove:
                 raise ProjectError("--remove does not go with --auto")
-            names = list(annotators) or [a.name for a in proj.annotators() if a.role == "annotator"]
+            names = list(annotators) or [a.name for a in proj.team.annotators() if a.role == "annotator"]
             if not names:
                 raise ProjectError("no annotators to assign to: add some or name them with --annotator")
-            change = proj.auto_assign(names, per_document=per_document, overlap_share=overlap,
+            change = proj.assignments.auto_assign(names, per_document=per_document, overlap_share=overlap,
                                       seed=int(seed) if seed.lstrip("-").isdigit() else seed,
                                       document_ids=doc_ids or None)
             load = change.details["load"]
@@ -98,10 +98,10 @@ def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...
         if not doc_ids:
             raise ProjectError("name the documents to assign (ids or unique id prefixes)")
         if remove:
-            change = proj.unassign(annotators[0], doc_ids)
+            change = proj.assignments.unassign(annotators[0], doc_ids)
             click.echo(f"Took {len(change.documents)} document(s) away from {annotators[0]}.")
         else:
-            change = proj.assign(annotators[0], doc_ids)
+            change = proj.assignments.assign(annotators[0], doc_ids)
             click.echo(f"Assigned {len(change.documents)} document(s) to {annotators[0]} "
                        f"({len(doc_ids) - len(change.documents)} already assigned).")
 
@@ -114,7 +114,7 @@ def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...
 def progress(project: Path, annotators: tuple[str, ...], summary: bool) -> None:
     """Show who has done what: documents x annotators (todo / busy = in progress / done) and totals."""
     with open_project(project, read_only=True) as proj:
-        report = proj.progress(list(annotators) or None)
+        report = proj.assignments.progress(list(annotators) or None)
     if not report.rows:
         click.echo("No documents are assigned yet (see `annotator assign --help`).")
         return
@@ -143,8 +143,8 @@ def blind(project: Path, state: str | None) -> None:
     """Turn blind coding on or off (annotators see only their own work); without STATE, show it."""
     with open_project(project) as proj:
         if state is not None:
-            proj.set_blind_coding(state == "on")
-        click.echo(f"Blind coding is {'on' if proj.blind_coding() else 'off'} for {project}.")
+            proj.team.set_blind_coding(state == "on")
+        click.echo(f"Blind coding is {'on' if proj.team.blind_coding() else 'off'} for {project}.")
 
 
 def register(group: click.Group) -> None:

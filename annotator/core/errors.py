@@ -9,6 +9,15 @@ class ProjectError(AnnotatorError):
     """The project file cannot be created, opened or changed as asked."""
 
 
+class NotFound(ProjectError):
+    """A document, span, label or other record asked for by id is not in the project."""
+
+    def __init__(self, what: str, key: str):
+        self.what = what
+        self.key = key
+        super().__init__(f"no {what} {key!r} in this project")
+
+
 class InvalidSpan(AnnotatorError, ValueError):
     """A span's offsets or text do not fit its document."""
 

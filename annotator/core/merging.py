@@ -7,10 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from annotator.core.change import Change
-
-MERGED_KINDS = ("span", "document_label", "assignment")
-
+from annotator.core.change import Action, Change
 
 def content_digest(values: Sequence[Any]) -> str:
     """A stable hash of a record's values (the tie-break between two edits made at the same time)."""
@@ -122,7 +119,7 @@ class MergeReport:
     def change(self) -> Change:
         """What the merge touched, for views to refresh."""
         return Change(
-            "merged", documents=list(self.touched_documents), spans=list(self.touched_spans),
+            Action.MERGED, documents=list(self.touched_documents), spans=list(self.touched_spans),
             labels=list(self.unknown_labels), document_labels=list(self.touched_document_labels),
             annotators=list(self.annotators_added),
             details={"source": self.source, "conflicts": len(self.conflicts)},

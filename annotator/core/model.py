@@ -11,8 +11,9 @@ from typing import Any
 from annotator.core.errors import InvalidSpan
 
 SPAN_ORIGINS = ("manual", "suggestion", "import", "adjudication")
-# The pseudo-annotator under whom the adjudicated gold standard is stored.
+# The pseudo-annotator under whom the adjudicated gold standard is stored, and its spans' origin.
 GOLD_ANNOTATOR = "gold"
+ADJUDICATION_ORIGIN = "adjudication"
 ASSIGNMENT_STATUSES = ("todo", "in progress", "done")
 LABEL_KINDS = ("span", "document")
 ATTRIBUTE_TYPES = ("text", "choice", "entity")
@@ -130,10 +131,6 @@ class AttributeDef:
         self.choice_details += [Choice(id=c, name=c) for c in self.choices if c not in known]
         if not self.choices:
             self.choices = [c.id for c in self.choice_details]
-
-    def applies_to(self, label_id: str) -> bool:
-        """True when spans of this label may carry the attribute."""
-        return not self.labels or label_id in self.labels
 
 
 @dataclass

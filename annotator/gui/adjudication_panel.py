@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.consensus import AlignedSpan
-from annotator.core.model import Label
+from annotator.core.model import GOLD_ANNOTATOR, Label
 
-GOLD = "gold"
+GOLD = GOLD_ANNOTATOR
 GOLD_COLOUR = "#B8860B"  # dark goldenrod: apart from the annotators' colours
 DIFFERENT_BG = QColor("#FFF1E0")  # a row the annotators do not all share
 AGREED_BG = QColor("#FFFFFF")

@@ -43,8 +43,8 @@ class AgreementView(QDialog):
         self.report: AgreementReport | None = None
         self.error: str | None = None
         self.task = None
-        self.label_names = {label.id: label.name for label in project.labels()}
-        self.label_colours = {label.id: label.color for label in project.labels()}
+        self.label_names = {label.id: label.name for label in project.codebook.labels()}
+        self.label_colours = {label.id: label.color for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Agreement — %s") % project.name)
         self.resize(1280, 820)
         self.setSizeGripEnabled(True)
@@ -70,11 +70,11 @@ class AgreementView(QDialog):
         side.setContentsMargins(0, 0, 8, 0)
         side.addWidget(QLabel("<b>%s</b>" % self.tr("Annotators"), filters))
         self.annotator_list = self._checked_list(
-            [(name, name) for name in self.project.coders()], self.tr("Annotators"))
+            [(name, name) for name in self.project.team.coders()], self.tr("Annotators"))
         self.annotator_list.setMaximumHeight(24 + 20 * min(12, max(3, self.annotator_list.count())))
         side.addWidget(self.annotator_list)
         side.addWidget(QLabel("<b>%s</b>" % self.tr("Labels and questions"), filters))
-        labels = self.project.labels()
+        labels = self.project.codebook.labels()
         entries = [(l.name, l.id) for l in labels if l.kind == "span"]
         entries += [(self.tr("%s (question)") % l.name, l.id) for l in labels if l.kind == "document"]
         self.label_list = self._checked_list(entries, self.tr("Labels and questions"))

@@ -48,7 +48,7 @@ def choose_annotator(project: Project, settings: Settings, parent: QWidget | Non
     remembered = settings.annotator_for(project.project_id)
     if remembered and not ask:
         return remembered
-    names = [a.name for a in project.annotators()]
+    names = [a.name for a in project.team.annotators()]
     default = remembered or default_annotator_name()
     if not ask:
         name = default
@@ -63,7 +63,7 @@ def choose_annotator(project: Project, settings: Settings, parent: QWidget | Non
         if not ok or not name.strip():
             return None
         name = name.strip()
-    project.add_annotator(name)
+    project.team.add(name)
     settings.set_annotator_for(project.project_id, name)
     return name
 
@@ -86,7 +86,7 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
         QMessageBox.critical(parent_window, QCoreApplication.translate("App", "Cannot open project"), str(exc))
         return None
     if annotator:
-        project.add_annotator(annotator)
+        project.team.add(annotator)
         settings.set_annotator_for(project.project_id, annotator)
     else:
         annotator = choose_annotator(project, settings, parent_window, ask=ask and not settings.annotator_for(project.project_id))

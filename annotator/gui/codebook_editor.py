@@ -162,7 +162,7 @@ class CodebookEditor(QDialog):
     def refresh(self, select: str | None = None) -> None:
         """Reload the tree from the project, keeping (or moving) the selection."""
         keep = select or self.current_label_id()
-        self._labels = {label.id: label for label in self.project.labels()}
+        self._labels = {label.id: label for label in self.project.codebook.labels()}
         self._items = {}
         self.tree.clear()
         labels = list(self._labels.values())
@@ -215,7 +215,7 @@ class CodebookEditor(QDialog):
         if label is None:
             self.usage_label.setText(self.tr("Select a label to edit it."))
             return
-        usage = self.project.label_usage(label.id)
+        usage = self.project.codebook.usage(label.id)
         self.usage_label.setText(self.tr("{id}: {spans} span(s), {answers} answer(s), {deleted} deleted").format(
             id=label.id, spans=usage.spans, answers=usage.answers,
             deleted=usage.deleted_spans + usage.deleted_answers))
@@ -254,14 +254,14 @@ class CodebookEditor(QDialog):
         name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("Name of the new label:"))
         if not ok or not name.strip():
             return
-        change = self._run(self.project.create_label, name, parent)
+        change = self._run(self.project.labels.create, name, parent)
         if change is not None and change.labels:
             self.select_label(change.labels[0])
 
     def _rename(self) -> None:
         label_id = self.current_label_id()
         if label_id:
-            self._run(self.project.rename_label, label_id, self.name_edit.text(), self.name_fr_edit.text())
+            self._run(self.project.labels.rename, label_id, self.name_edit.text(), self.name_fr_edit.text())
 
     def _recolour(self) -> None:
         label_id = self.current_label_id()
@@ -273,17 +273,17 @@ class CodebookEditor(QDialog):
         colour = QColorDialog.getColor(initial, self, self.tr("Colour of {name}").format(
             name=self._labels[label_id].name))
         if colour.isValid():
-            self._run(self.project.recolour_label, label_id, colour.name())
+            self._run(self.project.labels.recolour, label_id, colour.name())
 
     def _set_shortcut(self) -> None:
         label_id = self.current_label_id()
         if label_id:
-            self._run(self.project.set_shortcut, label_id, self.shortcut_edit.text())
+            self._run(self.project.labels.set_shortcut, label_id, self.shortcut_edit.text())
 
     def _move_to_parent(self) -> None:
         label_id = self.current_label_id()
         if label_id:
-            self._run(self.project.move_label, label_id, self.parent_combo.currentData())
+            self._run(self.project.labels.move, label_id, self.parent_combo.currentData())
 
     def _move_by(self, step: int) -> None:
         label_id = self.current_label_id()
@@ -293,12 +293,12 @@ class CodebookEditor(QDialog):
         index = item.parent().indexOfChild(item) + step
         if index < 0 or index >= item.parent().childCount():
             return
-        self._run(self.project.move_label, label_id, self._labels[label_id].parent, index)
+        self._run(self.project.labels.move, label_id, self._labels[label_id].parent, index)
 
     def _describe(self) -> None:
         label_id = self.current_label_id()
         if label_id:
-            self._run(self.project.set_label_description, label_id,
+            self._run(self.project.labels.describe, label_id,
                       self.description_edit.toPlainText(), self.description_fr_edit.toPlainText())
 
     def _merge(self) -> None:
@@ -316,7 +316,7 @@ class CodebookEditor(QDialog):
         if not ok:
             return
         kept = others[names.index(choice)]
-        usage = self.project.label_usage(label_id)
+        usage = self.project.codebook.usage(label_id)
         answer = QMessageBox.question(
             self, self.tr("Merge label"),
             self.tr("Move {spans} span(s) and {answers} answer(s) of {merged} to {kept}, "
@@ -324,20 +324,20 @@ class CodebookEditor(QDialog):
                 spans=usage.spans + usage.deleted_spans, answers=usage.answers + usage.deleted_answers,
                 merged=label.name, kept=kept.name))
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(self.project.merge_labels, label_id, kept.id, select=kept.id)
+            self._run(self.project.labels.merge, label_id, kept.id, select=kept.id)
 
     def _toggle_retired(self) -> None:
         label_id = self.current_label_id()
         if not label_id:
             return
         if self._labels[label_id].retired:
-            change = self._run(self.project.unretire_label, label_id)
+            change = self._run(self.project.labels.unretire, label_id)
             cleared = change.details.get("shortcuts_cleared") if change else None
             if cleared:
                 QMessageBox.information(self, self.tr("Codebook"), self.tr(
                     "Shortcuts cleared because live labels use them: {keys}").format(keys=", ".join(cleared)))
         else:
-            self._run(self.project.retire_label, label_id)
+            self._run(self.project.labels.retire, label_id)
 
     def _delete(self) -> None:
         label_id = self.current_label_id()
@@ -347,4 +347,4 @@ class CodebookEditor(QDialog):
             "Delete {name}? Only labels that no annotation uses can be deleted.").format(
                 name=self._labels[label_id].name))
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(self.project.delete_label, label_id)
+            self._run(self.project.labels.delete, label_id)

@@ -40,7 +40,7 @@ def _example_spans(project: Project, annotator: str) -> list[Span]:
     if not listing.exists():
         return []
     spans: list[Span] = []
-    by_file = {project.document(d).filename: project.document(d) for d in project.document_ids()}
+    by_file = {project.documents.get(d).filename: project.documents.get(d) for d in project.documents.ids()}
     for entry in json.loads(listing.read_text(encoding="utf-8")):
         doc = by_file.get(entry["file"])
         if doc is None:
@@ -57,14 +57,14 @@ def _example_spans(project: Project, annotator: str) -> list[Span]:
 def build_demo_project(path: Path, annotator: str) -> Project:
     """Create a project at `path` with the default codebook, the sample articles and example spans."""
     project = Project.create(path, name="Demo project")
-    project.set_codebook(load_preset("framing-devices"))
-    project.add_annotator(annotator)
+    project.codebook.install(load_preset("framing-devices"))
+    project.team.add(annotator)
     details = _sample_details()
     documents = [read_sample(p, details.get(p.name)) for p in sorted(samples_dir().glob("*.txt"))]
-    project.add_documents(documents)
+    project.documents.add(documents)
     spans = _example_spans(project, annotator)
     if spans:
-        project.add_spans(spans)
+        project.spans.add_many(spans)
     return project
 
 

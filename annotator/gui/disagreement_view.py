@@ -54,7 +54,7 @@ class DisagreementView(QDialog):
         self.hidden: set[str] = set()
         self.groups: list[AlignedSpan] = []
         self.task = None
-        self.labels = {label.id: label for label in project.labels()}
+        self.labels = {label.id: label for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Disagreements and adjudication — %s") % project.name)
         self.resize(1440, 900)
         self.setSizeGripEnabled(True)
@@ -154,7 +154,7 @@ class DisagreementView(QDialog):
         self.report = report
         self.ranked = rank_by_disagreement(list(report.spans.per_document))
         self.colours = annotator_colours(list(report.annotators))
-        gold = self.project.gold_span_counts()
+        gold = self.project.adjudication.gold_span_counts()
         notes = Footnotes()
         table = self.documents
         table.blockSignals(True)
@@ -197,7 +197,7 @@ class DisagreementView(QDialog):
 
     def open_document(self, document_id: str) -> None:
         """Show a document's text with every coder's spans, and its alignment and answers."""
-        self.document = self.project.document(document_id)
+        self.document = self.project.documents.get(document_id)
         figures = self._figures(document_id)
         self.coders = list(figures.coders) if figures else list(self.report.annotators if self.report else [])
         self.reader.show_text(self.document.text)
@@ -243,9 +243,9 @@ class DisagreementView(QDialog):
             return
         wanted = set(self.report.filters.get("labels") or []) if self.report else set()
         chosen = set(self.coders)
-        spans = [s for s in self.project.spans(self.document.id)
+        spans = [s for s in self.project.spans.of_document(self.document.id)
                  if (s.annotator in chosen and s.origin != "adjudication") and (not wanted or s.label_id in wanted)]
-        gold = self.project.gold_spans(self.document.id)
+        gold = self.project.adjudication.gold_spans(self.document.id)
         for span in gold:
             span.annotator = GOLD  # shown as gold, whoever stored it
         selected = self.panel.selected_group()
@@ -256,11 +256,11 @@ class DisagreementView(QDialog):
             self.panel.select_key(selected.key)
         self._show_marks()
         answers: dict[str, dict[str, str]] = {}
-        for label in self.project.document_labels(self.document.id):
+        for label in self.project.answers.find(self.document.id):
             if label.annotator in chosen:
                 answers.setdefault(label.question, {})[label.annotator] = label.value
         questions = [l for l in self.labels.values() if l.kind == "document" and (not wanted or l.id in wanted)]
-        self.panel.show_answers(questions, self.coders, answers, self.project.gold_answers(self.document.id))
+        self.panel.show_answers(questions, self.coders, answers, self.project.adjudication.gold_answers(self.document.id))
 
     def _show_marks(self) -> None:
         marks = []
@@ -309,7 +309,7 @@ class DisagreementView(QDialog):
         return change
 
     def _refresh_gold_counts(self) -> None:
-        gold = self.project.gold_span_counts()
+        gold = self.project.adjudication.gold_span_counts()
         for row, doc in enumerate(self.ranked):
             item = self.documents.item(row, 4)
             if item is not None:
@@ -336,7 +336,7 @@ class DisagreementView(QDialog):
         if who is None:
             self.panel.status.setText(self.tr("This span is in the gold standard already."))
             return None
-        change = self._run(self.project.accept_span, group.by_annotator[who].id, curator=self.curator)
+        change = self._run(self.project.adjudication.accept_span, group.by_annotator[who].id, curator=self.curator)
         self._say(change)
         return change
 
@@ -346,7 +346,7 @@ class DisagreementView(QDialog):
         if group is None or GOLD not in group.by_annotator:
             self.panel.status.setText(self.tr("Select a row that has a gold span."))
             return None
-        change = self._run(self.project.delete_gold_span, group.by_annotator[GOLD].id)
+        change = self._run(self.project.adjudication.delete_span, group.by_annotator[GOLD].id)
         if change:
             self.panel.status.setText(self.tr("Removed from gold."))
         return change
@@ -359,7 +359,7 @@ class DisagreementView(QDialog):
             self.panel.status.setText(self.tr("Select some words in the text first."))
             return None
         label_id = self.panel.label_combo.currentData()
-        change = self._run(self.project.add_gold_span, self.document.id, label_id, *bounds, curator=self.curator)
+        change = self._run(self.project.adjudication.add_span, self.document.id, label_id, *bounds, curator=self.curator)
         self._say(change)
         return change
 
@@ -379,7 +379,7 @@ class DisagreementView(QDialog):
         ) != QMessageBox.StandardButton.Yes:
             return None
         labels = (self.report.filters.get("labels") or None) if self.report else None
-        change = self._run(self.project.accept_agreed_spans, ids, threshold=self.panel.threshold, labels=labels,
+        change = self._run(self.project.adjudication.accept_agreed_spans, ids, threshold=self.panel.threshold, labels=labels,
                            curator=self.curator, **self._filters())
         self._say(change)
         return change
@@ -389,7 +389,7 @@ class DisagreementView(QDialog):
         if self.document is None:
             return None
         labels = (self.report.filters.get("labels") or None) if self.report else None
-        change = self._run(self.project.accept_agreed_answers, [self.document.id], threshold=self.panel.threshold,
+        change = self._run(self.project.adjudication.accept_agreed_answers, [self.document.id], threshold=self.panel.threshold,
                            questions=labels, **self._filters())
         self._say(change)
         return change
@@ -398,7 +398,7 @@ class DisagreementView(QDialog):
         """Record the curator's gold answer to a question about this document."""
         if self.document is None:
             return None
-        change = self._run(self.project.set_gold_answer, self.document.id, question, value)
+        change = self._run(self.project.adjudication.set_answer, self.document.id, question, value)
         if change is not None:
             self.panel.status.setText(self.tr("Gold answer saved.") if value else self.tr("Gold answer cleared."))
         return change

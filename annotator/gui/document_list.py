@@ -14,7 +14,7 @@ STATUS_COLOURS = {"todo": "#777777", "in progress": "#B8860B", "done": "#1B7837"
 
 
 class DocumentListModel(QAbstractTableModel):
-    """Adapts Project.document_rows: fetches pages of 200 rows as the view scrolls."""
+    """Adapts project.documents.rows: fetches pages of 200 rows as the view scrolls."""
 
     COLUMNS = ("title", "outlet", "published", "status", "spans")
 
@@ -36,8 +36,8 @@ class DocumentListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read from the first page (after a filter, sort or import)."""
         self.beginResetModel()
-        self._total = self._project.document_count(self._filter, self._annotator, self._status)
-        self._rows = self._project.document_rows(
+        self._total = self._project.documents.count(self._filter, self._annotator, self._status)
+        self._rows = self._project.documents.rows(
             0, PAGE_SIZE, self._filter, self._annotator, self._sort, self._descending, self._status
         )
         self.endResetModel()
@@ -60,7 +60,7 @@ class DocumentListModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
         if parent.isValid():
             return
-        more = self._project.document_rows(
+        more = self._project.documents.rows(
             len(self._rows), PAGE_SIZE, self._filter, self._annotator, self._sort, self._descending, self._status
         )
         if not more:
@@ -127,7 +127,7 @@ class DocumentListModel(QAbstractTableModel):
         """Re-read one row's status and span count after an edit."""
         for i, row in enumerate(self._rows):
             if row.id == document_id:
-                fresh = self._project.document_rows(
+                fresh = self._project.documents.rows(
                     0, 1, "", self._annotator, "position", False, None, only_id=document_id
                 )
                 if fresh:

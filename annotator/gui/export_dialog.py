@@ -58,10 +58,10 @@ class ExportDialog(QDialog):
         self.table_combo = QComboBox(self)
         for table in TABLES:
             self.table_combo.addItem(self.tr(TABLE_NAMES.get(table, table)), table)
-        self.annotator_list = _checked_list(self, project.coders())
+        self.annotator_list = _checked_list(self, project.team.coders())
         self.annotator_list.setAccessibleName(self.tr("Annotators"))
         self.gold_check = QCheckBox(self.tr("Include the gold standard (adjudicated spans)"), self)
-        self.label_list = _checked_list(self, [l.id for l in project.labels(kind="span")])
+        self.label_list = _checked_list(self, [l.id for l in project.codebook.labels(kind="span")])
         self.label_list.setAccessibleName(self.tr("Labels"))
         self.done_check = QCheckBox(self.tr("Only documents marked done"), self)
         self.excel_check = QCheckBox(self.tr("For Excel (BOM, formulas neutralised)"), self)

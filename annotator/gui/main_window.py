@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
-from annotator.core.change import Change
+from annotator.core.change import Action, Change
 from annotator.core.model import Span
 from annotator.gui.document_list import DocumentListPanel
 from annotator.gui.find_bar import FindBar, LabelAllPreview
@@ -22,7 +22,6 @@ from annotator.gui.workspace import Workspace
 from annotator.store import Project
 from annotator.store.search import find_in_documents
 
-FONT_STEP = 1.0
 MIN_POINT, MAX_POINT = 8.0, 32.0
 
 
@@ -77,7 +76,7 @@ class MainWindow(QMainWindow):
         self.hint_label.setVisible(not self.settings.q.value("hints/first_span_done", False, type=bool))
         self.find_bar = FindBar(self)
         self.find_bar.hide()
-        self.find_bar.set_labels(self.project.labels(), self.language)
+        self.find_bar.set_labels(self.project.codebook.labels(), self.language)
         self.find_bar.find_requested.connect(self.find_in_document)
         self.find_bar.label_all_requested.connect(self.label_all_occurrences)
         self.find_bar.closed.connect(self.workspace.reader.setFocus)
@@ -156,8 +155,8 @@ class MainWindow(QMainWindow):
 
     def _open_initial_document(self) -> None:
         document_id, offset = self.settings.last_position(self.project.project_id)
-        if not (document_id and self.project.has_document(document_id)):
-            ids = self.project.document_rows(0, 1, annotator=self.annotator)
+        if not (document_id and self.project.documents.has(document_id)):
+            ids = self.project.documents.rows(0, 1, annotator=self.annotator)
             document_id, offset = (ids[0].id if ids else ""), 0
         if document_id:
             self.open_document(document_id, offset)
@@ -180,7 +179,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         parts = [p for p in (doc.outlet, doc.published[:10], doc.author, doc.language.upper()) if p]
-        status = self.project.status(self.annotator, doc.id)
+        status = self.project.assignments.status(self.annotator, doc.id)
         parts.append({"todo": self.tr("to do"), "in progress": self.tr("in progress"), "done": self.tr("done")}[status])
         self.meta_label.setText("  ·  ".join(parts))
 
@@ -228,8 +227,8 @@ class MainWindow(QMainWindow):
         if self.workspace.document is None:
             return
         document_id = self.workspace.document.id
-        new = "todo" if self.project.status(self.annotator, document_id) == "done" else "done"
-        self._on_change(self.project.set_status(self.annotator, document_id, new))
+        new = "todo" if self.project.assignments.status(self.annotator, document_id) == "done" else "done"
+        self._on_change(self.project.assignments.set_status(self.annotator, document_id, new))
         if new == "done":
             self.next_not_done()
 
@@ -269,9 +268,9 @@ class MainWindow(QMainWindow):
             return
         already = set()
         for document_id in {o.document_id for o in occurrences}:
-            already |= {(s.document_id, s.start, s.end) for s in self.project.spans(document_id, self.annotator)
+            already |= {(s.document_id, s.start, s.end) for s in self.project.spans.of_document(document_id, self.annotator)
                         if s.label_id == label_id}
-        label = self.project.label(label_id)
+        label = self.project.codebook.label(label_id)
         preview = LabelAllPreview(occurrences, label.display_name(self.language), already, self)
         self._last_preview = preview
         if not preview.exec():
@@ -309,7 +308,7 @@ class MainWindow(QMainWindow):
             self.settings.q.setValue("hints/first_span_done", True)
         for document_id in change.documents:
             self.document_list.model.refresh_document(document_id)
-        if change.action == "status set" and self.workspace.document is not None \
+        if change.action is Action.STATUS_SET and self.workspace.document is not None \
                 and self.workspace.document.id in change.documents:
             self._show_meta()
 
@@ -332,12 +331,12 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()  # label merges and deletions would leave older undo steps dangling
         CodebookEditor(self.project, self, self.language).exec()
         self.workspace.reload_codebook()
-        self.find_bar.set_labels(self.project.labels(), self.language)
+        self.find_bar.set_labels(self.project.codebook.labels(), self.language)
 
     def after_import(self) -> None:
         self.document_list.model.reload()
         self.workspace.reload_codebook()
-        self.find_bar.set_labels(self.project.labels(), self.language)
+        self.find_bar.set_labels(self.project.codebook.labels(), self.language)
         if self.workspace.document is None:
             self._open_initial_document()
 
@@ -368,7 +367,7 @@ class MainWindow(QMainWindow):
             path += ".framing"
         try:
             with Project.create(path) as project:
-                project.set_codebook(load_preset("framing-devices"))
+                project.codebook.install(load_preset("framing-devices"))
         except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
             QMessageBox.critical(self, self.tr("Cannot create project"), str(exc))
             return

@@ -38,7 +38,7 @@ def compute_report(parent: QWidget, project_path: Path, request: ReportRequest,
     def work(progress, cancelled):
         progress(0, 0, translate("Review", "Reading the annotations…"))
         with Project.open(project_path, backup=False) as project:
-            data = project.agreement_data(annotators=request.annotators or None, labels=request.labels or None,
+            data = project.agreement.data(annotators=request.annotators or None, labels=request.labels or None,
                                           done_only=request.done_only)
         if cancelled():
             return None
@@ -53,14 +53,14 @@ def compute_report(parent: QWidget, project_path: Path, request: ReportRequest,
 
 def may_see_everyone(window) -> bool:
     """Comparing annotators' spans is for the lead, or for anyone when coding is not blind."""
-    return window.project.may_see_others(window.annotator)
+    return window.project.team.may_see_others(window.annotator)
 
 
 def may_adjudicate(window) -> bool:
     """The lead builds the gold standard; in a project without a lead, anyone may."""
     project = window.project
-    roles = [a.role for a in project.annotators()]
-    return project.role(window.annotator) == "lead" or "lead" not in roles
+    roles = [a.role for a in project.team.annotators()]
+    return project.team.role(window.annotator) == "lead" or "lead" not in roles
 
 
 def build_review_menu(window) -> None:

@@ -43,7 +43,7 @@ def build_team_menu(window) -> None:
     blind = add("blind", translate("Team", "&Blind coding (annotators see only their own work)"),
                 lambda on: set_blind(window, on), "Ctrl+Shift+B", checkable=True)
     blind.blockSignals(True)
-    blind.setChecked(window.project.blind_coding())
+    blind.setChecked(window.project.team.blind_coding())
     blind.blockSignals(False)
     add("show_others", translate("Team", "&Show other annotators' spans"), lambda on: show_others(window, on),
         "Ctrl+Shift+A", checkable=True)
@@ -59,11 +59,11 @@ def build_team_menu(window) -> None:
 
 def coder_names(project) -> list[str]:
     """The people who annotate: every annotator but the gold standard's pseudo-annotator."""
-    return project.coders()
+    return project.team.coders()
 
 
 def is_lead(window) -> bool:
-    return window.project.role(window.annotator) == "lead"
+    return window.project.team.role(window.annotator) == "lead"
 
 
 def update_team_actions(window) -> None:
@@ -72,7 +72,7 @@ def update_team_actions(window) -> None:
     for key in ("blind", "auto_assign", "package", "merge"):
         window.actions[key].setEnabled(lead)
     window.actions["lead_role"].setEnabled(not lead)
-    allowed = window.project.may_see_others(window.annotator)
+    allowed = window.project.team.may_see_others(window.annotator)
     window.actions["show_others"].setEnabled(allowed)
     if not allowed and window.actions["show_others"].isChecked():
         window.actions["show_others"].setChecked(False)
@@ -93,17 +93,17 @@ def become_lead(window) -> None:
         translate("Team", "The lead sees every annotator's work and manages blind coding, assignments and "
                   "merging. Take the lead role as %s?") % window.annotator)
     if answer == QMessageBox.StandardButton.Yes:
-        window.project.set_role(window.annotator, "lead")
+        window.project.team.set_role(window.annotator, "lead")
         update_team_actions(window)
 
 
 def set_blind(window, on: bool) -> None:
-    window.project.set_blind_coding(on)
+    window.project.team.set_blind_coding(on)
     update_team_actions(window)
 
 
 def show_others(window, on: bool) -> None:
-    if on and not window.project.may_see_others(window.annotator):
+    if on and not window.project.team.may_see_others(window.annotator):
         window.actions["show_others"].setChecked(False)
         return
     window.workspace.show_others = on
@@ -117,7 +117,7 @@ class ProgressDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("Team", "Progress"))
         self.resize(760, 480)
-        progress = project.progress()
+        progress = project.assignments.progress()
         layout = QVBoxLayout(self)
         totals = ", ".join(
             translate("Team", "%1: %2/%3 done").replace("%1", name).replace("%2", str(counts.get("done", 0)))
@@ -194,7 +194,7 @@ def assign_documents(window) -> None:
     if not dialog.exec():
         return
     try:
-        change = window.project.auto_assign(dialog.chosen(), per_document=dialog.per_document.value(),
+        change = window.project.assignments.auto_assign(dialog.chosen(), per_document=dialog.per_document.value(),
                                             overlap_share=dialog.overlap.value(), seed=dialog.seed.value())
     except AnnotatorError as exc:
         QMessageBox.warning(window, translate("Team", "Assign documents"), str(exc))
@@ -217,7 +217,7 @@ def create_package(window) -> None:
     if not path:
         return
     try:
-        window.project.write_package(name, path)
+        window.project.packages.write(name, path)
     except AnnotatorError as exc:
         QMessageBox.warning(window, translate("Team", "Package"), str(exc))
         return
@@ -233,7 +233,7 @@ def merge_files(window, paths: list[str] | None = None) -> list:
     reports, lines = [], []
     for path in paths:
         try:
-            report = window.project.merge_from(Path(path))
+            report = window.project.merges.merge(Path(path))
         except AnnotatorError as exc:
             lines.append(f"{path}: {exc}")
             continue

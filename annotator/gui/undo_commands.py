@@ -59,10 +59,10 @@ class AddSpansCommand(StoreCommand):
         return [s.id for s in self._spans]
 
     def _do(self, first: bool) -> Change:
-        return self._project.add_spans(self._spans) if first else self._project.restore_spans(self.span_ids)
+        return self._project.spans.add_many(self._spans) if first else self._project.spans.restore_many(self.span_ids)
 
     def _undo(self) -> Change:
-        return self._project.delete_spans(self.span_ids)
+        return self._project.spans.delete_many(self.span_ids)
 
 
 class DeleteSpansCommand(StoreCommand):
@@ -73,10 +73,10 @@ class DeleteSpansCommand(StoreCommand):
         self._project, self._ids = project, list(span_ids)
 
     def _do(self, first: bool) -> Change:
-        return self._project.delete_spans(self._ids)
+        return self._project.spans.delete_many(self._ids)
 
     def _undo(self) -> Change:
-        return self._project.restore_spans(self._ids)
+        return self._project.spans.restore_many(self._ids)
 
 
 class UpdateSpanCommand(StoreCommand):
@@ -84,16 +84,16 @@ class UpdateSpanCommand(StoreCommand):
 
     def __init__(self, project: Project, span_id: str, changes: dict[str, Any], refresh: Refresh, text: str):
         super().__init__(text, refresh)
-        span = project.span(span_id)
+        span = project.spans.get(span_id)
         self._project, self._id = project, span_id
         self._new = dict(changes)
         self._old = {key: getattr(span, key) for key in changes}
 
     def _do(self, first: bool) -> Change:
-        return self._project.update_span(self._id, **self._new)
+        return self._project.spans.update(self._id, **self._new)
 
     def _undo(self) -> Change:
-        return self._project.update_span(self._id, **self._old)
+        return self._project.spans.update(self._id, **self._old)
 
 
 class SetDocumentLabelCommand(StoreCommand):
@@ -102,14 +102,14 @@ class SetDocumentLabelCommand(StoreCommand):
     def __init__(self, project: Project, document_id: str, annotator: str, question: str,
                  value: str, refresh: Refresh, text: str):
         super().__init__(text, refresh)
-        previous = [a for a in project.document_labels(document_id, annotator) if a.question == question]
+        previous = [a for a in project.answers.find(document_id, annotator) if a.question == question]
         self._old = previous[0].value if previous else ""
         self._args = (project, document_id, annotator, question)
         self._new = value
 
     def _set(self, value: str) -> Change:
         project, document_id, annotator, question = self._args
-        return project.set_document_label(document_id, annotator, question, value)
+        return project.answers.set(document_id, annotator, question, value)
 
     def _do(self, first: bool) -> Change:
         return self._set(self._new)
@@ -141,18 +141,18 @@ class SuggestionDecisionCommand(StoreCommand):
 
     def _do(self, first: bool) -> Change:
         if not first:
-            return self._project.reapply_suggestion_decisions(self._decisions, self._deleted)
+            return self._project.suggestions.reapply(self._decisions, self._deleted)
         if self._accept:
-            change = self._project.accept_suggestions(self._document_id, self._annotator, self._suggestions,
+            change = self._project.suggestions.accept(self._document_id, self._annotator, self._suggestions,
                                                       label_id=self._label_id,
                                                       attributes_for=self._attributes_for)
         else:
-            change = self._project.reject_suggestions(self._document_id, self._annotator, self._suggestions)
+            change = self._project.suggestions.reject(self._document_id, self._annotator, self._suggestions)
             self._deleted = list(change.spans)
         keys = self._keys
-        self._decisions = [d for d in self._project.suggestion_decisions(self._document_id, self._annotator)
+        self._decisions = [d for d in self._project.suggestions.decisions(self._document_id, self._annotator)
                            if d.key in keys]
         return change
 
     def _undo(self) -> Change:
-        return self._project.forget_suggestion_decisions(self._document_id, self._annotator, self._keys)
+        return self._project.suggestions.forget(self._document_id, self._annotator, self._keys)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from annotator.core.change import Change
+from annotator.core.change import Action, Change
 from annotator.core.editing import cycle, resize_range, span_range_from_selection
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span
@@ -79,7 +79,7 @@ class Workspace(QObject):
 
     def reload_codebook(self) -> None:
         """Re-read labels and questions (after the codebook editor changed them)."""
-        all_labels = self.project.labels()
+        all_labels = self.project.codebook.labels()
         self.labels = {label.id: label for label in all_labels}
         self.codebook_panel.set_labels(all_labels, self.language)
         self.questions_panel.set_questions([l for l in all_labels if l.kind == "document"], self.language)
@@ -95,13 +95,13 @@ class Workspace(QObject):
 
     def show_document(self, document_id: str, offset: int | None = None) -> None:
         """Load a document into the reader and the panels."""
-        self.document = self.project.document(document_id)
+        self.document = self.project.documents.get(document_id)
         self.reader.show_text(self.document.text)
         self.suggestions = []
         self.refresh_spans()
         # The detectors run on a worker thread once the text is on screen, so a long article opens at once.
         QTimer.singleShot(0, self._start_detectors)
-        self.questions_panel.set_answers(self.project.document_labels(document_id, self.annotator))
+        self.questions_panel.set_answers(self.project.answers.find(document_id, self.annotator))
         if offset:
             self.reader.select_range(min(offset, len(self.document.text)), min(offset, len(self.document.text)))
             self.reader.ensureCursorVisible()
@@ -111,7 +111,7 @@ class Workspace(QObject):
         """Re-read this document's spans from the file and redraw everything that shows them."""
         if self.document is None:
             return
-        self.spans = self.project.spans(self.document.id, annotator=self.annotator)
+        self.spans = self.project.spans.of_document(self.document.id, annotator=self.annotator)
         self._marks_cache = {}
         self._show_spans()
 
@@ -146,7 +146,7 @@ class Workspace(QObject):
             return
         by_id = {span.id: span for span in self.spans}
         for span_id in change.spans:
-            span = self.project.span(span_id)
+            span = self.project.spans.get(span_id)
             if span.document_id != self.document.id or span.annotator != self.annotator or span.deleted:
                 by_id.pop(span_id, None)
             else:
@@ -158,10 +158,10 @@ class Workspace(QObject):
         """Other annotators' spans, one colour per annotator, for the lead's overlay."""
         from annotator.core.codebook import SAFE_PALETTE
 
-        names = [a.name for a in self.project.annotators() if a.name != self.annotator]
+        names = [a.name for a in self.project.team.annotators() if a.name != self.annotator]
         colours = {name: SAFE_PALETTE[(i + 7) % len(SAFE_PALETTE)] for i, name in enumerate(names)}
         marks = []
-        for span in self.project.spans(self.document.id):
+        for span in self.project.spans.of_document(self.document.id):
             if span.annotator == self.annotator:
                 continue
             label = self.labels.get(span.label_id)
@@ -199,7 +199,7 @@ class Workspace(QObject):
             self._show_suggestions_for(self.document.id, self._found[1])
             return
         document, labels = self.document, list(self.labels.values())
-        loaded, removed = self.project.loaded_terms(), self.project.removed_loaded_terms()
+        loaded, removed = self.project.suggestions.loaded_terms(), self.project.suggestions.removed_loaded_terms()
 
         def detect() -> None:
             try:
@@ -231,7 +231,7 @@ class Workspace(QObject):
                 self.suggestion_panel.set_suggestions([], self.labels, self.language)
                 self._start_detectors()
                 return
-            self.suggestions = self.project.pending_suggestions(self.document.id, self.annotator, self._found[1])
+            self.suggestions = self.project.suggestions.pending(self.document.id, self.annotator, self._found[1])
         self.suggestion_panel.set_suggestions(self.suggestions, self.labels, self.language)
 
     @property
@@ -252,7 +252,7 @@ class Workspace(QObject):
         """Accept suggestions as spans (origin "suggestion"), with their own label or `label_id`."""
         if not suggestions or self.document is None:
             return
-        attributes = self.project.attributes()
+        attributes = self.project.codebook.attributes()
         self._push(SuggestionDecisionCommand(
             self.project, self.document.id, self.annotator, suggestions, True, self._after_write,
             self.tr("Accept %n suggestion(s)", "", len(suggestions)), label_id=label_id or None,
@@ -267,15 +267,15 @@ class Workspace(QObject):
 
     def _after_write(self, change: Change) -> None:
         """Bring the reader and panels up to date with one completed write, reading no more than needed."""
-        if change.action.startswith("suggestion") or (
-                self.suggestions and change.spans and change.action != "spans added"):
+        if change.action.decides_suggestions or (
+                self.suggestions and change.spans and change.action is not Action.SPANS_ADDED):
             self._refresh_pending()
         if change.spans:
             if len(change.spans) <= 50:
                 self._apply_span_change(change)
             else:
                 self.refresh_spans()
-            if self.suggestions and change.action == "spans added":
+            if self.suggestions and change.action is Action.SPANS_ADDED:
                 # A new span hides the suggestion it repeats; no need to re-read every decision.
                 added = {(s.label_id, s.start, s.end) for s in self.spans if s.id in set(change.spans)}
                 kept = [x for x in self.suggestions if (x.label_id, x.start, x.end) not in added]
@@ -283,10 +283,10 @@ class Workspace(QObject):
                     self.suggestions = kept
                     self.suggestion_panel.set_suggestions(kept, self.labels, self.language)
                     self._show_spans()
-        elif change.action.startswith("suggestion"):
+        elif change.action.decides_suggestions:
             self._show_spans()
         if self.document is not None and change.document_labels:
-            self.questions_panel.set_answers(self.project.document_labels(self.document.id, self.annotator))
+            self.questions_panel.set_answers(self.project.answers.find(self.document.id, self.annotator))
         self.changed.emit(change)
 
     def _push(self, command) -> bool:
@@ -343,8 +343,8 @@ class Workspace(QObject):
         return self._push(AddSpansCommand(self.project, spans, self._after_write, description))
 
     def _mark_in_progress(self) -> None:
-        if self.document and self.project.status(self.annotator, self.document.id) == "todo":
-            self.changed.emit(self.project.set_status(self.annotator, self.document.id, "in progress"))
+        if self.document and self.project.assignments.status(self.annotator, self.document.id) == "todo":
+            self.changed.emit(self.project.assignments.set_status(self.annotator, self.document.id, "in progress"))
 
     def select_span(self, span_id: str) -> None:
         self.reader.select_mark(span_id or None, move_cursor=False)
@@ -404,7 +404,7 @@ class Workspace(QObject):
             return
         from annotator.gui.span_dialog import SpanDialog
 
-        dialog = SpanDialog(span, self.labels.get(span.label_id), self.project.attributes(),
+        dialog = SpanDialog(span, self.labels.get(span.label_id), self.project.codebook.attributes(),
                             self.language, self.reader)
         if dialog.exec():
             note, attributes = dialog.values()

@@ -32,7 +32,7 @@ __all__ = ["FORMATS", "TABLES", "ExportReport", "ExportSelection", "export_proje
 
 def _expand_labels(project: Project, labels: Iterable[str]) -> list[str]:
     """The named labels and all their sub-labels; unknown names are refused."""
-    book = project.codebook()
+    book = project.codebook.current()
     known = {label.id: label for label in book.labels}
     by_name = {label.name.casefold(): label.id for label in book.labels}
     chosen: list[str] = []
@@ -64,7 +64,7 @@ def make_selection(project: Project, annotators: Iterable[str] | None = None, go
     if people is not None and GOLD in people:
         people.remove(GOLD)
         gold = True
-    known = [a.name for a in project.annotators() if a.name != GOLD]
+    known = [a.name for a in project.team.annotators() if a.name != GOLD]
     if people is None:
         people = [] if gold else known
     else:
@@ -79,7 +79,7 @@ def make_selection(project: Project, annotators: Iterable[str] | None = None, go
 
 def _total(project: Project, fmt: str, table: str, selection: ExportSelection) -> int:
     if fmt == "csv" and table == "spans":
-        return project.export_span_count(selection.annotators, selection.gold, selection.label_ids,
+        return project.exports.span_count(selection.annotators, selection.gold, selection.label_ids,
                                          selection.done_only)
     if fmt == "csv" and table == "document-labels":
         return project.counts()["document_labels"]
@@ -151,5 +151,5 @@ def _write_file(project: Project, fmt: str, table: str, temp: Path, selection: E
     elif fmt == "qdpx":
         qdpx_export.write_qdpx(project, temp, selection, report, tracker)
     elif fmt == "qdc":
-        qdpx_export.write_qdc(project.codebook(), temp)
+        qdpx_export.write_qdc(project.codebook.current(), temp)
         report.files = 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from annotator.core.change import Change
+from annotator.core.change import Action, Change
 from annotator.core.errors import AnnotatorError, ImportRefused
 from annotator.core.model import Span
 from annotator.io.import_labels import LabelResolver
@@ -61,7 +61,7 @@ class ImportReport:
 
     def change(self) -> Change:
         """What the batch changed, for views to refresh."""
-        return Change("documents imported", documents=[i.document_id for i in self.imported],
+        return Change(Action.DOCUMENTS_IMPORTED, documents=[i.document_id for i in self.imported],
                       spans=list(self.span_ids), labels=list(self.labels))
 
     def summary(self) -> str:
@@ -154,7 +154,7 @@ def _import_file(project, path: Path, format: str, options: ReadOptions, resolve
     for item in items:
         spans += _spans_for(item, resolver, path.name, annotator, fallback)
         seen.setdefault(item.document.id, item)
-    outcome = project.add_import([i.document for i in items], spans, resolver.new)
+    outcome = project.imports.add([i.document for i in items], spans, resolver.new)
     resolver.take_new()
     added = set(outcome.added)
     for item in items:
@@ -191,7 +191,7 @@ def import_paths(project, paths: Sequence[str | os.PathLike], format: str = "aut
     options = ReadOptions(full_page=full_page, keep_captions=keep_captions, max_bytes=max_bytes)
     files, skipped, missing = collect_files(paths)
     report = ImportReport(refused=missing, skipped=skipped, files=len(files))
-    resolver = LabelResolver(project.labels())
+    resolver = LabelResolver(project.codebook.labels())
     for done, path in enumerate(files, start=1):
         if cancel is not None and cancel():
             report.cancelled = True

@@ -6,17 +6,19 @@ import json
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from annotator.core.change import Change
+from annotator.core.change import Action, Change
 from annotator.core.consensus import agreed_answer, agreed_spans
-from annotator.core.errors import ProjectError
+from annotator.core.errors import NotFound, ProjectError
 from annotator.core.model import Span, new_uuid, now_iso
-from annotator.store.agreement_data import WORKING_STATUSES
-from annotator.store.export_queries import GOLD
+from annotator.store.agreement_data import AgreementData
+from annotator.store.document_labels import Answers
+from annotator.store.documents import Documents
+from annotator.store.gold import ADJUDICATION, GOLD, is_gold
 from annotator.store.rows import SPAN_COLUMNS, span_from_row
+from annotator.store.spans import Spans
+from annotator.store.transactions import ProjectDatabase
 
-ORIGIN = "adjudication"
-# The same rule as the exports: a span is gold when an adjudication made it or it is stored as "gold".
-_IS_GOLD = f"(origin = '{ORIGIN}' OR annotator = '{GOLD}')"
+_IS_GOLD = is_gold()
 
 
 @dataclass(frozen=True)
@@ -31,12 +33,16 @@ class GoldSource:
     decided: str
 
 
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
+class Adjudication:
+    """Reading and writing the gold layer; each write is one transaction."""
 
-
-class AdjudicationStore:
-    """Mixin of Project: reading and writing the gold layer; each write is one transaction."""
+    def __init__(self, db: ProjectDatabase, documents: Documents, spans: Spans, answers: Answers,
+                 agreement: AgreementData):
+        self.db = db
+        self.documents = documents
+        self.spans = spans
+        self.answers = answers
+        self.agreement = agreement
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -67,43 +73,6 @@ class AdjudicationStore:
             "SELECT question, value FROM document_labels WHERE document_id = ? AND annotator = ? "
             "AND deleted = 0 AND value != '' ORDER BY updated", [document_id, GOLD]).fetchall())
 
-    def document_coders(self, document_ids: Sequence[str] | None = None, annotators: Sequence[str] | None = None,
-                        done_only: bool = False) -> dict[str, list[str]]:
-        """Who coded each document, by the rule of the agreement report (see `agreement_data`).
-
-        An annotator coded a document when their status there is "in progress" or "done" or they left a
-        span or an answer in it (with `done_only`: when their status is "done"). "gold" is never a coder.
-        Documents nobody coded are absent.
-        """
-        people = [r[0] for r in self.db.execute("SELECT name FROM annotators WHERE name != ? ORDER BY created, name",
-                                                [GOLD])]
-        if annotators:
-            unknown = [a for a in annotators if a not in people]
-            if unknown:
-                raise ProjectError(f"unknown annotator {unknown[0]!r}; this project has: {', '.join(people) or 'none'}")
-            people = list(dict.fromkeys(annotators))
-        if document_ids is not None and not document_ids:
-            return {}
-        where, params = "", []
-        if document_ids is not None:
-            where, params = f" AND document_id IN ({_marks(document_ids)})", list(document_ids)
-        worked: set[tuple[str, str]] = set()
-        statuses = ("done",) if done_only else WORKING_STATUSES
-        for annotator, document_id in self.db.execute(
-                f"SELECT annotator, document_id FROM assignments WHERE status IN ({_marks(statuses)}){where}",
-                [*statuses, *params]):
-            worked.add((annotator, document_id))
-        if not done_only:
-            for annotator, document_id in self.db.execute(
-                    f"SELECT DISTINCT annotator, document_id FROM spans WHERE deleted = 0 AND origin != '{ORIGIN}'"
-                    f"{where} UNION SELECT DISTINCT annotator, document_id FROM document_labels "
-                    f"WHERE deleted = 0 AND value != ''{where}", params * 2):
-                worked.add((annotator, document_id))
-        ids = list(document_ids) if document_ids is not None else [
-            r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
-        coders = {doc: [a for a in people if (a, doc) in worked] for doc in ids}
-        return {doc: names for doc, names in coders.items() if names}
-
     # -- gold spans ----------------------------------------------------------------------------
 
     def _gold_keys(self, document_id: str) -> dict[tuple[int, int, str], str]:
@@ -112,8 +81,8 @@ class AdjudicationStore:
     def _write_gold(self, document_id: str, label_id: str, start: int, end: int, text: str, how: str,
                     sources: list[Span], curator: str, note: str = "", attributes: dict | None = None) -> str:
         span = Span(document_id=document_id, annotator=GOLD, label_id=label_id, start=start, end=end, text=text,
-                    note=note, attributes=dict(attributes or {}), origin=ORIGIN, id=new_uuid())
-        self.add_spans([span])
+                    note=note, attributes=dict(attributes or {}), origin=ADJUDICATION, id=new_uuid())
+        self.spans.add_many([span])
         self.db.execute(
             "INSERT INTO adjudications (span_id, how, sources, annotators, curator, decided) VALUES (?, ?, ?, ?, ?, ?)",
             [span.id, how, json.dumps([s.id for s in sources]),
@@ -121,8 +90,8 @@ class AdjudicationStore:
         return span.id
 
     def _require_gold(self, span_id: str) -> Span:
-        span = self.span(span_id)
-        if not (span.annotator == GOLD or span.origin == ORIGIN):
+        span = self.spans.get(span_id)
+        if not (span.annotator == GOLD or span.origin == ADJUDICATION):
             raise ProjectError(f"span {span_id} belongs to {span.annotator}, not to the gold standard; "
                                "only gold spans are edited here")
         return span
@@ -134,48 +103,48 @@ class AdjudicationStore:
         """
         with self.db.atomic():
             try:
-                source = self.span(span_id)
-            except KeyError:
+                source = self.spans.get(span_id)
+            except NotFound:
                 raise ProjectError(f"no span with id {span_id}") from None
             if source.deleted:
                 raise ProjectError("this span was deleted; it cannot be accepted into the gold standard")
-            if source.annotator == GOLD or source.origin == ORIGIN:
+            if source.annotator == GOLD or source.origin == ADJUDICATION:
                 raise ProjectError("this span is already part of the gold standard")
             existing = self._gold_keys(source.document_id).get((source.start, source.end, source.label_id))
             if existing:
-                return Change("already in gold", details={"accepted": 0, "already_in_gold": 1, "gold": existing})
+                return Change(Action.ALREADY_IN_GOLD, details={"accepted": 0, "already_in_gold": 1, "gold": existing})
             new_id = self._write_gold(source.document_id, source.label_id, source.start, source.end, source.text,
                                       "accepted", [source], curator, source.note, source.attributes)
-        return Change("span accepted into gold", spans=[new_id], documents=[source.document_id],
+        return Change(Action.SPAN_ACCEPTED_INTO_GOLD, spans=[new_id], documents=[source.document_id],
                       annotators=[GOLD], details={"accepted": 1, "already_in_gold": 0, "source": span_id})
 
-    def add_gold_span(self, document_id: str, label_id: str, start: int, end: int, note: str = "",
+    def add_span(self, document_id: str, label_id: str, start: int, end: int, note: str = "",
                       curator: str = "") -> Change:
         """Add the curator's own span to the gold layer (offsets in code points, end exclusive)."""
         with self.db.atomic():
             try:
-                text = self.document_text(document_id)
-            except KeyError:
+                text = self.documents.text(document_id)
+            except NotFound:
                 raise ProjectError(f"unknown document {document_id}") from None
             existing = self._gold_keys(document_id).get((start, end, label_id))
             if existing:
-                return Change("already in gold", details={"accepted": 0, "already_in_gold": 1, "gold": existing})
+                return Change(Action.ALREADY_IN_GOLD, details={"accepted": 0, "already_in_gold": 1, "gold": existing})
             new_id = self._write_gold(document_id, label_id, start, end, text[max(start, 0):end],
                                       "added", [], curator, note)
-        return Change("gold span added", spans=[new_id], documents=[document_id], annotators=[GOLD],
+        return Change(Action.GOLD_SPAN_ADDED, spans=[new_id], documents=[document_id], annotators=[GOLD],
                       details={"accepted": 1, "already_in_gold": 0})
 
-    def update_gold_span(self, span_id: str, **changes: Any) -> Change:
+    def update_span(self, span_id: str, **changes: Any) -> Change:
         """Change a gold span's label, offsets, note or attributes (refuses an annotator's span)."""
         with self.db.atomic():
             self._require_gold(span_id)
-            return self.update_span(span_id, **changes)
+            return self.spans.update(span_id, **changes)
 
-    def delete_gold_span(self, span_id: str) -> Change:
+    def delete_span(self, span_id: str) -> Change:
         """Remove a span from the gold layer (a tombstone, as for any span; refuses an annotator's span)."""
         with self.db.atomic():
             self._require_gold(span_id)
-            return self.delete_span(span_id)
+            return self.spans.delete(span_id)
 
     def accept_agreed_spans(self, document_ids: Sequence[str] | None = None, threshold: float = 1.0,
                             annotators: Sequence[str] | None = None, labels: Sequence[str] | None = None,
@@ -190,10 +159,10 @@ class AdjudicationStore:
         documents: list[str] = []
         skipped = 0
         with self.db.atomic():
-            coders = self.document_coders(document_ids, annotators, done_only)
+            coders = self.agreement.document_coders(document_ids, annotators, done_only)
             wanted = set(labels) if labels else None
             for document_id, names in coders.items():
-                spans = [s for s in self.spans(document_id) if s.origin != ORIGIN and s.annotator != GOLD
+                spans = [s for s in self.spans.of_document(document_id) if s.origin != ADJUDICATION and s.annotator != GOLD
                          and (wanted is None or s.label_id in wanted)]
                 gold = self._gold_keys(document_id)
                 for group in agreed_spans(spans, names, threshold):
@@ -207,16 +176,16 @@ class AdjudicationStore:
                     gold[group.key] = accepted[-1]
                     if not documents or documents[-1] != document_id:
                         documents.append(document_id)
-        return Change("agreed spans accepted into gold", spans=accepted, documents=documents,
+        return Change(Action.AGREED_SPANS_ACCEPTED, spans=accepted, documents=documents,
                       annotators=[GOLD] if accepted else [],
                       details={"accepted": len(accepted), "already_in_gold": skipped, "threshold": threshold})
 
     # -- gold answers --------------------------------------------------------------------------
 
-    def set_gold_answer(self, document_id: str, question: str, value: str) -> Change:
+    def set_answer(self, document_id: str, question: str, value: str) -> Change:
         """Set (or, with an empty value, clear) the gold answer to a document-level question."""
         with self.db.atomic():
-            return self.set_document_label(document_id, GOLD, question, value)
+            return self.answers.set(document_id, GOLD, question, value)
 
     def accept_answer(self, document_id: str, question: str, annotator: str) -> Change:
         """Make an annotator's answer to a question the gold answer."""
@@ -227,7 +196,7 @@ class AdjudicationStore:
                 [document_id, annotator, question]).fetchone()
             if row is None:
                 raise ProjectError(f"{annotator} gave no answer to {question!r} in this document")
-            return self.set_document_label(document_id, GOLD, question, row[0])
+            return self.answers.set(document_id, GOLD, question, row[0])
 
     def accept_agreed_answers(self, document_ids: Sequence[str] | None = None, threshold: float = 1.0,
                               annotators: Sequence[str] | None = None, questions: Sequence[str] | None = None,
@@ -238,11 +207,11 @@ class AdjudicationStore:
         documents: list[str] = []
         skipped = 0
         with self.db.atomic():
-            coders = self.document_coders(document_ids, annotators, done_only)
+            coders = self.agreement.document_coders(document_ids, annotators, done_only)
             wanted = set(questions) if questions else None
             for document_id, names in coders.items():
                 answers: dict[str, dict[str, str]] = {}
-                for label in self.document_labels(document_id):
+                for label in self.answers.find(document_id):
                     if label.value and (wanted is None or label.question in wanted):
                         answers.setdefault(label.question, {})[label.annotator] = label.value
                 for question, by_annotator in answers.items():
@@ -252,9 +221,9 @@ class AdjudicationStore:
                     if by_annotator.get(GOLD):
                         skipped += 1
                         continue
-                    change = self.set_document_label(document_id, GOLD, question, value)
+                    change = self.answers.set(document_id, GOLD, question, value)
                     changed += change.document_labels
                     if not documents or documents[-1] != document_id:
                         documents.append(document_id)
-        return Change("agreed answers accepted into gold", documents=documents, document_labels=changed,
+        return Change(Action.AGREED_ANSWERS_ACCEPTED, documents=documents, document_labels=changed,
                       details={"accepted": len(changed), "already_in_gold": skipped, "threshold": threshold})

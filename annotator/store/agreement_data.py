@@ -14,15 +14,24 @@ from annotator.core.agreement_input import (
     QuestionSpec,
 )
 from annotator.core.errors import ProjectError
+from annotator.store.gold import ADJUDICATION, GOLD
+from annotator.store.transactions import ProjectDatabase
 
 # A status that says an annotator worked on a document even before marking anything.
 WORKING_STATUSES = ("in progress", "done")
 
 
-class AgreementDataStore:
-    """Mixin of Project: one read of documents, assignments, spans and document labels for agreement."""
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
 
-    def agreement_data(self, annotators: Sequence[str] | None = None, labels: Sequence[str] | None = None,
+
+class AgreementData:
+    """Reading what agreement and adjudication compare: who coded which document, with what."""
+
+    def __init__(self, db: ProjectDatabase):
+        self.db = db
+
+    def data(self, annotators: Sequence[str] | None = None, labels: Sequence[str] | None = None,
                        done_only: bool = False) -> AgreementInput:
         """Gather per-document coders, spans and answers for an agreement report.
 
@@ -33,7 +42,7 @@ class AgreementDataStore:
         """
         # "gold" holds the adjudicated answers and spans: the reference, not one of the coders.
         known_people = [r[0] for r in self.db.execute(
-            "SELECT name FROM annotators WHERE name != 'gold' ORDER BY created, name")]
+            "SELECT name FROM annotators WHERE name != ? ORDER BY created, name", [GOLD])]
         if annotators:
             unknown = [a for a in annotators if a not in known_people]
             if unknown:
@@ -65,7 +74,7 @@ class AgreementDataStore:
         touched: set[tuple[str, str]] = set()
         for annotator, document_id, start, end, label, origin in self.db.execute(
             'SELECT annotator, document_id, start, "end", label_id, origin FROM spans '
-            "WHERE deleted = 0 AND origin != 'adjudication' ORDER BY document_id, start, \"end\""
+            'WHERE deleted = 0 AND origin != ? ORDER BY document_id, start, "end"', [ADJUDICATION]
         ):
             if annotator not in allowed:
                 continue
@@ -108,3 +117,40 @@ class AgreementDataStore:
             filters={"annotators": list(annotators or []), "labels": list(labels or []),
                      "done_only": bool(done_only)},
         )
+
+    def document_coders(self, document_ids: Sequence[str] | None = None, annotators: Sequence[str] | None = None,
+                        done_only: bool = False) -> dict[str, list[str]]:
+        """Who coded each document, by the rule of the agreement report (see `data`).
+
+        An annotator coded a document when their status there is "in progress" or "done" or they left a
+        span or an answer in it (with `done_only`: when their status is "done"). "gold" is never a coder.
+        Documents nobody coded are absent.
+        """
+        people = [r[0] for r in self.db.execute("SELECT name FROM annotators WHERE name != ? ORDER BY created, name",
+                                                [GOLD])]
+        if annotators:
+            unknown = [a for a in annotators if a not in people]
+            if unknown:
+                raise ProjectError(f"unknown annotator {unknown[0]!r}; this project has: {', '.join(people) or 'none'}")
+            people = list(dict.fromkeys(annotators))
+        if document_ids is not None and not document_ids:
+            return {}
+        where, params = "", []
+        if document_ids is not None:
+            where, params = f" AND document_id IN ({_marks(document_ids)})", list(document_ids)
+        worked: set[tuple[str, str]] = set()
+        statuses = ("done",) if done_only else WORKING_STATUSES
+        for annotator, document_id in self.db.execute(
+                f"SELECT annotator, document_id FROM assignments WHERE status IN ({_marks(statuses)}){where}",
+                [*statuses, *params]):
+            worked.add((annotator, document_id))
+        if not done_only:
+            for annotator, document_id in self.db.execute(
+                    f"SELECT DISTINCT annotator, document_id FROM spans WHERE deleted = 0 AND origin != ?"
+                    f"{where} UNION SELECT DISTINCT annotator, document_id FROM document_labels "
+                    f"WHERE deleted = 0 AND value != ''{where}", [ADJUDICATION, *params, *params]):
+                worked.add((annotator, document_id))
+        ids = list(document_ids) if document_ids is not None else [
+            r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
+        coders = {doc: [a for a in people if (a, doc) in worked] for doc in ids}
+        return {doc: names for doc, names in coders.items() if names}

@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from annotator.core.assignment import AssignmentError, plan_assignments
-from annotator.core.change import Change
+from annotator.core.change import Action, Change
 from annotator.core.errors import ProjectError
 from annotator.core.model import ASSIGNMENT_STATUSES, Assignment, now_iso
+from annotator.store.documents import Documents
+from annotator.store.team import Team
+from annotator.store.transactions import ProjectDatabase
 
 
 @dataclass
@@ -55,38 +58,44 @@ class Progress:
         return sum(1 for row in self.rows if row.done)
 
 
-class AssignmentStore:
-    """Mixin of Project: the blind-coding setting and the assignments table."""
+class Assignments:
+    """The assignments table: who codes which document, and each annotator's status there."""
 
-    # -- blind coding ----------------------------------------------------------------------
+    def __init__(self, db: ProjectDatabase, documents: Documents, team: Team):
+        self.db = db
+        self.documents = documents
+        self.team = team
 
-    def blind_coding(self) -> bool:
-        """True when annotators should see only their own annotations and suggestions."""
-        return (self.setting("blind", "0") or "0") == "1"
+    # -- statuses --------------------------------------------------------------------------
 
-    def set_blind_coding(self, on: bool) -> Change:
-        """Turn blind coding on or off for the whole project."""
-        change = self.set_setting("blind", "1" if on else "0")
-        change.action = "blind coding on" if on else "blind coding off"
-        return change
+    def set_status(self, annotator: str, document_id: str, status: str) -> Change:
+        """Set this annotator's status for a document (todo, in progress, done)."""
+        if status not in ASSIGNMENT_STATUSES:
+            raise ProjectError(f"unknown status {status!r}: use {', '.join(ASSIGNMENT_STATUSES)}")
+        with self.db.atomic():
+            if not self.documents.has(document_id):
+                raise ProjectError(f"unknown document {document_id}")
+            self.team.ensure(annotator)
+            self.db.execute(
+                "INSERT INTO assignments (annotator, document_id, status, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(annotator, document_id) DO UPDATE SET status = excluded.status, "
+                "updated = excluded.updated, removed = 0",
+                [annotator, document_id, status, now_iso()],
+            )
+        return Change(Action.STATUS_SET, documents=[document_id], details={"status": status})
 
-    # -- documents by reference ------------------------------------------------------------
+    def status(self, annotator: str, document_id: str) -> str:
+        """This annotator's status for a document ("todo" when never set)."""
+        row = self.db.execute(
+            "SELECT status FROM assignments WHERE annotator = ? AND document_id = ?",
+            [annotator, document_id],
+        ).fetchone()
+        return row[0] if row else "todo"
 
-    def resolve_document_ids(self, references: Iterable[str]) -> list[str]:
-        """Turn full document ids or unambiguous id prefixes into ids; unknown ones are an error."""
-        resolved: list[str] = []
-        for ref in references:
-            ref = ref.strip().lower()
-            rows = self.db.execute(
-                "SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
-                [ref, ref + "\uffff"],
-            ).fetchall() if ref else []
-            if not rows:
-                raise ProjectError(f"no document has the id {ref!r}")
-            if len(rows) > 1 and rows[0][0] != ref:
-                raise ProjectError(f"{ref!r} starts several document ids; give more characters")
-            resolved.append(rows[0][0])
-        return list(dict.fromkeys(resolved))
+    def statuses(self, document_id: str) -> dict[str, str]:
+        """Each annotator's recorded status for one document (annotators never set are absent)."""
+        return dict(self.db.execute(
+            "SELECT annotator, status FROM assignments WHERE document_id = ?", [document_id]).fetchall())
 
     # -- assignments -----------------------------------------------------------------------
 
@@ -97,10 +106,10 @@ class AssignmentStore:
             raise ProjectError("an assignment needs an annotator's name")
         changed: list[str] = []
         with self.db.atomic():
-            self.ensure_annotator(annotator)
+            self.team.ensure(annotator)
             stamp = now_iso()
             for doc in dict.fromkeys(document_ids):
-                if not self.has_document(doc):
+                if not self.documents.has(doc):
                     raise ProjectError(f"cannot assign unknown document {doc}")
                 row = self.db.execute(
                     "SELECT removed FROM assignments WHERE annotator = ? AND document_id = ?",
@@ -120,7 +129,7 @@ class AssignmentStore:
                 else:
                     continue
                 changed.append(doc)
-        return Change("documents assigned", documents=changed, annotators=[annotator] if changed else [])
+        return Change(Action.DOCUMENTS_ASSIGNED, documents=changed, annotators=[annotator] if changed else [])
 
     def unassign(self, annotator: str, document_ids: Sequence[str]) -> Change:
         """Take documents away from an annotator; a tombstone keeps the removal for merges.
@@ -138,9 +147,9 @@ class AssignmentStore:
                 )
                 if cursor.rowcount:
                     changed.append(doc)
-        return Change("documents unassigned", documents=changed, annotators=[annotator] if changed else [])
+        return Change(Action.DOCUMENTS_UNASSIGNED, documents=changed, annotators=[annotator] if changed else [])
 
-    def assignments(self, annotator: str | None = None, document_id: str | None = None) -> list[Assignment]:
+    def find(self, annotator: str | None = None, document_id: str | None = None) -> list[Assignment]:
         """Live assignments, optionally of one annotator or one document, in document order."""
         sql = (
             "SELECT a.annotator, a.document_id, a.status, a.updated FROM assignments a "
@@ -156,7 +165,7 @@ class AssignmentStore:
         rows = self.db.execute(sql + " ORDER BY d.position, a.annotator", params).fetchall()
         return [Assignment(annotator=r[0], document_id=r[1], status=r[2], updated=r[3]) for r in rows]
 
-    def assigned_documents(self, annotator: str) -> list[AssignedDocument]:
+    def of_annotator(self, annotator: str) -> list[AssignedDocument]:
         """An annotator's documents with their status, in document order."""
         rows = self.db.execute(
             "SELECT d.id, d.position, d.title, a.status, a.updated FROM assignments a "
@@ -181,7 +190,7 @@ class AssignmentStore:
                 )]
             else:
                 for doc in document_ids:
-                    if not self.has_document(doc):
+                    if not self.documents.has(doc):
                         raise ProjectError(f"cannot assign unknown document {doc}")
             if not document_ids:
                 raise AssignmentError("every document is assigned already; nothing to plan")
@@ -196,7 +205,7 @@ class AssignmentStore:
             for name in sorted(by_annotator):
                 self.assign(name, by_annotator[name])
         return Change(
-            "documents assigned automatically", documents=list(plan.assignments),
+            Action.DOCUMENTS_ASSIGNED_AUTOMATICALLY, documents=list(plan.assignments),
             annotators=sorted(by_annotator),
             details={"load": plan.load(), "overlap": list(plan.overlap), "seed": seed,
                      "per_document": per_document, "overlap_share": overlap_share},
@@ -221,7 +230,7 @@ class AssignmentStore:
             row.statuses[name] = status
             counts = totals.setdefault(name, {s: 0 for s in ASSIGNMENT_STATUSES})
             counts[status] = counts.get(status, 0) + 1
-        order = [a.name for a in self.annotators() if a.name in totals]
+        order = [a.name for a in self.team.annotators() if a.name in totals]
         unassigned = self.db.execute(
             "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM assignments a "
             "WHERE a.document_id = d.id AND a.removed = 0)"

@@ -26,11 +26,11 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError
 from annotator.core.paths import user_data_dir
+from annotator.store.files import SQLITE_HEADER
 from annotator.store.schema import APPLICATION_ID, schema_version
 
 BACKUP_KEEP = 5
 BACKUP_MIN_INTERVAL = 10 * 60.0  # seconds
-SQLITE_HEADER = b"SQLite format 3\x00"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 
 
@@ -135,11 +135,6 @@ def list_backups(project_path: str | os.PathLike) -> list[BackupInfo]:
         raise ProjectError(f"{project_path}: no such project file")
     folder = _folder_of(project_path)
     return _backups_in(folder) if folder else []
-
-
-def backup_folder(project_path: str | os.PathLike) -> Path | None:
-    """Where the backups of this project are (or will be) kept."""
-    return _folder_of(Path(project_path))
 
 
 def _write_backup(conn: sqlite3.Connection, project_path: Path, folder: Path) -> Path:

@@ -9,49 +9,49 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.change import Change
+from annotator.core.change import Action, Change
 from annotator.core.codebook import UNSURE_CHOICE, check_shortcut, shortcut_owner
 from annotator.core.codebook_tree import ancestors, descendants, move_in_tree, new_label_id, next_colour, tree_order
 from annotator.core.errors import CodebookError
 from annotator.core.model import LABEL_KINDS, Choice, Label, now_iso
+from annotator.store.codebook_store import CodebookStore
+from annotator.store.transactions import ProjectDatabase
 
 
 def _named(label: Label) -> str:
     return f"{label.name!r} ({label.id})"
 
 
-class CodebookEditing:
-    """Mixin of Project (through CodebookStore): the editor's operations on labels."""
+class LabelEditor:
+    """The codebook editor's operations on single labels (project.labels), over the codebook store."""
+
+    def __init__(self, db: ProjectDatabase, codebook: CodebookStore):
+        self.db = db
+        self.codebook = codebook
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _renumber(self) -> None:
-        """Store every label's position in tree order (parents before children)."""
-        for label in tree_order(self.labels()):
-            self.db.execute("UPDATE labels SET position = ? WHERE id = ? AND position != ?",
-                            [label.position, label.id, label.position])
-
     def _load(self, label_id: str) -> tuple[list[Label], Label]:
-        labels = self.labels()
+        labels = self.codebook.labels()
         for label in labels:
             if label.id == label_id:
                 return labels, label
         raise CodebookError(f"the codebook has no label {label_id!r}")
 
-    def _edit(self, label_id: str, action: str, history: str, **fields: Any) -> Change:
+    def _edit(self, label_id: str, action: Action, history: str, **fields: Any) -> Change:
         """Set some fields of one label after checking the whole codebook."""
         with self.db.atomic():
             labels, target = self._load(label_id)
             for key, value in fields.items():
                 setattr(target, key, value)
-            self._check_labels(labels)
-            self._write_label(target)
-            self._record_codebook_change(history, {"label": label_id, "fields": sorted(fields)})
+            self.codebook.check_labels(labels)
+            self.codebook.write_label(target)
+            self.codebook.record_change(history, {"label": label_id, "fields": sorted(fields)})
         return Change(action, labels=[label_id], details={"fields": sorted(fields)})
 
     # -- one operation each ----------------------------------------------------------------------
 
-    def create_label(self, name: str, parent: str | None = None, kind: str = "span",
+    def create(self, name: str, parent: str | None = None, kind: str = "span",
                      name_fr: str = "", color: str | None = None, shortcut: str = "") -> Change:
         """Add a label made from a name: a fresh id, the next palette colour, last among its siblings.
 
@@ -62,7 +62,7 @@ class CodebookEditing:
             raise CodebookError("a label needs a name")
         if kind not in LABEL_KINDS:
             raise CodebookError(f"unknown label kind {kind!r}: use {' or '.join(LABEL_KINDS)}")
-        labels = self.labels()
+        labels = self.codebook.labels()
         label = Label(
             id=new_label_id(name, {label.id for label in labels}, parent), name=name, kind=kind,
             parent=parent, color=color or next_colour(labels), shortcut=shortcut.strip(),
@@ -73,9 +73,9 @@ class CodebookEditing:
                              Choice(**vars(UNSURE_CHOICE))]
         if label.shortcut:
             self._refuse_taken_shortcut(labels, label.id, label.shortcut)
-        return self.add_label(label, f"label {label.id} added")
+        return self.codebook.add_label(label, f"label {label.id} added")
 
-    def rename_label(self, label_id: str, name: str, name_fr: str | None = None) -> Change:
+    def rename(self, label_id: str, name: str, name_fr: str | None = None) -> Change:
         """Give a label a new English name (and French name when given); its id and annotations stay."""
         name = name.strip()
         if not name:
@@ -83,21 +83,21 @@ class CodebookEditing:
         fields: dict[str, Any] = {"name": name}
         if name_fr is not None:
             fields["name_fr"] = name_fr.strip()
-        return self._edit(label_id, "label renamed", f"label {label_id} renamed to {name!r}", **fields)
+        return self._edit(label_id, Action.LABEL_RENAMED, f"label {label_id} renamed to {name!r}", **fields)
 
-    def recolour_label(self, label_id: str, color: str) -> Change:
+    def recolour(self, label_id: str, color: str) -> Change:
         """Give a label a new colour (#RRGGBB)."""
         color = color.strip().upper()
-        return self._edit(label_id, "label recoloured", f"label {label_id} recoloured {color}", color=color)
+        return self._edit(label_id, Action.LABEL_RECOLOURED, f"label {label_id} recoloured {color}", color=color)
 
-    def set_label_description(self, label_id: str, description: str | None = None,
+    def describe(self, label_id: str, description: str | None = None,
                               description_fr: str | None = None) -> Change:
         """Replace a label's English and/or French description (None leaves one as it is)."""
         fields = {key: value.strip() for key, value in
                   (("description", description), ("description_fr", description_fr)) if value is not None}
         if not fields:
-            return Change("nothing to change")
-        return self._edit(label_id, "label described", f"label {label_id} description edited", **fields)
+            return Change(Action.NOTHING_TO_CHANGE)
+        return self._edit(label_id, Action.LABEL_DESCRIBED, f"label {label_id} description edited", **fields)
 
     def _refuse_taken_shortcut(self, labels: list[Label], label_id: str, shortcut: str) -> None:
         check_shortcut(shortcut, f"label {label_id!r}")
@@ -115,21 +115,21 @@ class CodebookEditing:
             labels, _ = self._load(label_id)
             self._refuse_taken_shortcut(labels, label_id, shortcut)
         history = f"label {label_id} shortcut {shortcut!r}" if shortcut else f"label {label_id} shortcut cleared"
-        return self._edit(label_id, "shortcut set", history, shortcut=shortcut)
+        return self._edit(label_id, Action.SHORTCUT_SET, history, shortcut=shortcut)
 
-    def move_label(self, label_id: str, parent: str | None, position: int | None = None) -> Change:
+    def move(self, label_id: str, parent: str | None, position: int | None = None) -> Change:
         """Put a label under `parent` (None: top level) at index `position` among its siblings (None: last)."""
         with self.db.atomic():
             labels, _ = self._load(label_id)
             ordered = move_in_tree(labels, label_id, parent or None, position)
-            self._check_labels(ordered)
-            self._write_labels(ordered)
+            self.codebook.check_labels(ordered)
+            self.codebook.write_labels(ordered)
             where = f"under {parent}" if parent else "to the top level"
-            self._record_codebook_change(f"label {label_id} moved {where}",
+            self.codebook.record_change(f"label {label_id} moved {where}",
                                          {"label": label_id, "parent": parent, "position": position})
-        return Change("label moved", labels=[label_id], details={"parent": parent})
+        return Change(Action.LABEL_MOVED, labels=[label_id], details={"parent": parent})
 
-    def retire_label(self, label_id: str) -> Change:
+    def retire(self, label_id: str) -> Change:
         """Hide a label and its sub-labels from new work; their annotations stay as they are."""
         with self.db.atomic():
             labels, target = self._load(label_id)
@@ -137,11 +137,11 @@ class CodebookEditing:
             for label in labels:
                 if label.id in ids:
                     label.retired = True
-                    self._write_label(label)
-            self._record_codebook_change(f"label {label_id} retired", {"labels": ids})
-        return Change("label retired", labels=ids)
+                    self.codebook.write_label(label)
+            self.codebook.record_change(f"label {label_id} retired", {"labels": ids})
+        return Change(Action.LABEL_RETIRED, labels=ids)
 
-    def unretire_label(self, label_id: str) -> Change:
+    def unretire(self, label_id: str) -> Change:
         """Bring a retired label (and its retired parents) back for new work.
 
         A shortcut that a live label took meanwhile is cleared, and named in Change.details.
@@ -156,20 +156,20 @@ class CodebookEditing:
                     if label.shortcut and shortcut_owner(labels, label.shortcut, ignore=label.id):
                         cleared.append(f"{label.id}: {label.shortcut}")
                         label.shortcut = ""
-                    self._write_label(label)
-            self._check_labels(labels)
-            self._record_codebook_change(f"label {label_id} brought back",
+                    self.codebook.write_label(label)
+            self.codebook.check_labels(labels)
+            self.codebook.record_change(f"label {label_id} brought back",
                                          {"labels": ids, "shortcuts_cleared": cleared})
-        return Change("label brought back", labels=ids, details={"shortcuts_cleared": cleared})
+        return Change(Action.LABEL_BROUGHT_BACK, labels=ids, details={"shortcuts_cleared": cleared})
 
-    def delete_label(self, label_id: str) -> Change:
+    def delete(self, label_id: str) -> Change:
         """Delete a label nothing uses: no span or answer (deleted ones included) and no sub-label.
 
         Attributes that named only this label go with it (no span could hold their values).
         """
         with self.db.atomic():
             labels, target = self._load(label_id)
-            usage = self.label_usage(label_id)
+            usage = self.codebook.usage(label_id)
             if usage.used:
                 parts = [f"{n} {what}" for n, what in (
                     (usage.spans, "span(s)"), (usage.deleted_spans, "deleted span(s)"),
@@ -183,21 +183,21 @@ class CodebookEditing:
                     f"label {_named(target)} has {usage.children} sub-label(s); move or delete them first"
                 )
             removed: list[str] = []
-            for position, attr in enumerate(self.attributes()):
+            for position, attr in enumerate(self.codebook.attributes()):
                 if label_id in attr.labels:
                     attr.labels = [other for other in attr.labels if other != label_id]
                     if not attr.labels:
-                        self.db.execute("DELETE FROM attributes WHERE id = ?", [attr.id])
+                        self.codebook.delete_attribute(attr.id)
                         removed.append(attr.id)
                     else:
-                        self._write_attribute(attr, position)
+                        self.codebook.write_attribute(attr, position)
             self.db.execute("DELETE FROM labels WHERE id = ?", [label_id])
-            self._renumber()
-            self._record_codebook_change(f"label {label_id} deleted",
+            self.codebook.renumber()
+            self.codebook.record_change(f"label {label_id} deleted",
                                          {"label": label_id, "attributes_removed": removed})
-        return Change("label deleted", labels=[label_id], details={"attributes_removed": removed})
+        return Change(Action.LABEL_DELETED, labels=[label_id], details={"attributes_removed": removed})
 
-    def merge_labels(self, merged_id: str, kept_id: str) -> Change:
+    def merge(self, merged_id: str, kept_id: str) -> Change:
         """Move every span (or answer) of `merged_id` to `kept_id`, then retire `merged_id`.
 
         Deleted spans move too. Sub-labels of the merged label move under the kept one (or up a
@@ -230,18 +230,18 @@ class CodebookEditing:
             if kept.parent == merged_id:
                 kept.parent = merged.parent
             merged.retired, merged.shortcut = True, ""
-            for position, attr in enumerate(self.attributes()):
+            for position, attr in enumerate(self.codebook.attributes()):
                 if merged_id in attr.labels and kept_id not in attr.labels:
                     attr.labels.append(kept_id)
-                    self._write_attribute(attr, position)
+                    self.codebook.write_attribute(attr, position)
             ordered = tree_order(labels)
-            self._check_labels(ordered)
-            self._write_labels(ordered)
-            self._record_codebook_change(
+            self.codebook.check_labels(ordered)
+            self.codebook.write_labels(ordered)
+            self.codebook.record_change(
                 f"label {merged_id} merged into {kept_id} ({len(span_ids)} spans, {len(answer_ids)} answers moved)",
                 {"merged": merged_id, "kept": kept_id, "spans": span_ids, "answers": answer_ids},
             )
-        return Change("labels merged", labels=[merged_id, kept_id], spans=span_ids,
+        return Change(Action.LABELS_MERGED, labels=[merged_id, kept_id], spans=span_ids,
                       document_labels=answer_ids, details={"merged": merged_id, "kept": kept_id})
 
     def _merge_answers(self, merged: Label, kept: Label, stamp: str) -> list[str]:

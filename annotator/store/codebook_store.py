@@ -6,13 +6,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.change import Change
+from annotator.core.change import Action, Change
 from annotator.core.codebook import Codebook, check_codebook, codebook_from_dict, codebook_to_dict
-from annotator.core.errors import CodebookError
+from annotator.core.codebook_diff import CodebookDiff
+from annotator.core.codebook_tree import tree_order
+from annotator.core.errors import CodebookError, NotFound
 from annotator.core.model import AttributeDef, Choice, Label, now_iso
-from annotator.store.codebook_editing import CodebookEditing
-from annotator.store.codebook_import import CodebookImport
+from annotator.store.codebook_import import plan_import
+from annotator.store.meta import ProjectMeta
 from annotator.store.rows import label_from_row, label_to_row
+from annotator.store.transactions import ProjectDatabase
 
 _META_KEYS = ("id", "name", "name_fr", "source", "description", "description_fr")
 
@@ -33,12 +36,19 @@ class LabelUsage:
         return bool(self.spans or self.deleted_spans or self.answers or self.deleted_answers)
 
 
-class CodebookStore(CodebookEditing, CodebookImport):
-    """Mixin of Project: labels, attributes and codebook_history tables."""
+class CodebookStore:
+    """The labels, attributes and codebook_history tables: reading, installing, importing, history.
+
+    Editing single labels is `LabelEditor` (project.labels), built on this store.
+    """
+
+    def __init__(self, db: ProjectDatabase, meta: ProjectMeta):
+        self.db = db
+        self.meta = meta
 
     # -- reading ----------------------------------------------------------------------------
 
-    def codebook_version(self) -> int:
+    def version(self) -> int:
         """The number of the latest recorded codebook change (0 before any codebook)."""
         return self.db.execute("SELECT coalesce(max(version), 0) FROM codebook_history").fetchone()[0]
 
@@ -55,11 +65,11 @@ class CodebookStore(CodebookEditing, CodebookImport):
         return [label_from_row(dict(zip(names, row))) for row in cursor.fetchall()]
 
     def label(self, label_id: str) -> Label:
-        """The label or question with this id (KeyError when absent)."""
+        """The label or question with this id (NotFound when absent)."""
         cursor = self.db.execute("SELECT * FROM labels WHERE id = ?", [label_id])
         row = cursor.fetchone()
         if row is None:
-            raise KeyError(label_id)
+            raise NotFound("label", label_id)
         return label_from_row(dict(zip([c[0] for c in cursor.description], row)))
 
     def attributes(self) -> list[AttributeDef]:
@@ -76,32 +86,32 @@ class CodebookStore(CodebookEditing, CodebookImport):
             for r in rows
         ]
 
-    def codebook(self) -> Codebook:
+    def current(self) -> Codebook:
         """The project's current codebook as one record."""
-        meta = json.loads(self.setting("codebook", "{}") or "{}")
+        meta = json.loads(self.meta.get("codebook", "{}") or "{}")
         return Codebook(
             id=meta.get("id", "project"), name=meta.get("name", "Project codebook"),
-            name_fr=meta.get("name_fr", ""), version=str(self.codebook_version()),
+            name_fr=meta.get("name_fr", ""), version=str(self.version()),
             source=meta.get("source", ""), description=meta.get("description", ""),
             description_fr=meta.get("description_fr", ""),
             labels=self.labels(), attributes=self.attributes(),
         )
 
-    def codebook_at(self, version: int) -> Codebook:
-        """The codebook as it was right after change number `version` (KeyError when unknown)."""
+    def at(self, version: int) -> Codebook:
+        """The codebook as it was right after change number `version` (NotFound when unknown)."""
         row = self.db.execute("SELECT snapshot FROM codebook_history WHERE version = ?", [version]).fetchone()
         if row is None:
-            raise KeyError(f"codebook version {version}")
+            raise NotFound("codebook version", str(version))
         return codebook_from_dict(json.loads(row[0]))
 
-    def codebook_history(self) -> list[dict[str, Any]]:
+    def history(self) -> list[dict[str, Any]]:
         """Every recorded codebook change, oldest first (version, time, change, details)."""
         rows = self.db.execute(
             "SELECT version, time, change, details FROM codebook_history ORDER BY version"
         ).fetchall()
         return [{"version": v, "time": t, "change": c, "details": json.loads(d)} for v, t, c, d in rows]
 
-    def label_usage(self, label_id: str) -> LabelUsage:
+    def usage(self, label_id: str) -> LabelUsage:
         """How many spans, document answers and sub-labels refer to a label."""
         q = self.db.execute
         spans = dict(q("SELECT deleted, count(*) FROM spans WHERE label_id = ? GROUP BY deleted", [label_id]))
@@ -111,12 +121,17 @@ class CodebookStore(CodebookEditing, CodebookImport):
         return LabelUsage(spans=spans.get(0, 0), deleted_spans=spans.get(1, 0),
                           answers=answers.get(0, 0), deleted_answers=answers.get(1, 0), children=children)
 
-    # -- writing helpers (inside a transaction) ----------------------------------------------
+    def used_choices(self, question: str) -> set[str]:
+        """The choices of a question that answers (deleted ones included) use."""
+        rows = self.db.execute("SELECT value FROM document_labels WHERE question = ?", [question])
+        return {part for (value,) in rows for part in value.split("|") if part}
 
-    def _record_codebook_change(self, description: str, details: dict[str, Any] | None = None) -> int:
+    # -- writing helpers (inside the caller's transaction) -----------------------------------
+
+    def record_change(self, description: str, details: dict[str, Any] | None = None) -> int:
         """Append a history entry with a snapshot; must run inside a transaction."""
-        version = self.codebook_version() + 1
-        book = self.codebook()
+        version = self.version() + 1
+        book = self.current()
         book.version = str(version)
         self.db.execute(
             "INSERT INTO codebook_history (version, time, change, snapshot, details) VALUES (?, ?, ?, ?, ?)",
@@ -125,7 +140,8 @@ class CodebookStore(CodebookEditing, CodebookImport):
         )
         return version
 
-    def _write_label(self, label: Label) -> None:
+    def write_label(self, label: Label) -> None:
+        """Insert or replace one label row (inside the caller's transaction)."""
         row = label_to_row(label, now_iso())
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
@@ -135,11 +151,12 @@ class CodebookStore(CodebookEditing, CodebookImport):
             list(row.values()),
         )
 
-    def _write_labels(self, labels: list[Label]) -> None:
+    def write_labels(self, labels: list[Label]) -> None:
         for label in labels:
-            self._write_label(label)
+            self.write_label(label)
 
-    def _write_attribute(self, attr: AttributeDef, position: int) -> None:
+    def write_attribute(self, attr: AttributeDef, position: int) -> None:
+        """Insert or replace one attribute definition (inside the caller's transaction)."""
         self.db.execute(
             "INSERT INTO attributes (id, name, type, choices, labels, name_fr, description, description_fr, "
             "multiple, choice_details, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -154,28 +171,38 @@ class CodebookStore(CodebookEditing, CodebookImport):
              position],
         )
 
-    def _write_codebook_meta(self, book: Codebook) -> None:
-        meta = {key: getattr(book, key) for key in _META_KEYS}
-        self.db["meta"].insert({"key": "codebook", "value": json.dumps(meta, ensure_ascii=False)}, replace=True)
+    def delete_attribute(self, attribute_id: str) -> None:
+        self.db.execute("DELETE FROM attributes WHERE id = ?", [attribute_id])
 
-    def _check_labels(self, labels: list[Label], attributes: list[AttributeDef] | None = None) -> None:
+    def write_header(self, book: Codebook) -> None:
+        """Store the codebook's id, names, source and descriptions (inside the caller's transaction)."""
+        self.meta.put("codebook", json.dumps({key: getattr(book, key) for key in _META_KEYS}, ensure_ascii=False))
+
+    def check_labels(self, labels: list[Label], attributes: list[AttributeDef] | None = None) -> None:
+        """Raise CodebookError unless these labels (and attributes) make a sound codebook."""
         attrs = self.attributes() if attributes is None else attributes
         check_codebook(Codebook(id="check", name="check", labels=labels, attributes=attrs))
 
+    def renumber(self) -> None:
+        """Store every label's position in tree order (parents before children)."""
+        for label in tree_order(self.labels()):
+            self.db.execute("UPDATE labels SET position = ? WHERE id = ? AND position != ?",
+                            [label.position, label.id, label.position])
+
     # -- installing and generic edits ----------------------------------------------------------
 
-    def set_codebook(self, book: Codebook, description: str | None = None) -> Change:
-        """Install a codebook in a project that has none yet (see import_codebook otherwise)."""
+    def install(self, book: Codebook, description: str | None = None) -> Change:
+        """Install a codebook in a project that has none yet (see import_book otherwise)."""
         check_codebook(book)
         with self.db.atomic():
             if self.db.execute("SELECT count(*) FROM labels").fetchone()[0]:
                 raise CodebookError("this project has a codebook already; import it to merge instead")
-            self._write_labels(book.labels)
+            self.write_labels(book.labels)
             for position, attr in enumerate(book.attributes):
-                self._write_attribute(attr, position)
-            self._write_codebook_meta(book)
-            self._record_codebook_change(description or f"codebook {book.name} installed")
-        return Change("codebook installed", labels=[label.id for label in book.labels])
+                self.write_attribute(attr, position)
+            self.write_header(book)
+            self.record_change(description or f"codebook {book.name} installed")
+        return Change(Action.CODEBOOK_INSTALLED, labels=[label.id for label in book.labels])
 
     def add_label(self, label: Label, description: str | None = None) -> Change:
         """Add one label to the codebook (last among its siblings); its id must be new and its shortcut free."""
@@ -184,33 +211,44 @@ class CodebookStore(CodebookEditing, CodebookImport):
             if any(existing.id == label.id for existing in labels):
                 raise CodebookError(f"label id {label.id!r} is used already")
             label.position = max((existing.position for existing in labels), default=-1) + 1
-            self._check_labels(labels + [label])
-            self._write_label(label)
-            self._renumber()
-            self._record_codebook_change(description or f"label {label.id} added", {"label": label.id})
-        return Change("label added", labels=[label.id])
+            self.check_labels(labels + [label])
+            self.write_label(label)
+            self.renumber()
+            self.record_change(description or f"label {label.id} added", {"label": label.id})
+        return Change(Action.LABEL_ADDED, labels=[label.id])
 
-    def update_label(self, label_id: str, description: str | None = None, **fields: Any) -> Change:
-        """Change a label's name, colour, shortcut, parent, description...; its id never changes."""
-        if "id" in fields:
-            raise CodebookError("a label's id never changes; rename it instead")
+    # -- importing a codebook file ---------------------------------------------------------------
+
+    def preview_import(self, book: Codebook) -> CodebookDiff:
+        """What importing `book` would add, change and leave out, without writing anything."""
+        return plan_import(self, book)[2]
+
+    def import_book(self, book: Codebook) -> Change:
+        """Import a codebook, matching labels by id; labels the file lacks are kept as they are.
+
+        Changed labels take the file's names, colours, shortcuts, parents and descriptions;
+        choices that answers use are kept; nothing that an annotation refers to is removed.
+        The report (a CodebookDiff) is in `Change.details["report"]`.
+        """
         with self.db.atomic():
-            labels = self.labels()
-            target = next((label for label in labels if label.id == label_id), None)
-            if target is None:
-                raise KeyError(label_id)
-            for key, value in fields.items():
-                if key in ("kind", "position") or not hasattr(target, key):
-                    raise CodebookError(f"a label's field {key!r} cannot be changed this way")
-                setattr(target, key, value)
-            self._check_labels(labels)
-            self._write_label(target)
-            self._record_codebook_change(
-                description or f"label {label_id} changed ({', '.join(sorted(fields))})",
-                {"label": label_id, "fields": sorted(fields)},
+            labels, attributes, diff = plan_import(self, book)
+            meta_before = {key: getattr(self.current(), key) for key in _META_KEYS}
+            meta_after = {key: getattr(book, key) for key in _META_KEYS}
+            if diff.is_empty and not diff.notes and meta_before == meta_after:
+                return Change(Action.CODEBOOK_UNCHANGED, details={"report": diff})
+            self.check_labels(labels, attributes)
+            self.write_labels(labels)
+            self.renumber()
+            kept_ids = {attr.id for attr in attributes}
+            for (attr_id,) in self.db.execute("SELECT id FROM attributes").fetchall():
+                if attr_id not in kept_ids:
+                    self.delete_attribute(attr_id)
+            for position, attr in enumerate(attributes):
+                self.write_attribute(attr, position)
+            self.write_header(book)
+            self.record_change(
+                f"codebook {book.name} imported ({len(diff.new)} new, {len(diff.changed)} changed, "
+                f"{len(diff.missing)} kept though missing from the file)",
+                diff.as_dict(),
             )
-        return Change("label changed", labels=[label_id], details={"fields": sorted(fields)})
-
-    def install_codebook_dict(self, data: Any) -> Change:
-        """Validate a codebook's JSON shape and install it (for a new project)."""
-        return self.set_codebook(codebook_from_dict(data))
+        return Change(Action.CODEBOOK_IMPORTED, labels=diff.new + list(diff.changed), details={"report": diff})

@@ -1,35 +1,42 @@
-"""Document-level answers and per-annotator document status (assignments)."""
+"""Answers to document-level questions (the document_labels table)."""
 
 from __future__ import annotations
 
-from annotator.core.change import Change
+import json
+
+from annotator.core.change import Action, Change
 from annotator.core.errors import ProjectError
-from annotator.core.model import ASSIGNMENT_STATUSES, DocumentLabel, new_uuid, now_iso
+from annotator.core.model import DocumentLabel, new_uuid, now_iso
+from annotator.store.documents import Documents
 from annotator.store.rows import DOCUMENT_LABEL_COLUMNS, document_label_from_row
+from annotator.store.team import Team
+from annotator.store.transactions import ProjectDatabase
 
 
-class DocumentLabelStore:
-    """Mixin of Project: document_labels and assignments tables."""
+class Answers:
+    """Each annotator's answers to the codebook's document questions."""
 
-    def set_document_label(self, document_id: str, annotator: str, question: str,
-                           value: str, note: str | None = None) -> Change:
+    def __init__(self, db: ProjectDatabase, documents: Documents, team: Team):
+        self.db = db
+        self.documents = documents
+        self.team = team
+
+    def set(self, document_id: str, annotator: str, question: str, value: str, note: str | None = None) -> Change:
         """Record an annotator's answer to a question about a document; an empty value clears it.
 
         The answer's note stays as it is (one from an import or a merge too) unless `note` is given.
         """
         with self.db.atomic():
-            if not self.has_document(document_id):
+            if not self.documents.has(document_id):
                 raise ProjectError(f"unknown document {document_id}")
             row = self.db.execute("SELECT kind, choices FROM labels WHERE id = ?", [question]).fetchone()
             if row is None or row[0] != "document":
                 raise ProjectError(f"{question!r} is not a document-level question of the codebook")
-            import json
-
             valid = {c["id"] for c in json.loads(row[1])}
             for part in filter(None, value.split("|")):
                 if part not in valid:
                     raise ProjectError(f"{part!r} is not an answer of question {question!r}")
-            self.ensure_annotator(annotator)
+            self.team.ensure(annotator)
             existing = self.db.execute(
                 "SELECT id FROM document_labels WHERE document_id = ? AND annotator = ? AND question = ? "
                 "ORDER BY deleted, updated DESC LIMIT 1",
@@ -45,16 +52,16 @@ class DocumentLabelStore:
                 )
             else:
                 if not value:
-                    return Change("nothing to clear")
+                    return Change(Action.NOTHING_TO_CLEAR)
                 label_id = new_uuid()
                 self.db.execute(
                     f"INSERT INTO document_labels ({DOCUMENT_LABEL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
                     [label_id, document_id, annotator, question, value, note or "", stamp, stamp],
                 )
-        return Change("document label set", document_labels=[label_id], documents=[document_id])
+        return Change(Action.DOCUMENT_LABEL_SET, document_labels=[label_id], documents=[document_id])
 
-    def document_labels(self, document_id: str | None = None, annotator: str | None = None,
-                        include_deleted: bool = False) -> list[DocumentLabel]:
+    def find(self, document_id: str | None = None, annotator: str | None = None,
+             include_deleted: bool = False) -> list[DocumentLabel]:
         """Answers to document-level questions, filtered by document and annotator."""
         sql, params = f"SELECT {DOCUMENT_LABEL_COLUMNS} FROM document_labels WHERE 1", []
         if document_id:
@@ -66,27 +73,3 @@ class DocumentLabelStore:
         if not include_deleted:
             sql += " AND deleted = 0"
         return [document_label_from_row(r) for r in self.db.execute(sql + " ORDER BY created", params)]
-
-    def set_status(self, annotator: str, document_id: str, status: str) -> Change:
-        """Set this annotator's status for a document (todo, in progress, done)."""
-        if status not in ASSIGNMENT_STATUSES:
-            raise ProjectError(f"unknown status {status!r}: use {', '.join(ASSIGNMENT_STATUSES)}")
-        with self.db.atomic():
-            if not self.has_document(document_id):
-                raise ProjectError(f"unknown document {document_id}")
-            self.ensure_annotator(annotator)
-            self.db.execute(
-                "INSERT INTO assignments (annotator, document_id, status, updated) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(annotator, document_id) DO UPDATE SET status = excluded.status, "
-                "updated = excluded.updated, removed = 0",
-                [annotator, document_id, status, now_iso()],
-            )
-        return Change("status set", documents=[document_id], details={"status": status})
-
-    def status(self, annotator: str, document_id: str) -> str:
-        """This annotator's status for a document ("todo" when never set)."""
-        row = self.db.execute(
-            "SELECT status FROM assignments WHERE annotator = ? AND document_id = ?",
-            [annotator, document_id],
-        ).fetchone()
-        return row[0] if row else "todo"

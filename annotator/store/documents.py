@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator, NamedTuple
 
-from annotator.core.change import Change
-from annotator.core.errors import ProjectError
+from annotator.core.change import Action, Change
+from annotator.core.errors import NotFound, ProjectError
 from annotator.core.model import Document, document_id_for, now_iso
 from annotator.core.text import stored_text_problem
 from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row
+from annotator.store.transactions import ProjectDatabase
 
 
 @dataclass
@@ -35,7 +36,20 @@ class AddedDocuments:
     duplicates: list[str] = field(default_factory=list)
 
     def change(self) -> Change:
-        return Change("documents added", documents=list(self.added))
+        return Change(Action.DOCUMENTS_ADDED, documents=list(self.added))
+
+
+class DocumentSummary(NamedTuple):
+    """A document's metadata without its text."""
+
+    id: str
+    position: int
+    title: str
+    outlet: str
+    url: str
+    published: str
+    language: str
+    length: int
 
 
 SORT_COLUMNS = {
@@ -49,10 +63,13 @@ SORT_COLUMNS = {
 }
 
 
-class DocumentStore:
-    """Mixin of Project: the documents table."""
+class Documents:
+    """The documents table: texts that never change once stored, in import order."""
 
-    def add_documents(self, documents: Iterable[Document]) -> AddedDocuments:
+    def __init__(self, db: ProjectDatabase):
+        self.db = db
+
+    def add(self, documents: Iterable[Document]) -> AddedDocuments:
         """Add documents in one transaction; a document whose text is already stored is skipped.
 
         A text that stored_text_problem refuses (BOM, CR, control characters, lone surrogates)
@@ -87,29 +104,66 @@ class DocumentStore:
                 result.added.append(doc.id)
         return result
 
-    def has_document(self, document_id: str) -> bool:
+    def has(self, document_id: str) -> bool:
+        """True when the project holds a document with this id."""
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
 
-    def document(self, document_id: str) -> Document:
-        """The document with this id (KeyError when absent)."""
+    def require(self, document_id: str) -> None:
+        """Raise NotFound unless the document exists."""
+        if not self.has(document_id):
+            raise NotFound("document", document_id)
+
+    def get(self, document_id: str) -> Document:
+        """The document with this id (NotFound when absent)."""
         row = self.db.execute(
             f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id]
         ).fetchone()
         if row is None:
-            raise KeyError(document_id)
+            raise NotFound("document", document_id)
         return document_from_row(row)
 
-    def document_text(self, document_id: str) -> str:
+    def text(self, document_id: str) -> str:
+        """A document's stored text (NotFound when absent)."""
         row = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
         if row is None:
-            raise KeyError(document_id)
+            raise NotFound("document", document_id)
         return row[0]
 
-    def document_ids(self) -> list[str]:
+    def ids(self) -> list[str]:
         """Every document id in import order."""
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
 
-    def iter_documents(self, batch: int = 500) -> Iterable[Document]:
+    def resolve_ids(self, references: Iterable[str]) -> list[str]:
+        """Turn full document ids or unambiguous id prefixes into ids; unknown ones are an error."""
+        resolved: list[str] = []
+        for ref in references:
+            ref = ref.strip().lower()
+            rows = self.db.execute(
+                "SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+                [ref, ref + "\uffff"],
+            ).fetchall() if ref else []
+            if not rows:
+                raise ProjectError(f"no document has the id {ref!r}")
+            if len(rows) > 1 and rows[0][0] != ref:
+                raise ProjectError(f"{ref!r} starts several document ids; give more characters")
+            resolved.append(rows[0][0])
+        return list(dict.fromkeys(resolved))
+
+    def summaries(self, batch: int = 1000) -> Iterator[DocumentSummary]:
+        """Every document's metadata (no text) in import order, read in batches."""
+        last = -1
+        while True:
+            rows = self.db.execute(
+                "SELECT id, position, title, outlet, url, published, language, length "
+                "FROM documents WHERE position > ? ORDER BY position LIMIT ?",
+                [last, batch],
+            ).fetchall()
+            if not rows:
+                return
+            yield from map(DocumentSummary._make, rows)
+            last = rows[-1][1]
+
+    def iter_all(self, batch: int = 500) -> Iterator[Document]:
         """Every document in import order, read in batches (for exports of large projects)."""
         last = -1
         while True:
@@ -124,8 +178,8 @@ class DocumentStore:
                 yield document_from_row(row[1:])
             last = rows[-1][0]
 
-    def document_count(self, filter_text: str = "", annotator: str | None = None,
-                       status: str | None = None) -> int:
+    def count(self, filter_text: str = "", annotator: str | None = None,
+              status: str | None = None) -> int:
         where, params = self._document_filter(filter_text, annotator, status)
         return self.db.execute(
             f"SELECT count(*) FROM documents d {self._status_join()} WHERE {where}",
@@ -148,10 +202,10 @@ class DocumentStore:
             params.append(status)
         return " AND ".join(clauses), params
 
-    def document_rows(self, offset: int = 0, limit: int = 200, filter_text: str = "",
-                      annotator: str | None = None, sort: str = "position",
-                      descending: bool = False, status: str | None = None,
-                      only_id: str | None = None) -> list[DocumentRow]:
+    def rows(self, offset: int = 0, limit: int = 200, filter_text: str = "",
+             annotator: str | None = None, sort: str = "position",
+             descending: bool = False, status: str | None = None,
+             only_id: str | None = None) -> list[DocumentRow]:
         """A page of the document list with this annotator's status and span counts.
 
         `only_id` restricts the page to one document (to refresh a single row).

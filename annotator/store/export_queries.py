@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator, NamedTuple, Sequence
 
-from annotator.core.model import GOLD_ANNOTATOR, Span
-
-GOLD = GOLD_ANNOTATOR
+from annotator.core.model import Span
+from annotator.store.gold import GOLD, is_gold
+from annotator.store.transactions import ProjectDatabase
 
 # A span counts as gold when an adjudication produced it (or it is stored under the name "gold").
-_IS_GOLD = f"(s.origin = 'adjudication' OR s.annotator = '{GOLD}')"
+_IS_GOLD = is_gold("s")
 _SHOWN_ANNOTATOR = f"CASE WHEN {_IS_GOLD} THEN '{GOLD}' ELSE s.annotator END"
-_DONE = (
-    "EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = s.document_id "
-    "AND a.annotator = s.annotator AND a.status = 'done')"
-)
 
 
 class ExportSpanRow(NamedTuple):
@@ -40,19 +36,6 @@ class ExportSpanRow(NamedTuple):
     updated: str
 
 
-class DocumentSummary(NamedTuple):
-    """A document's metadata without its text."""
-
-    id: str
-    position: int
-    title: str
-    outlet: str
-    url: str
-    published: str
-    language: str
-    length: int
-
-
 class ExportDocumentLabelRow(NamedTuple):
     """One answer to a document-level question, with its document's title."""
 
@@ -66,38 +49,53 @@ class ExportDocumentLabelRow(NamedTuple):
     updated: str
 
 
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values) or "NULL"
+
+
+def selection_filter(alias: str, gold_rule: str, annotators: Sequence[str] | None, gold: bool,
+                     done_only: bool) -> tuple[str, list[Any]]:
+    """WHERE clause (over `alias`) for the live records of the chosen people, for spans and answers alike.
+
+    `annotators` None means every annotator, [] none; gold records (`gold_rule`) come only with `gold`,
+    whatever `annotators` says; `done_only` keeps an annotator's records in documents they marked done.
+    """
+    people, params = [f"NOT {gold_rule}"], []
+    if annotators is not None:
+        people.append(f"{alias}.annotator IN ({_marks(annotators)})")
+        params += list(annotators)
+    if done_only:
+        people.append(f"EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = {alias}.document_id "
+                      f"AND a.annotator = {alias}.annotator AND a.status = 'done')")
+    who = "(" + " AND ".join(people) + ")"
+    if gold:
+        who = f"({who} OR {gold_rule})"
+    return f"{alias}.deleted = 0 AND {who}", params
+
+
 def _span_filter(annotators: Sequence[str] | None, gold: bool, label_ids: Sequence[str] | None,
                  done_only: bool) -> tuple[str, list[Any]]:
     """WHERE clause (over alias s) for the live spans an export selects."""
-    people, params = [f"NOT {_IS_GOLD}"], []
-    if annotators is not None:
-        if annotators:
-            people.append(f"s.annotator IN ({', '.join('?' for _ in annotators)})")
-            params += list(annotators)
-        else:
-            people.append("0")
-    if done_only:
-        people.append(_DONE)
-    who = "(" + " AND ".join(people) + ")"
-    if gold:
-        who = f"({who} OR {_IS_GOLD})"
-    clauses = ["s.deleted = 0", who]
+    where, params = selection_filter("s", _IS_GOLD, annotators, gold, done_only)
     if label_ids is not None:
-        clauses.append(f"s.label_id IN ({', '.join('?' for _ in label_ids) or 'NULL'})")
+        where += f" AND s.label_id IN ({_marks(label_ids)})"
         params += list(label_ids)
-    return " AND ".join(clauses), params
+    return where, params
 
 
 class ExportQueries:
-    """Mixin of Project: read-only, batched queries that exports stream from."""
+    """Read-only, batched queries that exports stream from."""
 
-    def export_span_count(self, annotators: Sequence[str] | None = None, gold: bool = False,
+    def __init__(self, db: ProjectDatabase):
+        self.db = db
+
+    def span_count(self, annotators: Sequence[str] | None = None, gold: bool = False,
                           label_ids: Sequence[str] | None = None, done_only: bool = False) -> int:
         """How many live spans an export with these choices writes."""
         where, params = _span_filter(annotators, gold, label_ids, done_only)
         return self.db.execute(f"SELECT count(*) FROM spans s WHERE {where}", params).fetchone()[0]
 
-    def iter_export_spans(self, annotators: Sequence[str] | None = None, gold: bool = False,
+    def iter_spans(self, annotators: Sequence[str] | None = None, gold: bool = False,
                           label_ids: Sequence[str] | None = None, done_only: bool = False,
                           batch: int = 5000) -> Iterator[ExportSpanRow]:
         """Selected live spans joined with document and label, in document then text order.
@@ -124,7 +122,7 @@ class ExportQueries:
                 return
             yield from map(make, rows)
 
-    def export_document_spans(self, document_id: str, annotators: Sequence[str] | None = None,
+    def document_spans(self, document_id: str, annotators: Sequence[str] | None = None,
                               gold: bool = False, label_ids: Sequence[str] | None = None) -> list[Span]:
         """One document's selected live spans in text order, gold ones under annotator "gold"."""
         where, params = _span_filter(annotators, gold, label_ids, False)
@@ -142,35 +140,14 @@ class ExportQueries:
             for r in cursor.fetchall()
         ]
 
-    def iter_document_summaries(self, batch: int = 1000) -> Iterator[DocumentSummary]:
-        """Every document's metadata (no text) in import order, read in batches."""
-        last = -1
-        while True:
-            rows = self.db.execute(
-                "SELECT id, position, title, outlet, url, published, language, length "
-                "FROM documents WHERE position > ? ORDER BY position LIMIT ?",
-                [last, batch],
-            ).fetchall()
-            if not rows:
-                return
-            yield from map(DocumentSummary._make, rows)
-            last = rows[-1][1]
-
-    def document_statuses(self, document_id: str) -> dict[str, str]:
-        """Each annotator's recorded status for one document (annotators never set are absent)."""
-        rows = self.db.execute(
-            "SELECT annotator, status FROM assignments WHERE document_id = ?", [document_id]
-        ).fetchall()
-        return dict(rows)
-
-    def document_has_gold(self, document_id: str) -> bool:
+    def has_gold(self, document_id: str) -> bool:
         """True when the document has at least one live adjudicated (gold) span."""
         return self.db.execute(
             f"SELECT 1 FROM spans s WHERE s.document_id = ? AND s.deleted = 0 AND {_IS_GOLD} LIMIT 1",
             [document_id],
         ).fetchone() is not None
 
-    def iter_export_document_labels(self, annotators: Sequence[str] | None = None, gold: bool = False,
+    def iter_answers(self, annotators: Sequence[str] | None = None, gold: bool = False,
                                     questions: Sequence[str] | None = None, done_only: bool = False,
                                     document_id: str | None = None,
                                     batch: int = 5000) -> Iterator[ExportDocumentLabelRow]:
@@ -179,21 +156,10 @@ class ExportQueries:
         Answers stored under annotator "gold" are the adjudicated ones; they come only when
         `gold` is true. `annotators` None means every other annotator, [] none.
         """
-        people, params = [f"dl.annotator != '{GOLD}'"], []
-        if annotators is not None:
-            people.append(f"dl.annotator IN ({', '.join('?' for _ in annotators) or 'NULL'})")
-            params += list(annotators)
-        if done_only:
-            people.append(
-                "EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = dl.document_id "
-                "AND a.annotator = dl.annotator AND a.status = 'done')"
-            )
-        who = "(" + " AND ".join(people) + ")"
-        if gold:
-            who = f"({who} OR dl.annotator = '{GOLD}')"
-        clauses = ["dl.deleted = 0", who]
+        where, params = selection_filter("dl", f"(dl.annotator = '{GOLD}')", annotators, gold, done_only)
+        clauses = [where]
         if questions is not None:
-            clauses.append(f"dl.question IN ({', '.join('?' for _ in questions) or 'NULL'})")
+            clauses.append(f"dl.question IN ({_marks(questions)})")
             params += list(questions)
         if document_id is not None:
             clauses.append("dl.document_id = ?")

@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from annotator.core.change import Change
+from annotator.core.change import Action, Change
 from annotator.core.errors import InvalidSpan
 from annotator.core.model import Document, Label, Span
-from annotator.store.rows import span_to_row
+from annotator.store.codebook_store import CodebookStore
+from annotator.store.documents import Documents
+from annotator.store.spans import Spans
+from annotator.store.team import Team
+from annotator.store.transactions import ProjectDatabase
 
 
 @dataclass
@@ -22,14 +26,22 @@ class ImportOutcome:
     labels: list[str] = field(default_factory=list)
 
     def change(self) -> Change:
-        return Change("documents imported", documents=list(self.added), spans=list(self.spans),
+        return Change(Action.DOCUMENTS_IMPORTED, documents=list(self.added), spans=list(self.spans),
                       labels=list(self.labels))
 
 
-class ImportStore:
-    """Mixin of Project: storing what an importer read, all or nothing."""
+class Imports:
+    """Storing what an importer read, all or nothing."""
 
-    def add_import(self, documents: Iterable[Document], spans: Iterable[Span] = (),
+    def __init__(self, db: ProjectDatabase, codebook: CodebookStore, documents: Documents, spans: Spans,
+                 team: Team):
+        self.db = db
+        self.codebook = codebook
+        self.documents = documents
+        self.spans = spans
+        self.team = team
+
+    def add(self, documents: Iterable[Document], spans: Iterable[Span] = (),
                    labels: Iterable[Label] = ()) -> ImportOutcome:
         """Add new labels, documents and their spans in ONE transaction; any error leaves the file unchanged.
 
@@ -42,15 +54,15 @@ class ImportStore:
         outcome = ImportOutcome()
         with self.db.atomic():
             for label in labels:
-                self.add_label(label, description=f"label {label.id} added by an import")
+                self.codebook.add_label(label, description=f"label {label.id} added by an import")
                 outcome.labels.append(label.id)
-            added = self.add_documents(documents)
+            added = self.documents.add(documents)
             outcome.added, outcome.duplicates = added.added, added.duplicates
             if not spans:
                 return outcome
             texts = {doc.id: doc.text for doc in documents}
-            kinds = {label.id: label.kind for label in self.labels()}
-            version = self.codebook_version()
+            kinds = {label.id: label.kind for label in self.codebook.labels()}
+            version = self.codebook.version()
             annotators: set[str] = set()
             for span in spans:
                 self._store_imported_span(span, texts, kinds, version, annotators, outcome)
@@ -72,11 +84,8 @@ class ImportStore:
             outcome.repeated_spans += 1
             return
         if span.annotator not in annotators:
-            self.ensure_annotator(span.annotator)
+            self.team.ensure(span.annotator)
             annotators.add(span.annotator)
         span.codebook_version = span.codebook_version or version
-        row = span_to_row(span)
-        cols = ", ".join(f'"{k}"' for k in row)
-        marks = ", ".join("?" for _ in row)
-        self.db.execute(f"INSERT INTO spans ({cols}) VALUES ({marks})", list(row.values()))
+        self.spans.insert(span)
         outcome.spans.append(span.id)

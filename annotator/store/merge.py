@@ -13,6 +13,7 @@ from annotator.core.errors import ProjectError
 from annotator.core.merging import MergeReport
 from annotator.core.model import now_iso
 from annotator.store.attached import attached
+from annotator.store.codebook_store import CodebookStore
 from annotator.store.merge_source import MergeSource, prepare_source
 from annotator.store.merge_tables import (
     RECORD_TABLES,
@@ -24,6 +25,8 @@ from annotator.store.merge_tables import (
     merge_records,
     source_high_water,
 )
+from annotator.store.meta import ProjectMeta
+from annotator.store.transactions import ProjectDatabase
 
 
 @dataclass
@@ -39,10 +42,16 @@ class ConflictRecord:
     time: str
 
 
-class MergeStore:
-    """Mixin of Project: merge_from, and the conflicts and merges recorded so far."""
+class Merges:
+    """Bringing annotators' files into the project, and the conflicts recorded so far."""
 
-    def merge_from(self, source_path: str | os.PathLike) -> MergeReport:
+    def __init__(self, db: ProjectDatabase, path: Path, meta: ProjectMeta, codebook: CodebookStore):
+        self.db = db
+        self.path = path
+        self.meta = meta
+        self.codebook = codebook
+
+    def merge(self, source_path: str | os.PathLike) -> MergeReport:
         """Bring the work in another project file (usually a package) into this project.
 
         Documents match by content hash, spans and document labels by id, labels by id,
@@ -69,7 +78,7 @@ class MergeStore:
         return report
 
     def _check_same_project(self, source: MergeSource, name: str) -> None:
-        if source.project_id == self.project_id:
+        if source.project_id == self.meta.get("project_id"):
             return
         shared = self.db.execute(
             "SELECT count(*) FROM src.documents WHERE id IN (SELECT id FROM main.documents)"
@@ -81,7 +90,7 @@ class MergeStore:
             )
 
     def _merge_base(self, source: MergeSource) -> MergeBase:
-        own_package = source.package_id and source.project_id == self.project_id
+        own_package = source.package_id and source.project_id == self.meta.get("project_id")
         return MergeBase(source_key=source.key, packaged_at=source.packaged_at if own_package else "")
 
     def _merge_attached(self, source: MergeSource, name: str) -> MergeReport:
@@ -104,7 +113,7 @@ class MergeStore:
                 report.touched_document_labels = outcome.records
         report.touched_documents = sorted(touched_docs)
         if new_labels or replaced_labels:
-            self._record_codebook_change(
+            self.codebook.record_change(
                 f"labels {', '.join(new_labels + replaced_labels)} imported by a merge of {Path(name).name}"
             )
         if report.changed:
@@ -129,10 +138,3 @@ class MergeStore:
             params.append(kind)
         return [ConflictRecord(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5], r[6])
                 for r in self.db.execute(sql + " ORDER BY id", params)]
-
-    def merge_history(self) -> list[dict]:
-        """Every merge that changed the project: source file, time and counts, oldest first."""
-        rows = self.db.execute(
-            "SELECT source_path, source_project_id, merged_at, report FROM merge_log ORDER BY id"
-        ).fetchall()
-        return [{"source": r[0], "project_id": r[1], "time": r[2], **json.loads(r[3])} for r in rows]

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectError
+from annotator.store.files import check_existing_file
 from annotator.store.schema import APPLICATION_ID, apply_migrations, migrations, schema_version
 
 
@@ -43,11 +44,8 @@ def _refuse(path: Path, reason: str) -> ProjectError:
 def prepare_source(target_path: Path, source_path: str | os.PathLike, workdir: Path) -> MergeSource:
     """Refuse a file that cannot be merged; otherwise copy it (read-only) into `workdir` and upgrade
     the copy to this app's schema. The source file itself is never written."""
-    # Imported here: project.py imports the merge mixin, which imports this module.
-    from annotator.store.project import _check_existing_file
-
     path = Path(source_path)
-    _check_existing_file(path)
+    check_existing_file(path)
     if _same_file(Path(target_path), path):
         raise _refuse(path, "it is the project itself")
     copy = workdir / "source.sqlite"

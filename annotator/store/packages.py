@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from annotator.core.errors import ProjectError
 from annotator.core.model import new_uuid, now_iso
 from annotator.store.attached import attached, column_list, table_columns
+from annotator.store.meta import ProjectMeta
+from annotator.store.transactions import ProjectDatabase
 
 PACKAGE_KEYS = ("package_id", "package_annotator", "packaged_at", "packaged_from")
 # Whole tables a package carries; the rest is filtered to the annotator's documents and work.
@@ -27,14 +30,20 @@ class PackageInfo:
     document_labels: int
 
 
-class PackageStore:
-    """Mixin of Project: writing packages for annotators."""
+class Packages:
+    """Writing packages for annotators, and reading what package this file is."""
 
-    def package_info(self) -> dict[str, str]:
+    def __init__(self, db: ProjectDatabase, path: Path, meta: ProjectMeta, create_empty: Callable[[Path], None]):
+        self.db = db
+        self.path = path
+        self.meta = meta
+        self.create_empty = create_empty  # makes a new, empty project file with every migration applied
+
+    def info(self) -> dict[str, str]:
         """The package settings of this file (empty when it is not a package)."""
-        return {key: value for key in PACKAGE_KEYS if (value := self.setting(key))}
+        return {key: value for key in PACKAGE_KEYS if (value := self.meta.get(key))}
 
-    def write_package(self, annotator: str, out_path: str | os.PathLike) -> PackageInfo:
+    def write(self, annotator: str, out_path: str | os.PathLike) -> PackageInfo:
         """Write a new project file with `annotator`'s assigned documents, the codebook and their work.
 
         The package keeps this project's id (so a merge recognises it) and records when it was
@@ -47,7 +56,7 @@ class PackageStore:
             "SELECT 1 FROM assignments WHERE annotator = ? AND removed = 0", [annotator]
         ).fetchone():
             raise ProjectError(f"{annotator} has no documents assigned; assign some before packaging")
-        type(self).create(out_path).close()  # refuses an existing path; applies every migration
+        self.create_empty(out_path)  # refuses an existing path
         try:
             info = self._fill_package(annotator, out_path)
         except BaseException:

@@ -1,4 +1,18 @@
-"""The project file: opening, creating and refusing files; meta settings and annotators."""
+"""The project file: opening, creating and refusing files, and the managers that read and write it.
+
+A `Project` owns one connection and composes one manager per part of the file, each given the
+database and the managers it depends on (as Anki's Collection holds its managers):
+
+    project.meta         settings kept in the file          project.team         annotators, roles, blind coding
+    project.documents    texts and their metadata           project.assignments  who codes what, statuses, progress
+    project.codebook     labels, questions, history         project.labels       editing single labels
+    project.spans        spans                              project.answers      answers to document questions
+    project.suggestions  decisions on suggestions, terms    project.agreement    what agreement compares
+    project.adjudication the gold standard                  project.exports      queries exports stream from
+    project.imports      storing what an importer read      project.merges / project.packages   team files
+
+After `close()`, any use raises ProjectError.
+"""
 
 from __future__ import annotations
 
@@ -7,56 +21,59 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from annotator.core.change import Change
 from annotator.core.errors import ProjectError
-from annotator.core.model import GOLD_ANNOTATOR, Annotator, new_uuid, now_iso
-from annotator.store.adjudication import AdjudicationStore
-from annotator.store.agreement_data import AgreementDataStore
-from annotator.store.assignments import AssignmentStore
+from annotator.core.model import new_uuid, now_iso
+from annotator.store.adjudication import Adjudication
+from annotator.store.agreement_data import AgreementData
+from annotator.store.assignments import Assignments
 from annotator.store.backup import automatic_backup
+from annotator.store.codebook_editing import LabelEditor
 from annotator.store.codebook_store import CodebookStore
-from annotator.store.documents import DocumentStore
-from annotator.store.document_labels import DocumentLabelStore
+from annotator.store.document_labels import Answers
+from annotator.store.documents import Documents
 from annotator.store.export_queries import ExportQueries
-from annotator.store.imports import ImportStore
-from annotator.store.merge import MergeStore
-from annotator.store.packages import PackageStore
+from annotator.store.files import check_existing_file
+from annotator.store.imports import Imports
+from annotator.store.merge import Merges
+from annotator.store.meta import ProjectMeta
+from annotator.store.packages import Packages
 from annotator.store.schema import APPLICATION_ID, apply_migrations, migrations, schema_version
-from annotator.store.spans import SpanStore
-from annotator.store.suggestions_store import SuggestionStore
+from annotator.store.spans import Spans
+from annotator.store.suggestions_store import SuggestionDecisions
+from annotator.store.team import Team
 from annotator.store.transactions import ProjectDatabase
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 30.0
-
-
-def _check_existing_file(path: Path) -> None:
-    """Refuse, without writing a byte, a path that is not an SQLite database."""
-    if not path.exists():
-        raise ProjectError(f"{path}: no such project file")
-    if path.is_dir():
-        raise ProjectError(f"{path}: is a folder, not a project file")
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise ProjectError(f"{path}: is not a Framing Annotator project (not an SQLite file)")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
 
 
-class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, ExportQueries, ImportStore, AgreementDataStore,
-              AdjudicationStore,
-              AssignmentStore, PackageStore, MergeStore, SuggestionStore):
+class Project:
     """One annotation project, stored in one SQLite file; each mutation is one transaction."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = Path(path)
-        self.conn = conn
         self.db = ProjectDatabase(conn, execute_plugins=False)
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        db = self.db
+        self.meta = ProjectMeta(db)
+        self.team = Team(db, self.meta)
+        self.documents = Documents(db)
+        self.codebook = CodebookStore(db, self.meta)
+        self.labels = LabelEditor(db, self.codebook)
+        self.spans = Spans(db, self.codebook, self.team)
+        self.answers = Answers(db, self.documents, self.team)
+        self.assignments = Assignments(db, self.documents, self.team)
+        self.suggestions = SuggestionDecisions(db, self.documents, self.spans, self.team)
+        self.agreement = AgreementData(db)
+        self.adjudication = Adjudication(db, self.documents, self.spans, self.answers, self.agreement)
+        self.exports = ExportQueries(db)
+        self.imports = Imports(db, self.codebook, self.documents, self.spans, self.team)
+        self.merges = Merges(db, self.path, self.meta, self.codebook)
+        self.packages = Packages(db, self.path, self.meta, lambda out: type(self).create(out).close())
 
     # -- opening and creating -------------------------------------------------------------
 
@@ -82,7 +99,7 @@ class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, Expor
                 ("created", now_iso()),
                 ("blind", "0"),
             ):
-                project.db["meta"].insert({"key": key, "value": value}, replace=True)
+                project.meta.put(key, value)
         return project
 
     @classmethod
@@ -92,7 +109,7 @@ class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, Expor
         With `backup`, a rotating backup of the file is made first (see annotator.store.backup).
         """
         path = Path(path)
-        _check_existing_file(path)
+        check_existing_file(path)
         try:
             conn = _connect(path)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -129,9 +146,18 @@ class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, Expor
         apply_migrations(project.db)
         return project
 
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The SQLite connection (for backups and tests)."""
+        return self.db.conn
+
+    @property
+    def closed(self) -> bool:
+        return self.db.closed
+
     def close(self) -> None:
-        """Close the file; WAL content is checkpointed by SQLite on the last close."""
-        self.conn.close()
+        """Close the file; WAL content is checkpointed by SQLite on the last close. Closing twice is harmless."""
+        self.db.close(str(self.path))
 
     def __enter__(self) -> "Project":
         return self
@@ -139,82 +165,19 @@ class Project(DocumentStore, SpanStore, CodebookStore, DocumentLabelStore, Expor
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
-    # -- meta ------------------------------------------------------------------------------
+    # -- what the file is ----------------------------------------------------------------------
 
     @property
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
-    def setting(self, key: str, default: str | None = None) -> str | None:
-        """A project-wide setting stored in the file (name, blind coding, ...)."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
-
-    def set_setting(self, key: str, value: str) -> Change:
-        """Store a project-wide setting."""
-        with self.db.atomic():
-            self.db["meta"].insert({"key": key, "value": value}, replace=True)
-        return Change("setting changed", details={key: value})
-
     @property
     def project_id(self) -> str:
-        return self.setting("project_id") or ""
+        return self.meta.get("project_id") or ""
 
     @property
     def name(self) -> str:
-        return self.setting("name") or self.path.stem
-
-    # -- annotators ------------------------------------------------------------------------
-
-    def add_annotator(self, name: str, role: str = "annotator") -> Change:
-        """Add an annotator (a no-op when one of that name exists)."""
-        name = name.strip()
-        if not name:
-            raise ProjectError("an annotator needs a name")
-        if role not in ("annotator", "lead"):
-            raise ProjectError(f"unknown role {role!r}: use 'annotator' or 'lead'")
-        with self.db.atomic():
-            exists = self.db.execute("SELECT 1 FROM annotators WHERE name = ?", [name]).fetchone()
-            if exists:
-                return Change("annotator exists")
-            self.db["annotators"].insert({"name": name, "role": role, "created": now_iso()})
-        return Change("annotator added", annotators=[name])
-
-    def set_role(self, name: str, role: str) -> Change:
-        """Make an annotator the project lead ("lead") or an ordinary annotator ("annotator")."""
-        if role not in ("annotator", "lead"):
-            raise ProjectError(f"unknown role {role!r}: use 'annotator' or 'lead'")
-        with self.db.atomic():
-            self.ensure_annotator(name)
-            self.db.execute("UPDATE annotators SET role = ? WHERE name = ?", [role, name])
-        return Change("role set", annotators=[name], details={"role": role})
-
-    def role(self, name: str) -> str:
-        """An annotator's role ("annotator" for unknown names)."""
-        row = self.db.execute("SELECT role FROM annotators WHERE name = ?", [name]).fetchone()
-        return row[0] if row else "annotator"
-
-    def coders(self) -> list[str]:
-        """The names of the people who annotate: every annotator but the gold standard's."""
-        return [a.name for a in self.annotators() if a.name != GOLD_ANNOTATOR]
-
-    def may_see_others(self, name: str) -> bool:
-        """Whether `name` may see other annotators' work: the lead always, others unless coding is blind."""
-        return self.role(name) == "lead" or not self.blind_coding()
-
-    def annotators(self) -> list[Annotator]:
-        """Every annotator, in the order they were added."""
-        rows = self.db.execute("SELECT name, role FROM annotators ORDER BY created, name").fetchall()
-        return [Annotator(name=r[0], role=r[1]) for r in rows]
-
-    def ensure_annotator(self, name: str) -> None:
-        """Add `name` as an annotator inside the current transaction if it is new."""
-        self.db.execute(
-            "INSERT OR IGNORE INTO annotators(name, role, created) VALUES (?, 'annotator', ?)",
-            [name, now_iso()],
-        )
-
-    # -- summary ---------------------------------------------------------------------------
+        return self.meta.get("name") or self.path.stem
 
     def counts(self) -> dict[str, int]:
         """How many documents, annotators, live spans, labels and document labels the project holds."""

@@ -26,8 +26,8 @@ def find_in_documents(project, query: str, document_ids: list[str] | None = None
                       cancel: Callable[[], bool] | None = None) -> list[Occurrence]:
     """Occurrences of `query` in the given documents (all documents when None), in corpus order."""
     found: list[Occurrence] = []
-    documents = (project.document(d) for d in document_ids) if document_ids is not None \
-        else project.iter_documents()
+    documents = (project.documents.get(d) for d in document_ids) if document_ids is not None \
+        else project.documents.iter_all()
     for doc in documents:
         if cancel and cancel():
             break

@@ -5,18 +5,30 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from annotator.core.change import Change
-from annotator.core.errors import InvalidSpan, ProjectError
+from annotator.core.change import Action, Change
+from annotator.core.errors import InvalidSpan, NotFound, ProjectError
 from annotator.core.model import Span, now_iso, validate_offsets
+from annotator.store.codebook_store import CodebookStore
 from annotator.store.rows import SPAN_COLUMNS, span_from_row, span_to_row
+from annotator.store.team import Team
+from annotator.store.transactions import ProjectDatabase
 
 EDITABLE_SPAN_FIELDS = ("label_id", "start", "end", "note", "attributes")
+_INSERT = f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES ({', '.join('?' for _ in SPAN_COLUMNS.split(','))})"
 
 
-class SpanStore:
-    """Mixin of Project: the spans table."""
+class Spans:
+    """The spans table. Every write is one transaction; deletions keep a tombstone for merges."""
 
-    def _check_span(self, span: Span) -> None:
+    def __init__(self, db: ProjectDatabase, codebook: CodebookStore, team: Team):
+        self.db = db
+        self.codebook = codebook
+        self.team = team
+
+    # -- checks and the one insert ------------------------------------------------------------
+
+    def check(self, span: Span) -> None:
+        """Raise InvalidSpan unless the span fits its document's text and uses a span label."""
         # The stored `length` column (code points, like Python) saves counting the whole text;
         # substr counts characters too, so only the covered part is returned.
         start = span.start if isinstance(span.start, int) else 0
@@ -34,38 +46,100 @@ class SpanStore:
         if row[0] != "span":
             raise InvalidSpan(f"label {span.label_id!r} is a document-level question, not a span label")
 
-    def add_span(self, span: Span) -> Change:
-        """Store a new span after checking its offsets, text and label."""
-        return self.add_spans([span])
+    def insert(self, span: Span) -> None:
+        """Write one checked span row (inside the caller's transaction): the only place spans are inserted."""
+        row = span_to_row(span)
+        self.db.execute(_INSERT, list(row.values()))
 
-    def add_spans(self, spans: Iterable[Span]) -> Change:
+    # -- writing --------------------------------------------------------------------------------
+
+    def add(self, span: Span) -> Change:
+        """Store a new span after checking its offsets, text and label."""
+        return self.add_many([span])
+
+    def add_many(self, spans: Iterable[Span]) -> Change:
         """Store several new spans in one transaction (all or none)."""
         ids: list[str] = []
         docs: set[str] = set()
         with self.db.atomic():
-            version = self.codebook_version()
+            version = self.codebook.version()
             for span in spans:
-                self._check_span(span)
+                self.check(span)
                 if not span.codebook_version:
                     span.codebook_version = version
-                self.ensure_annotator(span.annotator)
-                row = span_to_row(span)
-                cols = ", ".join(f'"{k}"' for k in row)
-                marks = ", ".join("?" for _ in row)
-                self.db.execute(f"INSERT INTO spans ({cols}) VALUES ({marks})", list(row.values()))
+                self.team.ensure(span.annotator)
+                self.insert(span)
                 ids.append(span.id)
                 docs.add(span.document_id)
-        return Change("spans added", spans=ids, documents=sorted(docs))
+        return Change(Action.SPANS_ADDED, spans=ids, documents=sorted(docs))
 
-    def span(self, span_id: str) -> Span:
-        """The span with this id, live or deleted (KeyError when absent)."""
+    def update(self, span_id: str, **changes: Any) -> Change:
+        """Change a span's label, offsets, note or attributes; the covered text follows the offsets."""
+        unknown = set(changes) - set(EDITABLE_SPAN_FIELDS)
+        if unknown:
+            raise ProjectError(f"cannot change span field(s) {', '.join(sorted(unknown))}")
+        with self.db.atomic():
+            span = self.get(span_id)
+            if span.deleted:
+                raise ProjectError("this span was deleted; restore it before editing")
+            for key, value in changes.items():
+                setattr(span, key, value)
+            length = self.db.execute("SELECT length FROM documents WHERE id = ?", [span.document_id]).fetchone()[0]
+            validate_offsets(span.start, span.end, length)
+            span.text = self.db.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                        [span.start + 1, span.end - span.start, span.document_id]).fetchone()[0]
+            self.check(span)
+            span.updated = now_iso()
+            self.db.execute(
+                'UPDATE spans SET label_id = ?, start = ?, "end" = ?, text = ?, note = ?, '
+                "attributes = ?, updated = ? WHERE id = ?",
+                [span.label_id, span.start, span.end, span.text, span.note,
+                 json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), span.updated, span_id],
+            )
+        return Change(Action.SPAN_CHANGED, spans=[span_id], documents=[span.document_id],
+                      details={"fields": sorted(changes)})
+
+    def _set_deleted(self, span_ids: list[str], deleted: bool) -> Change:
+        docs: set[str] = set()
+        with self.db.atomic():
+            stamp = now_iso()
+            for span_id in span_ids:
+                span = self.get(span_id)
+                docs.add(span.document_id)
+                self.db.execute(
+                    "UPDATE spans SET deleted = ?, updated = ? WHERE id = ?",
+                    [int(deleted), stamp, span_id],
+                )
+        return Change(Action.SPANS_DELETED if deleted else Action.SPANS_RESTORED,
+                      spans=list(span_ids), documents=sorted(docs))
+
+    def delete(self, span_id: str) -> Change:
+        """Delete a span, keeping a tombstone so the deletion travels in merges."""
+        return self._set_deleted([span_id], True)
+
+    def delete_many(self, span_ids: Iterable[str]) -> Change:
+        """Delete several spans in one transaction."""
+        return self._set_deleted(list(span_ids), True)
+
+    def restore(self, span_id: str) -> Change:
+        """Bring back a deleted span (undo of a deletion)."""
+        return self._set_deleted([span_id], False)
+
+    def restore_many(self, span_ids: Iterable[str]) -> Change:
+        """Bring back several deleted spans in one transaction."""
+        return self._set_deleted(list(span_ids), False)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def get(self, span_id: str) -> Span:
+        """The span with this id, live or deleted (NotFound when absent)."""
         row = self.db.execute(f"SELECT {SPAN_COLUMNS} FROM spans WHERE id = ?", [span_id]).fetchone()
         if row is None:
-            raise KeyError(span_id)
+            raise NotFound("span", span_id)
         return span_from_row(row)
 
-    def spans(self, document_id: str, annotator: str | None = None,
-              include_deleted: bool = False) -> list[Span]:
+    def of_document(self, document_id: str, annotator: str | None = None,
+                    include_deleted: bool = False) -> list[Span]:
         """A document's spans in text order, optionally one annotator's only."""
         sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ?"
         params: list[Any] = [document_id]
@@ -77,71 +151,10 @@ class SpanStore:
         sql += ' ORDER BY start, "end" DESC, created'
         return [span_from_row(r) for r in self.db.execute(sql, params).fetchall()]
 
-    def update_span(self, span_id: str, **changes: Any) -> Change:
-        """Change a span's label, offsets, note or attributes; the covered text follows the offsets."""
-        unknown = set(changes) - set(EDITABLE_SPAN_FIELDS)
-        if unknown:
-            raise ProjectError(f"cannot change span field(s) {', '.join(sorted(unknown))}")
-        with self.db.atomic():
-            span = self.span(span_id)
-            if span.deleted:
-                raise ProjectError("this span was deleted; restore it before editing")
-            for key, value in changes.items():
-                setattr(span, key, value)
-            text = self.document_text(span.document_id)
-            validate_offsets(span.start, span.end, len(text))
-            span.text = text[span.start : span.end]
-            self._check_span(span)
-            span.updated = now_iso()
-            self.db.execute(
-                'UPDATE spans SET label_id = ?, start = ?, "end" = ?, text = ?, note = ?, '
-                "attributes = ?, updated = ? WHERE id = ?",
-                [span.label_id, span.start, span.end, span.text, span.note,
-                 json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), span.updated, span_id],
-            )
-        return Change("span changed", spans=[span_id], documents=[span.document_id],
-                      details={"fields": sorted(changes)})
-
-    def _set_deleted(self, span_ids: list[str], deleted: bool) -> Change:
-        docs: set[str] = set()
-        with self.db.atomic():
-            stamp = now_iso()
-            for span_id in span_ids:
-                span = self.span(span_id)
-                docs.add(span.document_id)
-                self.db.execute(
-                    "UPDATE spans SET deleted = ?, updated = ? WHERE id = ?",
-                    [int(deleted), stamp, span_id],
-                )
-        return Change("spans deleted" if deleted else "spans restored",
-                      spans=list(span_ids), documents=sorted(docs))
-
-    def delete_span(self, span_id: str) -> Change:
-        """Delete a span, keeping a tombstone so the deletion travels in merges."""
-        return self._set_deleted([span_id], True)
-
-    def delete_spans(self, span_ids: list[str]) -> Change:
-        return self._set_deleted(list(span_ids), True)
-
-    def restore_span(self, span_id: str) -> Change:
-        """Bring back a deleted span (undo of a deletion)."""
-        return self._set_deleted([span_id], False)
-
-    def restore_spans(self, span_ids: list[str]) -> Change:
-        return self._set_deleted(list(span_ids), False)
-
-    def span_count(self, annotator: str | None = None) -> int:
+    def count(self, annotator: str | None = None) -> int:
+        """How many live spans the project holds (of one annotator)."""
         sql, params = "SELECT count(*) FROM spans WHERE deleted = 0", []
         if annotator:
             sql += " AND annotator = ?"
             params.append(annotator)
         return self.db.execute(sql, params).fetchone()[0]
-
-    def label_counts(self, document_id: str, annotator: str | None = None) -> dict[str, int]:
-        """How many live spans each label has in a document."""
-        sql = "SELECT label_id, count(*) FROM spans WHERE document_id = ? AND deleted = 0"
-        params: list[Any] = [document_id]
-        if annotator:
-            sql += " AND annotator = ?"
-            params.append(annotator)
-        return dict(self.db.execute(sql + " GROUP BY label_id", params).fetchall())

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Protocol
 
-from annotator.core.change import Change
+from annotator.core.change import Action, Change
 from annotator.core.errors import ProjectError
 from annotator.core.model import Span, now_iso
-
-DECISIONS = ("accepted", "rejected")
+from annotator.store.documents import Documents
+from annotator.store.spans import Spans
+from annotator.store.team import Team
+from annotator.store.transactions import ProjectDatabase
 
 
 class SuggestionLike(Protocol):
@@ -43,12 +45,18 @@ class SuggestionDecision:
 _COLUMNS = 'document_id, annotator, kind, start, "end", decision, label_id, span_id, time'
 
 
-class SuggestionStore:
-    """Mixin of Project: suggestion_decisions and loaded_terms tables."""
+class SuggestionDecisions:
+    """The suggestion_decisions and loaded_terms tables: what annotators did with the app's suggestions."""
+
+    def __init__(self, db: ProjectDatabase, documents: Documents, spans: Spans, team: Team):
+        self.db = db
+        self.documents = documents
+        self.spans = spans
+        self.team = team
 
     # -- decisions -------------------------------------------------------------------------
 
-    def suggestion_decisions(self, document_id: str, annotator: str | None = None) -> list[SuggestionDecision]:
+    def decisions(self, document_id: str, annotator: str | None = None) -> list[SuggestionDecision]:
         """The decisions taken on a document's suggestions, by one annotator or by all."""
         sql, params = f"SELECT {_COLUMNS} FROM suggestion_decisions WHERE document_id = ?", [document_id]
         if annotator is not None:
@@ -57,9 +65,9 @@ class SuggestionStore:
         rows = self.db.execute(sql + ' ORDER BY start, "end", kind', params).fetchall()
         return [SuggestionDecision(*row) for row in rows]
 
-    def pending_suggestions(self, document_id: str, annotator: str, suggestions: Iterable[Any]) -> list[Any]:
+    def pending(self, document_id: str, annotator: str, suggestions: Iterable[Any]) -> list[Any]:
         """The detector's suggestions minus those this annotator decided or already annotated alike."""
-        decided = {d.key for d in self.suggestion_decisions(document_id, annotator)}
+        decided = {d.key for d in self.decisions(document_id, annotator)}
         annotated = {
             (row[0], row[1], row[2]) for row in self.db.execute(
                 'SELECT label_id, start, "end" FROM spans WHERE document_id = ? AND annotator = ? AND deleted = 0',
@@ -96,14 +104,14 @@ class SuggestionStore:
         row = self.db.execute("SELECT deleted FROM spans WHERE id = ?", [span_id]).fetchone()
         return bool(row) and not row[0]
 
-    def accept_suggestion(self, document_id: str, annotator: str, suggestion: SuggestionLike,
+    def accept_one(self, document_id: str, annotator: str, suggestion: SuggestionLike,
                           label_id: str | None = None, attributes: dict[str, Any] | None = None,
                           note: str = "") -> Change:
         """Turn a suggestion into a span (origin "suggestion"), with its own label or `label_id`."""
-        return self.accept_suggestions(document_id, annotator, [suggestion], label_id=label_id,
+        return self.accept(document_id, annotator, [suggestion], label_id=label_id,
                                        attributes_for=(lambda s, l: attributes or {}), note=note)
 
-    def accept_suggestions(self, document_id: str, annotator: str, suggestions: Iterable[SuggestionLike],
+    def accept(self, document_id: str, annotator: str, suggestions: Iterable[SuggestionLike],
                            label_id: str | None = None,
                            attributes_for: Callable[[Any, str], dict[str, Any]] | None = None,
                            note: str = "") -> Change:
@@ -115,11 +123,10 @@ class SuggestionStore:
         """
         spans: list[Span] = []
         with self.db.atomic():
-            try:
-                text = self.document_text(document_id)
-            except KeyError:
-                raise ProjectError(f"unknown document {document_id}") from None
-            self.ensure_annotator(annotator)
+            if not self.documents.has(document_id):
+                raise ProjectError(f"unknown document {document_id}")
+            text = self.documents.text(document_id)
+            self.team.ensure(annotator)
             for suggestion in suggestions:
                 label = label_id or suggestion.label_id
                 if not label:
@@ -138,22 +145,22 @@ class SuggestionStore:
                 spans.append(span)
                 self._record(document_id, annotator, suggestion, "accepted", label, span.id)
             if spans:
-                self.add_spans(spans)
-        return Change("suggestions accepted", spans=[s.id for s in spans],
+                self.spans.add_many(spans)
+        return Change(Action.SUGGESTIONS_ACCEPTED, spans=[s.id for s in spans],
                       documents=[document_id] if spans else [], details={"accepted": len(spans)})
 
-    def reject_suggestion(self, document_id: str, annotator: str, suggestion: SuggestionLike) -> Change:
+    def reject_one(self, document_id: str, annotator: str, suggestion: SuggestionLike) -> Change:
         """Reject a suggestion: it is not proposed to this annotator again."""
-        return self.reject_suggestions(document_id, annotator, [suggestion])
+        return self.reject(document_id, annotator, [suggestion])
 
-    def reject_suggestions(self, document_id: str, annotator: str, suggestions: Iterable[SuggestionLike]) -> Change:
+    def reject(self, document_id: str, annotator: str, suggestions: Iterable[SuggestionLike]) -> Change:
         """Reject several suggestions in one transaction; a span made by accepting one earlier is deleted."""
         removed: list[str] = []
         count = 0
         with self.db.atomic():
-            if not self.has_document(document_id):
+            if not self.documents.has(document_id):
                 raise ProjectError(f"unknown document {document_id}")
-            self.ensure_annotator(annotator)
+            self.team.ensure(annotator)
             for suggestion in suggestions:
                 previous = self._decision(document_id, annotator, suggestion.kind, suggestion.start, suggestion.end)
                 if previous and previous.decision == "rejected":
@@ -163,16 +170,16 @@ class SuggestionStore:
                 self._record(document_id, annotator, suggestion, "rejected", None, None)
                 count += 1
             if removed:
-                self.delete_spans(removed)
-        return Change("suggestions rejected", spans=removed, documents=[document_id] if count else [],
+                self.spans.delete_many(removed)
+        return Change(Action.SUGGESTIONS_REJECTED, spans=removed, documents=[document_id] if count else [],
                       details={"rejected": count})
 
-    def forget_suggestion_decision(self, document_id: str, annotator: str, kind: str, start: int, end: int) -> Change:
+    def forget_one(self, document_id: str, annotator: str, kind: str, start: int, end: int) -> Change:
         """Undo a decision: the suggestion is pending again, and the span its acceptance made is deleted."""
         with self.db.atomic():
             previous = self._decision(document_id, annotator, kind, start, end)
             if previous is None:
-                return Change("nothing to undo")
+                return Change(Action.NOTHING_TO_UNDO)
             self.db.execute(
                 'DELETE FROM suggestion_decisions WHERE document_id = ? AND annotator = ? AND kind = ? '
                 'AND start = ? AND "end" = ?',
@@ -180,10 +187,10 @@ class SuggestionStore:
             )
             removed = [previous.span_id] if self._live_span(previous.span_id) else []
             if removed:
-                self.delete_spans(removed)
-        return Change("suggestion decision undone", spans=removed, documents=[document_id])
+                self.spans.delete_many(removed)
+        return Change(Action.SUGGESTION_DECISIONS_UNDONE, spans=removed, documents=[document_id])
 
-    def forget_suggestion_decisions(self, document_id: str, annotator: str,
+    def forget(self, document_id: str, annotator: str,
                                     keys: Iterable[tuple[str, int, int]]) -> Change:
         """Undo several decisions in one transaction: pending again, spans their acceptance made deleted."""
         removed: list[str] = []
@@ -200,10 +207,10 @@ class SuggestionStore:
                 if self._live_span(previous.span_id):
                     removed.append(previous.span_id)
             if removed:
-                self.delete_spans(removed)
-        return Change("suggestion decisions undone", spans=removed, documents=[document_id])
+                self.spans.delete_many(removed)
+        return Change(Action.SUGGESTION_DECISIONS_UNDONE, spans=removed, documents=[document_id])
 
-    def reapply_suggestion_decisions(self, decisions: Iterable[SuggestionDecision],
+    def reapply(self, decisions: Iterable[SuggestionDecision],
                                      deleted_span_ids: Iterable[str] = ()) -> Change:
         """Redo decisions exactly as first taken: the same spans come back (same ids), the same go.
 
@@ -224,13 +231,13 @@ class SuggestionStore:
                      now_iso()],
                 )
             if restored:
-                self.restore_spans(restored)
+                self.spans.restore_many(restored)
             if deleted:
-                self.delete_spans(deleted)
+                self.spans.delete_many(deleted)
         documents = sorted({d.document_id for d in decisions})
-        return Change("suggestion decisions redone", spans=restored + deleted, documents=documents)
+        return Change(Action.SUGGESTION_DECISIONS_REDONE, spans=restored + deleted, documents=documents)
 
-    def suggestion_decision_counts(self, annotator: str | None = None) -> dict[tuple[str, str], int]:
+    def decision_counts(self, annotator: str | None = None) -> dict[tuple[str, str], int]:
         """How many suggestions of each (kind, decision) were decided, by one annotator or all."""
         sql, params = "SELECT kind, decision, count(*) FROM suggestion_decisions", []
         if annotator is not None:
@@ -259,7 +266,7 @@ class SuggestionStore:
                 "ON CONFLICT(term) DO UPDATE SET active = 1, language = excluded.language, added = excluded.added",
                 [term, language, now_iso()],
             )
-        return Change("loaded term added", details={"term": term})
+        return Change(Action.LOADED_TERM_ADDED, details={"term": term})
 
     def remove_loaded_term(self, term: str) -> Change:
         """Stop suggesting a loaded term: a project term is switched off, a default one suppressed."""
@@ -272,4 +279,4 @@ class SuggestionStore:
                 "ON CONFLICT(term) DO UPDATE SET active = 0",
                 [term, now_iso()],
             )
-        return Change("loaded term removed", details={"term": term})
+        return Change(Action.LOADED_TERM_REMOVED, details={"term": term})

@@ -33,8 +33,32 @@ def _busy_means_in_use() -> Iterator[None]:
         raise
 
 
+class ClosedConnection:
+    """Stands in for the connection of a closed project: any use raises ProjectError, never a crash."""
+
+    def __init__(self, path: str):
+        self._path = path
+
+    def __getattr__(self, name: str):
+        raise ProjectError(f"{self._path}: the project is closed")
+
+    @property
+    def in_transaction(self) -> bool:
+        return False
+
+
 class ProjectDatabase(Database):
     """sqlite-utils' Database whose outermost `atomic()` block is a BEGIN IMMEDIATE transaction."""
+
+    @property
+    def closed(self) -> bool:
+        return isinstance(self.conn, ClosedConnection)
+
+    def close(self, path: str) -> None:
+        """Close the connection; from then on every use raises ProjectError naming `path`."""
+        if not self.closed:
+            conn, self.conn = self.conn, ClosedConnection(path)
+            conn.close()
 
     @contextlib.contextmanager
     def atomic(self) -> Generator["ProjectDatabase", None, None]:

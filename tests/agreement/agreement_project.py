@@ -24,8 +24,8 @@ def mark(text: str, phrase: str) -> tuple[int, int]:
 def build_project(path: Path) -> Path:
     """Four articles; alice, bob and carol code three of them (carol skips the last), dave only opens one."""
     with Project.create(path) as project:
-        project.set_codebook(load_preset("framing-devices"))
-        ids = project.add_documents([Document(text=t, title=f"Article {i + 1}") for i, t in enumerate(TEXTS)]).added
+        project.codebook.install(load_preset("framing-devices"))
+        ids = project.documents.add([Document(text=t, title=f"Article {i + 1}") for i, t in enumerate(TEXTS)]).added
         plan = {
             # (document index, annotator): [(phrase, label)]
             (0, "alice"): [("said", "reporting_verb"), ("'necessary step'", "scare_quote"), ("reckless", "loaded_term")],
@@ -47,7 +47,7 @@ def build_project(path: Path) -> Path:
                 origin = "suggestion" if (who, label) == ("bob", "reporting_verb") else "manual"
                 spans.append(Span(document_id=ids[doc], annotator=who, label_id=label, start=start, end=end,
                                   text=TEXTS[doc][start:end], origin=origin))
-        project.add_spans(spans)
+        project.spans.add_many(spans)
         answers = {
             "source_type": {"alice": ["official", "citizen", "official", "corporate"],
                             "bob": ["official", "citizen", "official", "corporate"],
@@ -60,13 +60,13 @@ def build_project(path: Path) -> Path:
             for who, values in by_annotator.items():
                 for doc, value in enumerate(values):
                     if value:
-                        project.set_document_label(ids[doc], who, question, value)
+                        project.answers.set(ids[doc], who, question, value)
         for who in ("alice", "bob"):
             for doc in ids:
-                project.set_status(who, doc, "done")
+                project.assignments.set_status(who, doc, "done")
         for doc in ids[:2]:
-            project.set_status("carol", doc, "done")
-        project.set_status("carol", ids[2], "in progress")
-        project.add_annotator("dave")
-        project.set_status("dave", ids[3], "todo")
+            project.assignments.set_status("carol", doc, "done")
+        project.assignments.set_status("carol", ids[2], "in progress")
+        project.team.add("dave")
+        project.assignments.set_status("dave", ids[3], "todo")
     return path

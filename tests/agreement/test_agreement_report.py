@@ -99,7 +99,7 @@ def test_fewer_than_two_annotators():
 
 def test_report_of_a_real_project_is_reproducible(tmp_path):
     with Project.open(build_project(tmp_path / "p.framing")) as project:
-        data = project.agreement_data()
+        data = project.agreement.data()
     first = build_report(data, resamples=300, seed=11).to_dict()
     again = build_report(data, resamples=300, seed=11).to_dict()
     assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)

@@ -19,7 +19,7 @@ from tests.agreement.agreement_project import build_project
 def report(tmp_path_factory):
     path = build_project(tmp_path_factory.mktemp("tables") / "three.framing")
     with Project.open(path) as project:
-        return build_report(project.agreement_data(), resamples=200, seed=3)
+        return build_report(project.agreement.data(), resamples=200, seed=3)
 
 
 def test_questions_table_holds_the_report_values(report):

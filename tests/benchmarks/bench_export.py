@@ -41,15 +41,15 @@ def build(path: Path, spans: int, per_document: int) -> None:
     """A project with `spans` spans spread over documents of about 3,000 characters."""
     rng = random.Random(7)
     project = Project.create(path)
-    project.set_codebook(load_preset("framing-devices"))
-    labels = [label.id for label in project.codebook().span_labels]
+    project.codebook.install(load_preset("framing-devices"))
+    labels = [label.id for label in project.codebook.current().span_labels]
     documents = []
     for n in range(max(1, spans // per_document)):
         text = f"Article {n}. " + " ".join(rng.choice(WORDS) for _ in range(450))
         documents.append(Document(text=text, title=f"Article {n}", outlet="Le Monde", published="2024-01-01"))
-    project.add_documents(documents)
+    project.documents.add(documents)
     for name in ANNOTATORS:
-        project.add_annotator(name)
+        project.team.add(name)
     project.close()
     stamp = now_iso()
 

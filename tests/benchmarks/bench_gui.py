@@ -71,11 +71,11 @@ def main() -> int:
 
     # 1. A 1 MB article with 5,000 spans.
     project = Project.create(folder / "big.framing")
-    project.set_codebook(load_preset("framing-devices"))
-    labels = [l.id for l in project.labels(kind="span")]
+    project.codebook.install(load_preset("framing-devices"))
+    labels = [l.id for l in project.codebook.labels(kind="span")]
     doc = Document(text=article(rng, 1_000_000), title="Big article")
-    project.add_documents([doc])
-    project.add_spans(spans_for(rng, doc, args.spans, labels))
+    project.documents.add([doc])
+    project.spans.add_many(spans_for(rng, doc, args.spans, labels))
     window = MainWindow(project, "bench", settings)
     window.resize(1440, 900)
     window.show()
@@ -106,7 +106,7 @@ def main() -> int:
         reader.viewport().repaint()
         app.processEvents()
         timings.append(time.perf_counter() - t0)
-    assert project.span_count("bench") == args.spans + args.keypresses
+    assert project.spans.count("bench") == args.spans + args.keypresses
     rows.append(("label by key press (saved + repainted)", ms(statistics.median(timings)), "< 16 ms median",
                  f"p90 {ms(sorted(timings)[int(len(timings) * 0.9)]).strip()}"))
     window.close()
@@ -114,7 +114,7 @@ def main() -> int:
 
     # 3. A 100k-document project: open and scroll the list.
     big = Project.create(folder / "corpus.framing")
-    big.set_codebook(load_preset("framing-devices"))
+    big.codebook.install(load_preset("framing-devices"))
     t0 = time.perf_counter()
     batch = []
     for i in range(args.documents):
@@ -122,10 +122,10 @@ def main() -> int:
         batch.append(Document(text=text, title=f"Article {i} headline", outlet=rng.choice(["Le Monde", "BBC"]),
                               published=f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}"))
         if len(batch) == 5000:
-            big.add_documents(batch)
+            big.documents.add(batch)
             batch = []
     if batch:
-        big.add_documents(batch)
+        big.documents.add(batch)
     build_time = time.perf_counter() - t0
     big.close()
     t0 = time.perf_counter()

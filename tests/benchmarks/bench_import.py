@@ -71,7 +71,7 @@ def bench_html(folder: Path, count: int) -> None:
     extract = time.perf_counter() - start
 
     project = Project.create(folder / "html.framing")
-    project.set_codebook(load_preset("framing-devices"))
+    project.codebook.install(load_preset("framing-devices"))
     start = time.perf_counter()
     report = import_paths(project, [pages_dir])
     ours = time.perf_counter() - start
@@ -104,7 +104,7 @@ def bench_jsonl(folder: Path, rows: int) -> None:
     bare = time.perf_counter() - start
 
     project = Project.create(folder / "jsonl.framing")
-    project.set_codebook(load_preset("framing-devices"))
+    project.codebook.install(load_preset("framing-devices"))
     start = time.perf_counter()
     report = import_paths(project, [corpus], max_bytes=2 * corpus.stat().st_size)
     ours = time.perf_counter() - start

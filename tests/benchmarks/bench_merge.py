@@ -31,22 +31,22 @@ def build(folder: Path, spans_per_package: int, documents: int = 300) -> tuple[P
     """The lead's project (documents spread evenly, one coder each) and one package per annotator."""
     lead = folder / "lead.framing"
     with Project.create(lead) as proj:
-        proj.set_codebook(load_preset("framing-devices"))
-        proj.add_documents(Document(text=f"Article {i}. " + SENTENCE * 12, title=f"Article {i}")
+        proj.codebook.install(load_preset("framing-devices"))
+        proj.documents.add(Document(text=f"Article {i}. " + SENTENCE * 12, title=f"Article {i}")
                            for i in range(documents))
         for name in ANNOTATORS:
-            proj.add_annotator(name)
-        proj.auto_assign(list(ANNOTATORS), per_document=1, overlap_share=0.0, seed=1)
-        labels = [l.id for l in proj.labels("span", include_retired=False)]
+            proj.team.add(name)
+        proj.assignments.auto_assign(list(ANNOTATORS), per_document=1, overlap_share=0.0, seed=1)
+        labels = [l.id for l in proj.codebook.labels("span", include_retired=False)]
         packages = []
         for name in ANNOTATORS:
             out = folder / f"{name}.framing"
-            proj.write_package(name, out)
+            proj.packages.write(name, out)
             packages.append(out)
     for name, out in zip(ANNOTATORS, packages):
         with Project.open(out) as pkg:
-            docs = [d.document_id for d in pkg.assigned_documents(name)]
-            texts = {doc: pkg.document_text(doc) for doc in docs}
+            docs = [d.document_id for d in pkg.assignments.of_annotator(name)]
+            texts = {doc: pkg.documents.text(doc) for doc in docs}
             batch = []
             for i in range(spans_per_package):
                 doc = docs[i % len(docs)]
@@ -54,9 +54,9 @@ def build(folder: Path, spans_per_package: int, documents: int = 300) -> tuple[P
                 end = start + 5 + i % 30
                 batch.append(Span(document_id=doc, annotator=name, label_id=labels[i % len(labels)],
                                   start=start, end=end, text=texts[doc][start:end]))
-            pkg.add_spans(batch)
+            pkg.spans.add_many(batch)
             for doc in docs[::3]:
-                pkg.set_status(name, doc, "done")
+                pkg.assignments.set_status(name, doc, "done")
     return lead, packages
 
 
@@ -95,12 +95,12 @@ def main() -> None:
             shutil.copy(lead, target)
             with Project.open(target) as proj:
                 start = time.perf_counter()
-                reports = [proj.merge_from(p) for p in packages]
+                reports = [proj.merges.merge(p) for p in packages]
                 best_merge = min(best_merge, time.perf_counter() - start)
                 start = time.perf_counter()
-                again = [proj.merge_from(p) for p in packages]
+                again = [proj.merges.merge(p) for p in packages]
                 best_again = min(best_again, time.perf_counter() - start)
-                merged = proj.span_count()
+                merged = proj.spans.count()
             assert sum(r.spans.added for r in reports) == merged == 3 * args.spans
             assert not any(r.changed for r in again)
             reference = folder / f"reference-{run}.framing"

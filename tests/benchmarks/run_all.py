@@ -180,7 +180,7 @@ def bench_corpus_import(folder: Path, project_path: Path, documents: int) -> Non
     print(f"  generated {documents:,} articles in {len(files)} JSONL files ({size:,.0f} MB) "
           f"in {time.perf_counter() - began:.0f} s", flush=True)
     with Project.create(project_path) as project:
-        project.set_codebook(load_preset("framing-devices"))
+        project.codebook.install(load_preset("framing-devices"))
     result = subprocess.run([sys.executable, "-c", IMPORT_CHILD, str(project_path), str(folder / "corpus")],
                             check=True, capture_output=True, text=True)
     seconds, imported, refused, peak = result.stdout.split()
@@ -199,11 +199,11 @@ def lay_spans(project: Project, annotators: list[str], total: int, dense: int) -
     """Add `total` spans: `dense` on the longest article (everyone), the rest spread out; returns the
     dense article's id and a sample of span rows for the reference insert."""
     rng = random.Random(5)
-    labels = [label.id for label in project.codebook().span_labels]
+    labels = [label.id for label in project.codebook.current().span_labels]
     for name in annotators:
-        project.add_annotator(name)
+        project.team.add(name)
     longest = project.db.execute("SELECT id FROM documents ORDER BY length DESC LIMIT 1").fetchone()[0]
-    count = project.document_count()
+    count = project.documents.count()
     shared = max(1, count // 20)
     per_coder_doc = max(1, math.ceil((total - dense) / (shared * len(annotators) + count - shared - 1)))
     sample: list[tuple] = []
@@ -213,7 +213,7 @@ def lay_spans(project: Project, annotators: list[str], total: int, dense: int) -
     def flush() -> None:
         nonlocal batch
         if batch:
-            project.add_spans(batch)
+            project.spans.add_many(batch)
             batch = []
 
     def add(doc_id: str, text: str, spans) -> None:
@@ -230,9 +230,9 @@ def lay_spans(project: Project, annotators: list[str], total: int, dense: int) -
             if len(batch) >= 5000:
                 flush()
 
-    text = project.document_text(longest)
+    text = project.documents.text(longest)
     add(longest, text, spans_for(text, annotators, dense // len(annotators), labels, rng))
-    for n, doc in enumerate(project.iter_documents()):
+    for n, doc in enumerate(project.documents.iter_all()):
         if added >= total:
             break
         if doc.id == longest:
@@ -269,7 +269,7 @@ def bench_spans(folder: Path, project_path: Path, annotators: list[str], total: 
         began = time.perf_counter()
         dense, sample = lay_spans(project, annotators, total, dense=5000)
         seconds = time.perf_counter() - began
-        stored = project.span_count()
+        stored = project.spans.count()
     bare = bare_insert_spans(project_path, sample, folder / "bare-spans.db") * stored / len(sample)
     (folder / "bare-spans.db").unlink()
     record("spans", f"add_spans, {stored:,} spans by {len(annotators)} annotators (batches of 5,000)",
@@ -320,28 +320,28 @@ def bench_open(folder: Path, project_path: Path) -> None:
 def bench_reading(project_path: Path, dense: str, annotator: str, repeats: int) -> None:
     bare_conn = sqlite3.connect(str(project_path))
     with Project.open(project_path, backup=False) as project:
-        count = project.document_count()
+        count = project.documents.count()
         deep = max(0, count - 100)
-        first = median_seconds(lambda: project.document_rows(0, 100), repeats)
+        first = median_seconds(lambda: project.documents.rows(0, 100), repeats)
         bare_first = median_seconds(lambda: bare_conn.execute(
             "SELECT id, position, title, outlet, published, length FROM documents ORDER BY position "
             "LIMIT 100 OFFSET 0").fetchall(), repeats)
         record("document list", f"first page of 100 (of {count:,}), with status and span counts", ms(first),
                f"bare SELECT of the page {ms(bare_first)}", first / bare_first)
-        deep_t = median_seconds(lambda: project.document_rows(deep, 100), repeats)
+        deep_t = median_seconds(lambda: project.documents.rows(deep, 100), repeats)
         bare_deep = median_seconds(lambda: bare_conn.execute(
             "SELECT id, position, title, outlet, published, length FROM documents ORDER BY position "
             "LIMIT 100 OFFSET ?", [deep]).fetchall(), repeats)
         record("document list", f"deep page (offset {deep:,})", ms(deep_t), f"bare SELECT {ms(bare_deep)}",
                deep_t / bare_deep)
         for sort in ("title", "spans"):
-            t = median_seconds(lambda: project.document_rows(0, 100, sort=sort, annotator=annotator), 3)
+            t = median_seconds(lambda: project.documents.rows(0, 100, sort=sort, annotator=annotator), 3)
             record("document list", f"first page sorted by {sort}, one annotator's view", ms(t))
-        t = median_seconds(lambda: project.document_rows(0, 100, filter_text="Reuters", annotator=annotator), 3)
+        t = median_seconds(lambda: project.documents.rows(0, 100, filter_text="Reuters", annotator=annotator), 3)
         record("document list", "first page filtered by text ('Reuters')", ms(t))
 
-        spans = project.spans(dense)
-        t = median_seconds(lambda: (project.document(dense), project.spans(dense)), repeats)
+        spans = project.spans.of_document(dense)
+        t = median_seconds(lambda: (project.documents.get(dense), project.spans.of_document(dense)), repeats)
         bare = median_seconds(lambda: (
             bare_conn.execute("SELECT * FROM documents WHERE id = ?", [dense]).fetchone(),
             bare_conn.execute('SELECT * FROM spans WHERE document_id = ? AND deleted = 0 ORDER BY start, "end"',
@@ -357,7 +357,7 @@ def bench_reading(project_path: Path, dense: str, annotator: str, repeats: int) 
 
 def bench_editing(folder: Path, project_path: Path, dense: str, annotator: str, repeats: int) -> None:
     with Project.open(project_path, backup=False) as project:
-        text = project.document_text(dense)
+        text = project.documents.text(dense)
         rng = random.Random(9)
         made: list[str] = []
 
@@ -365,12 +365,12 @@ def bench_editing(folder: Path, project_path: Path, dense: str, annotator: str, 
             start = rng.randrange(0, len(text) - 50)
             span = Span(document_id=dense, annotator=annotator, label_id="hedge", start=start,
                         end=start + 12, text=text[start:start + 12])
-            project.add_span(span)
+            project.spans.add(span)
             made.append(span.id)
 
         ours = median_seconds(add, repeats)
-        edit = median_seconds(lambda: project.update_span(made[rng.randrange(len(made))], note="checked"), repeats)
-        project.delete_spans(made)  # leave the live span count as it was for the export
+        edit = median_seconds(lambda: project.spans.update(made[rng.randrange(len(made))], note="checked"), repeats)
+        project.spans.delete_many(made)  # leave the live span count as it was for the export
     conn = sqlite3.connect(str(project_path))
     rows = iter(range(10**9))
 
@@ -424,7 +424,7 @@ def bench_agreement(project_path: Path) -> None:
            f"krippendorff package {ms(ref)}", ours / ref)
     with Project.open(project_path, backup=False) as project:
         began = time.perf_counter()
-        coded = project.agreement_data()
+        coded = project.agreement.data()
         read = time.perf_counter() - began
         began = time.perf_counter()
         report = build_report(coded, resamples=0)

@@ -37,7 +37,7 @@ def test_export_then_import_into_another_project(tmp_path):
     first, second, file = tmp_path / "a.framing", tmp_path / "b.framing", tmp_path / "codebook.json"
     assert run("init", first, "--codebook", "policy-frames").exit_code == 0
     with Project.open(first) as proj:
-        proj.rename_label("economic", "Economy")
+        proj.labels.rename("economic", "Economy")
     result = run("codebook", first, "export", file)
     assert result.exit_code == 0 and "codebook version 2" in result.output
     assert json.loads(file.read_text(encoding="utf-8"))["labels"][0]["name"] == "Economy"
@@ -49,7 +49,7 @@ def test_export_then_import_into_another_project(tmp_path):
     with Project.open(first) as a, Project.open(second) as b:
         def fields(labels):  # positions differ: b keeps Entman's labels among them
             return [{k: v for k, v in vars(label).items() if k != "position"} for label in labels]
-        assert fields(l for l in b.labels() if l.id in {x.id for x in a.labels()}) == fields(a.labels())
+        assert fields(l for l in b.codebook.labels() if l.id in {x.id for x in a.codebook.labels()}) == fields(a.codebook.labels())
 
 
 def test_import_a_preset_by_id_with_dry_run(tmp_path):
@@ -58,15 +58,15 @@ def test_import_a_preset_by_id_with_dry_run(tmp_path):
     result = run("codebook", path, "import", "basil", "--dry-run")
     assert result.exit_code == 0 and result.output.startswith("Would import")
     with Project.open(path) as proj:
-        assert proj.codebook_version() == 1
-        assert "lexical_bias" not in {l.id for l in proj.labels()}
+        assert proj.codebook.version() == 1
+        assert "lexical_bias" not in {l.id for l in proj.codebook.labels()}
 
 
 def test_history_lists_changes(tmp_path):
     path = tmp_path / "p.framing"
     run("init", path)
     with Project.open(path) as proj:
-        proj.retire_label("hedge")
+        proj.labels.retire("hedge")
     result = run("codebook", path, "history")
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()

@@ -48,8 +48,8 @@ def test_annotator_format_and_max_size_options(tmp_path):
     assert result.exit_code == 0, result.output
     assert "with 1 span(s)" in result.output and "Blame" in result.output
     with Project.open(project) as proj:
-        doc_id = proj.document_ids()[0]
-        assert [s.annotator for s in proj.spans(doc_id)] == ["ana"]
+        doc_id = proj.documents.ids()[0]
+        assert [s.annotator for s in proj.spans.of_document(doc_id)] == ["ana"]
     big = tmp_path / "big.txt"
     big.write_text("T\n\n" + "x " * 300_000, encoding="utf-8")
     refused = CliRunner().invoke(cli, ["import", str(project), str(big), "--max-size", "0.1"])

@@ -62,7 +62,7 @@ def test_init_info_and_annotators(tmp_path):
     expected = len([label for label in load_preset("framing-devices").labels if not label.retired])
     assert f"Labels:          {expected}" in result.output
     with Project.open(path) as project:
-        assert [a.name for a in project.annotators()] == ["Alice"]
+        assert [a.name for a in project.team.annotators()] == ["Alice"]
 
 
 def test_init_with_another_preset(tmp_path):

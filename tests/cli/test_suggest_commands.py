@@ -19,8 +19,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 def path(tmp_path) -> Path:
     file = tmp_path / "samples.framing"
     with Project.create(file) as project:
-        project.set_codebook(load_preset("framing-devices"))
-        project.add_documents([
+        project.codebook.install(load_preset("framing-devices"))
+        project.documents.add([
             Document(text=(SAMPLES / name).read_text(encoding="utf-8"), title=name, filename=name,
                      language=name.rsplit("-", 1)[1][:2])
             for name in ("lyon-stationnement-fr.txt", "zipcab-ruling-en.txt")
@@ -52,7 +52,7 @@ def test_apply_a_kind_then_nothing_is_pending(path):
     assert result.exit_code == 0, result.output
     assert "Accepted 6 scare_quote suggestion(s) as label 'scare_quote' for alice in 2 document(s)." in result.output
     with Project.open(path) as project:
-        spans = [s for d in project.document_ids() for s in project.spans(d, "alice")]
+        spans = [s for d in project.documents.ids() for s in project.spans.of_document(d, "alice")]
     assert len(spans) == 6 and {s.origin for s in spans} == {"suggestion"}
     assert {s.text for s in spans} >= {"ville apaisée", "racket", "matraquage", "independent partners"}
     assert counts(run("suggest", path, "-a", "alice").output)["scare_quote"] == 0
@@ -62,7 +62,7 @@ def test_apply_a_kind_then_nothing_is_pending(path):
 def test_apply_fills_the_speaker_attribute(path):
     assert run("suggest", path, "-a", "alice", "--apply", "direct_quote").exit_code == 0
     with Project.open(path) as project:
-        spans = [s for d in project.document_ids() for s in project.spans(d, "alice")]
+        spans = [s for d in project.documents.ids() for s in project.spans.of_document(d, "alice")]
     speakers = {s.text.split(",")[0]: s.attributes.get("speaker") for s in spans}
     assert speakers["Nous ne sommes pas contre le vélo"] == "Martine Roux"
     assert speakers["For years they told us we were our own bosses"] == "Tomasz Wrobel"
@@ -73,7 +73,7 @@ def test_apply_fills_the_speaker_attribute(path):
 
 def test_reject_a_kind_for_one_document(path):
     with Project.open(path) as project:
-        lyon = project.document_ids()[0]
+        lyon = project.documents.ids()[0]
     result = run("suggest", path, "-a", "alice", "--reject", "hedge", "--document", lyon[:10])
     assert result.exit_code == 0, result.output
     assert "Rejected 2 hedge suggestion(s) for alice in 1 document(s)." in result.output
@@ -85,7 +85,7 @@ def test_apply_with_another_label_and_errors(path):
     from annotator.store import Project
 
     with Project.open(path, backup=False) as project:
-        project.retire_label("distancing")  # the codebook then has no label for this kind
+        project.labels.retire("distancing")  # the codebook then has no label for this kind
     result = run("suggest", path, "-a", "alice", "--apply", "distancing")
     assert result.exit_code == 1 and "no label for 'distancing'; choose one with --label" in result.output
     result = run("suggest", path, "-a", "alice", "--apply", "distancing", "--label", "loaded_term")

@@ -30,12 +30,12 @@ def test_package_then_merge_brings_the_work_back(lead, tmp_path):
     result = run("package", lead, "--annotator", "ana", "-o", out)
     assert f"Wrote {out} for ana" in result.output
     with Project.open(out) as pkg:
-        span_id = add_span(pkg, pkg.document_ids()[0], "ana", 2, 8)
+        span_id = add_span(pkg, pkg.documents.ids()[0], "ana", 2, 8)
     result = run("merge", lead, out)
     assert f"Merged {out}:" in result.output
     assert "spans:           1 added, 0 updated, 0 deleted" in result.output
     with Project.open(lead) as proj:
-        assert proj.span(span_id).annotator == "ana"
+        assert proj.spans.get(span_id).annotator == "ana"
     assert "nothing new" in run("merge", lead, out).output
 
 
@@ -43,7 +43,7 @@ def test_merge_reports_each_source_and_fails_for_a_refused_one(lead, tmp_path):
     good = tmp_path / "ben.framing"
     run("package", lead, "-a", "ben", "-o", good)
     with Project.open(good) as pkg:
-        add_span(pkg, pkg.document_ids()[0], "ben", 4, 5)
+        add_span(pkg, pkg.documents.ids()[0], "ben", 4, 5)
     bad = tmp_path / "notes.framing"
     bad.write_text("hello", encoding="utf-8")
     result = run("merge", lead, bad, lead, good, ok=False)
@@ -52,7 +52,7 @@ def test_merge_reports_each_source_and_fails_for_a_refused_one(lead, tmp_path):
     assert f"Merged {good}:" in result.output  # the good file still merged
     assert "2 of 3 file(s) could not be merged" in result.output
     with Project.open(lead) as proj:
-        assert proj.span_count("ben") == 1
+        assert proj.spans.count("ben") == 1
 
 
 def test_package_refusals_are_one_line(lead, tmp_path):
@@ -65,13 +65,13 @@ def test_assign_by_hand_and_take_away(tmp_path):
     path = tmp_path / "p.framing"
     run("init", path)
     with Project.open(path) as proj:
-        docs = proj.add_documents(article(i) for i in range(4)).added
+        docs = proj.documents.add(article(i) for i in range(4)).added
     result = run("assign", path, "--annotator", "dora", docs[0][:12], docs[1])
     assert "Assigned 2 document(s) to dora (0 already assigned)" in result.output
     assert "1 already assigned" in run("assign", path, "-a", "dora", docs[1]).output
     assert "Took 1 document(s) away from dora" in run("assign", path, "-a", "dora", "--remove", docs[0]).output
     with Project.open(path) as proj:
-        assert [d.document_id for d in proj.assigned_documents("dora")] == [docs[1]]
+        assert [d.document_id for d in proj.assignments.of_annotator("dora")] == [docs[1]]
     assert "no document has the id" in run("assign", path, "-a", "dora", "abcdefabcdef", ok=False).output
     assert "exactly one annotator" in run("assign", path, docs[2], ok=False).output
 
@@ -82,12 +82,12 @@ def test_assign_auto_is_reproducible(tmp_path):
         path = tmp_path / f"{name}.framing"
         run("init", path)
         with Project.open(path) as proj:
-            proj.add_documents(article(i) for i in range(10))
+            proj.documents.add(article(i) for i in range(10))
             for person in ANNOTATORS:
-                proj.add_annotator(person)
+                proj.team.add(person)
         outputs.append(run("assign", path, "--auto", "2", "--overlap", "0.2", "--seed", "9").output)
         with Project.open(path) as proj:
-            plans.append([(a.annotator, a.document_id) for a in proj.assignments()])
+            plans.append([(a.annotator, a.document_id) for a in proj.assignments.find()])
     assert outputs[0] == outputs[1] and plans[0] == plans[1]
     assert "Assigned 10 documents (2 to 2 annotators each):" in outputs[0]
     assert "  ana: 4 new" in outputs[0]
@@ -98,7 +98,7 @@ def test_assign_auto_with_named_annotators_and_too_many_per_document(tmp_path):
     path = tmp_path / "p.framing"
     run("init", path)
     with Project.open(path) as proj:
-        proj.add_documents(article(i) for i in range(5))
+        proj.documents.add(article(i) for i in range(5))
     assert "only 1" in run("assign", path, "--auto", "2", "-a", "solo", ok=False).output
     result = run("assign", path, "--auto", "1", "-a", "x", "-a", "y", "--seed", "abc")
     assert "x: " in result.output and "y: " in result.output
@@ -106,8 +106,8 @@ def test_assign_auto_with_named_annotators_and_too_many_per_document(tmp_path):
 
 def test_progress_shows_the_matrix_and_totals(lead):
     with Project.open(lead) as proj:
-        first = proj.assigned_documents("ana")[0].document_id
-        proj.set_status("ana", first, "done")
+        first = proj.assignments.of_annotator("ana")[0].document_id
+        proj.assignments.set_status("ana", first, "done")
     result = run("progress", lead)
     lines = result.output.splitlines()
     assert lines[0].split() == ["#", "document", "ana", "ben", "cleo"]
@@ -128,6 +128,6 @@ def test_blind_on_off_and_show(lead):
     assert "is off" in run("blind", lead).output
     assert "is on" in run("blind", lead, "on").output
     with Project.open(lead) as proj:
-        assert proj.blind_coding()
+        assert proj.team.blind_coding()
     assert "is off" in run("blind", lead, "off").output
     run("blind", lead, "maybe", ok=False)

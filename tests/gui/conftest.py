@@ -25,7 +25,7 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def documents(project) -> list[str]:
-    result = project.add_documents([
+    result = project.documents.add([
         Document(text=EMOJI_TEXT, title="Headline with emoji", outlet="Test Daily", published="2024-01-02"),
         Document(text=PLAIN_TEXT, title="Second article headline", outlet="Other Times", published="2024-01-03"),
     ])

@@ -25,7 +25,7 @@ def project(tmp_path):
 
 @pytest.fixture
 def expected(project):
-    return build_report(project.agreement_data(), resamples=RESAMPLES, seed=SEED)
+    return build_report(project.agreement.data(), resamples=RESAMPLES, seed=SEED)
 
 
 @pytest.fixture
@@ -182,7 +182,9 @@ def test_a_failed_computation_is_explained(qtbot, project, monkeypatch):
     monkeypatch.setattr(agreement_view.QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     widget = AgreementView(project, resamples=0)
     qtbot.addWidget(widget)
-    monkeypatch.setattr(type(project), "agreement_data",
+    from annotator.store.agreement_data import AgreementData
+
+    monkeypatch.setattr(AgreementData, "data",
                         lambda self, **k: (_ for _ in ()).throw(ProjectError("unknown label 'x' in the codebook")))
     widget.show()
     qtbot.waitUntil(lambda: widget.error is not None, timeout=30000)

@@ -19,10 +19,10 @@ REPO = Path(__file__).resolve().parents[2]
 def test_demo_project_holds_samples_and_every_example_span(tmp_path):
     with build_demo_project(tmp_path / "demo.framing", "student") as project:
         samples = sorted(samples_dir().glob("*.txt"))
-        assert len(project.document_ids()) == len(samples) >= 3
+        assert len(project.documents.ids()) == len(samples) >= 3
         listed = json.loads((samples_dir() / "demo-annotations.json").read_text(encoding="utf-8"))
-        assert project.span_count("student") == len(listed)
-        languages = {project.document(d).language for d in project.document_ids()}
+        assert project.spans.count("student") == len(listed)
+        languages = {project.documents.get(d).language for d in project.documents.ids()}
         assert languages == {"fr", "en"}
 
 
@@ -39,7 +39,7 @@ def test_screenshot_of_the_demo_in_a_subprocess(tmp_path):
     assert (tmp_path / "data" / DEMO_FILE_NAME).exists()
     assert not list(REPO.glob("**/" + DEMO_FILE_NAME))
     with Project.open(tmp_path / "data" / DEMO_FILE_NAME) as project:
-        assert project.span_count() > 0
+        assert project.spans.count() > 0
 
 
 def test_window_smoke_on_a_project_file(qtbot, tmp_path, settings):

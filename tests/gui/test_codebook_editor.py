@@ -18,14 +18,14 @@ TEXT = "Amazon claimed that Parler was dangerous. Big Tech again, said the CEO."
 @pytest.fixture
 def spans(project) -> list[str]:
     doc = Document(text=TEXT)
-    project.add_documents([doc])
+    project.documents.add([doc])
     made = []
     for label_id, phrase in (("loaded_term", "dangerous"), ("loaded_term", "Big Tech"),
                              ("reporting_verb.loaded", "claimed")):
         start = TEXT.index(phrase)
         span = Span(document_id=doc.id, annotator="alice", label_id=label_id, start=start,
                     end=start + len(phrase), text=phrase)
-        project.add_span(span)
+        project.spans.add(span)
         made.append(span.id)
     return made
 
@@ -51,7 +51,7 @@ def click(qtbot, button) -> None:
 
 
 def span_labels(project: Project, span_ids: list[str]) -> list[str]:
-    return [project.span(span_id).label_id for span_id in span_ids]
+    return [project.spans.get(span_id).label_id for span_id in span_ids]
 
 
 def test_tree_shows_labels_with_swatches_keys_and_sections(editor, project):
@@ -61,7 +61,7 @@ def test_tree_shows_labels_with_swatches_keys_and_sections(editor, project):
     assert item.parent() is editor._items["reporting_verb"]
     assert (item.text(1), item.text(2)) == ("k", "reporting_verb.loaded")
     assert not item.icon(0).isNull()
-    assert set(editor._items) == {label.id for label in project.labels()}
+    assert set(editor._items) == {label.id for label in project.codebook.labels()}
     assert not editor.rename_button.isEnabled()  # nothing selected yet
 
 
@@ -75,7 +75,7 @@ def test_rename_through_the_fields(qtbot, editor, project, spans):
     with qtbot.waitSignal(editor.codebook_changed) as signal:
         click(qtbot, editor.rename_button)
     assert signal.args[0].labels == ["loaded_term"]
-    label = project.label("loaded_term")
+    label = project.codebook.label("loaded_term")
     assert (label.name, label.name_fr) == ("Charged word", "Mot chargé")
     assert editor._items["loaded_term"].text(0) == "Charged word"
     assert span_labels(project, spans) == ["loaded_term", "loaded_term", "reporting_verb.loaded"]
@@ -86,10 +86,10 @@ def test_a_taken_shortcut_is_refused_in_a_message(qtbot, editor, project, warnin
     editor.shortcut_edit.setText("q")
     click(qtbot, editor.shortcut_button)
     assert len(warnings) == 1 and "'Direct quote' (direct_quote)" in warnings[0]
-    assert project.label("hedge").shortcut == "h"
+    assert project.codebook.label("hedge").shortcut == "h"
     editor.shortcut_edit.setText("j")
     click(qtbot, editor.shortcut_button)
-    assert project.label("hedge").shortcut == "j" and editor._items["hedge"].text(1) == "j"
+    assert project.codebook.label("hedge").shortcut == "j" and editor._items["hedge"].text(1) == "j"
 
 
 def test_recolour_offers_the_next_palette_colour(qtbot, editor, project, monkeypatch):
@@ -100,30 +100,30 @@ def test_recolour_offers_the_next_palette_colour(qtbot, editor, project, monkeyp
         return QColor("#cc6677")
 
     monkeypatch.setattr(QColorDialog, "getColor", fake_get_color)
-    used = {label.color for label in project.labels() if not label.retired}
+    used = {label.color for label in project.codebook.labels() if not label.retired}
     editor.select_label("hedge")
     click(qtbot, editor.colour_button)
     assert offered and offered[0] in SAFE_PALETTE and offered[0] not in used
-    assert project.label("hedge").color == "#CC6677"
+    assert project.codebook.label("hedge").color == "#CC6677"
     assert editor.colour_button.text() == "#CC6677"
 
 
 def test_cancelled_colour_dialog_changes_nothing(qtbot, editor, project, monkeypatch):
     monkeypatch.setattr(QColorDialog, "getColor", lambda *a: QColor())
-    version = project.codebook_version()
+    version = project.codebook.version()
     editor.select_label("hedge")
     click(qtbot, editor.colour_button)
-    assert project.codebook_version() == version
+    assert project.codebook.version() == version
 
 
 def test_move_with_parent_combo_and_up_down(qtbot, editor, project):
     editor.select_label("hedge")
     editor.parent_combo.setCurrentIndex(editor.parent_combo.findData("reporting_verb"))
     click(qtbot, editor.move_button)
-    assert project.label("hedge").parent == "reporting_verb"
+    assert project.codebook.label("hedge").parent == "reporting_verb"
     assert editor.current_label_id() == "hedge"
     assert editor._items["hedge"].parent() is editor._items["reporting_verb"]
-    siblings = lambda: [l.id for l in project.labels() if l.parent == "reporting_verb"]  # noqa: E731
+    siblings = lambda: [l.id for l in project.codebook.labels() if l.parent == "reporting_verb"]  # noqa: E731
     assert siblings() == ["reporting_verb.neutral", "reporting_verb.loaded", "hedge"]
     click(qtbot, editor.up_button)
     assert siblings() == ["reporting_verb.neutral", "hedge", "reporting_verb.loaded"]
@@ -142,7 +142,7 @@ def test_descriptions_in_both_languages(qtbot, editor, project):
     editor.description_edit.setPlainText("Softens a claim.")
     editor.description_fr_edit.setPlainText("Atténue une affirmation.")
     click(qtbot, editor.description_button)
-    label = project.label("hedge")
+    label = project.codebook.label("hedge")
     assert (label.description, label.description_fr) == ("Softens a claim.", "Atténue une affirmation.")
 
 
@@ -159,7 +159,7 @@ def test_merge_into_moves_every_span(qtbot, editor, project, spans, monkeypatch)
     click(qtbot, editor.merge_button)
     assert "Loaded term (loaded_term)" not in asked[0] and "Main source type (source_type)" not in asked[0]
     assert span_labels(project, spans) == ["naming", "naming", "reporting_verb.loaded"]
-    assert project.label("loaded_term").retired
+    assert project.codebook.label("loaded_term").retired
     assert editor.current_label_id() == "naming"
     assert "(retired)" in editor._items["loaded_term"].text(0)
 
@@ -176,25 +176,25 @@ def test_retire_and_bring_back(qtbot, editor, project, spans):
     editor.select_label("reporting_verb.loaded")
     assert editor.retire_button.text() == "Retire"
     click(qtbot, editor.retire_button)
-    assert project.label("reporting_verb.loaded").retired
+    assert project.codebook.label("reporting_verb.loaded").retired
     assert editor.retire_button.text() == "Bring back"
     assert editor._items["reporting_verb.loaded"].font(0).italic()
     assert span_labels(project, spans)[2] == "reporting_verb.loaded"
     click(qtbot, editor.retire_button)
-    assert not project.label("reporting_verb.loaded").retired
+    assert not project.codebook.label("reporting_verb.loaded").retired
 
 
 def test_add_label_and_sub_label(qtbot, editor, project, monkeypatch):
     names = iter([("Irony", True), ("Sarcasm", True), ("", False)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(names))
     click(qtbot, editor.add_button)
-    assert project.label("irony").parent is None
+    assert project.codebook.label("irony").parent is None
     assert editor.current_label_id() == "irony"
     click(qtbot, editor.add_child_button)
-    assert project.label("irony.sarcasm").parent == "irony"
-    count = len(project.labels())
+    assert project.codebook.label("irony.sarcasm").parent == "irony"
+    count = len(project.codebook.labels())
     click(qtbot, editor.add_button)  # cancelled
-    assert len(project.labels()) == count
+    assert len(project.codebook.labels()) == count
 
 
 def test_delete_refuses_a_used_label_and_removes_an_unused_one(qtbot, editor, project, warnings, monkeypatch):
@@ -204,7 +204,7 @@ def test_delete_refuses_a_used_label_and_removes_an_unused_one(qtbot, editor, pr
     assert warnings and "used by 2 span(s)" in warnings[0]
     editor.select_label("hedge")
     click(qtbot, editor.delete_button)
-    assert "hedge" not in {label.id for label in project.labels()}
+    assert "hedge" not in {label.id for label in project.codebook.labels()}
     assert "hedge" not in editor._items
 
 
@@ -213,5 +213,5 @@ def test_edits_persist_in_the_file(qtbot, editor, project):
     editor.name_edit.setText("Softener")
     click(qtbot, editor.rename_button)
     with Project.open(project.path) as again:
-        assert again.label("hedge").name == "Softener"
-        assert again.codebook_history()[-1]["change"] == "label hedge renamed to 'Softener'"
+        assert again.codebook.label("hedge").name == "Softener"
+        assert again.codebook.history()[-1]["change"] == "label hedge renamed to 'Softener'"

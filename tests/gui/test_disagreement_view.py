@@ -50,7 +50,7 @@ def column_texts(table, column):
 
 
 def open_article(view, number):
-    view.select_document(view.project.document_ids()[number - 1])
+    view.select_document(view.project.documents.ids()[number - 1])
     return view.panel.span_table
 
 
@@ -132,12 +132,12 @@ def test_remove_and_add_gold_spans_and_gold_answers(view, project, project_file)
     assert column_texts(view.panel.answer_table, 0) == ["Main source type", "Tone towards the main actor"]
     combo = view.panel.gold_combo("tone")
     combo.setCurrentIndex(combo.findData("negative"))
-    assert project.gold_answers(view.document.id) == {"tone": "negative"}
+    assert project.adjudication.gold_answers(view.document.id) == {"tone": "negative"}
     view.panel.accept_answers_button.click()  # source type: official, media, citizen... no agreement
-    assert project.gold_answers(view.document.id) == {"tone": "negative"}
+    assert project.adjudication.gold_answers(view.document.id) == {"tone": "negative"}
     view.panel.threshold_combo.setCurrentIndex(1)
     view.panel.accept_answers_button.click()
-    assert project.gold_answers(view.document.id) == {"tone": "negative", "source_type": "citizen"}
+    assert project.adjudication.gold_answers(view.document.id) == {"tone": "negative", "source_type": "citizen"}
     assert view.panel.gold_combo("source_type").currentData() == "citizen"
 
 
@@ -156,15 +156,15 @@ def test_review_menu_respects_blind_coding(qtbot, project, settings, monkeypatch
 
     window = MainWindow(project, "carol", settings)
     qtbot.addWidget(window)
-    project.set_blind_coding(True)
+    project.team.set_blind_coding(True)
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     assert review.open_disagreements(window) is None and "blind" in told[0]
-    project.set_blind_coding(False)
-    project.set_role("alice", "lead")
+    project.team.set_blind_coding(False)
+    project.team.set_role("alice", "lead")
     window.actions["disagreements"].trigger()
     view = window.disagreement_view
     qtbot.waitUntil(lambda: view.report is not None, timeout=30000)
     assert not view.adjudicate  # alice leads; carol may look but not decide
-    project.set_role("carol", "lead")
+    project.team.set_role("carol", "lead")
     assert review.open_disagreements(window) is view and view.adjudicate

@@ -74,5 +74,5 @@ def test_gui_import_keeps_each_annotators_spans(window, project, tmp_path, qtbot
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     run_import(window, [str(path)])
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
-    doc = next(d for d in project.document_ids() if project.document(d).text.startswith("Un titre"))
-    assert sorted(s.annotator for s in project.spans(doc)) == ["ana", "ben"]
+    doc = next(d for d in project.documents.ids() if project.documents.get(d).text.startswith("Un titre"))
+    assert sorted(s.annotator for s in project.spans.of_document(doc)) == ["ana", "ben"]

@@ -17,7 +17,7 @@ TEXT = (
 
 
 def open_article(window, project, qtbot):
-    doc = project.add_documents([Document(text=TEXT, title="Parler", language="fr")]).added[0]
+    doc = project.documents.add([Document(text=TEXT, title="Parler", language="fr")]).added[0]
     window.document_list.model.reload()
     window.open_document(doc)
     # The detectors run just after the text is shown.
@@ -57,7 +57,7 @@ def test_enter_accepts_the_selected_suggestion_and_undo_makes_it_pending(window,
     assert scare in ws.suggestions
     window.actions["redo"].trigger()
     assert len(spans_in_file(project)) == 1
-    assert project.suggestion_decisions(doc, "alice")[0].decision == "accepted"
+    assert project.suggestions.decisions(doc, "alice")[0].decision == "accepted"
 
 
 def test_a_label_key_accepts_with_another_label(window, project, qtbot):
@@ -82,7 +82,7 @@ def test_delete_rejects_and_rejected_ones_stay_rejected(window, project, qtbot, 
     window.open_document(doc)
     qtbot.waitUntil(lambda: bool(ws.suggestions))
     assert all(s.key != scare.key for s in ws.suggestions)
-    assert project.suggestion_decisions(doc, "alice")[0].decision == "rejected"
+    assert project.suggestions.decisions(doc, "alice")[0].decision == "rejected"
 
 
 def test_accept_all_of_a_kind_from_the_panel(window, project, qtbot):
@@ -140,7 +140,7 @@ def test_redo_brings_back_the_same_span_so_later_steps_stay_valid(window, projec
     window.actions["redo"].trigger()
     window.actions["redo"].trigger()
     assert spans_in_file(project) == [("loaded_term", "liberté\u00a0d’expression", "suggestion")]
-    assert [s.id for s in project.spans(span.document_id)] == [span.id]
+    assert [s.id for s in project.spans.of_document(span.document_id)] == [span.id]
 
 
 def test_a_refused_action_never_reaches_the_undo_stack(window, project, qtbot, monkeypatch):

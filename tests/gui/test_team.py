@@ -16,13 +16,13 @@ def span_marks(window):
 
 def add_bob_span(project, document_id):
     start = EMOJI_TEXT.index("Big Tech")
-    project.add_span(Span(document_id=document_id, annotator="bob", label_id="loaded_term",
+    project.spans.add(Span(document_id=document_id, annotator="bob", label_id="loaded_term",
                           start=start, end=start + 8, text="Big Tech"))
 
 
 def test_blind_coding_hides_other_annotators_from_an_annotator(window, project, documents):
     add_bob_span(project, documents[0])
-    project.set_blind_coding(True)
+    project.team.set_blind_coding(True)
     team.update_team_actions(window)
     window.workspace.refresh_spans()
     assert span_marks(window) == []
@@ -42,10 +42,10 @@ def test_without_blind_coding_anyone_may_compare(window, project, documents):
 
 def test_lead_sees_everyone_side_by_side_even_in_blind_mode(window, project, documents, monkeypatch):
     add_bob_span(project, documents[0])
-    project.set_blind_coding(True)
+    project.team.set_blind_coding(True)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.actions["lead_role"].trigger()
-    assert project.role("alice") == "lead"
+    assert project.team.role("alice") == "lead"
     assert window.actions["show_others"].isEnabled() and window.actions["blind"].isEnabled()
     window.actions["show_others"].setChecked(True)
     marks = span_marks(window)
@@ -53,13 +53,13 @@ def test_lead_sees_everyone_side_by_side_even_in_blind_mode(window, project, doc
     # Another's span cannot be deleted from the overlay.
     window.workspace.select_span(marks[0].id)
     window.workspace.delete_selected()
-    assert project.span_count("bob") == 1
+    assert project.spans.count("bob") == 1
 
 
 def test_progress_dialog_shows_documents_by_annotators(window, project, documents):
-    project.assign("alice", documents)
-    project.assign("bob", documents[:1])
-    project.set_status("bob", documents[0], "done")
+    project.assignments.assign("alice", documents)
+    project.assignments.assign("bob", documents[:1])
+    project.assignments.set_status("bob", documents[0], "done")
     dialog = team.ProgressDialog(project, window)
     headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(dialog.table.columnCount())]
     assert headers == ["Document", "alice", "bob"]
@@ -70,16 +70,16 @@ def test_progress_dialog_shows_documents_by_annotators(window, project, document
 def test_merge_from_the_gui_brings_a_package_back(window, project, documents, tmp_path, monkeypatch):
     from annotator.store import Project
 
-    project.set_role("alice", "lead")
-    project.assign("bob", documents[:1])
+    project.team.set_role("alice", "lead")
+    project.assignments.assign("bob", documents[:1])
     package = tmp_path / "bob.framing"
-    project.write_package("bob", package)
+    project.packages.write("bob", package)
     with Project.open(package) as bobs:
         add_bob_span(bobs, documents[0])
     monkeypatch.setattr(team.ReportDialog, "exec", lambda self: 0)
     [report] = team.merge_files(window, [str(package)])
     assert report.spans.added == 1
-    assert project.span_count("bob") == 1
+    assert project.spans.count("bob") == 1
     # Merging the same file again changes nothing.
     [again] = team.merge_files(window, [str(package)])
     assert not again.changed
@@ -91,9 +91,9 @@ def test_a_merge_that_changed_something_clears_the_undo_history(window, project,
     window.workspace.reader.select_range(0, 8)
     window.workspace.apply_label("loaded_term")
     assert window.undo_stack.count() == 1
-    project.assign("bob", documents[:1])
+    project.assignments.assign("bob", documents[:1])
     package = tmp_path / "bob.framing"
-    project.write_package("bob", package)
+    project.packages.write("bob", package)
     with Project.open(package) as bobs:
         add_bob_span(bobs, documents[0])
     monkeypatch.setattr(team.ReportDialog, "exec", lambda self: 0)

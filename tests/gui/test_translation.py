@@ -182,10 +182,10 @@ def test_main_window_menus_read_in_french(french_window):
 def test_codebook_labels_and_questions_show_their_french_names(french_window, project):
     panel = french_window.workspace.codebook_panel
     names = {panel.topLevelItem(i).text(0) for i in range(panel.topLevelItemCount())}
-    scare = project.label("scare_quote")
+    scare = project.codebook.label("scare_quote")
     assert scare.name_fr and scare.name_fr != scare.name
     assert scare.name_fr in names and scare.name not in names
-    question = next(l for l in project.labels() if l.kind == "document" and l.name_fr)
+    question = next(l for l in project.codebook.labels() if l.kind == "document" and l.name_fr)
     widget = french_window.workspace.questions_panel.widget_for(question.id)
     assert widget.accessibleName() == question.name_fr
 
@@ -193,7 +193,7 @@ def test_codebook_labels_and_questions_show_their_french_names(french_window, pr
 def test_english_window_keeps_english_names(window, project):
     panel = window.workspace.codebook_panel
     names = {panel.topLevelItem(i).text(0) for i in range(panel.topLevelItemCount())}
-    assert project.label("scare_quote").name in names
+    assert project.codebook.label("scare_quote").name in names
     assert window.menuBar().actions()[0].text() == "&File"
 
 

@@ -189,10 +189,10 @@ def test_navigation_and_mark_done(window, project, documents):
     window.actions["previous"].trigger()
     assert window.workspace.document.id == documents[0]
     window.actions["mark_done"].trigger()
-    assert project.status("alice", documents[0]) == "done"
+    assert project.assignments.status("alice", documents[0]) == "done"
     assert window.workspace.document.id == documents[1]  # moved on to the next not done
     window.actions["mark_done"].trigger()
-    assert project.status("alice", documents[1]) == "done"
+    assert project.assignments.status("alice", documents[1]) == "done"
     assert window.document_list.model.row_data(0).status == "done"
 
 
@@ -214,10 +214,10 @@ def test_last_position_is_restored(qtbot, project, documents, settings):
 def test_document_question_answer_is_saved(window, project, documents):
     combo = window.workspace.questions_panel.widget_for("tone")
     combo.setCurrentIndex(combo.findData("negative"))
-    [answer] = project.document_labels(documents[0], "alice")
+    [answer] = project.answers.find(documents[0], "alice")
     assert (answer.question, answer.value) == ("tone", "negative")
     window.actions["undo"].trigger()
-    assert project.document_labels(documents[0], "alice") == []
+    assert project.answers.find(documents[0], "alice") == []
 
 
 def test_font_size_setting(window, settings):

@@ -40,7 +40,7 @@ def build(project: Project) -> ExportData:
         Document(text=normalise_text(CRLF_SOURCE).text, title="CRLF source", outlet="Wire",
                  filename="crlf.txt", language="en"),
     ]
-    project.add_documents(docs)
+    project.documents.add(docs)
     emoji, nbsp, combining, crlf = docs
     spans = [
         _span(emoji, "alice", "loaded_term", "dénoncé", attributes={"stance": "critical"}, note="strong verb"),
@@ -63,14 +63,14 @@ def build(project: Project) -> ExportData:
         _span(crlf, "alice", "naming", "story.\nSecond line"),  # crosses a line break
         _span(crlf, "lead", "reporting_verb.neutral", "says", origin="adjudication"),
     ]
-    project.add_spans(spans)
-    project.set_status("alice", emoji.id, "done")
-    project.set_status("alice", nbsp.id, "done")
-    project.set_status("bob", emoji.id, "in progress")
-    project.set_status("bob", combining.id, "done")
-    tone = next(q for q in project.codebook().questions if q.id == "tone")
-    project.set_document_label(emoji.id, "alice", "tone", tone.choices[0].id, note="=1+1")
-    project.set_document_label(nbsp.id, "bob", "tone", tone.choices[1].id)
+    project.spans.add_many(spans)
+    project.assignments.set_status("alice", emoji.id, "done")
+    project.assignments.set_status("alice", nbsp.id, "done")
+    project.assignments.set_status("bob", emoji.id, "in progress")
+    project.assignments.set_status("bob", combining.id, "done")
+    tone = next(q for q in project.codebook.current().questions if q.id == "tone")
+    project.answers.set(emoji.id, "alice", "tone", tone.choices[0].id, note="=1+1")
+    project.answers.set(nbsp.id, "bob", "tone", tone.choices[1].id)
     data.documents, data.spans = docs, spans
     return data
 

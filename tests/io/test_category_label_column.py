@@ -13,7 +13,7 @@ def test_a_csv_label_column_of_categories_is_metadata(project, tmp_path):
                     encoding="utf-8")
     report = import_paths(project, [path])
     assert report.refused == [] and len(report.imported) == 2
-    first, second = (project.document(i.document_id) for i in report.imported)
+    first, second = (project.documents.get(i.document_id) for i in report.imported)
     assert first.metadata["label"] == "labour" and "label" not in second.metadata
     # both rows are plain corpus rows (headline first), whether their label cell is filled or not
     assert first.text == "Strike\n\nDockers stopped work." and second.text == "Rates\n\nThe bank held rates."
@@ -27,8 +27,8 @@ def test_a_jsonl_text_label_is_metadata_and_a_list_still_means_spans(project, tm
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     report = import_paths(project, [path])
     assert report.refused == [] and len(report.imported) == 2 and report.spans == 1
-    category, spanned = (project.document(i.document_id) for i in report.imported)
+    category, spanned = (project.documents.get(i.document_id) for i in report.imported)
     assert category.metadata["label"] == "labour"
     assert "label" not in spanned.metadata
-    [span] = project.spans(spanned.id)
+    [span] = project.spans.of_document(spanned.id)
     assert span.text == "bank"

@@ -74,7 +74,7 @@ def test_ann_lines_for_attributes_notes_and_line_breaks(project, data, tmp_path)
 
 
 def test_annotation_conf_from_codebook(project, data, tmp_path):
-    conf = annotation_conf(project.codebook())
+    conf = annotation_conf(project.codebook.current())
     lines = conf.split("\n")
     entities = lines[lines.index("[entities]") + 1: lines.index("[relations]")]
     assert "reporting_verb" in entities and "\treporting_verb.loaded" in entities

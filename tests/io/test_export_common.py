@@ -34,8 +34,8 @@ def _failing(iterator_method):
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "brat", "conll", "qdpx"])
 def test_failure_leaves_no_half_file(project, data, tmp_path, monkeypatch, fmt):
     out = tmp_path / f"out.{fmt}"
-    monkeypatch.setattr(project, "iter_export_spans", _failing(project.iter_export_spans))
-    monkeypatch.setattr(project, "iter_documents", _failing(project.iter_documents))
+    monkeypatch.setattr(project.exports, "iter_spans", _failing(project.exports.iter_spans))
+    monkeypatch.setattr(project.documents, "iter_all", _failing(project.documents.iter_all))
     with pytest.raises(Boom):
         export_project(project, fmt, out)
     assert _leftovers(tmp_path) == []
@@ -44,7 +44,7 @@ def test_failure_leaves_no_half_file(project, data, tmp_path, monkeypatch, fmt):
 def test_failure_keeps_the_previous_file(project, data, tmp_path, monkeypatch):
     out = tmp_path / "spans.csv"
     out.write_text("previous export\n", encoding="utf-8")
-    monkeypatch.setattr(project, "iter_export_spans", _failing(project.iter_export_spans))
+    monkeypatch.setattr(project.exports, "iter_spans", _failing(project.exports.iter_spans))
     with pytest.raises(Boom):
         export_project(project, "csv", out)
     assert out.read_text(encoding="utf-8") == "previous export\n"

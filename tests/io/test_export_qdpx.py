@@ -75,7 +75,7 @@ def test_qdpx_codes_hierarchy_notes_answers_and_variables(project, data, tmp_pat
     described = [d.text for d in emoji.iterfind("q:PlainTextSelection/q:Description", NS)]
     assert "strong verb\nStance: critical" in described
     answer = emoji.find("q:Coding/q:CodeRef", NS).get("targetGUID")
-    tone_question = next(q for q in project.codebook().questions if q.id == "tone")
+    tone_question = next(q for q in project.codebook.current().questions if q.id == "tone")
     assert answer == guid("label", f"tone/{tone_question.choices[0].id}")
     values = {v.find("q:VariableRef", NS).get("targetGUID"): v.find("q:TextValue", NS).text
               for v in emoji.iterfind("q:VariableValue", NS)}
@@ -109,5 +109,5 @@ def test_qdc_codebook_validates(project, tmp_path):
     root = etree.parse(str(out)).getroot()
     schema.assertValid(root)
     names = [c.get("name") for c in root.iter("{urn:QDA-XML:codebook:1.0}Code")]
-    book = project.codebook()
+    book = project.codebook.current()
     assert set(label.name for label in book.labels) <= set(names)

@@ -44,24 +44,24 @@ def documents_with_spans(draw, annotators=ANNOTATORS):
 
 def _project(folder: Path, name: str) -> Project:
     project = Project.create(folder / f"{name}.framing")
-    project.set_codebook(load_preset("framing-devices"))
+    project.codebook.install(load_preset("framing-devices"))
     return project
 
 
 def _fill(project: Project, texts, spans) -> None:
     for name in ANNOTATORS:
-        project.add_annotator(name)
+        project.team.add(name)
     docs = [Document(text=t, title=f"Document {i}") for i, t in enumerate(texts)]
-    project.add_documents(docs)
+    project.documents.add(docs)
     ids = {d.text: d.id for d in docs}
-    project.add_spans([Span(ids[t], who, label, s, e, t[s:e]) for t, who, label, s, e in spans])
+    project.spans.add_many([Span(ids[t], who, label, s, e, t[s:e]) for t, who, label, s, e in spans])
 
 
 def _state(project: Project, annotators) -> tuple[dict[str, str], set[tuple]]:
-    texts = {doc.id: doc.text for doc in project.iter_documents()}
+    texts = {doc.id: doc.text for doc in project.documents.iter_all()}
     spans = set()
     for doc_id, text in texts.items():
-        for span in project.spans(doc_id):
+        for span in project.spans.of_document(doc_id):
             if span.annotator in annotators:
                 assert span.text == text[span.start:span.end]
                 spans.add((doc_id, span.annotator, span.label_id, span.start, span.end, span.text))
@@ -112,9 +112,9 @@ def test_brat_round_trip(case):
 
 def test_jsonl_round_trip_keeps_a_document_without_spans(tmp_path):
     source, target = _project(tmp_path, "source"), _project(tmp_path, "target")
-    source.add_documents([Document(text="First line\nsecond line  \n", title="Headline")])
+    source.documents.add([Document(text="First line\nsecond line  \n", title="Headline")])
     out = tmp_path / "all.jsonl"
     export_project(source, "jsonl", out)
     import_paths(target, [out])
     assert _state(target, []) == _state(source, [])
-    assert next(target.iter_documents()).title == "Headline"
+    assert next(target.documents.iter_all()).title == "Headline"

@@ -59,7 +59,7 @@ def fuzz_project(tmp_path_factory):
     from annotator.store import Project
 
     project = Project.create(tmp_path_factory.mktemp("fuzz") / "fuzz.framing")
-    project.set_codebook(load_preset("framing-devices"))
+    project.codebook.install(load_preset("framing-devices"))
     yield project
     project.close()
 

@@ -23,7 +23,7 @@ def test_four_shared_renditions_import_to_the_same_text(project, shared_articles
     report = import_paths(project, [shared_articles / name for name in RENDITIONS])
     assert len(report.imported) == 1 and len(report.duplicates) == 3
     assert all(d.reason == "already in the project" for d in report.duplicates)
-    assert project.document_text(report.imported[0].document_id) == text
+    assert project.documents.text(report.imported[0].document_id) == text
 
 
 def test_same_article_twice_adds_nothing_and_says_so(project, shared_articles):
@@ -62,22 +62,22 @@ def test_a_file_is_all_or_nothing(project, tmp_path):
 def test_failure_in_the_store_rolls_back_new_labels_and_documents(project, tmp_path, monkeypatch):
     path = tmp_path / "d.jsonl"
     path.write_text(json.dumps({"text": "Some text here.", "label": [[0, 4, "Brand new"]]}), encoding="utf-8")
-    labels_before = len(project.labels())
+    labels_before = len(project.codebook.labels())
 
     def broken(*args, **kwargs):
         from annotator.core.errors import InvalidSpan
 
         raise InvalidSpan("simulated failure after the label and document were written")
 
-    monkeypatch.setattr(type(project), "_store_imported_span", broken)
+    monkeypatch.setattr(type(project.imports), "_store_imported_span", broken)
     report = import_paths(project, [path], annotator="ana")
     assert "simulated failure" in report.refused[0].reason
-    assert len(project.labels()) == labels_before
+    assert len(project.codebook.labels()) == labels_before
     assert project.counts()["documents"] == 0
 
 
 def test_doccano_spans_and_new_labels(project, tmp_path):
-    known = project.labels(kind="span")[0]
+    known = project.codebook.labels(kind="span")[0]
     records = [
         {"text": "Title\r\n\r\nThe crisis hit hard.", "label": [[9, 12, known.name.upper()], [13, 19, "Brand new"]]},
         {"text": "Another text.", "entities": [{"label": "Brand new", "start_offset": 0, "end_offset": 7}]},
@@ -87,10 +87,10 @@ def test_doccano_spans_and_new_labels(project, tmp_path):
     report = import_paths(project, [path], annotator="ana")
     assert len(report.imported) == 2 and report.spans == 3
     assert report.labels == ["Brand-new"]
-    new_label = project.label("Brand-new")
+    new_label = project.codebook.label("Brand-new")
     assert new_label.imported and new_label.name == "Brand new"
     doc_id = report.imported[0].document_id
-    spans = project.spans(doc_id, annotator="ana")
+    spans = project.spans.of_document(doc_id, annotator="ana")
     assert [(s.label_id, s.text, s.origin) for s in spans] == [
         (known.id, "The", "import"), ("Brand-new", "crisis", "import")]
     again = import_paths(project, [path], annotator="ana")
@@ -107,8 +107,8 @@ def test_brat_import_with_another_annotator_adds_their_spans(project, tmp_path):
     assert len(first.imported) == 1 and first.spans == 1
     assert len(second.duplicates) == 1 and second.spans == 1
     doc_id = first.imported[0].document_id
-    assert {s.annotator: s.text for s in project.spans(doc_id)} == {"ana": "blamed", "ben": "blamed"}
-    assert project.label("Blame").imported
+    assert {s.annotator: s.text for s in project.spans.of_document(doc_id)} == {"ana": "blamed", "ben": "blamed"}
+    assert project.codebook.label("Blame").imported
 
 
 def test_spans_use_the_files_annotator_then_the_fallback(project, tmp_path):
@@ -116,7 +116,7 @@ def test_spans_use_the_files_annotator_then_the_fallback(project, tmp_path):
     path.write_text(json.dumps({"text": "Some words", "label": [[0, 4, "X"]], "annotator": "carla"}) + "\n"
                     + json.dumps({"text": "Other words", "label": [[0, 5, "X"]]}), encoding="utf-8")
     report = import_paths(project, [path], fallback_annotator="fallback")
-    owners = sorted(s.annotator for i in report.imported for s in project.spans(i.document_id))
+    owners = sorted(s.annotator for i in report.imported for s in project.spans.of_document(i.document_id))
     assert owners == ["carla", "fallback"]
 
 
@@ -148,7 +148,7 @@ def test_explicit_format_overrides_detection(project, tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("<p>Not a page</p>\n\nsecond", encoding="utf-8")
     report = import_paths(project, [path], format="txt")
-    assert project.document_text(report.imported[0].document_id) == "<p>Not a page</p>\n\nsecond"
+    assert project.documents.text(report.imported[0].document_id) == "<p>Not a page</p>\n\nsecond"
 
 
 def test_progress_and_cancel(project, tmp_path):

@@ -58,7 +58,7 @@ def test_a_text_file_with_a_stray_control_is_refused_but_a_page_break_is_a_line_
     report = import_paths(project, [tmp_path])
     assert [r.path.name for r in report.refused] == ["bell.txt"]
     assert "the text holds a control character (U+0007)" in report.refused[0].reason
-    assert project.document_text(report.imported[0].document_id) == "Title\n\nPage one.\nPage two."
+    assert project.documents.text(report.imported[0].document_id) == "Title\n\nPage one.\nPage two."
 
 
 def test_a_brat_text_with_a_stray_control_is_refused(project, tmp_path):

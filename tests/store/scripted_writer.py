@@ -93,26 +93,26 @@ def perform(project, document_id: str, text: str, annotator: str, action: Action
     from annotator.core.model import Span
 
     if action.kind == "add_span":
-        project.add_span(Span(id=action.span_id, document_id=document_id, annotator=annotator,
+        project.spans.add(Span(id=action.span_id, document_id=document_id, annotator=annotator,
                               label_id=action.label, start=action.start, end=action.end,
                               text=text[action.start:action.end]))
     elif action.kind == "update_span":
-        project.update_span(action.span_id, label_id=action.label, start=action.start, end=action.end,
+        project.spans.update(action.span_id, label_id=action.label, start=action.start, end=action.end,
                             note=action.note)
     elif action.kind == "delete_span":
-        project.delete_span(action.span_id)
+        project.spans.delete(action.span_id)
     elif action.kind == "set_document_label":
-        project.set_document_label(document_id, annotator, action.question, action.value)
+        project.answers.set(document_id, annotator, action.question, action.value)
     else:
-        project.set_status(annotator, document_id, action.status)
+        project.assignments.set_status(annotator, document_id, action.status)
 
 
 def snapshot(project, annotator: str) -> dict:
     """What the file holds for `annotator`, in the shape of the model."""
-    document_id = project.document_ids()[0]
+    document_id = project.documents.ids()[0]
     spans = {s.id: (s.label_id, s.start, s.end, s.note, s.deleted)
-             for s in project.spans(document_id, annotator=annotator, include_deleted=True)}
-    answers = {a.question: a.value for a in project.document_labels(document_id, annotator)}
+             for s in project.spans.of_document(document_id, annotator=annotator, include_deleted=True)}
+    answers = {a.question: a.value for a in project.answers.find(document_id, annotator)}
     row = project.db.execute("SELECT status FROM assignments WHERE annotator = ? AND document_id = ?",
                              [annotator, document_id]).fetchone()
     return {"spans": spans, "answers": answers, "status": row[0] if row else None}
@@ -137,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         make_backup(args.project)
 
     project = Project.open(args.project, backup=False)
-    document_id = project.document_ids()[0]
-    text = project.document_text(document_id)
+    document_id = project.documents.ids()[0]
+    text = project.documents.text(document_id)
     print("ready", flush=True)
     if args.wait_go:
         sys.stdin.readline()

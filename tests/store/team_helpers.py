@@ -26,34 +26,34 @@ def article(i: int) -> Document:
 def make_lead(path: Path, documents: int = 12, seed: int = 7) -> Path:
     """A lead's project: documents, three annotators (plus the lead), planned assignments, closed."""
     with Project.create(path) as proj:
-        proj.set_codebook(load_preset("framing-devices"))
-        proj.add_documents(article(i) for i in range(documents))
-        proj.add_annotator("lead", role="lead")
+        proj.codebook.install(load_preset("framing-devices"))
+        proj.documents.add(article(i) for i in range(documents))
+        proj.team.add("lead", role="lead")
         for name in ANNOTATORS:
-            proj.add_annotator(name)
-        proj.auto_assign(list(ANNOTATORS), per_document=2, overlap_share=0.5, seed=seed)
+            proj.team.add(name)
+        proj.assignments.auto_assign(list(ANNOTATORS), per_document=2, overlap_share=0.5, seed=seed)
     return path
 
 
 def span_labels(proj: Project) -> list[str]:
-    return [label.id for label in proj.labels("span", include_retired=False)]
+    return [label.id for label in proj.codebook.labels("span", include_retired=False)]
 
 
 def question(proj: Project) -> tuple[str, list[str]]:
     """A document-level question of the codebook and its answer ids."""
-    label = proj.labels("document", include_retired=False)[0]
+    label = proj.codebook.labels("document", include_retired=False)[0]
     return label.id, [c.id for c in label.choices]
 
 
 def add_span(proj: Project, document_id: str, annotator: str, start: int, length: int,
              label: str | None = None, note: str = "") -> str:
     """Add a span at a valid place of the document; returns its id."""
-    text = proj.document_text(document_id)
+    text = proj.documents.text(document_id)
     start = start % (len(text) - 1)
     end = min(len(text), start + max(1, length))
     span = Span(document_id=document_id, annotator=annotator, label_id=label or span_labels(proj)[0],
                 start=start, end=end, text=text[start:end], note=note)
-    proj.add_span(span)
+    proj.spans.add(span)
     return span.id
 
 

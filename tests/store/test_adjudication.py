@@ -26,24 +26,24 @@ def gold_rows(path):
 
 
 def span_of(project, doc, who, label):
-    return next(s for s in project.spans(doc, who) if s.label_id == label)
+    return next(s for s in project.spans.of_document(doc, who) if s.label_id == label)
 
 
 def test_accepting_a_span_copies_it_into_gold_with_its_source(project_file):
     with Project.open(project_file) as project:
-        doc = project.document_ids()[0]
+        doc = project.documents.ids()[0]
         source = span_of(project, doc, "carol", "direct_quote")
-        change = project.accept_span(source.id, curator="lead")
+        change = project.adjudication.accept_span(source.id, curator="lead")
         [gold_id] = change.spans
         assert change.documents == [doc] and change.details["accepted"] == 1
-        gold = project.span(gold_id)
+        gold = project.spans.get(gold_id)
         assert (gold.annotator, gold.origin, gold.label_id) == ("gold", "adjudication", "direct_quote")
         assert gold.id != source.id and (gold.start, gold.end, gold.text) == (source.start, source.end, source.text)
-        record = project.gold_source(gold_id)
+        record = project.adjudication.gold_source(gold_id)
         assert (record.how, record.sources, record.annotators, record.curator) == \
             ("accepted", [source.id], ["carol"], "lead")
         # The same span again is not added twice.
-        again = project.accept_span(source.id)
+        again = project.adjudication.accept_span(source.id)
         assert not again and again.details == {"accepted": 0, "already_in_gold": 1, "gold": gold_id}
     start, end = mark(TEXTS[0], "necessary step")
     assert gold_rows(project_file) == [(doc, "direct_quote", start, end, "necessary step", "adjudication")]
@@ -51,16 +51,16 @@ def test_accepting_a_span_copies_it_into_gold_with_its_source(project_file):
 
 def test_accept_refuses_gold_and_deleted_spans(project_file):
     with Project.open(project_file) as project:
-        doc = project.document_ids()[0]
+        doc = project.documents.ids()[0]
         source = span_of(project, doc, "alice", "loaded_term")
-        [gold_id] = project.accept_span(source.id).spans
+        [gold_id] = project.adjudication.accept_span(source.id).spans
         with pytest.raises(ProjectError, match="already part of the gold"):
-            project.accept_span(gold_id)
-        project.delete_span(source.id)
+            project.adjudication.accept_span(gold_id)
+        project.spans.delete(source.id)
         with pytest.raises(ProjectError, match="deleted"):
-            project.accept_span(source.id)
+            project.adjudication.accept_span(source.id)
         with pytest.raises(ProjectError, match="no span"):
-            project.accept_span("nope")
+            project.adjudication.accept_span("nope")
 
 
 @pytest.mark.parametrize("threshold, expected", [
@@ -69,11 +69,11 @@ def test_accept_refuses_gold_and_deleted_spans(project_file):
 ])
 def test_accept_agreed_spans_in_one_step(project_file, threshold, expected):
     with Project.open(project_file) as project:
-        ids = project.document_ids()
-        change = project.accept_agreed_spans(threshold=threshold, curator="lead")
+        ids = project.documents.ids()
+        change = project.adjudication.accept_agreed_spans(threshold=threshold, curator="lead")
         assert change.details["accepted"] == sum(len(v) for v in expected.values())
         assert change.documents == ids
-        record = project.gold_source(change.spans[0])
+        record = project.adjudication.gold_source(change.spans[0])
         assert record.how == "agreed" and record.annotators == ["alice", "bob", "carol"]
     rows = gold_rows(project_file)
     for index, phrases in expected.items():
@@ -84,30 +84,30 @@ def test_accept_agreed_spans_in_one_step(project_file, threshold, expected):
 
 def test_accept_agreed_skips_spans_already_in_gold_and_follows_filters(project_file):
     with Project.open(project_file) as project:
-        ids = project.document_ids()
+        ids = project.documents.ids()
         said = span_of(project, ids[0], "alice", "reporting_verb")
-        project.accept_span(said.id)
-        change = project.accept_agreed_spans([ids[0]], threshold=1.0)
+        project.adjudication.accept_span(said.id)
+        change = project.adjudication.accept_agreed_spans([ids[0]], threshold=1.0)
         assert change.details == {"accepted": 0, "already_in_gold": 1, "threshold": 1.0}
         # Only alice and bob: the scare quote is now agreed by all of them.
-        change = project.accept_agreed_spans([ids[0]], threshold=1.0, annotators=["alice", "bob"])
-        assert [project.span(i).text for i in change.spans] == ["'necessary step'"]
+        change = project.adjudication.accept_agreed_spans([ids[0]], threshold=1.0, annotators=["alice", "bob"])
+        assert [project.spans.get(i).text for i in change.spans] == ["'necessary step'"]
         # A label filter leaves other labels alone.
-        assert not project.accept_agreed_spans([ids[2]], threshold=2 / 3, labels=["hedge"])
+        assert not project.adjudication.accept_agreed_spans([ids[2]], threshold=2 / 3, labels=["hedge"])
         # done only: carol's third document is in progress, so alice and bob decide there.
-        change = project.accept_agreed_spans([ids[2]], threshold=1.0, done_only=True)
-        assert sorted(project.span(i).text for i in change.spans) == ["claimed", "said"]
-        assert project.accept_agreed_spans([], threshold=1.0).details["accepted"] == 0
+        change = project.adjudication.accept_agreed_spans([ids[2]], threshold=1.0, done_only=True)
+        assert sorted(project.spans.get(i).text for i in change.spans) == ["claimed", "said"]
+        assert project.adjudication.accept_agreed_spans([], threshold=1.0).details["accepted"] == 0
         with pytest.raises(ProjectError, match="unknown annotator"):
-            project.accept_agreed_spans(annotators=["zoe"])
+            project.adjudication.accept_agreed_spans(annotators=["zoe"])
         with pytest.raises(ValueError, match="threshold"):
-            project.accept_agreed_spans(threshold=0)
+            project.adjudication.accept_agreed_spans(threshold=0)
 
 
 def test_accept_agreed_is_one_transaction(project_file, monkeypatch):
     with Project.open(project_file) as project:
         calls = {"n": 0}
-        original = project._write_gold
+        original = project.adjudication._write_gold
 
         def failing(*args, **kwargs):
             calls["n"] += 1
@@ -115,68 +115,68 @@ def test_accept_agreed_is_one_transaction(project_file, monkeypatch):
                 raise RuntimeError("disk full")
             return original(*args, **kwargs)
 
-        monkeypatch.setattr(project, "_write_gold", failing)
+        monkeypatch.setattr(project.adjudication, "_write_gold", failing)
         with pytest.raises(RuntimeError):
-            project.accept_agreed_spans(threshold=1.0)
+            project.adjudication.accept_agreed_spans(threshold=1.0)
     assert gold_rows(project_file) == []
 
 
 def test_the_curator_adds_edits_and_deletes_gold_spans(project_file):
     with Project.open(project_file) as project:
-        doc = project.document_ids()[1]
+        doc = project.documents.ids()[1]
         start, end = mark(TEXTS[1], "tear gas")
-        [gold_id] = project.add_gold_span(doc, "loaded_term", start, end, note="curator", curator="lead").spans
-        assert project.gold_source(gold_id).how == "added"
-        project.update_gold_span(gold_id, label_id="hedge")
-        assert [(s.label_id, s.text) for s in project.gold_spans(doc)] == [("hedge", "tear gas")]
-        assert project.gold_span_counts() == {doc: 1}
+        [gold_id] = project.adjudication.add_span(doc, "loaded_term", start, end, note="curator", curator="lead").spans
+        assert project.adjudication.gold_source(gold_id).how == "added"
+        project.adjudication.update_span(gold_id, label_id="hedge")
+        assert [(s.label_id, s.text) for s in project.adjudication.gold_spans(doc)] == [("hedge", "tear gas")]
+        assert project.adjudication.gold_span_counts() == {doc: 1}
         with pytest.raises(InvalidSpan):
-            project.add_gold_span(doc, "hedge", 5, 5000)
+            project.adjudication.add_span(doc, "hedge", 5, 5000)
         alices = span_of(project, doc, "alice", "hedge")
         with pytest.raises(ProjectError, match="not to the gold standard"):
-            project.delete_gold_span(alices.id)
+            project.adjudication.delete_span(alices.id)
         with pytest.raises(ProjectError, match="not to the gold standard"):
-            project.update_gold_span(alices.id, label_id="loaded_term")
-        change = project.delete_gold_span(gold_id)
+            project.adjudication.update_span(alices.id, label_id="loaded_term")
+        change = project.adjudication.delete_span(gold_id)
         assert change.spans == [gold_id]
-        assert project.gold_spans(doc) == [] and project.gold_span_counts() == {}
+        assert project.adjudication.gold_spans(doc) == [] and project.adjudication.gold_span_counts() == {}
     assert gold_rows(project_file) == []
 
 
 def test_gold_answers(project_file):
     with Project.open(project_file) as project:
-        ids = project.document_ids()
-        project.accept_answer(ids[1], "source_type", "carol")
-        project.set_gold_answer(ids[1], "tone", "negative")
-        assert project.gold_answers(ids[1]) == {"source_type": "media", "tone": "negative"}
+        ids = project.documents.ids()
+        project.adjudication.accept_answer(ids[1], "source_type", "carol")
+        project.adjudication.set_answer(ids[1], "tone", "negative")
+        assert project.adjudication.gold_answers(ids[1]) == {"source_type": "media", "tone": "negative"}
         with pytest.raises(ProjectError, match="no answer"):
-            project.accept_answer(ids[3], "tone", "carol")
-        change = project.accept_agreed_answers(threshold=1.0)
+            project.adjudication.accept_answer(ids[3], "tone", "carol")
+        change = project.adjudication.accept_agreed_answers(threshold=1.0)
         # All three agree on source type in documents 1 and 3, alice and bob (the only coders) in 4;
         # tone: all agree in document 3 only. Document 2 already has gold answers.
         assert change.details["accepted"] == 4
-        assert project.gold_answers(ids[0]) == {"source_type": "official"}
-        assert project.gold_answers(ids[2]) == {"source_type": "official", "tone": "neutral"}
-        assert project.gold_answers(ids[3]) == {"source_type": "corporate"}
-        project.set_gold_answer(ids[1], "tone", "")
-        assert project.gold_answers(ids[1]) == {"source_type": "media"}
+        assert project.adjudication.gold_answers(ids[0]) == {"source_type": "official"}
+        assert project.adjudication.gold_answers(ids[2]) == {"source_type": "official", "tone": "neutral"}
+        assert project.adjudication.gold_answers(ids[3]) == {"source_type": "corporate"}
+        project.adjudication.set_answer(ids[1], "tone", "")
+        assert project.adjudication.gold_answers(ids[1]) == {"source_type": "media"}
 
 
 def test_coders_follow_the_agreement_report_rule(project_file):
     with Project.open(project_file) as project:
         for kwargs in ({}, {"done_only": True}, {"annotators": ["bob", "carol"]}):
-            data = project.agreement_data(**kwargs)
-            assert project.document_coders(**kwargs) == {d.id: d.coders for d in data.documents}
+            data = project.agreement.data(**kwargs)
+            assert project.agreement.document_coders(**kwargs) == {d.id: d.coders for d in data.documents}
 
 
 def test_the_gold_layer_leaves_the_agreement_report_unchanged_and_exports_as_gold(project_file):
     with Project.open(project_file) as project:
-        before = build_report(project.agreement_data(), resamples=0).to_dict()
-        project.accept_agreed_spans(threshold=2 / 3)
-        project.accept_agreed_answers(threshold=2 / 3)
-        project.add_gold_span(project.document_ids()[1], "loaded_term", *mark(TEXTS[1], "tear gas"))
-        after = build_report(project.agreement_data(), resamples=0).to_dict()
+        before = build_report(project.agreement.data(), resamples=0).to_dict()
+        project.adjudication.accept_agreed_spans(threshold=2 / 3)
+        project.adjudication.accept_agreed_answers(threshold=2 / 3)
+        project.adjudication.add_span(project.documents.ids()[1], "loaded_term", *mark(TEXTS[1], "tear gas"))
+        after = build_report(project.agreement.data(), resamples=0).to_dict()
         assert after == before
-        gold = list(project.iter_export_spans(annotators=[], gold=True))
+        gold = list(project.exports.iter_spans(annotators=[], gold=True))
         assert len(gold) == 7 and {row.annotator for row in gold} == {"gold"}
-        assert project.export_span_count(gold=False) == project.span_count() - 7
+        assert project.exports.span_count(gold=False) == project.spans.count() - 7

@@ -1,4 +1,4 @@
-"""Project.agreement_data: who coded which document, with which spans and answers, under filters."""
+"""project.agreement.data: who coded which document, with which spans and answers, under filters."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def project_file(tmp_path):
 
 def test_coders_per_document(project_file):
     with Project.open(project_file) as project:
-        data = project.agreement_data()
+        data = project.agreement.data()
     assert data.annotators == ["alice", "bob", "carol"]  # dave only has a "todo" status
     assert [d.coders for d in data.documents] == [["alice", "bob", "carol"]] * 3 + [["alice", "bob"]]
     first = data.documents[0]
@@ -30,7 +30,7 @@ def test_coders_per_document(project_file):
 
 def test_done_only_drops_documents_not_marked_done(project_file):
     with Project.open(project_file) as project:
-        data = project.agreement_data(done_only=True)
+        data = project.agreement.data(done_only=True)
     # carol's third document is only "in progress"
     assert data.documents[2].coders == ["alice", "bob"]
     assert all(s.annotator != "carol" for s in data.documents[2].spans)
@@ -39,7 +39,7 @@ def test_done_only_drops_documents_not_marked_done(project_file):
 
 def test_filters_by_annotator_and_label(project_file):
     with Project.open(project_file) as project:
-        data = project.agreement_data(annotators=["alice", "carol"], labels=["hedge", "tone"])
+        data = project.agreement.data(annotators=["alice", "carol"], labels=["hedge", "tone"])
     assert data.annotators == ["alice", "carol"]
     assert [label.id for label in data.labels] == ["hedge"]
     assert [q.id for q in data.questions] == ["tone"]
@@ -51,21 +51,21 @@ def test_filters_by_annotator_and_label(project_file):
 def test_unknown_names_are_refused(project_file):
     with Project.open(project_file) as project:
         with pytest.raises(ProjectError, match="unknown annotator 'zoe'"):
-            project.agreement_data(annotators=["zoe"])
+            project.agreement.data(annotators=["zoe"])
         with pytest.raises(ProjectError, match="unknown label or question 'nope'"):
-            project.agreement_data(labels=["nope"])
+            project.agreement.data(labels=["nope"])
 
 
 def test_deleted_and_adjudicated_spans_are_left_out(project_file):
     with Project.open(project_file) as project:
-        doc = project.document_ids()[3]
+        doc = project.documents.ids()[3]
         start, end = mark(TEXTS[3], "spokesperson")
         gold = Span(document_id=doc, annotator="alice", label_id="naming", start=start, end=end,
                     text=TEXTS[3][start:end], origin="adjudication")
-        project.add_span(gold)
-        victim = next(s for s in project.spans(doc, "bob") if s.label_id == "loaded_term")
-        project.delete_span(victim.id)
-        data = project.agreement_data()
+        project.spans.add(gold)
+        victim = next(s for s in project.spans.of_document(doc, "bob") if s.label_id == "loaded_term")
+        project.spans.delete(victim.id)
+        data = project.agreement.data()
     labels = {(s.annotator, s.label) for s in data.documents[3].spans}
     assert ("alice", "naming") not in labels
     assert ("bob", "loaded_term") not in labels

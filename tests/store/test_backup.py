@@ -21,15 +21,15 @@ TEXT = "Le ministre affirme que la réforme est « nécessaire ». Les syndicats
 
 def new_project(path) -> str:
     with Project.create(path) as project:
-        project.set_codebook(load_preset("framing-devices"))
-        return project.add_documents([Document(text=TEXT, title="Article")]).added[0]
+        project.codebook.install(load_preset("framing-devices"))
+        return project.documents.add([Document(text=TEXT, title="Article")]).added[0]
 
 
 def add_hedge(path, start: int = 0, end: int = 2) -> str:
     with Project.open(path, backup=False) as project:
-        doc = project.document_ids()[0]
+        doc = project.documents.ids()[0]
         span = Span(document_id=doc, annotator="ana", label_id="hedge", start=start, end=end, text=TEXT[start:end])
-        project.add_span(span)
+        project.spans.add(span)
         return span.id
 
 
@@ -64,9 +64,9 @@ def test_no_backup_when_asked_for_none_or_when_nothing_changed(tmp_path):
     assert backups.list_backups(path) == []
     with Project.open(path) as project:
         assert backups.backup_on_open(project.conn, path, min_interval=0) is None  # unchanged since the last
-        project.add_annotator("bea")
+        project.team.add("bea")
         assert backups.backup_on_open(project.conn, path, min_interval=0) is not None
-        project.add_annotator("carl")
+        project.team.add("carl")
         assert backups.backup_on_open(project.conn, path) is None  # the newest is too recent
     assert len(backups.list_backups(path)) == 2
 
@@ -77,7 +77,7 @@ def test_only_the_newest_backups_are_kept(tmp_path):
     with Project.open(path, backup=False) as project:
         made = []
         for n in range(backups.BACKUP_KEEP + 2):
-            project.add_annotator(f"coder{n}")
+            project.team.add(f"coder{n}")
             made.append(backups.backup_on_open(project.conn, path, min_interval=0))
     kept = backups.list_backups(path)
     assert [info.path for info in kept] == made[::-1][: backups.BACKUP_KEEP]
@@ -122,7 +122,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_replaced_file(tmp_path):
     with Project.open(path, backup=False) as project:
         assert project.integrity_ok()
         assert project.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        project.add_annotator("after-restore")  # the restored file takes writes
+        project.team.add("after-restore")  # the restored file takes writes
 
 
 def test_restore_refuses_what_is_not_a_backup_of_this_project(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.errors import CodebookError
+from annotator.core.errors import CodebookError, NotFound
 from annotator.core.model import Document, Span
 from annotator.store import Project
 
@@ -22,8 +22,8 @@ def _span(doc_id: str, annotator: str, label_id: str, phrase: str) -> Span:
 def annotated(project: Project) -> Project:
     """The default-codebook project with spans by two annotators (one deleted) and answers."""
     doc = Document(text=TEXT, title="Parler")
-    project.add_documents([doc])
-    project.add_spans([
+    project.documents.add([doc])
+    project.spans.add_many([
         _span(doc.id, "alice", "loaded_term", "danger"),
         _span(doc.id, "alice", "naming", "so-called"),
         _span(doc.id, "bob", "loaded_term", "free speech"),
@@ -31,10 +31,10 @@ def annotated(project: Project) -> Project:
         _span(doc.id, "alice", "agentless_passive", "was suspended"),
     ])
     gone = _span(doc.id, "bob", "loaded_term", "app")
-    project.add_span(gone)
-    project.delete_span(gone.id)
-    project.set_document_label(doc.id, "alice", "tone", "negative")
-    project.set_document_label(doc.id, "bob", "source_type", "legal")
+    project.spans.add(gone)
+    project.spans.delete(gone.id)
+    project.answers.set(doc.id, "alice", "tone", "negative")
+    project.answers.set(doc.id, "bob", "source_type", "legal")
     project.doc_id = doc.id  # type: ignore[attr-defined]
     return project
 
@@ -42,7 +42,7 @@ def annotated(project: Project) -> Project:
 def all_span_rows(project: Project) -> dict[str, tuple]:
     """Every span (deleted ones too) by id: what must survive any codebook edit."""
     return {s.id: (s.document_id, s.annotator, s.start, s.end, s.text, s.deleted)
-            for s in project.spans(project.doc_id, include_deleted=True)}
+            for s in project.spans.of_document(project.doc_id, include_deleted=True)}
 
 
 def reopened(project: Project) -> Project:
@@ -53,185 +53,185 @@ def reopened(project: Project) -> Project:
 
 def test_rename_keeps_id_and_every_span(annotated):
     before = all_span_rows(annotated)
-    version = annotated.codebook_version()
-    change = annotated.rename_label("loaded_term", "Charged word", "Mot chargé")
+    version = annotated.codebook.version()
+    change = annotated.labels.rename("loaded_term", "Charged word", "Mot chargé")
     assert change.labels == ["loaded_term"]
     proj = reopened(annotated)
     proj.doc_id = annotated.doc_id
-    label = proj.label("loaded_term")
+    label = proj.codebook.label("loaded_term")
     assert (label.name, label.name_fr) == ("Charged word", "Mot chargé")
     assert all_span_rows(proj) == before
-    assert proj.codebook_version() == version + 1
-    assert proj.codebook_history()[-1]["change"] == "label loaded_term renamed to 'Charged word'"
+    assert proj.codebook.version() == version + 1
+    assert proj.codebook.history()[-1]["change"] == "label loaded_term renamed to 'Charged word'"
     proj.close()
 
 
 def test_rename_refuses_an_empty_name(annotated):
     with pytest.raises(CodebookError, match="needs a name"):
-        annotated.rename_label("hedge", "  ")
+        annotated.labels.rename("hedge", "  ")
 
 
 def test_merge_moves_every_span_and_retires_the_merged_label(annotated):
     before = all_span_rows(annotated)
-    moved = [s.id for s in annotated.spans(annotated.doc_id, include_deleted=True) if s.label_id == "loaded_term"]
-    versions = {s.id: s.codebook_version for s in annotated.spans(annotated.doc_id, include_deleted=True)}
-    change = annotated.merge_labels("loaded_term", "naming")
+    moved = [s.id for s in annotated.spans.of_document(annotated.doc_id, include_deleted=True) if s.label_id == "loaded_term"]
+    versions = {s.id: s.codebook_version for s in annotated.spans.of_document(annotated.doc_id, include_deleted=True)}
+    change = annotated.labels.merge("loaded_term", "naming")
     assert sorted(change.spans) == sorted(moved) and len(moved) == 3
-    spans = annotated.spans(annotated.doc_id, include_deleted=True)
+    spans = annotated.spans.of_document(annotated.doc_id, include_deleted=True)
     assert all_span_rows(annotated) == before  # same spans, same offsets, same deletions
     assert {s.id for s in spans if s.label_id == "naming"} == set(moved) | {
         s.id for s in spans if s.text == "so-called"}
     assert {s.id: s.codebook_version for s in spans} == versions  # still "made under" their version
-    merged = annotated.label("loaded_term")
+    merged = annotated.codebook.label("loaded_term")
     assert merged.retired and merged.shortcut == ""
-    assert "naming" in annotated.codebook().attribute("stance").labels
-    entry = annotated.codebook_history()[-1]
+    assert "naming" in annotated.codebook.current().attribute("stance").labels
+    entry = annotated.codebook.history()[-1]
     assert entry["details"]["kept"] == "naming" and sorted(entry["details"]["spans"]) == sorted(moved)
     # The codebook of the version a span was made under still names its original label.
-    assert annotated.codebook_at(versions[moved[0]]).label("loaded_term").retired is False
+    assert annotated.codebook.at(versions[moved[0]]).label("loaded_term").retired is False
 
 
 def test_merge_moves_sub_labels_and_refuses_nonsense(annotated):
-    annotated.merge_labels("reporting_verb", "attribution")
-    assert annotated.label("reporting_verb.loaded").parent == "attribution"
+    annotated.labels.merge("reporting_verb", "attribution")
+    assert annotated.codebook.label("reporting_verb.loaded").parent == "attribution"
     with pytest.raises(CodebookError, match="into itself"):
-        annotated.merge_labels("hedge", "hedge")
+        annotated.labels.merge("hedge", "hedge")
     with pytest.raises(CodebookError, match="cannot be merged"):
-        annotated.merge_labels("hedge", "tone")
+        annotated.labels.merge("hedge", "tone")
     with pytest.raises(CodebookError, match="no label 'ghost'"):
-        annotated.merge_labels("hedge", "ghost")
+        annotated.labels.merge("hedge", "ghost")
 
 
 def test_merge_into_a_sub_label_lifts_the_family(annotated):
-    annotated.merge_labels("reporting_verb", "reporting_verb.loaded")
-    assert annotated.label("reporting_verb.loaded").parent is None
-    assert annotated.label("reporting_verb.neutral").parent is None
+    annotated.labels.merge("reporting_verb", "reporting_verb.loaded")
+    assert annotated.codebook.label("reporting_verb.loaded").parent is None
+    assert annotated.codebook.label("reporting_verb.neutral").parent is None
 
 
 def test_merging_questions_folds_answers_and_stops_on_a_conflict(annotated):
     doc = annotated.doc_id
-    annotated.set_document_label(doc, "bob", "tone", "positive")
+    annotated.answers.set(doc, "bob", "tone", "positive")
     # alice answered tone only, bob answered both: bob's answers differ, so the merge stops whole.
     with pytest.raises(CodebookError, match="different answers to the two questions by bob"):
-        annotated.merge_labels("source_type", "tone")
-    assert annotated.label("source_type").retired is False
-    assert {a.question for a in annotated.document_labels(doc)} == {"tone", "source_type"}
-    annotated.set_document_label(doc, "bob", "tone", "")  # bob clears his tone answer
-    change = annotated.merge_labels("source_type", "tone")
-    answers = {(a.annotator, a.value) for a in annotated.document_labels(doc) if a.question == "tone"}
+        annotated.labels.merge("source_type", "tone")
+    assert annotated.codebook.label("source_type").retired is False
+    assert {a.question for a in annotated.answers.find(doc)} == {"tone", "source_type"}
+    annotated.answers.set(doc, "bob", "tone", "")  # bob clears his tone answer
+    change = annotated.labels.merge("source_type", "tone")
+    answers = {(a.annotator, a.value) for a in annotated.answers.find(doc) if a.question == "tone"}
     assert answers == {("alice", "negative"), ("bob", "legal")}
-    assert "legal" in [c.id for c in annotated.label("tone").choices]
-    assert annotated.label("tone").choices[-1].id == "unsure"
+    assert "legal" in [c.id for c in annotated.codebook.label("tone").choices]
+    assert annotated.codebook.label("tone").choices[-1].id == "unsure"
     assert change.document_labels
 
 
 def test_retire_hides_label_and_keeps_spans(annotated):
     before = all_span_rows(annotated)
-    change = annotated.retire_label("reporting_verb")
+    change = annotated.labels.retire("reporting_verb")
     assert set(change.labels) == {"reporting_verb", "reporting_verb.neutral", "reporting_verb.loaded"}
-    live = {label.id for label in annotated.labels(include_retired=False)}
+    live = {label.id for label in annotated.codebook.labels(include_retired=False)}
     assert "reporting_verb.loaded" not in live
     assert all_span_rows(annotated) == before
-    assert annotated.label_usage("reporting_verb.loaded").spans == 1
+    assert annotated.codebook.usage("reporting_verb.loaded").spans == 1
 
 
 def test_unretire_brings_back_parents_and_clears_a_taken_shortcut(annotated):
-    annotated.retire_label("reporting_verb")
-    annotated.set_shortcut("hedge", "k")  # the retired loaded reporting verb's key
-    change = annotated.unretire_label("reporting_verb.loaded")
+    annotated.labels.retire("reporting_verb")
+    annotated.labels.set_shortcut("hedge", "k")  # the retired loaded reporting verb's key
+    change = annotated.labels.unretire("reporting_verb.loaded")
     assert set(change.labels) == {"reporting_verb.loaded", "reporting_verb"}
     assert change.details["shortcuts_cleared"] == ["reporting_verb.loaded: k"]
-    assert annotated.label("reporting_verb.loaded").shortcut == ""
-    assert annotated.label("reporting_verb.neutral").retired  # a sibling stays retired
+    assert annotated.codebook.label("reporting_verb.loaded").shortcut == ""
+    assert annotated.codebook.label("reporting_verb.neutral").retired  # a sibling stays retired
 
 
 def test_shortcut_conflicts_are_refused_with_the_owner_named(annotated):
     with pytest.raises(CodebookError) as caught:
-        annotated.set_shortcut("hedge", "Q")
+        annotated.labels.set_shortcut("hedge", "Q")
     assert "'Direct quote' (direct_quote)" in str(caught.value)
-    assert annotated.label("hedge").shortcut == "h"
+    assert annotated.codebook.label("hedge").shortcut == "h"
     with pytest.raises(CodebookError, match="must be one key"):
-        annotated.set_shortcut("hedge", "qq")
-    annotated.set_shortcut("hedge", "")
-    annotated.set_shortcut("intensifier", "h")
-    assert annotated.label("intensifier").shortcut == "h"
+        annotated.labels.set_shortcut("hedge", "qq")
+    annotated.labels.set_shortcut("hedge", "")
+    annotated.labels.set_shortcut("intensifier", "h")
+    assert annotated.codebook.label("intensifier").shortcut == "h"
 
 
 def test_recolour_and_describe(annotated):
-    annotated.recolour_label("hedge", "#cc6677")
-    assert annotated.label("hedge").color == "#CC6677"
+    annotated.labels.recolour("hedge", "#cc6677")
+    assert annotated.codebook.label("hedge").color == "#CC6677"
     with pytest.raises(CodebookError, match="#RRGGBB"):
-        annotated.recolour_label("hedge", "pink")
-    annotated.set_label_description("hedge", description_fr="Atténue.")
-    label = annotated.label("hedge")
+        annotated.labels.recolour("hedge", "pink")
+    annotated.labels.describe("hedge", description_fr="Atténue.")
+    label = annotated.codebook.label("hedge")
     assert label.description_fr == "Atténue." and label.description.startswith("A word that softens")
 
 
 def test_move_changes_parent_and_order(annotated):
-    annotated.move_label("hedge", "reporting_verb", 0)
-    children = [l.id for l in annotated.labels() if l.parent == "reporting_verb"]
+    annotated.labels.move("hedge", "reporting_verb", 0)
+    children = [l.id for l in annotated.codebook.labels() if l.parent == "reporting_verb"]
     assert children == ["hedge", "reporting_verb.neutral", "reporting_verb.loaded"]
-    annotated.move_label("hedge", None, 0)
-    assert annotated.labels()[0].id == "hedge" and annotated.label("hedge").parent is None
+    annotated.labels.move("hedge", None, 0)
+    assert annotated.codebook.labels()[0].id == "hedge" and annotated.codebook.label("hedge").parent is None
     with pytest.raises(CodebookError, match="under itself"):
-        annotated.move_label("reporting_verb", "reporting_verb.loaded")
-    assert [l.position for l in annotated.labels()] == list(range(len(annotated.labels())))
+        annotated.labels.move("reporting_verb", "reporting_verb.loaded")
+    assert [l.position for l in annotated.codebook.labels()] == list(range(len(annotated.codebook.labels())))
 
 
 def test_create_label_picks_id_colour_and_place(annotated):
-    change = annotated.create_label("Irony", parent="loaded_term")
-    label = annotated.label(change.labels[0])
+    change = annotated.labels.create("Irony", parent="loaded_term")
+    label = annotated.codebook.label(change.labels[0])
     assert label.id == "loaded_term.irony" and label.parent == "loaded_term"
-    used = {l.color for l in annotated.labels() if l.id != label.id}
+    used = {l.color for l in annotated.codebook.labels() if l.id != label.id}
     assert label.color not in used
     with pytest.raises(CodebookError, match="already used by label"):
-        annotated.create_label("Other", shortcut="q")
+        annotated.labels.create("Other", shortcut="q")
 
 
 def test_delete_only_when_unused(annotated):
     with pytest.raises(CodebookError, match="used by 2 span\\(s\\), 1 deleted span"):
-        annotated.delete_label("loaded_term")
+        annotated.labels.delete("loaded_term")
     with pytest.raises(CodebookError, match="sub-label"):
-        annotated.delete_label("reporting_verb")
-    annotated.create_label("Spare")
-    annotated.delete_label("spare")
-    with pytest.raises(KeyError):
-        annotated.label("spare")
-    annotated.merge_labels("loaded_term", "naming")
-    annotated.delete_label("loaded_term")  # unused once merged
-    assert "loaded_term" not in annotated.codebook().attribute("stance").labels
+        annotated.labels.delete("reporting_verb")
+    annotated.labels.create("Spare")
+    annotated.labels.delete("spare")
+    with pytest.raises(NotFound):
+        annotated.codebook.label("spare")
+    annotated.labels.merge("loaded_term", "naming")
+    annotated.labels.delete("loaded_term")  # unused once merged
+    assert "loaded_term" not in annotated.codebook.current().attribute("stance").labels
 
 
 def test_deleting_the_only_label_of_an_attribute_removes_the_attribute(project):
-    project.create_label("Solo")
+    project.labels.create("Solo")
     project.db.execute("UPDATE attributes SET labels = '[\"solo\"]' WHERE id = 'speaker'")
-    change = project.delete_label("solo")
+    change = project.labels.delete("solo")
     assert change.details["attributes_removed"] == ["speaker"]
-    assert "speaker" not in [a.id for a in project.attributes()]
+    assert "speaker" not in [a.id for a in project.codebook.attributes()]
 
 
 def test_a_refused_merge_changes_nothing(annotated):
-    history = annotated.codebook_history()
+    history = annotated.codebook.history()
     before = all_span_rows(annotated)
-    labels = annotated.labels()
-    annotated.set_document_label(annotated.doc_id, "bob", "tone", "positive")
+    labels = annotated.codebook.labels()
+    annotated.answers.set(annotated.doc_id, "bob", "tone", "positive")
     with pytest.raises(CodebookError):
-        annotated.merge_labels("source_type", "tone")
-    assert annotated.codebook_history() == history
-    assert annotated.labels() == labels
+        annotated.labels.merge("source_type", "tone")
+    assert annotated.codebook.history() == history
+    assert annotated.codebook.labels() == labels
     assert all_span_rows(annotated) == before
 
 
 def test_every_edit_is_a_numbered_version_with_a_snapshot(annotated):
-    start = annotated.codebook_version()
-    annotated.rename_label("hedge", "Softener")
-    annotated.retire_label("intensifier")
-    annotated.move_label("hedge", None, 0)
-    history = annotated.codebook_history()
+    start = annotated.codebook.version()
+    annotated.labels.rename("hedge", "Softener")
+    annotated.labels.retire("intensifier")
+    annotated.labels.move("hedge", None, 0)
+    history = annotated.codebook.history()
     assert [h["version"] for h in history][-3:] == [start + 1, start + 2, start + 3]
-    assert annotated.codebook_at(start + 1).label("hedge").name == "Softener"
-    assert not annotated.codebook_at(start + 1).label("intensifier").retired
-    assert annotated.codebook_at(start + 2).label("intensifier").retired
-    assert annotated.codebook_at(start + 3).version == str(start + 3)
-    with pytest.raises(KeyError):
-        annotated.codebook_at(999)
+    assert annotated.codebook.at(start + 1).label("hedge").name == "Softener"
+    assert not annotated.codebook.at(start + 1).label("intensifier").retired
+    assert annotated.codebook.at(start + 2).label("intensifier").retired
+    assert annotated.codebook.at(start + 3).version == str(start + 3)
+    with pytest.raises(NotFound):
+        annotated.codebook.at(999)

@@ -70,8 +70,8 @@ def replay(run: str, seed: int, count: int, start: dict) -> dict:
 def test_killed_writer_leaves_a_sound_file_holding_every_reported_action(tmp_path):
     path = tmp_path / "crash.framing"
     with Project.create(path) as project:
-        project.set_codebook(load_preset("framing-devices"))
-        project.add_documents([Document(text=TEXT, title="Article")])
+        project.codebook.install(load_preset("framing-devices"))
+        project.documents.add([Document(text=TEXT, title="Article")])
     rng = random.Random(20240917)
     expected = empty_state()
     killed_mid_run = 0
@@ -106,8 +106,8 @@ def test_a_kill_during_a_backup_leaves_no_half_backup_and_a_sound_project(tmp_pa
 
     path = tmp_path / "big.framing"
     with Project.create(path) as project:
-        project.set_codebook(load_preset("framing-devices"))
-        project.add_documents([Document(text=TEXT)] + [Document(text=f"{n} " + TEXT * 40) for n in range(150)])
+        project.codebook.install(load_preset("framing-devices"))
+        project.documents.add([Document(text=TEXT)] + [Document(text=f"{n} " + TEXT * 40) for n in range(150)])
     rng = random.Random(7)
     interrupted = 0
     for kill in range(6):

@@ -33,63 +33,63 @@ def test_round_trip_of_documents_spans_labels_and_status(project, tmp_path):
     doc = Document(text=TEXT, title="Titre", outlet="Le Monde", url="https://example.org/a",
                    author="A. Auteur", published="2024-02-03", language="fr", filename="a.txt",
                    metadata={"section": "Monde", "n": 3})
-    assert project.add_documents([doc]).added == [doc.id]
+    assert project.documents.add([doc]).added == [doc.id]
     start = TEXT.index("😀")
     span = Span(document_id=doc.id, annotator="bob", label_id="loaded_term", start=start, end=start + 1,
                 text="😀", note="emoji", attributes={"stance": "critical"})
-    project.add_span(span)
-    project.set_document_label(doc.id, "bob", "tone", "negative")
-    project.set_status("bob", doc.id, "done")
+    project.spans.add(span)
+    project.answers.set(doc.id, "bob", "tone", "negative")
+    project.assignments.set_status("bob", doc.id, "done")
     project.close()
     again = Project.open(project.path)
-    stored = again.document(doc.id)
+    stored = again.documents.get(doc.id)
     assert stored == doc
     assert stored.id == document_id_for(TEXT)
-    [read] = again.spans(doc.id)
+    [read] = again.spans.of_document(doc.id)
     assert read == span
-    assert again.document_labels(doc.id)[0].value == "negative"
-    assert again.status("bob", doc.id) == "done"
+    assert again.answers.find(doc.id)[0].value == "negative"
+    assert again.assignments.status("bob", doc.id) == "done"
     counts = again.counts()
-    assert counts["labels"] == len(again.labels(include_retired=False))
+    assert counts["labels"] == len(again.codebook.labels(include_retired=False))
     assert {k: v for k, v in counts.items() if k != "labels"} == {
         "documents": 1, "annotators": 1, "spans": 1, "document_labels": 1}
     again.close()
 
 
 def test_same_text_twice_is_one_document(project):
-    first = project.add_documents([Document(text=TEXT)])
-    second = project.add_documents([Document(text=TEXT, title="other title")])
+    first = project.documents.add([Document(text=TEXT)])
+    second = project.documents.add([Document(text=TEXT, title="other title")])
     assert first.added and second.added == [] and second.duplicates == first.added
 
 
 @pytest.mark.parametrize("start,end,text", [(-1, 3, "x"), (5, 5, ""), (3, 2, ""), (0, 999, "x"), (0, 5, "wrong")])
 def test_invalid_spans_are_refused_and_nothing_is_written(project, start, end, text):
-    doc = project.add_documents([Document(text=TEXT)]).added[0]
+    doc = project.documents.add([Document(text=TEXT)]).added[0]
     good = Span(document_id=doc, annotator="a", label_id="hedge", start=0, end=5, text="Titre")
     bad = Span(document_id=doc, annotator="a", label_id="hedge", start=start, end=end, text=text)
     with pytest.raises(InvalidSpan):
-        project.add_spans([good, bad])
-    assert project.spans(doc) == []  # the batch is all or nothing
+        project.spans.add_many([good, bad])
+    assert project.spans.of_document(doc) == []  # the batch is all or nothing
 
 
 def test_span_with_unknown_label_or_question_label_is_refused(project):
-    doc = project.add_documents([Document(text=TEXT)]).added[0]
+    doc = project.documents.add([Document(text=TEXT)]).added[0]
     with pytest.raises(InvalidSpan, match="unknown label"):
-        project.add_span(Span(document_id=doc, annotator="a", label_id="nope", start=0, end=5, text="Titre"))
+        project.spans.add(Span(document_id=doc, annotator="a", label_id="nope", start=0, end=5, text="Titre"))
     with pytest.raises(InvalidSpan, match="document-level question"):
-        project.add_span(Span(document_id=doc, annotator="a", label_id="tone", start=0, end=5, text="Titre"))
+        project.spans.add(Span(document_id=doc, annotator="a", label_id="tone", start=0, end=5, text="Titre"))
 
 
 def test_update_keeps_text_in_step_with_offsets_and_delete_is_a_tombstone(project):
-    doc = project.add_documents([Document(text=TEXT)]).added[0]
+    doc = project.documents.add([Document(text=TEXT)]).added[0]
     span = Span(document_id=doc, annotator="a", label_id="hedge", start=0, end=5, text="Titre")
-    project.add_span(span)
-    project.update_span(span.id, start=7, end=9)
-    assert project.span(span.id).text == "Le"
-    project.delete_span(span.id)
-    assert project.spans(doc) == [] and project.span(span.id).deleted
-    project.restore_span(span.id)
-    assert project.spans(doc)[0].text == "Le"
+    project.spans.add(span)
+    project.spans.update(span.id, start=7, end=9)
+    assert project.spans.get(span.id).text == "Le"
+    project.spans.delete(span.id)
+    assert project.spans.of_document(doc) == [] and project.spans.get(span.id).deleted
+    project.spans.restore(span.id)
+    assert project.spans.of_document(doc)[0].text == "Le"
 
 
 @pytest.mark.parametrize("content", [b"", b"hello, not a database", b"SQLite format 3\x00" + b"\x00" * 84])
@@ -152,34 +152,34 @@ def test_older_schema_is_upgraded_keeping_data(tmp_path):
     with Project.open(path) as project:
         assert project.schema_version == schema_version()
         assert project.project_id == "old-project"
-        assert project.document(document_id_for(TEXT)).text == TEXT
+        assert project.documents.get(document_id_for(TEXT)).text == TEXT
         applied = [r[0] for r in project.db.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
         assert applied == names
 
 
 def test_every_write_is_visible_to_a_second_connection_at_once(project):
     """Saved at every action: another process sees the span without any save step."""
-    doc = project.add_documents([Document(text=TEXT)]).added[0]
-    project.add_span(Span(document_id=doc, annotator="a", label_id="hedge", start=0, end=5, text="Titre"))
+    doc = project.documents.add([Document(text=TEXT)]).added[0]
+    project.spans.add(Span(document_id=doc, annotator="a", label_id="hedge", start=0, end=5, text="Titre"))
     with sqlite3.connect(project.path) as other:
         assert other.execute("SELECT count(*) FROM spans").fetchone()[0] == 1
 
 
 def test_working_on_an_unassigned_document_brings_the_assignment_back(project):
-    doc = project.add_documents([Document(text=TEXT)]).added[0]
-    project.assign("bob", [doc])
-    project.unassign("bob", [doc])
-    assert project.progress().rows == []
-    project.set_status("bob", doc, "in progress")
-    [row] = project.progress().rows
+    doc = project.documents.add([Document(text=TEXT)]).added[0]
+    project.assignments.assign("bob", [doc])
+    project.assignments.unassign("bob", [doc])
+    assert project.assignments.progress().rows == []
+    project.assignments.set_status("bob", doc, "in progress")
+    [row] = project.assignments.progress().rows
     assert row.statuses == {"bob": "in progress"}
 
 
 def test_coders_and_who_may_see_others(project):
-    project.add_annotator("ana")
-    project.add_annotator("gold")
-    project.add_annotator("lee", role="lead")
-    assert project.coders() == ["ana", "lee"]
-    assert project.may_see_others("ana")
-    project.set_blind_coding(True)
-    assert not project.may_see_others("ana") and project.may_see_others("lee")
+    project.team.add("ana")
+    project.team.add("gold")
+    project.team.add("lee", role="lead")
+    assert project.team.coders() == ["ana", "lee"]
+    assert project.team.may_see_others("ana")
+    project.team.set_blind_coding(True)
+    assert not project.team.may_see_others("ana") and project.team.may_see_others("lee")

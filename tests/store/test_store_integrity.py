@@ -26,53 +26,53 @@ def test_add_documents_refuses_text_qt_would_shift_and_adds_nothing(project, tex
     good = Document(text="A fine article.", title="Fine")
     bad = Document(text=text, title="Broken article")
     with pytest.raises(ProjectError, match=re.escape(words)) as refused:
-        project.add_documents([good, bad])
+        project.documents.add([good, bad])
     assert "Broken article" in str(refused.value)
-    assert project.document_ids() == []
+    assert project.documents.ids() == []
 
 
 def test_add_documents_refuses_a_lone_surrogate_before_hashing(project):
     # Document() cannot hash such a text, so a caller can only reach the store with an explicit id.
     bad = Document(text="Half an emoji: \ud83d.", title="Surrogate", id="0" * 64)
     with pytest.raises(ProjectError, match="lone surrogate"):
-        project.add_documents([bad])
-    assert project.document_ids() == []
+        project.documents.add([bad])
+    assert project.documents.ids() == []
 
 
 def test_span_checks_use_the_stored_length_not_a_count_of_the_whole_text(project):
     doc = Document(text="Title\n\n" + "A long article body. " * 5000, title="Long")
-    project.add_documents([doc])
+    project.documents.add([doc])
     statements: list[str] = []
     project.db.conn.set_trace_callback(statements.append)
     try:
-        project.add_span(Span(document_id=doc.id, annotator="ana", label_id="hedge", start=0, end=5, text="Title"))
+        project.spans.add(Span(document_id=doc.id, annotator="ana", label_id="hedge", start=0, end=5, text="Title"))
         with pytest.raises(InvalidSpan, match="does not fit|outside"):
-            project.add_span(Span(document_id=doc.id, annotator="ana", label_id="hedge",
+            project.spans.add(Span(document_id=doc.id, annotator="ana", label_id="hedge",
                                   start=len(doc.text) - 2, end=len(doc.text) + 1, text="x"))
     finally:
         project.db.conn.set_trace_callback(None)
     checks = [s for s in statements if "substr(text" in s]
     assert len(checks) == 2 and not any("length(text)" in s for s in checks)
-    assert len(project.spans(doc.id)) == 1
+    assert len(project.spans.of_document(doc.id)) == 1
 
 
 def test_a_new_answer_keeps_the_note_unless_a_new_one_is_given(project):
     doc = Document(text="An article about the strike.", title="Strike")
-    project.add_documents([doc])
-    project.set_document_label(doc.id, "ana", "tone", "negative", note="tone given by the wire service")
+    project.documents.add([doc])
+    project.answers.set(doc.id, "ana", "tone", "negative", note="tone given by the wire service")
 
     def note() -> str:
-        (answer,) = project.document_labels(doc.id, "ana", include_deleted=True)
+        (answer,) = project.answers.find(doc.id, "ana", include_deleted=True)
         return answer.note
 
-    project.set_document_label(doc.id, "ana", "tone", "positive")
+    project.answers.set(doc.id, "ana", "tone", "positive")
     assert note() == "tone given by the wire service"
-    project.set_document_label(doc.id, "ana", "tone", "")  # cleared, then answered again
-    project.set_document_label(doc.id, "ana", "tone", "negative")
+    project.answers.set(doc.id, "ana", "tone", "")  # cleared, then answered again
+    project.answers.set(doc.id, "ana", "tone", "negative")
     assert note() == "tone given by the wire service"
-    project.set_document_label(doc.id, "ana", "tone", "positive", note="checked by hand")
+    project.answers.set(doc.id, "ana", "tone", "positive", note="checked by hand")
     assert note() == "checked by hand"
-    project.set_document_label(doc.id, "ana", "tone", "positive", note="")
+    project.answers.set(doc.id, "ana", "tone", "positive", note="")
     assert note() == ""
 
 
@@ -87,7 +87,7 @@ def write_locked(tmp_path):
     """A project file on which a second connection (another window) holds the write lock."""
     path = tmp_path / "shared.framing"
     with Project.create(path) as proj:
-        proj.set_codebook(load_preset("framing-devices"))
+        proj.codebook.install(load_preset("framing-devices"))
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     yield path, other
@@ -98,9 +98,9 @@ def test_a_write_lock_held_elsewhere_is_a_plain_project_error(short_busy_timeout
     path, other = write_locked
     with Project.open(path, backup=False) as proj:
         with pytest.raises(ProjectError, match="in use by another window or command; try again in a moment"):
-            proj.add_documents([Document(text="An article.", title="A")])
+            proj.documents.add([Document(text="An article.", title="A")])
         other.execute("ROLLBACK")  # the other window is done: the same write now goes through
-        assert proj.add_documents([Document(text="An article.", title="A")]).added
+        assert proj.documents.add([Document(text="An article.", title="A")]).added
 
 
 def test_the_cli_says_the_project_is_in_use_in_one_line(short_busy_timeout, write_locked):

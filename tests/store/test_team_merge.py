@@ -36,37 +36,37 @@ def scenario(tmp_path) -> dict:
     lead = make_lead(tmp_path / "lead.framing")
     ids: dict = {}
     with Project.open(lead) as proj:
-        docs = {name: [d.document_id for d in proj.assigned_documents(name)] for name in ANNOTATORS}
+        docs = {name: [d.document_id for d in proj.assignments.of_annotator(name)] for name in ANNOTATORS}
         q, answers = question(proj)
         ids["ana_pilot"] = add_span(proj, docs["ana"][0], "ana", 3, 10)
         ids["ben_pilot1"] = add_span(proj, docs["ben"][0], "ben", 5, 12)
         ids["ben_pilot2"] = add_span(proj, docs["ben"][0], "ben", 30, 8)
-        proj.set_document_label(docs["cleo"][0], "cleo", q, answers[0])
+        proj.answers.set(docs["cleo"][0], "cleo", q, answers[0])
         for name in ANNOTATORS:
-            proj.write_package(name, tmp_path / f"{name}.framing")
-        proj.update_span(ids["ben_pilot1"], note="lead's correction")
-        proj.delete_span(ids["ben_pilot2"])
-        proj.unassign("cleo", [docs["cleo"][-1]])
+            proj.packages.write(name, tmp_path / f"{name}.framing")
+        proj.spans.update(ids["ben_pilot1"], note="lead's correction")
+        proj.spans.delete(ids["ben_pilot2"])
+        proj.assignments.unassign("cleo", [docs["cleo"][-1]])
     with Project.open(tmp_path / "ana.framing") as pkg:
-        pkg.delete_span(ids["ana_pilot"])
+        pkg.spans.delete(ids["ana_pilot"])
         ids["ana_new"] = [add_span(pkg, docs["ana"][i % len(docs["ana"])], "ana", 7 * i, 9) for i in range(3)]
-        pkg.set_status("ana", docs["ana"][0], "done")
-        pkg.set_document_label(docs["ana"][1], "ana", q, answers[-1])
+        pkg.assignments.set_status("ana", docs["ana"][0], "done")
+        pkg.answers.set(docs["ana"][1], "ana", q, answers[-1])
     with Project.open(tmp_path / "ben.framing") as pkg:
-        pkg.update_span(ids["ben_pilot1"], note="ben's second thought", label_id=span_labels(pkg)[1])
+        pkg.spans.update(ids["ben_pilot1"], note="ben's second thought", label_id=span_labels(pkg)[1])
         ids["ben_new"] = add_span(pkg, docs["ben"][1], "ben", 11, 14)
-        pkg.set_status("ben", docs["ben"][1], "in progress")
+        pkg.assignments.set_status("ben", docs["ben"][1], "in progress")
     shutil.copy(tmp_path / "ben.framing", tmp_path / "ben-early.framing")
     with Project.open(tmp_path / "ben.framing") as pkg:
-        pkg.update_span(ids["ben_pilot1"], note="ben's final word")
+        pkg.spans.update(ids["ben_pilot1"], note="ben's final word")
         ids["ben_late"] = add_span(pkg, docs["ben"][1], "ben", 40, 5)
-        pkg.delete_span(ids["ben_new"])
+        pkg.spans.delete(ids["ben_new"])
     with Project.open(tmp_path / "cleo.framing") as pkg:
-        pkg.add_label(Label(id="irony", name="Irony", kind="span", color="#AA3377", shortcut="y"))
+        pkg.codebook.add_label(Label(id="irony", name="Irony", kind="span", color="#AA3377", shortcut="y"))
         ids["cleo_irony"] = add_span(pkg, docs["cleo"][1], "cleo", 2, 6, label="irony")
         ids["cleo_gone"] = add_span(pkg, docs["cleo"][1], "cleo", 20, 6)
-        pkg.delete_span(ids["cleo_gone"])
-        pkg.set_document_label(docs["cleo"][0], "cleo", q, answers[1])
+        pkg.spans.delete(ids["cleo_gone"])
+        pkg.answers.set(docs["cleo"][0], "cleo", q, answers[1])
     sources = {name: tmp_path / f"{name}.framing" for name in ANNOTATORS + ("ben-early",)}
     return {"dir": tmp_path, "lead": lead, "ids": ids, "docs": docs, "sources": sources,
             "packages": [sources[name] for name in ("ana", "ben-early", "ben", "cleo")]}
@@ -77,7 +77,7 @@ def merged_copy(scenario: dict, order, name: str) -> Path:
     shutil.copy(scenario["lead"], target)
     with Project.open(target) as proj:
         for package in order:
-            proj.merge_from(package)
+            proj.merges.merge(package)
     return target
 
 
@@ -93,7 +93,7 @@ def test_every_order_records_the_conflict_once(scenario):
     """ben's edit against the lead's is one conflict, whichever of ben's copies arrives first."""
     for i, order in enumerate(itertools.permutations(scenario["packages"])):
         with Project.open(merged_copy(scenario, order, f"order{i}")) as proj:
-            conflicts = proj.conflicts()
+            conflicts = proj.merges.conflicts()
         assert [(c.kind, c.object_id, c.discarded["note"]) for c in conflicts] == [
             ("span", scenario["ids"]["ben_pilot1"], "lead's correction")]
         first_ben = next(p for p in order if p.stem.startswith("ben"))
@@ -105,29 +105,29 @@ def test_merged_project_holds_everyones_work(scenario):
     target = merged_copy(scenario, scenario["packages"], "merged")
     ids, docs = scenario["ids"], scenario["docs"]
     with Project.open(target) as proj:
-        assert proj.span(ids["ana_pilot"]).deleted
-        assert all(not proj.span(i).deleted for i in ids["ana_new"])
-        pilot = proj.span(ids["ben_pilot1"])
+        assert proj.spans.get(ids["ana_pilot"]).deleted
+        assert all(not proj.spans.get(i).deleted for i in ids["ana_new"])
+        pilot = proj.spans.get(ids["ben_pilot1"])
         assert pilot.note == "ben's final word" and pilot.label_id == span_labels(proj)[1]
-        assert proj.span(ids["ben_pilot2"]).deleted  # the lead's deletion stays
-        assert proj.span(ids["ben_new"]).deleted  # ben's later deletion beats his early copy
-        assert not proj.span(ids["ben_late"]).deleted
-        assert proj.span(ids["cleo_gone"]).deleted  # a tombstone for a span the lead never saw
-        irony = proj.label("irony")
+        assert proj.spans.get(ids["ben_pilot2"]).deleted  # the lead's deletion stays
+        assert proj.spans.get(ids["ben_new"]).deleted  # ben's later deletion beats his early copy
+        assert not proj.spans.get(ids["ben_late"]).deleted
+        assert proj.spans.get(ids["cleo_gone"]).deleted  # a tombstone for a span the lead never saw
+        irony = proj.codebook.label("irony")
         assert irony.imported and irony.shortcut == ""
-        assert proj.span(ids["cleo_irony"]).label_id == "irony"
-        assert proj.status("ana", docs["ana"][0]) == "done"
-        assert proj.status("ben", docs["ben"][1]) == "in progress"
-        assert docs["cleo"][-1] not in [d.document_id for d in proj.assigned_documents("cleo")]
+        assert proj.spans.get(ids["cleo_irony"]).label_id == "irony"
+        assert proj.assignments.status("ana", docs["ana"][0]) == "done"
+        assert proj.assignments.status("ben", docs["ben"][1]) == "in progress"
+        assert docs["cleo"][-1] not in [d.document_id for d in proj.assignments.of_annotator("cleo")]
         q, answers = question(proj)
-        assert [dl.value for dl in proj.document_labels(docs["cleo"][0], "cleo")] == [answers[1]]
+        assert [dl.value for dl in proj.answers.find(docs["cleo"][0], "cleo")] == [answers[1]]
         assert proj.integrity_ok()
 
 
 def test_reports_say_what_each_package_brought(scenario):
     sources = scenario["sources"]
     with Project.open(scenario["lead"]) as proj:
-        ana, ben, cleo = (proj.merge_from(sources[name]) for name in ANNOTATORS)
+        ana, ben, cleo = (proj.merges.merge(sources[name]) for name in ANNOTATORS)
     assert (ana.spans.added, ana.spans.deleted, ana.document_labels.added, ana.assignments.updated) == (3, 1, 1, 1)
     assert not ana.conflicts and not ana.documents_added
     assert sorted(ana.documents_skipped) == sorted(scenario["docs"]["ana"])
@@ -145,7 +145,7 @@ def test_merging_twice_changes_nothing(scenario):
     target = merged_copy(scenario, scenario["packages"], "twice")
     before = full_dump(target)
     with Project.open(target) as proj:
-        again = [proj.merge_from(p) for p in scenario["packages"]]
+        again = [proj.merges.merge(p) for p in scenario["packages"]]
     assert not any(r.changed for r in again)
     assert full_dump(target) == before
 
@@ -154,23 +154,23 @@ def test_a_later_package_from_the_same_annotator_is_not_a_conflict(scenario):
     """ben keeps working after his first merge; the second merge is a plain update."""
     ben = scenario["sources"]["ben"]
     with Project.open(scenario["lead"]) as proj:
-        proj.merge_from(ben)
+        proj.merges.merge(ben)
     with Project.open(ben) as pkg:
-        pkg.update_span(scenario["ids"]["ben_pilot1"], note="ben, third version")
+        pkg.spans.update(scenario["ids"]["ben_pilot1"], note="ben, third version")
     with Project.open(scenario["lead"]) as proj:
-        report = proj.merge_from(ben)
+        report = proj.merges.merge(ben)
         assert report.spans.updated == 1 and not report.conflicts
-        assert proj.span(scenario["ids"]["ben_pilot1"]).note == "ben, third version"
-        assert len(proj.conflicts()) == 1
+        assert proj.spans.get(scenario["ids"]["ben_pilot1"]).note == "ben, third version"
+        assert len(proj.merges.conflicts()) == 1
 
 
 def test_the_target_keeps_a_later_edit_and_records_the_conflict(scenario):
     ids = scenario["ids"]
     with Project.open(scenario["lead"]) as proj:
-        proj.update_span(ids["ben_pilot1"], note="the lead, last")
-        report = proj.merge_from(scenario["sources"]["ben"])
+        proj.spans.update(ids["ben_pilot1"], note="the lead, last")
+        report = proj.merges.merge(scenario["sources"]["ben"])
         assert report.conflicts[0].kept == "target"
-        assert proj.span(ids["ben_pilot1"]).note == "the lead, last"
+        assert proj.spans.get(ids["ben_pilot1"]).note == "the lead, last"
         assert report.spans.updated == 0
 
 
@@ -189,7 +189,7 @@ def test_equal_times_are_decided_by_content_in_any_order(tmp_path, scenario):
     notes = []
     for i, order in enumerate(((ben, twin), (twin, ben))):
         with Project.open(merged_copy(scenario, order, f"tie{i}")) as proj:
-            notes.append(proj.span(span_id).note)
+            notes.append(proj.spans.get(span_id).note)
     assert notes[0] == notes[1] and notes[0] in ("version one", "version two")
 
 
@@ -197,7 +197,7 @@ def test_the_source_file_is_not_written(scenario):
     package = scenario["sources"]["cleo"]
     before = package.read_bytes()
     with Project.open(scenario["lead"]) as proj:
-        proj.merge_from(package)
+        proj.merges.merge(package)
     assert package.read_bytes() == before
 
 
@@ -206,13 +206,13 @@ def test_an_edit_the_annotator_never_saw_still_conflicts_in_a_later_round(scenar
     his first merge: the second merge keeps ben's later edit and records the conflict."""
     ben, span_id = scenario["sources"]["ben"], scenario["ids"]["ben_pilot2"]
     with Project.open(scenario["lead"]) as proj:
-        first = proj.merge_from(ben)
+        first = proj.merges.merge(ben)
         assert [c.object_id for c in first.conflicts] == [scenario["ids"]["ben_pilot1"]]
-        assert proj.span(span_id).deleted
+        assert proj.spans.get(span_id).deleted
     with Project.open(ben) as pkg:
-        pkg.update_span(span_id, note="ben still wants this one")
+        pkg.spans.update(span_id, note="ben still wants this one")
     with Project.open(scenario["lead"]) as proj:
-        second = proj.merge_from(ben)
+        second = proj.merges.merge(ben)
         assert [(c.object_id, c.kept) for c in second.conflicts] == [(span_id, "source")]
-        assert second.spans.updated == 1 and not proj.span(span_id).deleted
-        assert proj.conflicts()[-1].discarded["deleted"] == 1
+        assert second.spans.updated == 1 and not proj.spans.get(span_id).deleted
+        assert proj.merges.conflicts()[-1].discarded["deleted"] == 1

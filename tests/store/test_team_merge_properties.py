@@ -28,22 +28,22 @@ def base(tmp_path_factory) -> Path:
     lead = make_lead(folder / "lead.framing", documents=6, seed=3)
     with Project.open(lead) as proj:
         for name in ANNOTATORS:
-            for i, assigned in enumerate(proj.assigned_documents(name)[:2]):
+            for i, assigned in enumerate(proj.assignments.of_annotator(name)[:2]):
                 add_span(proj, assigned.document_id, name, 5 + 9 * i, 7)
         for name in ANNOTATORS:
-            proj.write_package(name, folder / f"{name}.framing")
+            proj.packages.write(name, folder / f"{name}.framing")
     return folder
 
 
 def documents_of(proj: Project, actor: str) -> list[str]:
     if actor == "lead":
-        return proj.document_ids()
-    return [d.document_id for d in proj.assigned_documents(actor)] or proj.document_ids()
+        return proj.documents.ids()
+    return [d.document_id for d in proj.assignments.of_annotator(actor)] or proj.documents.ids()
 
 
 def spans_of(proj: Project, actor: str) -> list:
     who = None if actor == "lead" else actor
-    return [s for doc in proj.document_ids() for s in proj.spans(doc, who, include_deleted=True)]
+    return [s for doc in proj.documents.ids() for s in proj.spans.of_document(doc, who, include_deleted=True)]
 
 
 def apply(projects: dict[str, Project], step: tuple) -> None:
@@ -58,18 +58,18 @@ def apply(projects: dict[str, Project], step: tuple) -> None:
     if op == "add":
         add_span(proj, doc, actor, a, b)
     elif op == "edit" and live:
-        proj.update_span(live[a % len(live)].id, note=f"{actor} {a}")
+        proj.spans.update(live[a % len(live)].id, note=f"{actor} {a}")
     elif op == "delete" and live:
-        proj.delete_span(live[a % len(live)].id)
+        proj.spans.delete(live[a % len(live)].id)
     elif op == "restore" and gone:
-        proj.restore_span(gone[a % len(gone)].id)
+        proj.spans.restore(gone[a % len(gone)].id)
     elif op == "status":
-        proj.set_status(name, doc, ASSIGNMENT_STATUSES[b % 3])
+        proj.assignments.set_status(name, doc, ASSIGNMENT_STATUSES[b % 3])
     elif op == "answer":
         q, answers = question(proj)
-        proj.set_document_label(doc, name, q, (answers + [""])[b % (len(answers) + 1)])
+        proj.answers.set(doc, name, q, (answers + [""])[b % (len(answers) + 1)])
     elif op == "unassign" and actor == "lead":
-        proj.unassign(name, [doc])
+        proj.assignments.unassign(name, [doc])
 
 
 def work(folder: Path, steps: list[tuple]) -> None:
@@ -87,7 +87,7 @@ def merge_all(folder: Path, lead_copy: str, sources: list[Path]) -> Path:
     shutil.copy(folder / "lead.framing", target)
     with Project.open(target) as proj:
         for source in sources:
-            proj.merge_from(source)
+            proj.merges.merge(source)
     return target
 
 
@@ -108,5 +108,5 @@ def test_merge_is_independent_of_order_and_idempotent(base, early, late, data):
         assert canonical_dump(first) == canonical_dump(second)
         before = full_dump(first)
         with Project.open(first) as proj:
-            assert not any(proj.merge_from(source).changed for source in sources)
+            assert not any(proj.merges.merge(source).changed for source in sources)
         assert full_dump(first) == before

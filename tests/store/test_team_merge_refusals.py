@@ -25,9 +25,9 @@ def lead(tmp_path) -> Path:
 def package(lead, tmp_path) -> Path:
     out = tmp_path / "ana.framing"
     with Project.open(lead) as proj:
-        proj.write_package("ana", out)
+        proj.packages.write("ana", out)
     with Project.open(out) as pkg:
-        doc = pkg.assigned_documents("ana")[0].document_id
+        doc = pkg.assignments.of_annotator("ana")[0].document_id
         add_span(pkg, doc, "ana", 4, 9)
     return out
 
@@ -38,7 +38,7 @@ def refused(lead: Path, source: Path | str, *fragments: str) -> None:
     source_bytes = Path(source).read_bytes() if Path(source).is_file() else None
     with Project.open(lead) as proj:
         with pytest.raises(ProjectError) as caught:
-            proj.merge_from(source)
+            proj.merges.merge(source)
     message = str(caught.value)
     assert Path(source).name in message
     for fragment in fragments:
@@ -59,8 +59,8 @@ def sql(path: Path, *statements: str) -> None:
 def test_another_project_is_refused(lead, tmp_path):
     other = tmp_path / "other.framing"
     with Project.create(other) as proj:
-        proj.set_codebook(load_preset("framing-devices"))
-        proj.add_documents([Document(text="A different article altogether.")])
+        proj.codebook.install(load_preset("framing-devices"))
+        proj.documents.add([Document(text="A different article altogether.")])
     refused(lead, other, "another project", "nothing was changed")
 
 
@@ -68,14 +68,14 @@ def test_another_project_sharing_documents_is_merged(lead, tmp_path):
     """A colleague's own project on the same articles: matched by content hash, so it merges."""
     other = tmp_path / "colleague.framing"
     with Project.create(other) as proj:
-        proj.set_codebook(load_preset("framing-devices"))
-        proj.add_documents([article(0), Document(text="An article only the colleague has.")])
+        proj.codebook.install(load_preset("framing-devices"))
+        proj.documents.add([article(0), Document(text="An article only the colleague has.")])
         span_id = add_span(proj, article(0).id, "dora", 2, 5)
     with Project.open(lead) as proj:
-        report = proj.merge_from(other)
+        report = proj.merges.merge(other)
         assert report.documents_skipped == [article(0).id] and len(report.documents_added) == 1
         assert report.annotators_added == ["dora"]
-        assert proj.span(span_id).annotator == "dora"
+        assert proj.spans.get(span_id).annotator == "dora"
 
 
 def test_a_newer_schema_is_refused(lead, package):
@@ -160,6 +160,6 @@ def test_an_older_file_is_upgraded_in_a_copy_and_merged(lead, package):
         f"PRAGMA user_version = {schema_version() - 1}")
     before = package.read_bytes()
     with Project.open(lead) as proj:
-        report = proj.merge_from(package)
+        report = proj.merges.merge(package)
     assert report.spans.added == 1
     assert package.read_bytes() == before

@@ -21,8 +21,8 @@ TEXT = ("The minister said the reform was « necessary ». Critics call it a dis
 
 def make_project(path: Path) -> None:
     with Project.create(path) as project:
-        project.set_codebook(load_preset("framing-devices"))
-        project.add_documents([Document(text=TEXT, title="Shared article")])
+        project.codebook.install(load_preset("framing-devices"))
+        project.documents.add([Document(text=TEXT, title="Shared article")])
 
 
 def start_writer(path: Path, run: str, seed: int, annotator: str) -> subprocess.Popen:

@@ -55,7 +55,6 @@ class ArticleParts:
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     headline: str = ""
-    byline: str = ""
 
 
 def _tokens(el: lxml_html.HtmlElement) -> set[str]:

@@ -116,7 +116,7 @@ def _write_text(path: Path, content: str) -> None:
 def write_brat(project: Any, folder: Path, selection: ExportSelection, report: ExportReport,
                progress: Progress) -> None:
     """Write annotation.conf, visual.conf and <annotator>/<document>.txt/.ann into `folder`."""
-    book = project.codebook()
+    book = project.codebook.current()
     types = {}
     for label in book.span_labels:
         types.setdefault(brat_type(label.id), []).append(label.id)
@@ -137,7 +137,7 @@ def write_brat(project: Any, folder: Path, selection: ExportSelection, report: E
         folders[source] = folder / name
         folders[source].mkdir()
     used_files: set[str] = set()
-    for doc in project.iter_documents():
+    for doc in project.documents.iter_all():
         progress.step()
         sources = selected_sources(project, doc.id, selection)
         if not sources:
@@ -149,7 +149,7 @@ def write_brat(project: Any, folder: Path, selection: ExportSelection, report: E
         report.documents += 1
         for source in sources:
             people = [] if source == GOLD else [source]
-            spans = project.export_document_spans(doc.id, people, source == GOLD, selection.label_ids)
+            spans = project.exports.document_spans(doc.id, people, source == GOLD, selection.label_ids)
             _write_text(folders[source] / f"{stem}.txt", doc.text)
             _write_text(folders[source] / f"{stem}.ann",
                         "".join(line + "\n" for line in annotation_lines(doc.text, spans, choice_attributes)))

@@ -196,9 +196,9 @@ def selected_sources(project: Any, document_id: str, selection: ExportSelection)
     """The annotators (and gold) whose work on this document the export includes."""
     if not selection.done_only:
         return selection.sources
-    statuses = project.document_statuses(document_id)
+    statuses = project.assignments.statuses(document_id)
     chosen = [name for name in selection.annotators if statuses.get(name) == "done"]
-    if selection.gold and (statuses.get(GOLD) == "done" or project.document_has_gold(document_id)):
+    if selection.gold and (statuses.get(GOLD) == "done" or project.exports.has_gold(document_id)):
         chosen.append(GOLD)
     return chosen
 

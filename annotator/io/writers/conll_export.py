@@ -83,7 +83,7 @@ def write_conll(project: Any, path: Path, selection: ExportSelection, report: Ex
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("# Framing Annotator CoNLL export (BIO tags; '_' = annotator not included)\n")
         handle.write("# columns = TOKEN START END " + " ".join(sources) + "\n")
-        for doc in project.iter_documents():
+        for doc in project.documents.iter_all():
             progress.step()
             included = selected_sources(project, doc.id, selection)
             if selection.done_only and not included:
@@ -95,7 +95,7 @@ def write_conll(project: Any, path: Path, selection: ExportSelection, report: Ex
                     columns.append([MISSING] * len(tokens))
                     continue
                 people = [] if source == GOLD else [source]
-                spans = project.export_document_spans(doc.id, people, source == GOLD, selection.label_ids)
+                spans = project.exports.document_spans(doc.id, people, source == GOLD, selection.label_ids)
                 tags, dropped = bio_tags(tokens, spans)
                 dropped_total += dropped
                 report.spans += len(spans) - dropped

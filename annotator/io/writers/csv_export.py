@@ -129,7 +129,7 @@ def context_after(text: str, end: int, words: int = CONTEXT_WORDS) -> str:
 def write_spans_table(project: Any, path: Path, selection: ExportSelection, excel: bool,
                       report: ExportReport, progress: Progress) -> None:
     """One row per span with its document, label, offsets, text, context and attributes."""
-    book = project.codebook()
+    book = project.codebook.current()
     paths = label_paths(book)
     attributes = [a.id for a in book.attributes]
     known = set(attributes)
@@ -141,10 +141,10 @@ def write_spans_table(project: Any, path: Path, selection: ExportSelection, exce
     def rows() -> Iterator[list[Any]]:
         current, text, pending = None, "", 0
         for (span_id, document_id, title, outlet, published, annotator, label_id, label_name, start,
-             end, covered, note, raw_attributes, origin, version, created, updated) in project.iter_export_spans(
+             end, covered, note, raw_attributes, origin, version, created, updated) in project.exports.iter_spans(
                  selection.annotators, selection.gold, selection.label_ids, selection.done_only):
             if document_id != current:
-                current, text = document_id, project.document_text(document_id)
+                current, text = document_id, project.documents.text(document_id)
             cells, other = no_attributes, ""
             if raw_attributes != "{}":
                 attrs = json.loads(raw_attributes)
@@ -175,10 +175,10 @@ def write_documents_table(project: Any, path: Path, selection: ExportSelection, 
     header = DOCUMENT_COLUMNS + [f"status_{name}" for name in sources]
 
     def rows() -> Iterator[list[Any]]:
-        for doc in project.iter_document_summaries():
+        for doc in project.documents.summaries():
             progress.step()
-            statuses = project.document_statuses(doc.id)
-            if selection.gold and statuses.get("gold") is None and project.document_has_gold(doc.id):
+            statuses = project.assignments.statuses(doc.id)
+            if selection.gold and statuses.get("gold") is None and project.exports.has_gold(doc.id):
                 statuses["gold"] = "done"
             cells = [statuses.get(name, "todo") for name in sources]
             if selection.done_only and "done" not in cells:
@@ -193,7 +193,7 @@ def write_documents_table(project: Any, path: Path, selection: ExportSelection, 
 def write_document_labels_table(project: Any, path: Path, selection: ExportSelection, excel: bool,
                                 report: ExportReport, progress: Progress) -> None:
     """One row per answer to a document-level question."""
-    questions = {q.id: q for q in project.codebook().questions}
+    questions = {q.id: q for q in project.codebook.current().questions}
 
     def value_names(question: str, value: str) -> str:
         q = questions.get(question)
@@ -203,7 +203,7 @@ def write_document_labels_table(project: Any, path: Path, selection: ExportSelec
         return "|".join(names.get(part, part) for part in value.split("|") if part)
 
     def rows() -> Iterator[list[Any]]:
-        for r in project.iter_export_document_labels(selection.annotators, selection.gold,
+        for r in project.exports.iter_answers(selection.annotators, selection.gold,
                                                      selection.label_ids, selection.done_only):
             progress.step()
             q = questions.get(r.question)

@@ -39,8 +39,8 @@ def document_record(project: Any, doc: Any, sources: list[str], label_ids: list[
     set when the line holds one annotator's work only, as in doccano's per-annotator exports.
     """
     people, gold = _split_sources(sources)
-    spans = project.export_document_spans(doc.id, people, gold, label_ids)
-    answers = project.iter_export_document_labels(people, gold, label_ids, document_id=doc.id)
+    spans = project.exports.document_spans(doc.id, people, gold, label_ids)
+    answers = project.exports.iter_answers(people, gold, label_ids, document_id=doc.id)
     record = {
         "id": doc.id,
         "text": doc.text,
@@ -78,7 +78,7 @@ def write_jsonl(project: Any, path: Path, selection: ExportSelection, report: Ex
                 progress: Progress) -> None:
     """Every document (done ones only with done_only) as one JSON object a line, UTF-8."""
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        for doc in project.iter_documents():
+        for doc in project.documents.iter_all():
             progress.step()
             sources = selected_sources(project, doc.id, selection)
             if selection.done_only and not sources:

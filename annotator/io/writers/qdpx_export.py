@@ -138,11 +138,11 @@ def _source(project: Any, doc: Any, sources: list[str], selection: ExportSelecti
                    name=doc.title or doc.filename or doc.id[:12],
                    plainTextPath=f"internal://{source_guid}.txt")
     people = [s for s in sources if s != GOLD]
-    spans = project.export_document_spans(doc.id, people, GOLD in sources, selection.label_ids)
+    spans = project.exports.document_spans(doc.id, people, GOLD in sources, selection.label_ids)
     for span in spans:
         element.append(_selection(span, users, attribute_names))
     report.spans += len(spans)
-    for answer in project.iter_export_document_labels(people, GOLD in sources, selection.label_ids,
+    for answer in project.exports.iter_answers(people, GOLD in sources, selection.label_ids,
                                                       document_id=doc.id):
         for part in filter(None, answer.value.split("|")):
             coding = _set(etree.SubElement(element, _q("Coding")),
@@ -163,7 +163,7 @@ def _source(project: Any, doc: Any, sources: list[str], selection: ExportSelecti
 def write_qdpx(project: Any, path: Path, selection: ExportSelection, report: ExportReport,
                progress: Progress) -> None:
     """A .qdpx zip: project.qde (REFI-QDA project XML) and Sources/<guid>.txt per document."""
-    book = project.codebook()
+    book = project.codebook.current()
     users = {name: guid("user", name) for name in selection.sources}
     attribute_names = {a.id: a.name for a in book.attributes}
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=".qde-") as scratch:
@@ -186,7 +186,7 @@ def write_qdpx(project: Any, path: Path, selection: ExportSelection, report: Exp
                          name=name, typeOfVariable="Text")
                 xf.write(variables, pretty_print=True)
                 with contextlib.ExitStack() as sources_open:
-                    for doc in project.iter_documents():
+                    for doc in project.documents.iter_all():
                         progress.step()
                         sources = selected_sources(project, doc.id, selection)
                         if selection.done_only and not sources:

@@ -1,0 +1,80 @@
+"""The people of a project: annotators, the lead's role, blind coding and who may see whose work."""
+
+from __future__ import annotations
+
+from annotator.core.change import Action, Change
+from annotator.core.errors import ProjectError
+from annotator.core.model import GOLD_ANNOTATOR, Annotator, now_iso
+from annotator.store.meta import ProjectMeta
+from annotator.store.transactions import ProjectDatabase
+
+ROLES = ("annotator", "lead")
+
+
+class Team:
+    """The annotators table and the blind-coding setting."""
+
+    def __init__(self, db: ProjectDatabase, meta: ProjectMeta):
+        self.db = db
+        self.meta = meta
+
+    def annotators(self) -> list[Annotator]:
+        """Every annotator, in the order they were added."""
+        rows = self.db.execute("SELECT name, role FROM annotators ORDER BY created, name").fetchall()
+        return [Annotator(name=r[0], role=r[1]) for r in rows]
+
+    def add(self, name: str, role: str = "annotator") -> Change:
+        """Add an annotator (a no-op when one of that name exists)."""
+        name = name.strip()
+        if not name:
+            raise ProjectError("an annotator needs a name")
+        if role not in ROLES:
+            raise ProjectError(f"unknown role {role!r}: use 'annotator' or 'lead'")
+        with self.db.atomic():
+            exists = self.db.execute("SELECT 1 FROM annotators WHERE name = ?", [name]).fetchone()
+            if exists:
+                return Change(Action.ANNOTATOR_EXISTS)
+            self.db.execute("INSERT INTO annotators (name, role, created) VALUES (?, ?, ?)",
+                            [name, role, now_iso()])
+        return Change(Action.ANNOTATOR_ADDED, annotators=[name])
+
+    def ensure(self, name: str) -> None:
+        """Add `name` as an annotator inside the current transaction if it is new."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO annotators(name, role, created) VALUES (?, 'annotator', ?)",
+            [name, now_iso()],
+        )
+
+    def set_role(self, name: str, role: str) -> Change:
+        """Make an annotator the project lead ("lead") or an ordinary annotator ("annotator")."""
+        if role not in ROLES:
+            raise ProjectError(f"unknown role {role!r}: use 'annotator' or 'lead'")
+        with self.db.atomic():
+            self.ensure(name)
+            self.db.execute("UPDATE annotators SET role = ? WHERE name = ?", [role, name])
+        return Change(Action.ROLE_SET, annotators=[name], details={"role": role})
+
+    def role(self, name: str) -> str:
+        """An annotator's role ("annotator" for unknown names)."""
+        row = self.db.execute("SELECT role FROM annotators WHERE name = ?", [name]).fetchone()
+        return row[0] if row else "annotator"
+
+    def coders(self) -> list[str]:
+        """The names of the people who annotate: every annotator but the gold standard's."""
+        return [a.name for a in self.annotators() if a.name != GOLD_ANNOTATOR]
+
+    # -- blind coding and visibility -------------------------------------------------------------
+
+    def blind_coding(self) -> bool:
+        """True when annotators should see only their own annotations and suggestions."""
+        return (self.meta.get("blind", "0") or "0") == "1"
+
+    def set_blind_coding(self, on: bool) -> Change:
+        """Turn blind coding on or off for the whole project."""
+        change = self.meta.set("blind", "1" if on else "0")
+        change.action = Action.BLIND_CODING_ON if on else Action.BLIND_CODING_OFF
+        return change
+
+    def may_see_others(self, name: str) -> bool:
+        """Whether `name` may see other annotators' work: the lead always, others unless coding is blind."""
+        return self.role(name) == "lead" or not self.blind_coding()
