@@ -25,6 +25,7 @@ from annotator.gui.agreement_charts import (
 )
 from annotator.gui.agreement_pairs import PairsPage
 from annotator.gui.review import ReportRequest, compute_report
+from annotator.gui.tasks import TaskRunner, error_text
 from annotator.io.writers.csv_export import write_rows_csv
 from annotator.store import Project
 
@@ -43,12 +44,21 @@ class AgreementView(QDialog):
         self.report: AgreementReport | None = None
         self.error: str | None = None
         self.task = None
+        self.tasks = TaskRunner(self)
         self.label_names = {label.id: label.name for label in project.codebook.labels()}
         self.label_colours = {label.id: label.color for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Agreement — %s") % project.name)
         self.resize(1280, 820)
         self.setSizeGripEnabled(True)
         self._build()
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        self.tasks.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.tasks.shutdown()
+        super().closeEvent(event)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -215,10 +225,11 @@ class AgreementView(QDialog):
             return
         self.compute_button.setEnabled(False)
         self.summary.setText(self.tr("Computing…"))
-        self.task = compute_report(self, self.project.path, self.request(), self._computed)
+        self.task = compute_report(self.tasks, self, self.project.path, self.request(), self._computed)
 
-    def _computed(self, report: AgreementReport | None, error: str | None) -> None:
+    def _computed(self, report: AgreementReport | None, failure: BaseException | None) -> None:
         self.task = None
+        error = error_text(failure) if failure is not None else None
         self.compute_button.setEnabled(True)
         if error:
             self.error = error

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
@@ -98,18 +97,29 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
     window = MainWindow(project, annotator, settings, ui_language(settings))
     window.show()
     if path is not None:
-        start_background_backup(Path(path))
+        start_background_backup(window, Path(path))
     _windows.append(window)
+    window.closed.connect(lambda: _forget(window))
     return window
 
 
-def start_background_backup(path: Path) -> threading.Thread:
+def _forget(window: QWidget) -> None:
+    """A closed window leaves the list of open windows (its project is closed already)."""
+    if window in _windows:
+        _windows.remove(window)
+    window.deleteLater()
+
+
+def open_windows() -> list[QWidget]:
+    """The main windows open now."""
+    return list(_windows)
+
+
+def start_background_backup(window, path: Path):
     """Make the automatic rotating backup off the GUI thread, so a large project opens at once."""
     from annotator.store.backup import backup_if_due
 
-    thread = threading.Thread(target=backup_if_due, args=(path,), name="project-backup", daemon=True)
-    thread.start()
-    return thread
+    return window.tasks.start("backup", lambda progress, cancelled: backup_if_due(path), lambda result, error: None)
 
 
 def install_excepthook() -> None:

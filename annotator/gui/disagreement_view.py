@@ -21,6 +21,7 @@ from annotator.gui.adjudication_panel import GOLD, GOLD_COLOUR, AdjudicationPane
 from annotator.gui.agreement_charts import Footnotes
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.review import ReportRequest, compute_report
+from annotator.gui.tasks import TaskRunner, error_text
 from annotator.store import Project
 
 # Colour-blind-safe annotator colours (Okabe-Ito first), avoiding the yellow that vanishes on white.
@@ -54,6 +55,7 @@ class DisagreementView(QDialog):
         self.hidden: set[str] = set()
         self.groups: list[AlignedSpan] = []
         self.task = None
+        self.tasks = TaskRunner(self)
         self.labels = {label.id: label for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Disagreements and adjudication — %s") % project.name)
         self.resize(1440, 900)
@@ -69,6 +71,14 @@ class DisagreementView(QDialog):
     def adjudicate(self, allowed: bool) -> None:
         self._adjudicate = allowed
         self.panel.set_curator(allowed)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        self.tasks.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.tasks.shutdown()
+        super().closeEvent(event)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -138,10 +148,12 @@ class DisagreementView(QDialog):
     def compute(self, request: ReportRequest | None = None) -> None:
         """Compute the per-document figures off the GUI thread (no bootstrap: the ranking needs none)."""
         self.ranking_caption.setText(self.tr("Computing agreement per document…"))
-        self.task = compute_report(self, self.project.path, request or ReportRequest(resamples=0), self._computed)
+        self.task = compute_report(self.tasks, self, self.project.path, request or ReportRequest(resamples=0),
+                                   self._computed)
 
-    def _computed(self, report: AgreementReport | None, error: str | None) -> None:
+    def _computed(self, report: AgreementReport | None, failure: BaseException | None) -> None:
         self.task = None
+        error = error_text(failure) if failure is not None else None
         if error:
             self.ranking_caption.setText(self.tr("The agreement could not be computed: %s") % error)
         elif report is not None:

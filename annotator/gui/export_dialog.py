@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMessageBox, QPushButton, QWidget,
 )
 
-from annotator.gui.tasks import BackgroundTask
+from annotator.gui.tasks import Task, error_text
 from annotator.io.exporter import FORMATS, SUFFIXES, TABLES, export_project
 from annotator.store import Project
 
@@ -125,7 +125,7 @@ class ExportDialog(QDialog):
         }
 
 
-def run_export(window, options: dict | None = None) -> BackgroundTask | None:
+def run_export(window, options: dict | None = None) -> Task | None:
     """Ask for the export choices (unless given) and export off the GUI thread."""
     if options is None:
         dialog = ExportDialog(window.project, window)
@@ -140,14 +140,12 @@ def run_export(window, options: dict | None = None) -> BackgroundTask | None:
                                   cancel=cancelled, **options)
 
     def done(report, error):
-        if error:
-            QMessageBox.critical(window, QCoreApplication.translate("ExportDialog", "Export failed"), error)
+        if error is not None:
+            QMessageBox.critical(window, QCoreApplication.translate("ExportDialog", "Export failed"), error_text(error))
         elif report is not None:
             QMessageBox.information(window, QCoreApplication.translate("ExportDialog", "Export finished"),
                                     report.summary())
         window.last_export = report
 
-    task = BackgroundTask(window, QCoreApplication.translate("ExportDialog", "Exporting…"), work, done)
-    window._export_task = task
-    task.start()
-    return task
+    return window.tasks.start("export", work, done, title=QCoreApplication.translate("ExportDialog", "Exporting…"),
+                              dialog_parent=window)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from annotator.gui.tasks import BackgroundTask
+from annotator.gui.tasks import Task, error_text
 
 
-def run_import(window, paths: list[str] | None = None) -> BackgroundTask | None:
+def run_import(window, paths: list[str] | None = None) -> Task | None:
     """Import `paths` (or files the user picks) into the window's project in the background."""
     if not paths:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -29,14 +29,12 @@ def run_import(window, paths: list[str] | None = None) -> BackgroundTask | None:
                                 progress=progress, cancel=cancelled)
 
     def done(report, error):
-        if error:
-            QMessageBox.critical(window, QCoreApplication.translate("Import", "Import failed"), error)
+        if error is not None:
+            QMessageBox.critical(window, QCoreApplication.translate("Import", "Import failed"), error_text(error))
         elif report is not None:
             QMessageBox.information(window, QCoreApplication.translate("Import", "Import finished"),
                                     report.summary())
         window.after_import()
 
-    task = BackgroundTask(window, QCoreApplication.translate("Import", "Importing articles…"), work, done)
-    window._import_task = task
-    task.start()
-    return task
+    return window.tasks.start("import", work, done, title=QCoreApplication.translate("Import", "Importing articles…"),
+                              dialog_parent=window)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from annotator import __version__
@@ -17,6 +17,7 @@ from annotator.gui.document_list import DocumentListPanel
 from annotator.gui.find_bar import FindBar, LabelAllPreview
 from annotator.gui.review import build_review_menu
 from annotator.gui.settings import Settings
+from annotator.gui.tasks import TaskRunner
 from annotator.gui.theme import style_window
 from annotator.gui.workspace import Workspace
 from annotator.store import Project
@@ -26,7 +27,10 @@ MIN_POINT, MAX_POINT = 8.0, 32.0
 
 
 class MainWindow(QMainWindow):
-    """One project open for one annotator."""
+    """One project open for one annotator. The window owns the project: closing it waits for its
+    background work, then closes the project."""
+
+    closed = Signal()
 
     def __init__(self, project: Project, annotator: str, settings: Settings | None = None, language: str = "en"):
         super().__init__()
@@ -38,6 +42,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1400, 860)
         self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
         self._build_central()
         self._build_docks()
         self.actions: dict[str, QAction] = {}
@@ -60,7 +65,7 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------
 
     def _build_central(self) -> None:
-        self.workspace = Workspace(self.project, self.annotator, self.undo_stack, self, self.language)
+        self.workspace = Workspace(self.project, self.annotator, self.undo_stack, self, self.language, self.tasks)
         self.workspace.changed.connect(self._on_change)
         self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.meta_label = QLabel(self)
@@ -154,6 +159,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _open_initial_document(self) -> None:
+        if self.project.closed:
+            return
         document_id, offset = self.settings.last_position(self.project.project_id)
         if not (document_id and self.project.documents.has(document_id)):
             ids = self.project.documents.rows(0, 1, annotator=self.annotator)
@@ -399,11 +406,20 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self._remember_position()
+        """Save the layout, stop the background work, close the dialogs on this project, then the project."""
+        if not self.project.closed:
+            self._remember_position()
         self.settings.q.setValue("window/geometry", self.saveGeometry())
         self.settings.q.setValue("window/state", self.saveState())
         self.settings.q.sync()
+        self.tasks.shutdown()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.close()
+        self.workspace.detach()
+        self.project.close()
         super().closeEvent(event)
+        self.closed.emit()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.agreement.report import DEFAULT_RESAMPLES, AgreementReport, build_report
-from annotator.gui.tasks import BackgroundTask
+from annotator.gui.tasks import Task, TaskRunner
 from annotator.store import Project
 
 
@@ -30,10 +30,10 @@ class ReportRequest:
     seed: int = 0
 
 
-def compute_report(parent: QWidget, project_path: Path, request: ReportRequest,
-                   done: Callable[[AgreementReport | None, str | None], None]) -> BackgroundTask:
+def compute_report(tasks: TaskRunner, parent: QWidget, project_path: Path, request: ReportRequest,
+                   done: Callable[[AgreementReport | None, BaseException | None], None]) -> Task | None:
     """Read the project and build the report on a worker thread (its own connection); `done` runs on the
-    GUI thread with the report, or None and an error message. A cancelled computation reports neither."""
+    GUI thread with the report, or None and the error. A cancelled computation reports neither."""
 
     def work(progress, cancelled):
         progress(0, 0, translate("Review", "Reading the annotations…"))
@@ -46,9 +46,8 @@ def compute_report(parent: QWidget, project_path: Path, request: ReportRequest,
         report = build_report(data, resamples=request.resamples, seed=request.seed)
         return None if cancelled() else report
 
-    task = BackgroundTask(parent, translate("Review", "Computing agreement…"), work, done)
-    task.start()
-    return task
+    return tasks.start("agreement", work, done, title=translate("Review", "Computing agreement…"),
+                       dialog_parent=parent)
 
 
 def may_see_everyone(window) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections import Counter
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +17,7 @@ from annotator.gui.questions_panel import QuestionsPanel
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.span_list import SpanListView
 from annotator.gui.suggestion_panel import SuggestionPanel, kind_name
+from annotator.gui.tasks import TaskRunner
 from annotator.gui.undo_commands import (
     AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, SuggestionDecisionCommand, UpdateSpanCommand,
 )
@@ -30,14 +29,14 @@ class Workspace(QObject):
     """Connects the reader and its panels to the project: every action is one store call, undoable."""
 
     changed = Signal(object)  # a Change, after any write
-    detectors_done = Signal(str, object)  # document id, its suggestions (from a worker thread)
     document_shown = Signal(str)
     message = Signal(str)
 
     def __init__(self, project: Project, annotator: str, undo_stack: QUndoStack, parent: QWidget,
-                 language: str = "en"):
+                 language: str = "en", tasks: TaskRunner | None = None):
         super().__init__(parent)
         self.project = project
+        self.tasks = tasks or TaskRunner(self)
         self.annotator = annotator
         self.undo_stack = undo_stack
         self.language = language
@@ -65,7 +64,6 @@ class Workspace(QObject):
         self.codebook_panel.label_chosen.connect(self.apply_label)
         self.span_list.span_chosen.connect(self._span_chosen_in_list)
         self.questions_panel.answered.connect(self.answer_question)
-        self.detectors_done.connect(self._show_suggestions_for)
         panel = self.suggestion_panel
         panel.chosen.connect(self._suggestion_chosen_in_panel)
         panel.accept_requested.connect(lambda row, label: self.accept_suggestions([self.suggestions[row]], label))
@@ -95,6 +93,7 @@ class Workspace(QObject):
 
     def show_document(self, document_id: str, offset: int | None = None) -> None:
         """Load a document into the reader and the panels."""
+        self.tasks.cancel("suggestions")  # detectors still running for the previous document are stale now
         self.document = self.project.documents.get(document_id)
         self.reader.show_text(self.document.text)
         self.suggestions = []
@@ -192,8 +191,13 @@ class Workspace(QObject):
         return Mark(self.suggestion_mark_id(suggestion), suggestion.start, suggestion.end,
                     label.color if label else "#777777", title, suggestion=True)
 
+    def detach(self) -> None:
+        """Forget the shown document (the project is about to close): nothing reads the file after this."""
+        self.tasks.shutdown()
+        self.document = None
+
     def _start_detectors(self) -> None:
-        if self.document is None or not self.show_suggestions:
+        if self.document is None or not self.show_suggestions or self.tasks.closed:
             return
         if self._found is not None and self._found[0] == self.document.id:
             self._show_suggestions_for(self.document.id, self._found[1])
@@ -201,18 +205,15 @@ class Workspace(QObject):
         document, labels = self.document, list(self.labels.values())
         loaded, removed = self.project.suggestions.loaded_terms(), self.project.suggestions.removed_loaded_terms()
 
-        def detect() -> None:
-            try:
-                found = suggest_for_document(document, labels, loaded, removed)
-            except Exception:  # noqa: BLE001 - a detector failure must not take the app down
-                logging.getLogger(__name__).exception("suggestions failed for %s", document.id)
-                return
-            try:
-                self.detectors_done.emit(document.id, found)
-            except RuntimeError:  # the window closed while the detectors ran
-                pass
+        def detect(progress, cancelled) -> list[Suggestion]:
+            # Plain data in, plain data out: the detectors never touch the project file.
+            return suggest_for_document(document, labels, loaded, removed)
 
-        threading.Thread(target=detect, name="suggestions", daemon=True).start()
+        def done(found, error) -> None:
+            if error is None:  # a detector failure is logged by the task runner, and shows no suggestion
+                self._show_suggestions_for(document.id, found)
+
+        self.tasks.start("suggestions", detect, done, document=document.id)
 
     def _show_suggestions_for(self, document_id: str, found: list) -> None:
         """Detector output for a document arrived (on the GUI thread): show what is still pending."""

@@ -490,13 +490,6 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
 </context>
 <context>
-    <name>BackgroundTask</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-</context>
-<context>
     <name>CodebookEditor</name>
     <message>
         <source>Edit codebook</source>
@@ -1735,6 +1728,13 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
             <numerusform>%n suggestion à examiner</numerusform>
             <numerusform>%n suggestions à examiner</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

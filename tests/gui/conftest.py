@@ -34,10 +34,14 @@ def documents(project) -> list[str]:
 
 @pytest.fixture
 def window(qtbot, project, documents, settings):
+    """A shown main window on `project`; at the end the window is closed first (it waits for its
+    background work and closes the project), before the project fixture's own close."""
     from annotator.gui.main_window import MainWindow
 
     win = MainWindow(project, "alice", settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.workspace.document is not None)
-    return win
+    yield win
+    win.close()
+    assert win.tasks.in_flight == 0 and project.closed

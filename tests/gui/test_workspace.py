@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+
+from annotator.store import Project
 from PySide6.QtCore import Qt
 
 from tests.gui.conftest import EMOJI_TEXT
@@ -204,7 +206,8 @@ def test_last_position_is_restored(qtbot, project, documents, settings):
     qtbot.waitUntil(lambda: first.workspace.document is not None)
     first.open_document(documents[1], 20)
     first.close()
-    second = MainWindow(project, "alice", settings)
+    assert project.closed  # the window owned it
+    second = MainWindow(Project.open(project.path, backup=False), "alice", settings)
     qtbot.addWidget(second)
     qtbot.waitUntil(lambda: second.workspace.document is not None)
     assert second.workspace.document.id == documents[1]
