@@ -49,7 +49,7 @@ def _speaker_fields(tokens: Tokens, speaker: tuple[int, int] | None) -> dict:
 
 def _verb_fields(tokens: Tokens, use: VerbUse) -> dict:
     start, end = _offsets(tokens, use.first, use.last)
-    fields = {"verb": tokens.text[start:end], "verb_lemma": use.entry.lemma, "verb_class": use.entry.verb_class}
+    fields = {"verb": tokens.text[start:end], "verb_start": start, "verb_end": end, "verb_lemma": use.entry.lemma, "verb_class": use.entry.verb_class}
     if use.quote is not None:
         fields.update(quote_start=use.quote.start, quote_end=use.quote.end)
     return fields
@@ -91,8 +91,9 @@ def _quote_suggestions(tokens: Tokens, quotes: list[Quotation], classifier: Quot
         extra = {}
         if reading.use is not None:
             extra = _speaker_fields(tokens, reading.use.speaker)
-            extra.update(verb=_verb_fields(tokens, reading.use)["verb"], verb_lemma=reading.use.entry.lemma,
-                         verb_class=reading.use.entry.verb_class)
+            verb = _verb_fields(tokens, reading.use)
+            extra.update(verb=verb["verb"], verb_start=verb["verb_start"], verb_end=verb["verb_end"],
+                         verb_lemma=reading.use.entry.lemma, verb_class=reading.use.entry.verb_class)
         out.append(Suggestion(reading.kind, quote.start, quote.end, tokens.text[quote.start:quote.end],
                               DEFAULT_LABELS[reading.kind], reading.confidence, reading.why,
                               depth=quote.depth, mark=quote.mark, **extra))

@@ -30,7 +30,8 @@ class Suggestion:
     Quotes cover the quoted words only: never the quotation marks, nor the spaces (NBSP,
     narrow NBSP) inside them, nor a trailing comma that belongs to the sentence ("…,” she said).
     `label_id` is the codebook label proposed (empty when the codebook has none for this kind).
-    Attributions also give the speaker span, the verb and its class, and the quote they credit.
+    Attributions also give the speaker span, the verb span and its class, and the quote they credit;
+    a direct quote gives the speaker and verb that credit it.
     """
 
     kind: str
@@ -44,6 +45,8 @@ class Suggestion:
     speaker_start: int | None = None
     speaker_end: int | None = None
     verb: str = ""
+    verb_start: int | None = None
+    verb_end: int | None = None
     verb_lemma: str = ""
     verb_class: str = ""
     quote_start: int | None = None
