@@ -90,6 +90,7 @@ def score_quotes(documents: list[tuple[str, str, list[dict], list]]) -> QuoteSco
     """Score (name, text, marked items, suggestions) quadruples; see tests/suggest/blind/README.md."""
     result = QuoteScores()
     for name, text, items, suggestions in documents:
+        items = [i for i in items if i["kind"] in QUOTE_KINDS]
         quotes = {(s.start, s.end): s for s in suggestions if s.kind in QUOTE_KINDS}
         marked = [i for i in items if i.get("note") != "hashtag" or text[i["start"] - 1:i["start"]] in "«“‘\"'"]
         result.quotations.gold += len([i for i in items if i in marked])
@@ -114,7 +115,7 @@ def score_quotes(documents: list[tuple[str, str, list[dict], list]]) -> QuoteSco
             result.right_kind += found.kind == item["kind"]
             if found.kind != item["kind"]:
                 result.errors.append(f"{item['kind']} called {found.kind} ({found.why}): {where}")
-            if item["kind"] == "direct_quote" and item["speaker"] and item["verb"]:
+            if item["kind"] == "direct_quote" and item.get("speaker") and item.get("verb"):
                 result.attributed += 1
                 speaker_ok = _overlaps(item["speaker"], found.speaker_start, found.speaker_end)
                 verb_ok = _overlaps(item["verb"], found.verb_start, found.verb_end)
@@ -124,7 +125,7 @@ def score_quotes(documents: list[tuple[str, str, list[dict], list]]) -> QuoteSco
                 if not (speaker_ok and verb_ok):
                     result.errors.append(f"attribution: marked {item['speaker']['text']!r} + {item['verb']['text']!r}, "
                                          f"got {found.speaker!r} + {found.verb!r}: {where}")
-            elif not item["speaker"] and found.speaker:
+            elif not item.get("speaker") and found.speaker:
                 result.spurious_speakers += 1
                 result.errors.append(f"speaker {found.speaker!r} given to a quote marked without one: {where}")
         gold_spans = {(i["start"], i["end"]) for i in items}
