@@ -94,7 +94,7 @@ def score_quotes(documents: list[tuple[str, str, list[dict], list]]) -> QuoteSco
         quotes = {(s.start, s.end): s for s in suggestions if s.kind in QUOTE_KINDS}
         marked = [i for i in items if i.get("note") != "hashtag" or text[i["start"] - 1:i["start"]] in "«“‘\"'"]
         result.quotations.gold += len([i for i in items if i in marked])
-        result.quotations.predicted += len(quotes)
+        result.quotations.predicted += sum(1 for s in quotes.values() if s.mark)  # bare hashtags have no marks
         for kind, count in result.kinds.items():
             gold = {(i["start"], i["end"]) for i in items if i["kind"] == kind}
             predicted = {key for key, s in quotes.items() if s.kind == kind}
