@@ -266,7 +266,13 @@ def _passive_agent(ctx: _Context, use: VerbUse) -> tuple[int, int] | None | bool
     norms = tokens.norms
     form = norms[use.last - 1]
     lexicon = ctx.lexicons.verbs[use.entry.language]
-    if quote is None or use.how != "quote" or use.last - use.first != 1:
+    if use.how == "complement":  # "described as “…” by X", « qualifié de « … » par X »
+        for k in range(use.last + 1, min(use.last + 3, len(tokens))):
+            left = tokens.ends[k - 1]
+            quote = next((ctx.opens[left + i] for i, ch in enumerate(tokens.gap(k)) if left + i in ctx.opens), None)
+            if quote is not None:
+                break
+    if quote is None or use.how not in ("quote", "complement") or use.last - use.first != 1:
         return False
     french = use.entry.language == "fr" and form.endswith(_PARTICIPLE_ENDINGS)
     if not (french or (use.entry.language == "en" and form.endswith("ed"))):

@@ -156,6 +156,8 @@ class QuoteClassifier:
     def _title_case(self, first: int, last: int) -> bool:
         """"Where's My Money?", "Live Above the Shop": two or more words, every long one capitalised."""
         tokens = self.tokens
+        if last - first >= 2 * NAME_WORDS or not tokens.is_capitalised(first):
+            return False
         words = [k for k in range(first, last + 1) if tokens.word(k)[:1].isalpha()]
         if len(words) < 2 or not tokens.is_capitalised(words[0]):
             return False
