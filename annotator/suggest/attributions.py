@@ -167,7 +167,7 @@ def _rejected_by_left_word(ctx: _Context, first: int, form: str, entry: VerbEntr
     return False
 
 
-def _opens_sentence(text: str, quote: Quotation) -> bool:
+def opens_sentence(text: str, quote: Quotation) -> bool:
     """Does the quotation open its sentence (after . ! ? : ; a dash, a bracket or a line break)?"""
     k = quote.open - 1
     while k >= 0 and text[k] in " \t\u00a0\u202f":
@@ -213,7 +213,7 @@ def _after_quote(ctx: _Context, group_first: int, group_last: int) -> tuple[Quot
                 if subject in (["nous"], ["vous"]) and noun_phrase_after(tokens, group_last):
                     candidate = group_first  # « … », nous expliquait Inès Ferrand: an object pronoun
                 content = text[quote.start:quote.end]
-                if not _opens_sentence(text, quote) and len(content.split()) < 5 \
+                if not opens_sentence(text, quote) and len(content.split()) < 5 \
                         and not re.search(r"[.!?…]", content) and not _trailing(tokens, group_last):
                     return None
                 return quote, candidate
@@ -309,9 +309,8 @@ def _speaker(ctx: _Context, use: VerbUse, inverted: bool, subject_first: int | N
         return
     if use.lead is not None:
         first = use.lead  # "Some would call", « Certains pourraient dire »: the subject is before the modal
-    while first > 1 and (norms[first - 1] in ADVERBS or norms[first - 1] in TIME_ADVERBS) and clean_gap(tokens, first) \
-            and norms[first - 1] not in ("ne", "n'"):
-        first -= 1  # "He later described"
+    while first > 1 and (norms[first - 1] in ADVERBS or norms[first - 1] in TIME_ADVERBS) and clean_gap(tokens, first):
+        first -= 1  # "He later described", « Il ne dit pas »
     if first > 0 and use.entry.language == "fr" and norms[first - 1] in OBJECT_CLITICS and clean_gap(tokens, first):
         first -= 1  # "l’accusant", "il leur a dit": the object pronoun belongs to the verb phrase
         use.span = (first, last)

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from annotator.suggest.attributions import MarkerUse, VerbUse
+from annotator.suggest.attributions import MarkerUse, VerbUse, opens_sentence
 from annotator.suggest.lexicons import Hit
 from annotator.suggest.model import Quotation
 from annotator.suggest.phrases import ADVERBS, DETERMINERS, INDEFINITE_SPEAKERS, PRONOUNS, generic_speaker
@@ -171,13 +171,13 @@ class QuoteClassifier:
             return False
         return not any(tokens.norms[k] in _FIRST_AND_SECOND_PERSON for k in range(first, last + 1))
 
-    def _credit(self, quote: Quotation, before: int, opens_sentence: bool) -> tuple[VerbUse | None, str] | None:
+    def _credit(self, quote: Quotation, before: int, at_sentence_start: bool) -> tuple[VerbUse | None, str] | None:
         """The reporting verb or marker that credits a quotation to a source, and why."""
         after = self.after.get(id(quote))
         if before >= 0 and re.search(r"[.!?…\n]", self.tokens.text[self.tokens.ends[before]:quote.open]):
             before = -1  # a quotation opening its own sentence is not credited by the sentence before
         found = self._verb_before(before) if before >= 0 else None
-        if after is not None and (opens_sentence or found is None):
+        if after is not None and (at_sentence_start or found is None):
             return after, f"credited by «{self._verb_text(after)}» right after it"
         if found:
             return found
@@ -222,8 +222,7 @@ class QuoteClassifier:
         if cue:
             return QuoteReading("cited_name", 0.85, f"a {'chant' if cue[0] == 'chant' else 'name or title'}, "
                                                     f"after «{cue[1]}»")
-        opens_sentence = _previous_char(text, quote.open) in ("", *".!?…:;«“\"'‘(—–-")
-        credit = self._credit(quote, before, opens_sentence)
+        credit = self._credit(quote, before, opens_sentence(text, quote))
         use = credit[0] if credit else None
         after_credit = use is not None and use is self.after.get(id(quote))
         if self._title_case(first, last) and not (after_credit and use.speaker is not None):
