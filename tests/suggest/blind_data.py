@@ -142,7 +142,8 @@ def report_lines(title: str, scores: QuoteScores) -> list[str]:
              f"{'quotations (any kind)':24}{q.gold:>6}{q.predicted:>7}{q.precision():>7.2f}{q.recall():>7.2f}"]
     for kind, c in scores.kinds.items():
         lines.append(f"{kind:24}{c.gold:>6}{c.predicted:>7}{c.precision():>7.2f}{c.recall():>7.2f}")
-    lines.append(f"kind accuracy: {scores.kind_accuracy():.2f} ({scores.right_kind}/{scores.found} quotations found)")
+    lines.append(f"kind accuracy: {scores.kind_accuracy():.2f} ({scores.right_kind}/{scores.found} marked items found, "
+                 f"hashtags included)")
     lines.append(f"attribution (speaker + verb) of direct quotes: overlap {scores.attribution_accuracy():.2f}, "
                  f"exact {scores.attribution_accuracy(exact=True):.2f} (of {scores.attributed}); "
                  f"speakers given to quotes without one: {scores.spurious_speakers}")
