@@ -15,6 +15,7 @@ from annotator.suggest import Suggestion
 KIND_NAMES = {  # marked here for pyside6-lupdate, translated in kind_name
     "direct_quote": QT_TRANSLATE_NOOP("SuggestionKinds", "Direct quote"),
     "scare_quote": QT_TRANSLATE_NOOP("SuggestionKinds", "Scare quote"),
+    "cited_name": QT_TRANSLATE_NOOP("SuggestionKinds", "Cited name"),
     "attribution": QT_TRANSLATE_NOOP("SuggestionKinds", "Attribution"),
     "reporting_verb.neutral": QT_TRANSLATE_NOOP("SuggestionKinds", "Neutral reporting verb"),
     "reporting_verb.loaded": QT_TRANSLATE_NOOP("SuggestionKinds", "Loaded reporting verb"),

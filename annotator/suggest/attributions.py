@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from annotator.suggest.lexicons import Hit, Lexicons, VerbEntry
 from annotator.suggest.model import Quotation
 from annotator.suggest.phrases import (
-    ADVERBS, ARTICLES, BOUNDARIES, CLITICS, OBJECT_CLITICS, PREPOSITIONS, PRONOUNS, clean_gap, noun_phrase_after,
-    noun_phrase_before, source_after, subject_like,
+    ADVERBS, ARTICLES, BOUNDARIES, CLITICS, COORDINATORS, OBJECT_CLITICS, PREPOSITIONS, PRONOUNS, RELATIVES, TIME_ADVERBS,
+    can_speak, clean_gap, noun_phrase_after, noun_phrase_before, source_after, subject_like,
 )
 from annotator.suggest.tokens import Tokens
 
@@ -17,6 +17,12 @@ _CLOSING_MARKS = "»›”“\"’'"
 _OPENING_MARKS = "«‹“„‘\"'"
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 _CLAUSE_END = re.compile(r"[.!?;:…\n]")
+_FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
+_CONDITIONAL = ("ais", "ait", "ions", "iez", "aient")
+_SENTENCE_OPENERS = ".!?…:;«‹“„‘\"'([—–-\n"
+_NOT_TRAILING = frozenset("que qu' that to not de d' pas ne n' whether if si".split())
+_PARTICIPLE_AGENT = frozenset("par by".split())
+_FUTURE_MODALS = frozenset("will shall va vont ira iront pourra pourront going to".split())
 
 
 @dataclass
@@ -30,6 +36,9 @@ class VerbUse:
     span: tuple[int, int]  # the attribution: speaker and verb group
     speaker: tuple[int, int] | None = None
     quote: Quotation | None = None
+    hypothetical: bool = False  # future: « diront », "will tell": no actual statement
+    conditional: bool = False  # « dirait », « pourraient dire », "would call": hypothetical with an indefinite speaker
+    lead: int | None = None  # first token of modal auxiliaries before the group ("could say"), if any
 
     def why(self) -> str:
         return {
@@ -59,10 +68,35 @@ class _Context:
         self.lexicons = lexicons
         self.closes = {q.close: q for q in quotes}
         self.opens = {q.open: q for q in quotes}
+        self.verb_tokens: set[int] = set()  # every reporting-verb form: a speaker's phrase never runs across one
 
 
-def _verb_group(ctx: _Context, first: int, last: int, entry: VerbEntry) -> tuple[int, int, bool] | None:
-    """Extend a verb form over its auxiliary and inverted pronoun; None for a passive ("was told")."""
+def _phrase_ending(norms: list[str], k: int, phrases: frozenset[str], longest: int = 3) -> int:
+    """How many tokens ending at token k make one of `phrases` (0 when none)."""
+    for size in range(min(longest, k + 1), 0, -1):
+        if " ".join(norms[k - size + 1:k + 1]) in phrases:
+            return size
+    return 0
+
+
+def _tense(form: str, lemma: str) -> str:
+    """"future" (« diront »), "conditional" (« qualifierait ») or "": the infinitive (less a final e) and an ending."""
+    form, lemma = form.split(" ")[-1], lemma.split(" ")[-1]
+    form, lemma = form.split("’")[-1].split("'")[-1], lemma.split("’")[-1].split("'")[-1]
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    if not form.startswith(stem):
+        return ""
+    ending = form[len(stem):]
+    return "future" if ending in _FUTURE else "conditional" if ending in _CONDITIONAL else ""
+
+
+def _verb_group(ctx: _Context, first: int, last: int, entry: VerbEntry) -> tuple[int, int, bool, int | None, str] | None:
+    """Extend a verb form over its auxiliary, semi-auxiliary and inverted pronoun; None for a passive ("was told").
+
+    Returns (first, last, inverted, lead, mood): `lead` is the first of the modal auxiliaries before
+    the group ("could", « pourraient »), which belong to the clause but not to the verb group; mood is
+    "future" (« diront », "will tell"), "conditional" (« dirait », "would call", "could say") or "".
+    """
     tokens, lexicon = ctx.tokens, ctx.lexicons.verbs[entry.language]
     norms = tokens.norms
     progressive = norms[last - 1].endswith("ing")
@@ -74,13 +108,18 @@ def _verb_group(ctx: _Context, first: int, last: int, entry: VerbEntry) -> tuple
         return None
     group_first = first
     k = first - 1
-    for _ in range(4):
+    for _ in range(6):
         if k < 0 or not clean_gap(tokens, k + 1):
             break
         word = norms[k]
         if word in lexicon.auxiliaries:
             group_first = k
             break
+        semi = _phrase_ending(norms, k, lexicon.semi_auxiliaries)
+        if semi and all(clean_gap(tokens, i) for i in range(k - semi + 2, k + 1)):
+            group_first = k - semi + 1  # « préfère évoquer », « a tenu à rappeler », "wanted to stress"
+            k -= semi
+            continue
         if word in ADVERBS or (word.startswith("-") and word in PRONOUNS):
             k -= 1
             continue
@@ -89,7 +128,26 @@ def _verb_group(ctx: _Context, first: int, last: int, entry: VerbEntry) -> tuple
     if group_last < len(tokens) and norms[group_last].startswith("-") and norms[group_last] in PRONOUNS:
         group_last += 1
     inverted = any(norms[i].startswith("-") and norms[i] in PRONOUNS for i in range(group_first, group_last))
-    return group_first, group_last, inverted
+    modals = [norms[i] for i in range(group_first, last) if norms[i] in lexicon.hypothetical_auxiliaries]
+    lemma = entry.lemma[3:] if entry.lemma.startswith("se ") else entry.lemma
+    mood = _tense(" ".join(norms[first:last]), lemma) if entry.language == "fr" and " " not in lemma else ""
+    lead = None
+    k = group_first - 1
+    while k >= 0 and clean_gap(tokens, k + 1):
+        modal = _phrase_ending(norms, k, lexicon.hypothetical_auxiliaries)
+        if modal:
+            lead = k - modal + 1
+            modals.append(" ".join(norms[lead:k + 1]))
+            k -= modal
+        elif norms[k] in ADVERBS and lead is None and k > 0:
+            k -= 1
+        else:
+            break
+    if any(m in _FUTURE_MODALS or m.endswith("'ll") for m in modals):
+        mood = "future"
+    elif modals and not mood:
+        mood = "conditional"
+    return group_first, group_last, inverted, lead, mood
 
 
 def _rejected_by_left_word(ctx: _Context, first: int, form: str, entry: VerbEntry) -> bool:
@@ -109,21 +167,56 @@ def _rejected_by_left_word(ctx: _Context, first: int, form: str, entry: VerbEntr
     return False
 
 
-def _after_quote(ctx: _Context, group_first: int) -> tuple[Quotation, int] | None:
-    """The quotation closed just before the verb group (", a déclaré", ",” she said"), with the subject start."""
+def opens_sentence(text: str, quote: Quotation) -> bool:
+    """Does the quotation open its sentence (after . ! ? : ; a dash, a bracket or a line break)?"""
+    k = quote.open - 1
+    while k >= 0 and text[k] in " \t\u00a0\u202f":
+        k -= 1
+    return k < 0 or text[k] in _SENTENCE_OPENERS
+
+
+def _trailing(tokens: Tokens, last: int) -> bool:
+    """Does the sentence (or clause) end within four words after token `last`? ("…,” Carter said on Tuesday.")"""
+    n = len(tokens)
+    for k in range(last, min(last + 4, n) + 1):
+        gap = tokens.gap(k) if k < n else tokens.text[tokens.ends[-1]:] + "."
+        if re.search(r"[.!?…,;:]", gap):
+            return True
+        if k >= n or tokens.norms[k] in _NOT_TRAILING or any(ch in _OPENING_MARKS for ch in gap):
+            return False
+    return False
+
+
+def _after_quote(ctx: _Context, group_first: int, group_last: int) -> tuple[Quotation, int] | None:
+    """The quotation closed just before the verb group (", a déclaré", ",” she said"), with the subject start.
+
+    Not when the quotation ends a sentence of its own (“… cloud.” The company said), nor when what
+    stands between is a relative clause (« … », qui le rappelait); a short quote inside its sentence
+    is credited only by an attribution that closes the sentence (are “encouraging,” Carter said.).
+    """
     tokens = ctx.tokens
-    for candidate in range(group_first, max(group_first - 4, -1), -1):
+    text = tokens.text
+    for candidate in range(group_first, max(group_first - 7, -1), -1):
         if candidate < group_first and not clean_gap(tokens, candidate + 1):
             break
         left = tokens.ends[candidate - 1] if candidate > 0 else 0
-        gap = tokens.text[left:tokens.starts[candidate]]
+        gap = text[left:tokens.starts[candidate]]
         for offset, ch in enumerate(gap):
             if ch in _CLOSING_MARKS and left + offset in ctx.closes \
                     and not gap[offset + 1:].strip(" ,\u00a0\u202f\t"):
+                quote = ctx.closes[left + offset]
                 subject = tokens.norms[candidate:group_first]
-                if any(w in BOUNDARIES or w in PREPOSITIONS for w in subject):
-                    return None  # "…”, but insisted": a new clause, not the quote's speaker
-                return ctx.closes[left + offset], candidate
+                if any(w in BOUNDARIES or w in PREPOSITIONS or w in RELATIVES for w in subject):
+                    return None  # "…”, but insisted", « … », qui le rappelait: not the quote's speaker
+                if text[quote.end - 1:quote.end] in ".…" and "," not in text[quote.end:tokens.starts[candidate]]:
+                    return None  # the quotation ended its sentence
+                if subject in (["nous"], ["vous"]) and noun_phrase_after(tokens, group_last):
+                    candidate = group_first  # « … », nous expliquait Inès Ferrand: an object pronoun
+                content = text[quote.start:quote.end]
+                if not opens_sentence(text, quote) and len(content.split()) < 5 \
+                        and not re.search(r"[.!?…]", content) and not _trailing(tokens, group_last):
+                    return None
+                return quote, candidate
     return None
 
 
@@ -136,6 +229,10 @@ def _complement(ctx: _Context, group_last: int, entry: VerbEntry) -> tuple[str, 
         left = tokens.ends[k - 1]
         gap = text[left:tokens.starts[k] if k < n else len(text)]
         if k == group_last and ":" in gap:
+            colon = left + gap.index(":")
+            for offset in range(colon - left, len(gap)):  # she added: ‘Ask me in May.’
+                if gap[offset] in _OPENING_MARKS and left + offset in ctx.opens:
+                    return "colon", ctx.opens[left + offset]
             return "colon", None
         for offset, ch in enumerate(gap):
             if ch in _OPENING_MARKS and left + offset in ctx.opens:
@@ -159,6 +256,36 @@ def _free_use(tokens: Tokens, group_first: int, group_last: int, entry: VerbEntr
     return not re.search(r"[.!?;…]", tail)
 
 
+def _passive_agent(ctx: _Context, use: VerbUse) -> tuple[int, int] | None | bool:
+    """A bare participle before its quotation: the agent after it (« jugé « … » par la FCPE », "described as “…” by X").
+
+    False when the verb is no such participle; None for a French participle without an agent
+    (« un dispositif jugé « … » »: the noun before it is what is judged, not who judges).
+    """
+    tokens, quote = ctx.tokens, use.quote
+    norms = tokens.norms
+    form = norms[use.last - 1]
+    lexicon = ctx.lexicons.verbs[use.entry.language]
+    if use.how == "complement":  # "described as “…” by X", « qualifié de « … » par X »
+        for k in range(use.last + 1, min(use.last + 3, len(tokens))):
+            left = tokens.ends[k - 1]
+            quote = next((ctx.opens[left + i] for i, ch in enumerate(tokens.gap(k)) if left + i in ctx.opens), None)
+            if quote is not None:
+                break
+    if quote is None or use.how not in ("quote", "complement") or use.last - use.first != 1:
+        return False
+    french = use.entry.language == "fr" and form.endswith(_PARTICIPLE_ENDINGS)
+    if not (french or (use.entry.language == "en" and form.endswith("ed"))):
+        return False
+    if use.first > 0 and clean_gap(tokens, use.first) and (norms[use.first - 1] in lexicon.auxiliaries
+                                                          or norms[use.first - 1] in PRONOUNS):
+        return False
+    k = tokens.first_at_or_after(quote.close)
+    if k < len(tokens) and norms[k] in _PARTICIPLE_AGENT and not tokens.text[quote.close + 1:tokens.starts[k]].strip():
+        return noun_phrase_after(tokens, k + 1)
+    return None if french else False
+
+
 def _speaker(ctx: _Context, use: VerbUse, inverted: bool, subject_first: int | None) -> None:
     """Fill the speaker and the attribution span of a recognised verb use."""
     tokens = ctx.tokens
@@ -176,6 +303,14 @@ def _speaker(ctx: _Context, use: VerbUse, inverted: bool, subject_first: int | N
         use.speaker = after
         use.span = (first, after[1] if after else last)
         return
+    agent = _passive_agent(ctx, use)
+    if agent is not False:
+        use.speaker = agent
+        return
+    if use.lead is not None:
+        first = use.lead  # "Some would call", « Certains pourraient dire »: the subject is before the modal
+    while first > 1 and (norms[first - 1] in ADVERBS or norms[first - 1] in TIME_ADVERBS) and clean_gap(tokens, first):
+        first -= 1  # "He later described", « Il ne dit pas »
     if first > 0 and use.entry.language == "fr" and norms[first - 1] in OBJECT_CLITICS and clean_gap(tokens, first):
         first -= 1  # "l’accusant", "il leur a dit": the object pronoun belongs to the verb phrase
         use.span = (first, last)
@@ -184,12 +319,12 @@ def _speaker(ctx: _Context, use: VerbUse, inverted: bool, subject_first: int | N
         return
     gap = tokens.gap(first)
     if clean_gap(tokens, first):
-        phrase = noun_phrase_before(tokens, first - 1)
+        phrase = noun_phrase_before(tokens, first - 1, stop=ctx.verb_tokens)
         if phrase:
             use.speaker, use.span = phrase, (phrase[0], last)
         return
     if gap.strip() == ",":
-        phrase = _apposition_subject(tokens, first)
+        phrase = _apposition_subject(tokens, first, ctx.verb_tokens)
         if phrase:  # "Amy Peikoff, responsable des politiques, a souligné"
             use.speaker, use.span = phrase, (phrase[0], last)
         elif _incise(tokens, use.first, last):  # "Le projet, affirme le maire, sera prêt"
@@ -197,12 +332,12 @@ def _speaker(ctx: _Context, use: VerbUse, inverted: bool, subject_first: int | N
             use.speaker, use.span = after, (use.first, after[1])
 
 
-def _apposition_subject(tokens: Tokens, first: int) -> tuple[int, int] | None:
+def _apposition_subject(tokens: Tokens, first: int, stop: set[int] = frozenset()) -> tuple[int, int] | None:
     """The subject before "X, apposition, verb" (token `first` follows the second comma), or None."""
     start = tokens.sentence_start(first - 1, limit=14)
     for k in range(first - 1, start, -1):
         if "," in tokens.gap(k):
-            return noun_phrase_before(tokens, k - 1)
+            return noun_phrase_before(tokens, k - 1, stop=stop)
     return None
 
 
@@ -211,6 +346,7 @@ def find_verb_uses(tokens: Tokens, hits: list[Hit], quotes: list[Quotation], lex
     ctx = _Context(tokens, quotes, lexicons)
     verb_hits = [h for h in hits if h.cue.category == "verb"]
     verb_hits.sort(key=lambda h: (h.first, -h.last))
+    ctx.verb_tokens = {k for h in verb_hits for k in range(h.first, h.last)}
     uses: list[VerbUse] = []
     covered_until = -1
     for hit in verb_hits:
@@ -220,7 +356,27 @@ def find_verb_uses(tokens: Tokens, hits: list[Hit], quotes: list[Quotation], lex
         if use is not None:
             uses.append(use)
             covered_until = hit.last
+    _share_coordinated_subjects(tokens, uses)
     return uses
+
+
+def _share_coordinated_subjects(tokens: Tokens, uses: list[VerbUse]) -> None:
+    """« Elle accuse l’industriel … et affirme », "Northvale admitted … but said": the subject of the first verb speaks."""
+    norms = tokens.norms
+    for i, use in enumerate(uses):
+        if use.speaker is not None or use.how == "after_quote" or i == 0:
+            continue
+        k = (use.lead if use.lead is not None else use.first) - 1
+        while k > 0 and (norms[k] in ADVERBS or norms[k] in TIME_ADVERBS) and clean_gap(tokens, k + 1):
+            k -= 1
+        if k < 0 or norms[k] not in COORDINATORS or not clean_gap(tokens, k + 1):
+            continue
+        for previous in reversed(uses[:i]):
+            if not tokens.same_sentence(previous.last - 1, k):
+                break
+            if previous.speaker is not None:
+                use.speaker = previous.speaker
+                break
 
 
 def _read_use(ctx: _Context, hit: Hit) -> VerbUse | None:
@@ -232,9 +388,9 @@ def _read_use(ctx: _Context, hit: Hit) -> VerbUse | None:
     group = _verb_group(ctx, hit.first, hit.last, entry)
     if group is None:
         return None
-    first, last, inverted = group
+    first, last, inverted, lead, mood = group
     quote, subject_first, how = None, None, None
-    found = _after_quote(ctx, first)
+    found = _after_quote(ctx, first, last)
     if found:
         quote, subject_first = found
         how = "after_quote"
@@ -252,8 +408,11 @@ def _read_use(ctx: _Context, hit: Hit) -> VerbUse | None:
             how = "free"
     if how is None:
         return None
-    use = VerbUse(first, last, entry, how, span=(first, last), quote=quote)
+    use = VerbUse(first, last, entry, how, span=(first, last), quote=quote, hypothetical=mood == "future",
+                  conditional=mood == "conditional", lead=lead)
     _speaker(ctx, use, inverted, subject_first)
+    if use.speaker is not None and not can_speak(tokens, *use.speaker):
+        use.speaker, use.span = None, (first, last)  # « cette fois », "there was no need": nobody speaks
     if how == "free" and not inverted and use.speaker is None \
             and tokens.norms[first - 1] not in ("and", "but"):
         return None  # a bare "said" with no subject and no complement says too little

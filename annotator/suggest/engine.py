@@ -1,4 +1,4 @@
-"""Suggest framing devices in a text: quotes, scare quotes, attributions, reporting verbs and lexical cues."""
+"""Suggest framing devices in a text: quotes, scare quotes, cited names, attributions, reporting verbs and lexical cues."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from typing import Iterable
 
 from annotator.core.model import Document, Label
 from annotator.suggest.attributions import MarkerUse, VerbUse, find_marker_uses, find_verb_uses
-from annotator.suggest.classify import QuoteClassifier
+from annotator.suggest.classify import QuoteClassifier, same_name_elsewhere
 from annotator.suggest.cues import cue_hits, cue_suggestions
 from annotator.suggest.labels import with_codebook_labels
-from annotator.suggest.lexicons import Lexicons, load_lexicons
+from annotator.suggest.lexicons import QUOTE_CUE_CATEGORIES, Lexicons, load_lexicons
 from annotator.suggest.model import DEFAULT_LABELS, KINDS, Quotation, Suggestion
-from annotator.suggest.quotes import find_quotations
+from annotator.suggest.quotes import find_hashtags, find_quotations
 from annotator.suggest.tokens import Tokens
 
 _FRENCH = frozenset("le la les des et est une dans que qui pour pas sur du au il elle ne".split())
@@ -49,7 +49,7 @@ def _speaker_fields(tokens: Tokens, speaker: tuple[int, int] | None) -> dict:
 
 def _verb_fields(tokens: Tokens, use: VerbUse) -> dict:
     start, end = _offsets(tokens, use.first, use.last)
-    fields = {"verb": tokens.text[start:end], "verb_lemma": use.entry.lemma, "verb_class": use.entry.verb_class}
+    fields = {"verb": tokens.text[start:end], "verb_start": start, "verb_end": end, "verb_lemma": use.entry.lemma, "verb_class": use.entry.verb_class}
     if use.quote is not None:
         fields.update(quote_start=use.quote.start, quote_end=use.quote.end)
     return fields
@@ -86,17 +86,23 @@ def _marker_suggestions(tokens: Tokens, uses: list[MarkerUse]) -> list[Suggestio
 
 def _quote_suggestions(tokens: Tokens, quotes: list[Quotation], classifier: QuoteClassifier) -> list[Suggestion]:
     out: list[Suggestion] = []
-    for quote in quotes:
-        reading = classifier.classify(quote)
+    readings = same_name_elsewhere([(quote, classifier.classify(quote)) for quote in quotes], tokens.text)
+    for quote, reading in zip(quotes, readings):
         extra = {}
         if reading.use is not None:
             extra = _speaker_fields(tokens, reading.use.speaker)
-            extra.update(verb=_verb_fields(tokens, reading.use)["verb"], verb_lemma=reading.use.entry.lemma,
-                         verb_class=reading.use.entry.verb_class)
+            verb = _verb_fields(tokens, reading.use)
+            extra.update(verb=verb["verb"], verb_start=verb["verb_start"], verb_end=verb["verb_end"],
+                         verb_lemma=reading.use.entry.lemma, verb_class=reading.use.entry.verb_class)
         out.append(Suggestion(reading.kind, quote.start, quote.end, tokens.text[quote.start:quote.end],
                               DEFAULT_LABELS[reading.kind], reading.confidence, reading.why,
                               depth=quote.depth, mark=quote.mark, **extra))
     return out
+
+
+def _hashtag_suggestions(text: str) -> list[Suggestion]:
+    return [Suggestion("cited_name", start, end, text[start:end], DEFAULT_LABELS["cited_name"], 0.9, "a hashtag")
+            for start, end in find_hashtags(text)]
 
 
 def suggest(text: str, language: str | None = None, loaded_terms: Iterable[str] = (),
@@ -117,8 +123,10 @@ def suggest(text: str, language: str | None = None, loaded_terms: Iterable[str] 
     cues = cue_hits(hits, uses)
     distancing = {hit.last - 1 for hit in cues if hit.cue.category == "distancing"}
     markers = find_marker_uses(tokens, hits)
+    quote_cues = [hit for hit in hits if hit.cue.category in QUOTE_CUE_CATEGORIES]
     found = (
-        _quote_suggestions(tokens, quotes, QuoteClassifier(tokens, uses, distancing, markers))
+        _quote_suggestions(tokens, quotes, QuoteClassifier(tokens, uses, distancing, markers, quote_cues))
+        + _hashtag_suggestions(text)
         + _verb_suggestions(tokens, uses)
         + _marker_suggestions(tokens, markers)
         + cue_suggestions(tokens, cues)

@@ -13,6 +13,7 @@ from annotator.suggest.model import KINDS, Suggestion
 KIND_LABELS: dict[str, tuple[str, ...]] = {
     "direct_quote": ("direct_quote", "quote", "quotation", "direct_speech"),
     "scare_quote": ("scare_quote", "scare_quotes"),
+    "cited_name": ("cited_name", "cited_names", "quoted_name", "title_or_slogan"),
     "attribution": ("attribution", "indirect_quote", "indirect_speech", "source"),
     "reporting_verb.neutral": ("reporting_verb.neutral", "reporting_verb"),
     "reporting_verb.loaded": ("reporting_verb.loaded", "reporting_verb"),

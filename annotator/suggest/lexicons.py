@@ -21,6 +21,8 @@ CUE_FILES = {
 }
 VERB_FILES = {"fr": "reporting-verbs-fr.json", "en": "reporting-verbs-en.json"}
 MARKER_FILE = "attribution-markers.json"
+QUOTE_CUES_FILE = "quote-cues.json"
+QUOTE_CUE_CATEGORIES = ("mention", "mention_verbs", "naming", "naming_loose", "chant")
 
 
 class LexiconError(AnnotatorError, ValueError):
@@ -43,7 +45,7 @@ class VerbEntry:
 class Cue:
     """A lexicon term found in a text: what kind of cue it is and the entry it came from."""
 
-    category: str  # "verb", "marker", or a cue kind (hedge, intensifier, distancing, loaded_term)
+    category: str  # "verb", "marker", a cue kind (hedge, intensifier, distancing, loaded_term) or a quote cue
     language: str
     term: str
     verb: VerbEntry | None = None
@@ -177,6 +179,8 @@ class VerbLexicon:
     clause_markers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
+    semi_auxiliaries: frozenset[str] = frozenset()  # "préfère évoquer", "wanted to stress"
+    hypothetical_auxiliaries: frozenset[str] = frozenset()  # "would call", "pourraient dire"
 
 
 def load_verb_lexicon(path: Path, language: str) -> VerbLexicon:
@@ -188,6 +192,13 @@ def load_verb_lexicon(path: Path, language: str) -> VerbLexicon:
         auxiliaries=frozenset(normalise_word(w) for w in _word_list(data.get("auxiliaries", []), f"{path}: auxiliaries")),
         passive_auxiliaries=frozenset(
             normalise_word(w) for w in _word_list(data.get("passive_auxiliaries", []), f"{path}: passive_auxiliaries")
+        ),
+        semi_auxiliaries=frozenset(
+            normalise_word(w) for w in _word_list(data.get("semi_auxiliaries", []), f"{path}: semi_auxiliaries")
+        ),
+        hypothetical_auxiliaries=frozenset(
+            normalise_word(w) for w in _word_list(data.get("hypothetical_auxiliaries", []),
+                                                  f"{path}: hypothetical_auxiliaries")
         ),
     )
     entries = data.get("entries")
@@ -223,6 +234,7 @@ class Lexicons:
     markers: dict[str, list[str]]
     marker_initial: set[str]
     marker_not_before: dict[str, frozenset[str]]
+    quote_cues: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # category -> language -> terms
     _matchers: dict[tuple, PhraseMatcher] = field(default_factory=dict, repr=False)
 
     def languages(self, language: str | None) -> tuple[str, ...]:
@@ -246,6 +258,9 @@ class Lexicons:
                 norm = normalise_word(term)
                 matcher.add(term, Cue("marker", lang, term, not_before=self.marker_not_before.get(norm, frozenset()),
                                       sentence_initial=norm in self.marker_initial))
+            for category, by_language in self.quote_cues.items():
+                for term in by_language.get(lang, []):
+                    matcher.add(term, Cue(category, lang, term))
             for kind, by_language in self.cues.items():
                 for term in by_language.get(lang, []):
                     if kind == "loaded_term" and normalise_word(term) in removed:
@@ -270,7 +285,7 @@ def lexicons_dir() -> Path:
 def load_lexicons(folder: str | Path | None = None) -> Lexicons:
     """Read every lexicon of `folder` (the shipped ones by default); re-read when a file changes."""
     folder = Path(folder) if folder else lexicons_dir()
-    names = list(VERB_FILES.values()) + list(CUE_FILES.values()) + [MARKER_FILE]
+    names = list(VERB_FILES.values()) + list(CUE_FILES.values()) + [MARKER_FILE, QUOTE_CUES_FILE]
     stamp = tuple((name, (folder / name).stat().st_mtime_ns if (folder / name).exists() else 0) for name in names)
     key = (str(folder.resolve()), stamp)
     if key not in _CACHE:
@@ -288,6 +303,14 @@ def _read(folder: Path) -> Lexicons:
         cues[kind] = _terms(data, path)
         case[kind] = set(_word_list(data.get("match_case", []), f"{path}: match_case"))
         not_before[kind] = _not_before(data, path)
+    path = folder / QUOTE_CUES_FILE
+    data = _load_json(path)
+    quote_cues = {}
+    for category in QUOTE_CUE_CATEGORIES:
+        by_language = data.get(category, {})
+        if not isinstance(by_language, dict):
+            raise LexiconError(f"{path}: field {category!r} must map a language (fr, en) to a list of terms")
+        quote_cues[category] = {lang: _word_list(words, f"{path}: {category}[{lang!r}]") for lang, words in by_language.items()}
     path = folder / MARKER_FILE
     data = _load_json(path)
     return Lexicons(
@@ -295,4 +318,5 @@ def _read(folder: Path) -> Lexicons:
         markers=_terms(data, path),
         marker_initial={normalise_word(w) for w in _word_list(data.get("sentence_initial", []), f"{path}: sentence_initial")},
         marker_not_before=_not_before(data, path),
+        quote_cues=quote_cues,
     )

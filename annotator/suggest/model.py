@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-QUOTE_KINDS = ("direct_quote", "scare_quote")
+QUOTE_KINDS = ("direct_quote", "scare_quote", "cited_name")
 VERB_KINDS = ("reporting_verb.neutral", "reporting_verb.loaded")
 CUE_KINDS = ("hedge", "intensifier", "distancing", "loaded_term")
 KINDS = QUOTE_KINDS + ("attribution",) + VERB_KINDS + CUE_KINDS
@@ -13,6 +13,7 @@ KINDS = QUOTE_KINDS + ("attribution",) + VERB_KINDS + CUE_KINDS
 DEFAULT_LABELS = {
     "direct_quote": "direct_quote",
     "scare_quote": "scare_quote",
+    "cited_name": "cited_name",
     "attribution": "attribution",
     "reporting_verb.neutral": "reporting_verb.neutral",
     "reporting_verb.loaded": "reporting_verb.loaded",
@@ -27,10 +28,12 @@ DEFAULT_LABELS = {
 class Suggestion:
     """A candidate span: `text` is exactly text[start:end] (code points, end exclusive).
 
-    Quotes cover the quoted words only: never the quotation marks, nor the spaces (NBSP,
+    Quotes (direct_quote, scare_quote, cited_name) cover the quoted words only: never the quotation marks, nor the spaces (NBSP,
     narrow NBSP) inside them, nor a trailing comma that belongs to the sentence ("…,” she said).
-    `label_id` is the codebook label proposed (empty when the codebook has none for this kind).
-    Attributions also give the speaker span, the verb and its class, and the quote they credit.
+    A cited name is a name quoted as a name (a title, slogan, programme or product name), or a
+    hashtag, quoted or not. `label_id` is the codebook label proposed (empty when the codebook has none for this kind).
+    Attributions also give the speaker span, the verb span and its class, and the quote they credit;
+    a direct quote gives the speaker and verb that credit it.
     """
 
     kind: str
@@ -44,6 +47,8 @@ class Suggestion:
     speaker_start: int | None = None
     speaker_end: int | None = None
     verb: str = ""
+    verb_start: int | None = None
+    verb_end: int | None = None
     verb_lemma: str = ""
     verb_class: str = ""
     quote_start: int | None = None

@@ -23,6 +23,8 @@ _CONTINUES = {
     "straight_single": "'",
 }
 _OPENING_CONTEXT = "([{—–-/«“‘\"'‹„"
+# A hashtag: # and a word with at least one letter, not inside a word, a URL or an HTML entity (&#39;).
+_HASHTAG = re.compile(r"(?<![\w#&/@])#\w*[^\W\d_]\w*")
 
 
 @dataclass
@@ -146,3 +148,8 @@ def find_quotations(text: str) -> list[Quotation]:
             continue
         scanner.mark(ch, i)
     return sorted(scanner.found, key=lambda q: (q.start, -q.end))
+
+
+def find_hashtags(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every hashtag of `text` (#MeToo, #BalanceTonPorc), quoted or not; "#1" is no hashtag."""
+    return [m.span() for m in _HASHTAG.finditer(text)]

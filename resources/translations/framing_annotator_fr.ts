@@ -1637,6 +1637,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Guillemets de distance</translation>
     </message>
     <message>
+        <source>Cited name</source>
+        <translation>Nom cité</translation>
+    </message>
+    <message>
         <source>Attribution</source>
         <translation>Attribution</translation>
     </message>

@@ -115,3 +115,22 @@ def test_help_texts():
     for args in (["suggest", "--help"], ["loaded-terms", "--help"], ["loaded-terms", "x", "add", "--help"]):
         result = run(*args)
         assert result.exit_code == 0 and len(result.output) > 100
+
+
+def test_apply_cited_names_as_their_own_label(tmp_path):
+    file = tmp_path / "slogans.framing"
+    text = ("Les casquettes « Make America Great Again » étaient partout. Le mot « neutre » revient souvent. "
+            "« Nous allons reprendre notre pays », a lancé l’ancien président, suivi du mot-dièse #Election2024.")
+    with Project.create(file) as project:
+        project.codebook.install(load_preset("framing-devices"))
+        project.documents.add([Document(text=text, title="Slogans", language="fr")])
+    listed = run("suggest", file, "-a", "alice")
+    assert "cited_name                cited_name" in listed.output
+    assert counts(listed.output)["cited_name"] == 2
+    result = run("suggest", file, "-a", "alice", "--apply", "cited_name")
+    assert result.exit_code == 0, result.output
+    assert "Accepted 2 cited_name suggestion(s) as label 'cited_name'" in result.output
+    with Project.open(file) as project:
+        spans = [s for d in project.documents.ids() for s in project.spans.of_document(d, "alice")]
+    assert sorted((s.label_id, s.text) for s in spans) == [
+        ("cited_name", "#Election2024"), ("cited_name", "Make America Great Again")]

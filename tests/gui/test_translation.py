@@ -262,3 +262,19 @@ def test_a_stale_qm_is_told_apart_from_one_built_by_another_lrelease(tmp_path):
     script.run_lrelease(stale_ts, stale_qm)
     assert not script.same_translations(stale_qm, QM, TS)
     assert script.same_translations(QM, QM, TS)
+
+
+def test_every_suggestion_kind_has_an_english_and_a_french_name(qapp):
+    from annotator.gui.suggestion_panel import KIND_NAMES, kind_name
+    from annotator.gui.translation import install_translator
+    from annotator.suggest import KINDS
+
+    assert set(KIND_NAMES) == set(KINDS)
+    assert kind_name("cited_name") == "Cited name"
+    assert install_translator(qapp, "fr")
+    try:
+        french = {kind: kind_name(kind) for kind in KINDS}
+        assert french["cited_name"] == "Nom cité" and french["scare_quote"] == "Guillemets de distance"
+        assert all(french[kind] != KIND_NAMES[kind] or kind == "attribution" for kind in KINDS), french
+    finally:
+        install_translator(qapp, "en")

@@ -14,7 +14,7 @@ from annotator.core.errors import CodebookError
 # so a change here must be deliberate (and a label never loses its id: rename it instead).
 PINNED_IDS = {
     "framing-devices": [
-        "scare_quote", "direct_quote", "attribution", "reporting_verb", "reporting_verb.neutral",
+        "scare_quote", "direct_quote", "cited_name", "attribution", "reporting_verb", "reporting_verb.neutral",
         "reporting_verb.loaded", "loaded_term", "naming", "distancing", "hedge", "intensifier", "agentless_passive",
         "source_mention", "source_type", "tone",
     ],

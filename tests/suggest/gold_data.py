@@ -8,10 +8,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
-GOLD_KINDS = ("direct_quote", "scare_quote", "attribution", "reporting_verb.neutral", "reporting_verb.loaded")
+GOLD_KINDS = ("direct_quote", "scare_quote", "cited_name", "attribution", "reporting_verb.neutral", "reporting_verb.loaded")
 # Quotes must match exactly; attributions and verbs are also scored by overlap (where a speaker's
 # noun phrase starts is a judgement call), see `score`.
-EXACT_ONLY = ("direct_quote", "scare_quote")
+EXACT_ONLY = ("direct_quote", "scare_quote", "cited_name")
 
 
 def article_text_from_xml(path: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -156,3 +157,49 @@ def test_with_codebook_labels_and_speaker_attribute():
     speaker = AttributeDef(id="speaker", name="Speaker", type="entity", labels=["direct_quote"])
     assert span_attributes(quote, "direct_quote", [speaker]) == {"speaker": "M. Matze"}
     assert span_attributes(quote, "scare_quote", [speaker]) == {}
+
+
+def test_an_edited_quote_cue_is_read_again(tmp_path):
+    folder = _copy_lexicons(tmp_path)
+    text = "Elle dirige une gazette « Les Nouvelles du lac » depuis cet été."
+    assert [s.kind for s in suggest(text, language="fr", lexicons=load_lexicons(folder))
+            if s.text == "Les Nouvelles du lac"] == ["cited_name"]  # a short capitalised phrase, weakly
+    path = folder / "quote-cues.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["mention"]["fr"].append("gazette")  # absurd on purpose: the file decides
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert [s.kind for s in suggest(text, language="fr", lexicons=load_lexicons(folder))
+            if s.text == "Les Nouvelles du lac"] == ["scare_quote"]
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(naming=["slogan"]), "field 'naming' must map a language"),
+    (lambda d: d["mention"].update(fr="mot"), "mention['fr'] must be a list of words"),
+])
+def test_a_broken_quote_cue_lexicon_is_refused(tmp_path, change, message):
+    folder = _copy_lexicons(tmp_path)
+    path = folder / "quote-cues.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_lexicons(folder)
+    assert "quote-cues.json" in str(info.value) and message in str(info.value)
+
+
+def test_a_missing_quote_cue_lexicon_is_named(tmp_path):
+    folder = _copy_lexicons(tmp_path)
+    (folder / "quote-cues.json").unlink()
+    with pytest.raises(LexiconError, match="quote-cues.json: lexicon file is missing"):
+        load_lexicons(folder)
+
+
+def test_cited_names_map_onto_their_own_label():
+    labels = load_preset("framing-devices").labels
+    assert kind_labels(labels)["cited_name"] == "cited_name"
+    cited = next(label for label in labels if label.id == "cited_name")
+    assert (cited.name, cited.name_fr, cited.shortcut) == ("Cited name", "Nom cité", "c")
+    assert label_for_kind("cited_name", [Label(id="title", name="Cited names")]) == "title"
+    assert label_for_kind("cited_name", [Label(id="direct_quote", name="Direct quote")]) is None
