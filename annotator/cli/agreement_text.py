@@ -7,6 +7,7 @@ from typing import Any
 from annotator.agreement.report import AgreementReport
 from annotator.agreement.report_figures import Figure
 from annotator.agreement.report_spans import NO_SPAN
+from annotator.agreement.report_tables import rank_by_disagreement, span_groups
 
 
 class Notes:
@@ -79,7 +80,7 @@ def render(report: AgreementReport, project_name: str) -> str:
     out += ["", f"Spans (unitizing alpha over the {spans.complete_documents} document(s) every annotator coded; "
                 "F1 and kappa are means over pairs)"]
     rows = [["Label", "Spans", "u-alpha [95% CI]", "Exact F1", "Overlap F1", "Char. kappa"]]
-    for group in [spans.overall] + spans.per_label:
+    for group in span_groups(report):
         summary = group.summary()
         rows.append([group.name, str(group.spans), notes.cell(group.unitizing, interval=True),
                      notes.cell(summary["exact_f1"]), notes.cell(summary["overlap_f1"]),
@@ -98,9 +99,8 @@ def render(report: AgreementReport, project_name: str) -> str:
         out += _table(rows)
 
     if spans.per_document:
-        out += ["", "Documents, lowest unitizing alpha first"]
-        ordered = sorted(spans.per_document,
-                         key=lambda d: (d.unitizing.value is None, d.unitizing.value or 0.0))
+        out += ["", "Documents, most disagreement first (lowest unitizing alpha, then lowest exact F1)"]
+        ordered = rank_by_disagreement(list(spans.per_document))  # the order of the window's Documents page
         rows = [["u-alpha", "Exact F1", "Char. kappa", "Coders", "Title"]]
         for d in ordered:
             rows.append([notes.cell(d.unitizing), notes.cell(d.exact_f1), notes.cell(d.character_kappa),

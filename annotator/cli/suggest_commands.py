@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import click
 
 from annotator.cli.common import annotator_option, default_annotator, open_project, project_argument, reports_errors
 from annotator.core.errors import ProjectError
-from annotator.store import Project
-from annotator.suggest import KINDS, kind_labels, span_attributes, suggest_for_document
-
-
-def _document_ids(project: Project, wanted: str | None) -> list[str]:
-    """Every document, or the one whose id is `wanted` or starts with it."""
-    ids = project.documents.ids()
-    if not wanted:
-        return ids
-    matches = [d for d in ids if d == wanted] or [d for d in ids if d.startswith(wanted)]
-    if not matches:
-        raise ProjectError(f"no document with id {wanted!r} in this project")
-    if len(matches) > 1:
-        raise ProjectError(f"{len(matches)} documents have ids starting with {wanted!r}; give more characters")
-    return matches
-
-
-def _pending(project: Project, document_id: str, annotator: str, kinds: list[str] | None = None) -> list:
-    document = project.documents.get(document_id)
-    found = suggest_for_document(document, project.codebook.labels(), project.suggestions.loaded_terms(),
-                                 project.suggestions.removed_loaded_terms(), kinds=kinds)
-    return project.suggestions.pending(document_id, annotator, found)
+from annotator.services import suggestions
+from annotator.suggest import KINDS, kind_labels
 
 
 @click.command()
@@ -57,36 +36,18 @@ def suggest(project: Path, apply_kind: str | None, reject_kind: str | None, labe
         raise ProjectError("--label goes with --apply")
     annotator = annotator_name or default_annotator()
     with open_project(project) as proj:
-        doc_ids = _document_ids(proj, document)
-        mapping = kind_labels(proj.codebook.labels())
+        doc_ids = proj.documents.resolve_ids([document]) if document else proj.documents.ids()
         kind = apply_kind or reject_kind
         if kind is None:
-            counts: Counter[str] = Counter()
-            for doc_id in doc_ids:
-                counts.update(s.kind for s in _pending(proj, doc_id, annotator))
+            mapping = kind_labels(proj.codebook.labels())
+            counts = suggestions.pending_counts(proj, annotator, doc_ids)
             click.echo(f"Pending suggestions for {annotator} in {len(doc_ids)} document(s):")
             click.echo(f"{'kind':26}{'label':26}{'pending':>8}")
             for name in KINDS:
                 click.echo(f"{name:26}{mapping[name] or '(none)':26}{counts[name]:>8}")
             return
-        if apply_kind:
-            label = label_id or mapping[apply_kind]
-            if not label:
-                raise ProjectError(f"this codebook has no label for {apply_kind!r}; choose one with --label")
-            if label not in {l.id for l in proj.codebook.labels(kind="span")}:
-                raise ProjectError(f"{label!r} is not a span label of this project's codebook")
-        attributes = proj.codebook.attributes()
-        done = 0
-        for doc_id in doc_ids:
-            pending = _pending(proj, doc_id, annotator, kinds=[kind])
-            if not pending:
-                continue
-            if apply_kind:
-                change = proj.suggestions.accept(doc_id, annotator, pending, label_id=label,
-                                                 attributes_for=lambda s, l: span_attributes(s, l, attributes))
-                done += len(change.spans)
-            else:
-                done += proj.suggestions.reject(doc_id, annotator, pending).details["rejected"]
+        label = suggestions.label_for_kind(proj, apply_kind, label_id) if apply_kind else None
+        done = suggestions.decide_kind(proj, annotator, kind, doc_ids, accept_them=bool(apply_kind), label_id=label)
         verb = f"Accepted {done} {apply_kind} suggestion(s) as label {label!r}" if apply_kind \
             else f"Rejected {done} {reject_kind} suggestion(s)"
         click.echo(f"{verb} for {annotator} in {len(doc_ids)} document(s).")

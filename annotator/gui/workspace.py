@@ -21,7 +21,8 @@ from annotator.gui.tasks import TaskRunner
 from annotator.gui.undo_commands import (
     AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, SuggestionDecisionCommand, UpdateSpanCommand,
 )
-from annotator.suggest import Suggestion, span_attributes, suggest_for_document
+from annotator.services.suggestions import attributes_for, detect, detector_setup
+from annotator.suggest import Suggestion
 from annotator.store import Project
 
 
@@ -202,18 +203,17 @@ class Workspace(QObject):
         if self._found is not None and self._found[0] == self.document.id:
             self._show_suggestions_for(self.document.id, self._found[1])
             return
-        document, labels = self.document, list(self.labels.values())
-        loaded, removed = self.project.suggestions.loaded_terms(), self.project.suggestions.removed_loaded_terms()
+        document, setup = self.document, detector_setup(self.project)
 
-        def detect(progress, cancelled) -> list[Suggestion]:
+        def work(progress, cancelled) -> list[Suggestion]:
             # Plain data in, plain data out: the detectors never touch the project file.
-            return suggest_for_document(document, labels, loaded, removed)
+            return detect(document, setup)
 
         def done(found, error) -> None:
             if error is None:  # a detector failure is logged by the task runner, and shows no suggestion
                 self._show_suggestions_for(document.id, found)
 
-        self.tasks.start("suggestions", detect, done, document=document.id)
+        self.tasks.start("suggestions", work, done, document=document.id)
 
     def _show_suggestions_for(self, document_id: str, found: list) -> None:
         """Detector output for a document arrived (on the GUI thread): show what is still pending."""
@@ -253,11 +253,10 @@ class Workspace(QObject):
         """Accept suggestions as spans (origin "suggestion"), with their own label or `label_id`."""
         if not suggestions or self.document is None:
             return
-        attributes = self.project.codebook.attributes()
         self._push(SuggestionDecisionCommand(
             self.project, self.document.id, self.annotator, suggestions, True, self._after_write,
             self.tr("Accept %n suggestion(s)", "", len(suggestions)), label_id=label_id or None,
-            attributes_for=lambda x, label: span_attributes(x, label, attributes)))
+            attributes_for=attributes_for(self.project)))
 
     def reject_suggestions(self, suggestions: list[Suggestion]) -> None:
         if not suggestions or self.document is None:

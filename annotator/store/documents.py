@@ -143,7 +143,7 @@ class Documents:
                 [ref, ref + "\uffff"],
             ).fetchall() if ref else []
             if not rows:
-                raise ProjectError(f"no document has the id {ref!r}")
+                raise ProjectError(f"no document with id {ref!r} in this project")
             if len(rows) > 1 and rows[0][0] != ref:
                 raise ProjectError(f"{ref!r} starts several document ids; give more characters")
             resolved.append(rows[0][0])

@@ -67,7 +67,7 @@ def test_readable_tables(tmp_path):
     assert "Agreement in three: 3 annotator(s) (alice, bob, carol)" in out
     assert "Main source type" in out and "Cohen's kappa, Tone towards the main actor (linear)" in out
     assert "alice – bob" in out
-    assert "Documents, lowest unitizing alpha first" in out
+    assert "Documents, most disagreement first" in out
     assert "n/a [1]" in out and "Not defined:" in out
     assert "scare_quote" in out and "direct_quote" in out
 
@@ -80,3 +80,26 @@ def test_errors_are_one_line(tmp_path):
     assert "Traceback" not in result.output
     missing = run(tmp_path / "nope.framing")
     assert missing.exit_code == 1 and "no such project file" in missing.output
+
+
+def test_the_terminal_lists_documents_in_the_windows_order(tmp_path):
+    """Ties (here: alpha and F1 undefined everywhere) are broken as the window breaks them."""
+    from annotator.agreement.report import build_report
+    from annotator.agreement.report_tables import documents_table
+    from annotator.core.model import Document
+    from annotator.io.codebook_files import load_preset
+    from annotator.store import Project
+
+    path = tmp_path / "ties.framing"
+    with Project.create(path) as project:
+        project.codebook.install(load_preset("framing-devices"))
+        ids = project.documents.add([Document(text=f"Article about {t}.", title=t) for t in ("Zeta", "Alpha", "Mid")]).added
+        for who in ("ana", "ben"):
+            for doc in ids:
+                project.assignments.set_status(who, doc, "done")
+        report = build_report(project.agreement.data(), resamples=0)
+    out = run(path, "--resamples", "0").output
+    section = out.split("Documents, most disagreement first")[1].split("\n\n")[0].splitlines()[2:]
+    window_order = [row[2] for row in documents_table(report).rows]
+    assert window_order == ["Alpha", "Mid", "Zeta"]
+    assert [line.rstrip().rsplit("  ", 1)[-1].strip() for line in section] == window_order

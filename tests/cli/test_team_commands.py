@@ -72,7 +72,7 @@ def test_assign_by_hand_and_take_away(tmp_path):
     assert "Took 1 document(s) away from dora" in run("assign", path, "-a", "dora", "--remove", docs[0]).output
     with Project.open(path) as proj:
         assert [d.document_id for d in proj.assignments.of_annotator("dora")] == [docs[1]]
-    assert "no document has the id" in run("assign", path, "-a", "dora", "abcdefabcdef", ok=False).output
+    assert "no document with id" in run("assign", path, "-a", "dora", "abcdefabcdef", ok=False).output
     assert "exactly one annotator" in run("assign", path, docs[2], ok=False).output
 
 
