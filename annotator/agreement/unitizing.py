@@ -87,16 +87,17 @@ class LabelParts:
         lengths = self.unit_lengths
         cross = np.zeros(len(weights))
         if len(lengths) and len(self.gap_lengths):
-            # sum over units of w l^2 * sum over gaps g >= l of w (g - l + 1), all rows at once
-            for lo in range(0, len(weights), CHUNK):
-                w = weights[lo:lo + CHUNK]
+            # sum over units of w l^2 * sum over gaps g >= l of w (g - l + 1), a chunk of rows at once
+            chunk = max(1, min(CHUNK, CHUNK_NUMBERS // (len(self.gap_lengths) + len(lengths))))
+            for lo in range(0, len(weights), chunk):
+                w = weights[lo:lo + chunk]
                 wg = w[:, self.gap_docs]
                 tail_len = np.concatenate([np.cumsum((wg * self.gap_lengths)[:, ::-1], axis=1)[:, ::-1],
                                            np.zeros((len(w), 1))], axis=1)
                 tail_count = np.concatenate([np.cumsum(wg[:, ::-1], axis=1)[:, ::-1],
                                              np.zeros((len(w), 1))], axis=1)
                 room = tail_len[:, self.first_gap] - (lengths - 1.0) * tail_count[:, self.first_gap]
-                cross[lo:lo + CHUNK] = (w[:, self.unit_docs] * lengths**2 * room).sum(axis=1)
+                cross[lo:lo + chunk] = (w[:, self.unit_docs] * lengths**2 * room).sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             numerator = (n_units - 1.0) / 3.0 * (weights @ self.unit_cubes) + cross
             denominator = m * length * (m * length - 1.0) - weights @ self.unit_pairs
@@ -106,7 +107,8 @@ class LabelParts:
         return np.where(absent, np.nan, observed), np.where(absent, np.nan, expected)
 
 
-CHUNK = 64  # resamples handled together: bounds memory at CHUNK x (units + gaps) numbers
+CHUNK = 64  # resamples handled together at most ...
+CHUNK_NUMBERS = 4_000_000  # ... and fewer when a chunk would need more numbers than this per array
 
 
 @dataclass

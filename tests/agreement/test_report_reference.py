@@ -138,3 +138,35 @@ def test_a_span_of_someone_who_did_not_code_the_document_is_refused():
     doc = CodedDocument("d", "Article", 10, ["a", "b"], [CodedSpan("a", 5, 12, "x")])
     with pytest.raises(ValueError, match="does not fit"):
         span_report(AgreementInput(["a", "b"], [doc], [], [LabelSpec("x", "X")]), resamples=0)
+
+
+def first_cross_sums(parts, weights: np.ndarray) -> np.ndarray:
+    """The first LabelParts.sums cross term: resamples along the rows, cumsum along them."""
+    lengths, cross = parts.unit_lengths, np.zeros(len(weights))
+    for lo in range(0, len(weights), 64):
+        w = weights[lo:lo + 64]
+        wg = w[:, parts.gap_docs]
+        tail_len = np.concatenate([np.cumsum((wg * parts.gap_lengths)[:, ::-1], axis=1)[:, ::-1],
+                                   np.zeros((len(w), 1))], axis=1)
+        tail_count = np.concatenate([np.cumsum(wg[:, ::-1], axis=1)[:, ::-1], np.zeros((len(w), 1))], axis=1)
+        room = tail_len[:, parts.first_gap] - (lengths - 1.0) * tail_count[:, parts.first_gap]
+        cross[lo:lo + 64] = (w[:, parts.unit_docs] * lengths**2 * room).sum(axis=1)
+    return cross
+
+
+def test_bootstrap_sums_are_those_of_the_first_loop_bit_for_bit():
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from bench_agreement import report_input
+
+    data = report_input(60, seed=3)
+    corpus = [(d.length, [(s.annotator, s.start, s.end, s.label) for s in d.spans]) for d in data.documents]
+    parts = unitizing_parts(corpus, data.annotators)
+    rng = np.random.default_rng(1)
+    weights = np.stack([np.bincount(rng.integers(0, 60, 60), minlength=60) for _ in range(150)]).astype(float)
+    m, length = len(parts.annotators), weights @ parts.lengths
+    for label in parts.labels.values():
+        cross = first_cross_sums(label, weights)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            numerator = (weights @ label.units - 1.0) / 3.0 * (weights @ label.unit_cubes) + cross
+            expected = 2.0 / length * numerator / (m * length * (m * length - 1.0) - weights @ label.unit_pairs)
+        assert np.array_equal(label.sums(weights, m, length)[1], expected, equal_nan=True)
