@@ -170,3 +170,22 @@ def test_bootstrap_sums_are_those_of_the_first_loop_bit_for_bit():
             numerator = (weights @ label.units - 1.0) / 3.0 * (weights @ label.unit_cubes) + cross
             expected = 2.0 / length * numerator / (m * length * (m * length - 1.0) - weights @ label.unit_pairs)
         assert np.array_equal(label.sums(weights, m, length)[1], expected, equal_nan=True)
+
+
+def test_many_labels_and_a_long_article_match_the_first_algorithm():
+    # over 62 labels the sets of labels covering a character take more than one 64-bit mask word
+    rng = random.Random(4)
+    labels = [f"label{i:02d}" for i in range(70)]
+    docs = []
+    for d, length in enumerate((5_000, 300)):
+        coders = ["ann", "bob", "cy"]
+        spans = []
+        for _ in range(200 if d == 0 else 20):
+            start = rng.randrange(0, length - 60)
+            base = (start, start + rng.randint(1, 60), rng.choice(labels))
+            for coder in coders:
+                s, e, label = base if rng.random() < 0.6 else (start + 2, start + rng.randint(3, 60), rng.choice(labels))
+                spans.append(CodedSpan(coder, s, e, label))
+        docs.append(CodedDocument(f"d{d}", f"Article {d}", length, coders, spans))
+    data = AgreementInput(["ann", "bob", "cy"], docs, [], [LabelSpec(x, x) for x in labels[:40]])
+    assert_same(reference_span_report(data, resamples=0).to_dict(), span_report(data, resamples=0).to_dict())
