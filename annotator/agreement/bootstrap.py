@@ -23,7 +23,7 @@ import numpy as np
 from annotator.agreement._values import reliability_counts
 from annotator.agreement.errors import UndefinedAgreement
 from annotator.agreement.krippendorff import check_defined, coincidences_from_counts
-from annotator.agreement.unitizing import Span, unitizing_parts
+from annotator.agreement.unitizing import Span, UnitizingParts, unitizing_parts
 
 METHODS = ("hayes-krippendorff", "units")
 
@@ -109,7 +109,14 @@ def bootstrap_unitizing_alpha(documents: Sequence[tuple[int, Iterable[Span]]],
     A label's interval is None when fewer than half of the resamples contain the label.
     """
     _check(confidence, resamples)
-    parts = unitizing_parts(documents, annotators)
+    return bootstrap_unitizing_parts(unitizing_parts(documents, annotators), resamples=resamples,
+                                     confidence=confidence, seed=seed)
+
+
+def bootstrap_unitizing_parts(parts: UnitizingParts, *, resamples: int = 1000, confidence: float = 0.95,
+                              seed: int = 0) -> UnitizingIntervals:
+    """Intervals of u-alpha for a corpus already prepared by unitizing_parts (see bootstrap_unitizing_alpha)."""
+    _check(confidence, resamples)
     if len(parts.lengths) < 2:
         raise UndefinedAgreement("a bootstrap over documents needs at least two documents")
     point = parts.estimate()

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, Iterable
 
-from annotator.agreement.bootstrap import bootstrap_unitizing_alpha
+import numpy as np
+
+from annotator.agreement.bootstrap import bootstrap_unitizing_parts
 from annotator.agreement.errors import UndefinedAgreement
-from annotator.agreement.report_figures import Figure, mean_of, measure, undefined
-from annotator.agreement.spans import character_kappa, span_f1
-from annotator.agreement.unitizing import corpus_unitizing_alpha, unitizing_alpha
+from annotator.agreement.report_figures import Figure, mean_of, undefined
+from annotator.agreement.report_span_pairs import DocumentPairValues, document_means, group_figures
+from annotator.agreement.span_corpus import SpanCorpus, corpus_of_documents
+from annotator.agreement.span_pairs import PairCounter, PairCounts, confusion
+from annotator.agreement.unitizing import NO_CHANCE, corpus_parts
+from annotator.agreement.unitizing_sections import CorpusUnitizing, corpus_unitizing
 from annotator.core.agreement_input import AgreementInput, CodedDocument
 
 NO_SPAN = "(no span)"
@@ -104,48 +108,20 @@ class SpanReport:
         }
 
 
-def _spans(doc: CodedDocument, annotator: str, label: str | None) -> list[tuple[int, int, str]]:
-    return [(s.start, s.end, s.label) for s in doc.spans
-            if s.annotator == annotator and (label is None or s.label == label)]
-
-
-def _laid_end_to_end(docs: Iterable[CodedDocument], annotator: str,
-                     label: str | None) -> tuple[list[tuple[int, int, str]], int]:
-    spans, offset = [], 0
-    for doc in docs:
-        spans += [(s + offset, e + offset, lab) for s, e, lab in _spans(doc, annotator, label)]
-        offset += doc.length
-    return spans, offset
-
-
-def _pair(docs: list[CodedDocument], a: str, b: str, label: str | None) -> PairSpans:
-    shared = [d for d in docs if a in d.coders and b in d.coders]
-    if not shared:
-        none = undefined(f"no document was coded by both {a} and {b}", 0)
-        return PairSpans(a, b, 0, none, none, none)
-    spans_a, length = _laid_end_to_end(shared, a, label)
-    spans_b, _ = _laid_end_to_end(shared, b, label)
-    return PairSpans(
-        a, b, len(shared),
-        measure(span_f1, spans_a, spans_b, "exact", n=len(shared)),
-        measure(span_f1, spans_a, spans_b, "overlap", n=len(shared)),
-        measure(character_kappa, spans_a, spans_b, length, n=len(shared)),
-    )
-
-
-def _unitizing(docs: list[CodedDocument], coders: list[str], resamples: int,
+def _unitizing(corpus: SpanCorpus, sums: CorpusUnitizing, complete: np.ndarray, coders: list[str], resamples: int,
                seed: int) -> tuple[Figure, dict[str, Figure]]:
     """Overall and per-label u-alpha over the documents every coder coded, with bootstrap intervals."""
     if len(coders) < 2:
         reason = "unitizing alpha needs at least two annotators"
         return undefined(reason), {}
-    complete = [d for d in docs if set(coders) <= set(d.coders)]
-    if not complete:
+    if not len(complete):
         return undefined(f"no document was coded by all {len(coders)} annotators ({', '.join(coders)}); "
                          "see the pairwise and per-document figures"), {}
-    corpus = [(d.length, [(s.annotator, s.start, s.end, s.label) for s in d.spans]) for d in complete]
     try:
-        result = corpus_unitizing_alpha(corpus, coders)
+        if corpus.lengths[complete].sum() <= 0:
+            raise UndefinedAgreement("unitizing alpha is not defined for an empty text")
+        parts = corpus_parts(corpus, np.arange(len(coders)), complete, sums.labels)
+        result = parts.estimate()
     except UndefinedAgreement as exc:
         return undefined(str(exc), len(complete)), {}
     intervals = None
@@ -155,7 +131,7 @@ def _unitizing(docs: list[CodedDocument], coders: list[str], resamples: int,
                      f"(at least {MIN_DOCUMENTS_FOR_INTERVAL} needed)")
     elif resamples:
         try:
-            intervals = bootstrap_unitizing_alpha(corpus, coders, resamples=resamples, seed=seed)
+            intervals = bootstrap_unitizing_parts(parts, resamples=resamples, seed=seed)
         except UndefinedAgreement as exc:
             ci_reason = str(exc)
 
@@ -176,73 +152,98 @@ def _unitizing(docs: list[CodedDocument], coders: list[str], resamples: int,
     return overall, per_label
 
 
-def _confusion(docs: list[CodedDocument], labels: list[str]) -> tuple[list[str], list[list[int]]]:
+def _document_unitizing(corpus: SpanCorpus, sums: CorpusUnitizing) -> list[Figure]:
+    """u-alpha of each document on its own, among its coders."""
+    counts = corpus.coded.sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        alphas = 1.0 - sums.doc_observed / sums.doc_expected
+    figures = []
+    for d, alpha in enumerate(alphas.tolist()):
+        if counts[d] < 2:
+            figures.append(undefined("unitizing alpha needs at least two annotators"))
+        elif corpus.lengths[d] <= 0:
+            figures.append(undefined("unitizing alpha is not defined for an empty text"))
+        elif not sums.doc_marked[d]:
+            figures.append(undefined("unitizing alpha is not defined: no annotator marked any span"))
+        elif alpha != alpha:
+            figures.append(undefined(NO_CHANCE))
+        else:
+            figures.append(Figure(alpha))
+    return figures
+
+
+def _pair(counts: PairCounts, a: str, b: str, label: int | None, name: str | None) -> PairSpans:
+    shared = int(counts.shared.sum())
+    if not shared:
+        none = undefined(f"no document was coded by both {a} and {b}", 0)
+        return PairSpans(a, b, 0, none, none, none)
+    return PairSpans(a, b, shared, *group_figures(counts, label, name, shared))
+
+
+def _confusion(corpus: SpanCorpus, pairs: Iterable[tuple[int, int]],
+               labels: list[str]) -> tuple[list[str], list[list[int]]]:
     """Overlapping spans of two annotators by label pair, symmetric; NO_SPAN counts spans overlapping nothing."""
     names = labels + [NO_SPAN]
     index = {name: i for i, name in enumerate(names)}
-    counts = [[0] * len(names) for _ in names]
-    for doc in docs:
-        by_coder: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for s in doc.spans:
-            by_coder[s.annotator].append((s.start, s.end, s.label))
-        for a, b in combinations(doc.coders, 2):
-            spans_b = sorted(by_coder.get(b, []))
-            starts_b = [s for s, _, _ in spans_b]
-            hit_b: set[int] = set()
-            for start, end, label in by_coder.get(a, []):
-                hit = False
-                for k in range(bisect.bisect_left(starts_b, end)):
-                    other_start, other_end, other = spans_b[k]
-                    if other_end > start and label in index and other in index:
-                        hit = True
-                        hit_b.add(k)
-                        counts[index[label]][index[other]] += 1
-                        if label != other:
-                            counts[index[other]][index[label]] += 1
-                if not hit and label in index:
-                    counts[index[label]][index[NO_SPAN]] += 1
-                    counts[index[NO_SPAN]][index[label]] += 1
-            for k, (_, _, other) in enumerate(spans_b):
-                if k not in hit_b and other in index:
-                    counts[index[other]][index[NO_SPAN]] += 1
-                    counts[index[NO_SPAN]][index[other]] += 1
-    return names, counts
+    rows = np.array([index.get(label, -1) for label in corpus.labels], dtype=np.int64)
+    counts = np.zeros((len(names), len(names)), dtype=np.int64)
+    for a, b in pairs:
+        counts += confusion(corpus, a, b, rows, len(names))
+    return names, counts.tolist()
+
+
+def _per_document(docs: list[CodedDocument], doc_coders: list[list[int]],
+                  values: dict[tuple[int, int], DocumentPairValues], alphas: list[Figure]) -> list[DocumentSpans]:
+    per_document = []
+    for d, doc in enumerate(docs):
+        exact, overlap, kappa = document_means(d, doc_coders[d], values)
+        by_annotator = Counter(s.annotator for s in doc.spans)
+        per_document.append(DocumentSpans(
+            id=doc.id, title=doc.title, coders=list(doc.coders), spans={a: by_annotator[a] for a in doc.coders},
+            unitizing=alphas[d], exact_f1=exact, overlap_f1=overlap, character_kappa=kappa,
+        ))
+    return per_document
+
+
+def _origins(data: AgreementInput, coders: list[str]) -> dict[str, dict[str, int]]:
+    """Spans per annotator by origin (manual, suggestion...), annotators in order of appearance."""
+    origins: dict[str, Counter[str]] = {a: Counter() for a in coders}
+    for (annotator, origin), n in Counter((s.annotator, s.origin) for d in data.documents for s in d.spans).items():
+        origins.setdefault(annotator, Counter())[origin] += n
+    return {a: dict(sorted(c.items())) for a, c in origins.items()}
 
 
 def span_report(data: AgreementInput, *, resamples: int = 1000, seed: int = 0) -> SpanReport:
     """Span agreement over the documents and annotators of `data`."""
-    coders = list(data.annotators)
+    coders = list(dict.fromkeys(data.annotators))
     docs = [d for d in data.documents if len(d.coders) >= 2]
-    overall_u, per_label_u = _unitizing(docs, coders, resamples, seed)
-    pairs = list(combinations(coders, 2))
-    complete = sum(1 for d in docs if set(coders) <= set(d.coders)) if len(coders) >= 2 else 0
+    corpus = corpus_of_documents(docs, coders)
+    units = corpus.merged_units()
+    complete = np.flatnonzero(corpus.coded[:len(coders)].all(axis=0)) if len(coders) >= 2 else np.zeros(0, int)
+    sums = corpus_unitizing(corpus, units, np.arange(len(coders)), complete, per_document=True)
+    overall_u, per_label_u = _unitizing(corpus, sums, complete, coders, resamples, seed)
+    index = {name: i for i, name in enumerate(corpus.annotators)}
+    doc_coders = [list(dict.fromkeys(index[a] for a in d.coders)) for d in docs]
+    counter = PairCounter(corpus, units)
+    pairs = list(combinations(range(len(coders)), 2))
+    wanted = set(pairs) | {(x, y) if x < y else (y, x) for c in doc_coders for x, y in combinations(c, 2)}
+    counts = {pair: counter.count(*pair) for pair in sorted(wanted)}
     overall = SpanGroup(None, "all labels", sum(len(d.spans) for d in docs), overall_u,
-                        [_pair(docs, a, b, None) for a, b in pairs])
+                        [_pair(counts[p], coders[p[0]], coders[p[1]], None, None) for p in pairs])
+    label_index = {label: i for i, label in enumerate(corpus.labels)}
+    marked = Counter(s.label for d in docs for s in d.spans)
     per_label = []
     for label in data.labels:
-        count = sum(1 for d in docs for s in d.spans if s.label == label.id)
         figure = per_label_u.get(label.id)
         if figure is None:
             figure = undefined(overall_u.reason if overall_u.value is None else
                                "no annotator marked this label in the documents every annotator coded")
-        per_label.append(SpanGroup(label.id, label.name, count, figure,
-                                   [_pair(docs, a, b, label.id) for a, b in pairs]))
-    per_document = []
-    for doc in docs:
-        doc_pairs = [_pair([doc], a, b, None) for a, b in combinations(doc.coders, 2)]
-        per_document.append(DocumentSpans(
-            id=doc.id, title=doc.title, coders=list(doc.coders),
-            spans={a: sum(1 for s in doc.spans if s.annotator == a) for a in doc.coders},
-            unitizing=measure(lambda d=doc: unitizing_alpha(
-                [(s.annotator, s.start, s.end, s.label) for s in d.spans], d.length, d.coders).alpha),
-            exact_f1=mean_of([p.exact_f1 for p in doc_pairs], "exact F1"),
-            overlap_f1=mean_of([p.overlap_f1 for p in doc_pairs], "overlap F1"),
-            character_kappa=mean_of([p.character_kappa for p in doc_pairs], "character kappa"),
-        ))
-    origins: dict[str, Counter[str]] = {a: Counter() for a in coders}
-    for doc in data.documents:
-        for s in doc.spans:
-            origins.setdefault(s.annotator, Counter())[s.origin] += 1
-    names, counts = _confusion(docs, [label.id for label in data.labels])
-    return SpanReport(coders, complete, overall, per_label, per_document, names, counts,
-                      {a: dict(sorted(c.items())) for a, c in origins.items()})
+        at = label_index.get(label.id, -1)
+        per_label.append(SpanGroup(label.id, label.name, marked[label.id], figure,
+                                   [_pair(counts[p], coders[p[0]], coders[p[1]], at, label.id)
+                                    for p in pairs]))
+    values = {pair: DocumentPairValues(c, corpus.lengths, counter.categories) for pair, c in counts.items()}
+    per_document = _per_document(docs, doc_coders, values, _document_unitizing(corpus, sums))
+    names, counts_table = _confusion(corpus, sorted(wanted), [label.id for label in data.labels])
+    return SpanReport(coders, len(complete), overall, per_label, per_document, names, counts_table,
+                      _origins(data, coders))

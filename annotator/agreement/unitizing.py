@@ -31,15 +31,18 @@ Choices of ours, where the published method is silent:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
 
 from annotator.agreement.errors import UndefinedAgreement
+from annotator.agreement.span_corpus import SpanColumns, SpanCorpus, build_corpus
+from annotator.agreement.unitizing_sections import LabelSums, corpus_unitizing
 
 Span = tuple[str, int, int, str]  # (annotator, start, end, label)
+NO_CHANCE = ("unitizing alpha is not defined: every character is a one-character unit for every annotator, "
+             "so no disagreement is expected by chance")
 
 
 @dataclass(frozen=True)
@@ -64,49 +67,6 @@ class UnitizingResult:
     text_length: int
 
 
-def _merged(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(intervals):
-        if out and start < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _sections(units: list[tuple[int, int]], length: int) -> list[tuple[int, int, bool]]:
-    sections, position = [], 0
-    for start, end in units:
-        if start > position:
-            sections.append((position, start, False))
-        sections.append((start, end, True))
-        position = end
-    if position < length:
-        sections.append((position, length, False))
-    return sections
-
-
-def _pair_disagreement(a: list[tuple[int, int, bool]], b: list[tuple[int, int, bool]]) -> int:
-    """Sum of d2 over the overlapping sections of two annotators (each pair once)."""
-    total = i = j = 0
-    while i < len(a) and j < len(b):
-        sa, ea, unit_a = a[i]
-        sb, eb, unit_b = b[j]
-        if unit_a and unit_b:
-            total += (sa - sb) ** 2 + (ea - eb) ** 2
-        elif unit_a:
-            if sb <= sa and ea <= eb:
-                total += (ea - sa) ** 2
-        elif unit_b:
-            if sa <= sb and eb <= ea:
-                total += (eb - sb) ** 2
-        if ea <= eb:
-            i += 1
-        if eb <= ea:
-            j += 1
-    return total
-
-
 @dataclass
 class LabelParts:
     """One label's sums of the u-alpha formula, kept per document so that documents can be re-weighted."""
@@ -127,16 +87,17 @@ class LabelParts:
         lengths = self.unit_lengths
         cross = np.zeros(len(weights))
         if len(lengths) and len(self.gap_lengths):
-            # sum over units of w l^2 * sum over gaps g >= l of w (g - l + 1), all rows at once
-            for lo in range(0, len(weights), CHUNK):
-                w = weights[lo:lo + CHUNK]
+            # sum over units of w l^2 * sum over gaps g >= l of w (g - l + 1), a chunk of rows at once
+            chunk = max(1, min(CHUNK, CHUNK_NUMBERS // (len(self.gap_lengths) + len(lengths))))
+            for lo in range(0, len(weights), chunk):
+                w = weights[lo:lo + chunk]
                 wg = w[:, self.gap_docs]
                 tail_len = np.concatenate([np.cumsum((wg * self.gap_lengths)[:, ::-1], axis=1)[:, ::-1],
                                            np.zeros((len(w), 1))], axis=1)
                 tail_count = np.concatenate([np.cumsum(wg[:, ::-1], axis=1)[:, ::-1],
                                              np.zeros((len(w), 1))], axis=1)
                 room = tail_len[:, self.first_gap] - (lengths - 1.0) * tail_count[:, self.first_gap]
-                cross[lo:lo + CHUNK] = (w[:, self.unit_docs] * lengths**2 * room).sum(axis=1)
+                cross[lo:lo + chunk] = (w[:, self.unit_docs] * lengths**2 * room).sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             numerator = (n_units - 1.0) / 3.0 * (weights @ self.unit_cubes) + cross
             denominator = m * length * (m * length - 1.0) - weights @ self.unit_pairs
@@ -146,7 +107,8 @@ class LabelParts:
         return np.where(absent, np.nan, observed), np.where(absent, np.nan, expected)
 
 
-CHUNK = 64  # resamples handled together: bounds memory at CHUNK x (units + gaps) numbers
+CHUNK = 64  # resamples handled together at most ...
+CHUNK_NUMBERS = 4_000_000  # ... and fewer when a chunk would need more numbers than this per array
 
 
 @dataclass
@@ -190,6 +152,8 @@ class UnitizingParts:
             raise UndefinedAgreement("unitizing alpha is not defined: no annotator marked any span")
         observed = sum(p.observed for p in per_label.values())
         expected = sum(p.expected for p in per_label.values())
+        if not expected:
+            raise UndefinedAgreement(NO_CHANCE)
         return UnitizingResult(1.0 - observed / expected, observed, expected, per_label,
                                self.annotators, int(length[0]))
 
@@ -215,6 +179,26 @@ def _annotator_list(documents: Sequence[tuple[int, Sequence[Span]]],
     return chosen
 
 
+def label_parts(sums: LabelSums, k: int) -> LabelParts:
+    """A label's parts from its raw sums over k documents."""
+    lengths, docs = sums.unit_lengths, sums.unit_docs
+    return LabelParts(
+        observed=sums.observed,
+        units=np.bincount(docs, minlength=k).astype(float),
+        unit_pairs=np.bincount(docs, weights=lengths * (lengths - 1), minlength=k),
+        unit_cubes=np.bincount(docs, weights=2 * lengths**3 - 3 * lengths**2 + lengths, minlength=k),
+        unit_lengths=lengths, unit_docs=docs, gap_lengths=sums.gap_lengths, gap_docs=sums.gap_docs,
+        first_gap=np.searchsorted(sums.gap_lengths, lengths, side="left"),
+    )
+
+
+def corpus_parts(corpus: SpanCorpus, coders: np.ndarray, docs: np.ndarray,
+                 sums: dict[str, LabelSums]) -> UnitizingParts:
+    """u-alpha parts of documents `docs` of a grouped corpus among annotators `coders` (indices, in order)."""
+    return UnitizingParts(tuple(corpus.annotators[c] for c in coders), corpus.lengths[docs].astype(float),
+                          {label: label_parts(s, len(docs)) for label, s in sums.items()})
+
+
 def unitizing_parts(documents: Sequence[tuple[int, Iterable[Span]]],
                     annotators: Sequence[str] | None = None) -> UnitizingParts:
     """Prepare documents, each (text_length, spans), for u-alpha and its bootstrap."""
@@ -222,46 +206,15 @@ def unitizing_parts(documents: Sequence[tuple[int, Iterable[Span]]],
     chosen = _annotator_list(docs, annotators)
     if not docs or sum(length for length, _ in docs) <= 0:
         raise UndefinedAgreement("unitizing alpha is not defined for an empty text")
-    labels = sorted({span[3] for _, spans in docs for span in spans}, key=str)
-    k = len(docs)
-    per_doc = {label: (np.zeros(k), [], [], [], []) for label in labels}  # observed, units, udocs, gaps, gdocs
-    for d, (length, spans) in enumerate(docs):
-        grouped: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-        for annotator, start, end, label in spans:
-            if not (0 <= start < end <= length):
-                raise ValueError(f"span {start}-{end} does not fit a text of {length} characters")
-            grouped[label][annotator].append((int(start), int(end)))
-        for label in labels:
-            observed, units, unit_docs, gaps, gap_docs = per_doc[label]
-            if label not in grouped:  # every annotator has one gap: the whole document
-                if length:
-                    gaps += [length] * len(chosen)
-                    gap_docs += [d] * len(chosen)
-                continue
-            sections = {a: _sections(_merged(grouped[label].get(a, [])), length) for a in chosen}
-            total = 0
-            for x in range(len(chosen)):
-                for y in range(x + 1, len(chosen)):
-                    total += _pair_disagreement(sections[chosen[x]], sections[chosen[y]])
-            observed[d] = 2.0 * total
-            for secs in sections.values():
-                for start, end, is_unit in secs:
-                    (units if is_unit else gaps).append(end - start)
-                    (unit_docs if is_unit else gap_docs).append(d)
-    parts = {}
-    for label, (observed, units, unit_docs, gaps, gap_docs) in per_doc.items():
-        lengths, udocs = np.array(units, dtype=float), np.array(unit_docs, dtype=np.int64)
-        order = np.argsort(gaps, kind="stable")
-        glengths, gdocs = np.array(gaps, dtype=float)[order], np.array(gap_docs, dtype=np.int64)[order]
-        parts[label] = LabelParts(
-            observed=observed,
-            units=np.bincount(udocs, minlength=k).astype(float),
-            unit_pairs=np.bincount(udocs, weights=lengths * (lengths - 1), minlength=k),
-            unit_cubes=np.bincount(udocs, weights=2 * lengths**3 - 3 * lengths**2 + lengths, minlength=k),
-            unit_lengths=lengths, unit_docs=udocs, gap_lengths=glengths, gap_docs=gdocs,
-            first_gap=np.searchsorted(glengths, lengths, side="left"),
-        )
-    return UnitizingParts(chosen, np.array([length for length, _ in docs], dtype=float), parts)
+    spans = [span for _, doc_spans in docs for span in doc_spans]
+    columns = SpanColumns(doc=[d for d, (_, doc_spans) in enumerate(docs) for _ in doc_spans],
+                          annotator=[s[0] for s in spans], start=[s[1] for s in spans], end=[s[2] for s in spans],
+                          label=[s[3] for s in spans])
+    corpus = build_corpus([length for length, _ in docs], columns, chosen,
+                          np.ones((len(chosen), len(docs)), dtype=bool))
+    coders, every = np.arange(len(chosen)), np.arange(len(docs))
+    sums = corpus_unitizing(corpus, corpus.merged_units(), coders, every)
+    return corpus_parts(corpus, coders, every, sums.labels)
 
 
 def unitizing_alpha(spans: Iterable[Span], text_length: int,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -10,52 +11,60 @@ from dataclasses import dataclass
 FORBIDDEN_CONTROLS = "".join(chr(code) for code in range(0x20) if chr(code) not in "\t\n")
 _FORBIDDEN_CONTROL = re.compile(f"[{re.escape(FORBIDDEN_CONTROLS)}]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_CRLF = re.compile("\r\n")
 
 
 @dataclass
 class NormalisedText:
-    """Normalised text plus, for each original offset, the offset it became."""
+    """Normalised text plus where the characters dropped from the original were (to remap offsets).
+
+    `removed` lists, in increasing order, the original offsets of the dropped characters (a leading
+    BOM, the CR of each CRLF). The map of every offset is built only when asked for.
+    """
 
     text: str
-    offset_map: list[int]
+    removed: list[int]
+    original_length: int
+
+    def new_offset(self, offset: int) -> int:
+        """Where original offset `offset` lies in the normalised text (a dropped character: the next kept one)."""
+        return offset - bisect.bisect_left(self.removed, offset)
 
     def remap(self, start: int, end: int) -> tuple[int, int]:
         """Where the original span [start, end) lies in the normalised text."""
-        return self.offset_map[start], self.offset_map[end]
+        return self.new_offset(start), self.new_offset(end)
+
+    @property
+    def offset_map(self) -> list[int]:
+        """For each original offset (len(original) + 1 of them), the offset it became."""
+        mapping: list[int] = []
+        position = 0
+        for shift, dropped in enumerate(self.removed):
+            mapping.extend(range(position - shift, dropped - shift + 1))
+            position = dropped + 1
+        shift = len(self.removed)
+        mapping.extend(range(position - shift, self.original_length - shift + 1))
+        return mapping
+
+
+def normalised_string(raw: str) -> str:
+    """`raw` without a leading BOM and with CRLF and lone CR turned into LF: normalise_text's text alone."""
+    text = raw[1:] if raw.startswith("\ufeff") else raw
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def normalise_text(raw: str) -> NormalisedText:
-    """Drop a leading BOM, turn CRLF and lone CR into LF; map every original offset.
+    """Drop a leading BOM, turn CRLF and lone CR into LF; keep what the offset map needs.
 
-    `offset_map` has len(raw) + 1 entries: offset i of `raw` becomes offset_map[i] of the result.
-    A dropped character maps to where the next kept character lands.
+    Offset i of `raw` becomes offset_map[i] (or remap) of the result; a dropped character maps to where
+    the next kept character lands. Without a BOM or a CR nothing is dropped and the map is the identity.
     """
-    out: list[str] = []
-    mapping: list[int] = []
-    n = len(raw)
-    i = 0
-    pos = 0
-    if raw.startswith("\ufeff"):
-        mapping.append(0)
-        i = 1
-    while i < n:
-        ch = raw[i]
-        if ch == "\r":
-            mapping.append(pos)
-            if i + 1 < n and raw[i + 1] == "\n":
-                # CR of a CRLF pair is dropped; the LF is kept.
-                i += 1
-                continue
-            out.append("\n")
-            pos += 1
-            i += 1
-            continue
-        mapping.append(pos)
-        out.append(ch)
-        pos += 1
-        i += 1
-    mapping.append(pos)
-    return NormalisedText("".join(out), mapping)
+    removed = [0] if raw.startswith("\ufeff") else []
+    if "\r" in raw:
+        removed += [match.start() for match in _CRLF.finditer(raw)]
+    return NormalisedText(normalised_string(raw), removed, len(raw))
 
 
 def stored_text_problem(text: str) -> str | None:

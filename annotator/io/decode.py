@@ -86,13 +86,14 @@ def _check_plausible(text: str, source: str, encoding: str) -> None:
     """Refuse text full of control characters: the bytes were not text in `encoding`."""
     if "\x00" in text:
         raise ImportRefused(source, "contains NUL characters: it is a binary file, not text")
-    bad = len(_BAD_CONTROLS.findall(text))
-    if bad > max(2, len(text) // 1000):
-        raise ImportRefused(
-            source,
-            f"does not read as text ({bad} control characters when read as {encoding}): "
-            "it is binary or in an encoding other than UTF-8, UTF-16 or windows-1252/Latin-1",
-        )
+    limit = max(2, len(text) // 1000)
+    for count, _ in enumerate(_BAD_CONTROLS.finditer(text), start=1):
+        if count > limit:  # enough to know: a binary file is not read to its end
+            raise ImportRefused(
+                source,
+                f"does not read as text (more than {limit} control characters when read as {encoding}): "
+                "it is binary or in an encoding other than UTF-8, UTF-16 or windows-1252/Latin-1",
+            )
 
 
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> DecodedText:

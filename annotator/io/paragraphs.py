@@ -8,7 +8,9 @@ PARAGRAPH_BREAK = "\n\n"
 # A run of markup whitespace holding a line break or tab is source formatting: it reads as one space.
 # Runs of plain spaces are kept as typed, so a page and its plain-text rendition give the same text.
 _FORMATTING_RUN = re.compile(r"[\t\n\r\f]+")
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# A line break followed by one or more lines of nothing but whitespace: paragraphs end there.
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+_SPACE_BEFORE_LINE_END = re.compile(r"[^\S\n]\n")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _NAME_PARTICLE = r"(?:de|du|des|da|di|van|von|der|den|la|le|el|al|bin|ben|y|e)"
 _NAMES = rf"{_NAME}(?:\s+(?:{_NAME_PARTICLE}\s+)*{_NAME}){{0,4}}"
@@ -37,19 +39,48 @@ def join_paragraphs(paragraphs: list[str]) -> str:
     return PARAGRAPH_BREAK.join(p for p in paragraphs if p)
 
 
+def _outer_space(text: str) -> tuple[int, int]:
+    """Where `text` stripped of surrounding whitespace starts and ends, without copying it whole."""
+    start, end, step = 0, len(text), 65536
+    while start < end:
+        chunk = text[start:start + step]
+        kept = chunk.lstrip()
+        start += len(chunk) - len(kept)
+        if kept:
+            break
+    while end > start:
+        chunk = text[max(start, end - step):end]
+        kept = chunk.rstrip()
+        end -= len(chunk) - len(kept)
+        if kept:
+            break
+    return start, end
+
+
+def _without_trailing_space(block: str, inside: bool) -> str:
+    block = block.rstrip()
+    if not inside or _SPACE_BEFORE_LINE_END.search(block) is None:
+        return block
+    return "\n".join(line.rstrip() for line in block.split("\n"))
+
+
 def plain_text_paragraphs(text: str) -> list[str]:
     """Paragraphs of normalised plain text: blocks between blank lines, or lines when there is none.
 
     Trailing spaces of lines and whitespace-only lines go; the words and line breaks inside a
-    paragraph stay as written.
+    paragraph stay as written. Linear in time, and holds the text about twice at most (a 50 MB
+    file is one text).
     """
-    lines = [line.rstrip() for line in text.split("\n")]
-    text = "\n".join(line if line.strip() else "" for line in lines).strip()
-    if not text:
-        return []
-    if _BLANK_LINE.search(text) is None:
-        return [line for line in text.split("\n") if line]
-    return [block.strip("\n") for block in re.split(r"\n{2,}", text) if block.strip()]
+    start, end = _outer_space(text)
+    inside = _SPACE_BEFORE_LINE_END.search(text, start, end) is not None  # some line ends in whitespace
+    blocks, position = [], start
+    for blank in _BLANK_LINES.finditer(text, start, end):
+        blocks.append(_without_trailing_space(text[position:blank.start()], inside))
+        position = blank.end()
+    if not blocks:  # no blank line: every line is a paragraph
+        return [line.rstrip() for line in text[start:end].split("\n") if line.strip()] if end > start else []
+    blocks.append(_without_trailing_space(text[position:end], inside))
+    return blocks
 
 
 def byline_author(paragraph: str) -> str | None:

@@ -6,18 +6,38 @@
    nominal alpha on the same spans cut into characters (5 coders x 1,000,000 units), the usual
    "digitised" stand-in for u-alpha.
 3. The Hayes & Krippendorff bootstrap (1,000 resamples) of the alpha in 1.
+4. The full agreement report (build_report, no bootstrap) over 500 / 2,000 / 5,000 articles of 2-20 kB,
+   each coded by 5 annotators (10 spans each per article, 13 labels, 2 questions): time per article,
+   total and peak memory, each size in its own child process so that the peak is its own. The
+   reference is the least work any report must do: one pass over every span of the corpus, grouping
+   the spans by (document, annotator, label) in plain Python. Then the same report with the default
+   1,000 bootstrap resamples for one size (--bootstrap-size), whose intervals dominate its time.
 
-Run: .venv/bin/python tests/benchmarks/bench_agreement.py
+Run: .venv/bin/python tests/benchmarks/bench_agreement.py [--sizes 500,2000,5000] [--bootstrap-size 2000]
+     [--only report]
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
 import time
+from collections import defaultdict
+from pathlib import Path
 
 import krippendorff
 import numpy as np
 
 from annotator.agreement import bootstrap_alpha, krippendorff_alpha, unitizing_alpha
+from annotator.agreement.report import build_report
+from annotator.core.agreement_input import AgreementInput, CodedDocument, CodedSpan, LabelSpec, QuestionSpec
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic_corpus import spans_for  # noqa: E402
 
 
 def best_of(runs: int, func, *args, **kwargs):
@@ -94,6 +114,95 @@ def bench_unitizing() -> None:
           f"ratio ours/reference {ours_t / ref_t:5.2f}")
 
 
+REPORT_LABELS = ["reporting_verb", "scare_quote", "direct_quote", "loaded_term", "hedge", "intensifier",
+                 "agentless_passive", "attribution", "metaphor", "euphemism", "nominalisation", "framing_cue",
+                 "source"]
+
+
+def report_input(articles: int, annotators: int = 5, spans_per_article: int = 10, seed: int = 0) -> AgreementInput:
+    """A corpus every annotator coded: articles of 2-20 kB with mostly agreeing spans and two questions."""
+    rng = random.Random(seed)
+    coders = [f"coder{i}" for i in range(annotators)]
+    tone = QuestionSpec("tone", "Tone", "ordinal", ("negative", "neutral", "positive", "unsure"))
+    topic = QuestionSpec("topic", "Topic", "nominal", ("politics", "economy", "society", "unsure"))
+    documents = []
+    for n in range(articles):
+        length = int(2_000 * 10 ** rng.uniform(0, 1))
+        text = " " * length  # spans_for only needs the length
+        spans = [CodedSpan(who, start, end, label, "manual")
+                 for who, label, start, end in spans_for(text, coders, spans_per_article, REPORT_LABELS, rng)]
+        answers = {q.id: {who: rng.choice(q.choices) for who in coders} for q in (tone, topic)}
+        documents.append(CodedDocument(f"d{n}", f"Article {n}", length, list(coders), spans, answers))
+    return AgreementInput(coders, documents, [tone, topic], [LabelSpec(x, x) for x in REPORT_LABELS])
+
+
+def grouped_once(data: AgreementInput) -> int:
+    """Reference: one pass over every span, grouped by (document, annotator, label)."""
+    groups: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
+    for doc in data.documents:
+        for s in doc.spans:
+            groups[(doc.id, s.annotator, s.label)].append((s.start, s.end))
+    return len(groups)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def report_child(articles: int, resamples: int) -> dict:
+    data = report_input(articles)
+    before = peak_mb()
+    began = time.perf_counter()
+    report = build_report(data, resamples=resamples)
+    ours = time.perf_counter() - began
+    peak = peak_mb()
+    ref, _ = best_of(3, grouped_once, data)
+    spans = sum(len(d.spans) for d in data.documents)
+    return {"articles": articles, "spans": spans, "ours": ours, "reference": ref, "peak_mb": peak,
+            "input_mb": before, "alpha": report.spans.overall.unitizing.value}
+
+
+def run_child(articles: int, resamples: int = 0) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", str(articles), "--resamples", str(resamples)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def bench_report(sizes: list[int], bootstrap_size: int) -> None:
+    print("Agreement report (no bootstrap), 5 annotators x articles of 2-20 kB, 10 spans each per article; "
+          "reference: one grouping pass over the spans")
+    for articles in sizes:
+        r = run_child(articles)
+        print(f"  {articles:6,} articles ({r['spans']:9,} spans): {r['ours'] * 1000 / articles:7.2f} ms/article, "
+              f"total {r['ours']:7.2f} s   reference {r['reference'] * 1000 / articles:6.3f} ms/article "
+              f"(ratio {r['ours'] / r['reference']:6.1f})   peak RSS {r['peak_mb']:6.0f} MB "
+              f"(input alone {r['input_mb']:.0f} MB)   u-alpha {r['alpha']:.6f}")
+    if bootstrap_size:
+        r = run_child(bootstrap_size, 1000)
+        print(f"  with 1,000 bootstrap resamples, {bootstrap_size:,} articles: "
+              f"{r['ours'] * 1000 / bootstrap_size:7.2f} ms/article, total {r['ours']:7.2f} s   "
+              f"peak RSS {r['peak_mb']:6.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="500,2000,5000", help="articles per report, comma-separated")
+    parser.add_argument("--only", choices=("alpha", "unitizing", "report"))
+    parser.add_argument("--bootstrap-size", type=int, default=2000,
+                        help="articles of the report timed with 1,000 resamples (0: skip)")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--resamples", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(report_child(args.child, args.resamples)))
+        return
+    if args.only in (None, "alpha"):
+        bench_alpha()
+    if args.only in (None, "unitizing"):
+        bench_unitizing()
+    if args.only in (None, "report"):
+        bench_report([int(x) for x in args.sizes.split(",")], args.bootstrap_size)
+
+
 if __name__ == "__main__":
-    bench_alpha()
-    bench_unitizing()
+    main()

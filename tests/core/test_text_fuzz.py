@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.text import normalise_text
+from annotator.core.text import normalise_text, normalised_string
 
 FUZZ = settings(max_examples=500, deadline=None)
 raw_texts = st.lists(
@@ -59,3 +59,45 @@ def test_normalising_twice_changes_nothing_more(raw):
     if not once.text.startswith("\ufeff"):
         assert twice.text == once.text
         assert twice.offset_map == list(range(len(once.text) + 1))
+
+
+def first_normalise_text(raw: str) -> tuple[str, list[int]]:
+    """The first normalise_text (commit 33fd860): one character at a time, the map built as it goes."""
+    out: list[str] = []
+    mapping: list[int] = []
+    i = pos = 0
+    if raw.startswith("\ufeff"):
+        mapping.append(0)
+        i = 1
+    while i < len(raw):
+        if raw[i] == "\r":
+            mapping.append(pos)
+            if raw[i + 1 : i + 2] == "\n":
+                i += 1
+                continue
+            out.append("\n")
+        else:
+            mapping.append(pos)
+            out.append(raw[i])
+        pos += 1
+        i += 1
+    mapping.append(pos)
+    return "".join(out), mapping
+
+
+@FUZZ
+@given(raw_texts)
+def test_the_fast_text_and_the_map_built_on_demand_are_those_of_the_first_loop(raw):
+    text, mapping = first_normalise_text(raw)
+    result = normalise_text(raw)
+    assert normalised_string(raw) == result.text == text
+    assert result.offset_map == mapping
+    assert [result.remap(i, i) for i in range(len(raw) + 1)] == [(m, m) for m in mapping]
+
+
+def test_text_without_bom_or_cr_is_returned_as_it_is():
+    raw = "Un texte « ordinaire »\n\nsur deux paragraphes 😀" * 1000
+    assert normalised_string(raw) is raw
+    result = normalise_text(raw)
+    assert result.text is raw and result.removed == []
+    assert result.remap(5, 70) == (5, 70)

@@ -8,7 +8,7 @@ from typing import Any
 
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
-from annotator.core.text import normalise_text
+from annotator.core.text import normalise_text, normalised_string
 from annotator.io.paragraphs import join_paragraphs, plain_text_paragraphs, with_headline
 from annotator.io.readers.base import ImportedDocument, ImportedSpan, refuse_unstorable
 
@@ -166,7 +166,7 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
                 imported.append(ImportedSpan(new_start, new_end, label.strip(), note, annotator or default_annotator))
         title = fields.get("title") or text.strip().split("\n")[0][:200]
     else:
-        paragraphs = with_headline(fields.get("title", ""), plain_text_paragraphs(normalise_text(raw).text))
+        paragraphs = with_headline(fields.get("title", ""), plain_text_paragraphs(normalised_string(raw)))
         text = join_paragraphs(paragraphs)
         title = fields.get("title") or (paragraphs[0].split("\n")[0] if paragraphs else "")
     refuse_unstorable(text, source, where)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
-from annotator.core.text import normalise_text
+from annotator.core.text import normalised_string
 from annotator.io.decode import decode_bytes
 from annotator.io.paragraphs import join_paragraphs, plain_text_paragraphs, split_trailing_byline
 from annotator.io.readers.base import ImportedDocument, ReadOptions, display_name, refuse_unstorable
@@ -18,17 +18,21 @@ def read_text(path: Path, data: bytes, options: ReadOptions) -> list[ImportedDoc
     """A text file as one document: its first paragraph is the headline (and the title)."""
     source = display_name(path)
     decoded = decode_bytes(data, source)
+    encoding = decoded.encoding
     # A page break (form feed) or vertical tab in a text file reads as a line break.
-    text = normalise_text(decoded.text).text.replace("\x0c", "\n").replace("\x0b", "\n")
+    text = normalised_string(decoded.text).replace("\x0c", "\n").replace("\x0b", "\n")
+    del decoded  # a long file is held as few times as possible: its text, then its paragraphs
     paragraphs = plain_text_paragraphs(text)
+    del text
     if not paragraphs:
         raise ImportRefused(source, "holds only whitespace: there is no text to import")
     paragraphs, author = split_trailing_byline(paragraphs)
     title = paragraphs[0].replace("\n", " ")
     text = join_paragraphs(paragraphs)
+    del paragraphs
     refuse_unstorable(text, source)
     document = Document(
         text=text, title=title, author=author, filename=source,
-        metadata={"format": "text", "encoding": decoded.encoding},
+        metadata={"format": "text", "encoding": encoding},
     )
     return [ImportedDocument(document)]
