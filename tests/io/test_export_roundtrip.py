@@ -14,6 +14,7 @@ from annotator.io.codebook_files import load_preset
 from annotator.io.exporter import export_project
 from annotator.io.importer import import_paths
 from annotator.store import Project
+from tests.io.brat_rules import check_folder
 
 PIECES = ["le", "ministre", "dénoncé", "Café", "cafe\u0301", "na\u00efve", " ", " ", " ", "\u00a0", "\u202f",
           "\r\n", "\n", "\r\n\r\n", "\t", "👍🏽", "👨‍👩‍👧", "🇫🇷", "«", "»", "\"", "=1+1", "-", "@x", ".",
@@ -101,6 +102,7 @@ def test_brat_round_trip(case):
             _fill(source, texts, spans)
             out = folder / "brat"
             export_project(source, "brat", out)
+            assert check_folder(out) == []  # brat's own rules accept every export
             for annotator in ANNOTATORS:
                 report = import_paths(target, [out / annotator], annotator=annotator)
                 assert not report.refused, report.summary()

@@ -115,5 +115,5 @@ def refuse_unstorable(text: str, source: str, where: str = "") -> None:
 
 
 def count_phrase(counts: dict[str, int]) -> str:
-    """{"relation": 2, "event": 1} as "2 relation(s), 1 event(s)"."""
-    return ", ".join(f"{n} {what}(s)" for what, n in counts.items() if n)
+    """{"R line(s)": 2, "E line(s)": 1} as "2 R line(s), 1 E line(s)"."""
+    return ", ".join(f"{n} {what}" for what, n in counts.items() if n)
