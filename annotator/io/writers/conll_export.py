@@ -19,6 +19,7 @@ from annotator.io.writers.common import (
     ExportReport,
     ExportSelection,
     Progress,
+    label_display_names,
     selected_sources,
 )
 
@@ -85,19 +86,6 @@ def restart_at_breaks(tags: list[str], breaks: set[int]) -> int:
     return split
 
 
-def tag_names(labels: list[Any]) -> dict[str, str]:
-    """Label id -> the name its tags show: the label's name on one line, or "name (id)" when
-    another label has the same name."""
-    def clean(name: str) -> str:
-        return " ".join(name.split()) or "?"
-
-    counts: dict[str, int] = {}
-    for label in labels:
-        counts[clean(label.name)] = counts.get(clean(label.name), 0) + 1
-    return {label.id: clean(label.name) if counts[clean(label.name)] == 1 else f"{clean(label.name)} ({label.id})"
-            for label in labels}
-
-
 def sentence_breaks(text: str, tokens: list[tuple[int, int]]) -> set[int]:
     """Indexes of tokens that start a new sentence: after a line break or sentence-final mark."""
     breaks = set()
@@ -112,7 +100,7 @@ def write_conll(project: Any, path: Path, selection: ExportSelection, report: Ex
                 progress: Progress) -> None:
     """Write every document's tokens with start/end offsets and an IOB2 column per source."""
     sources = selection.sources
-    names = tag_names(project.codebook().span_labels)
+    names = label_display_names(project.codebook().span_labels)
     dropped_total = split_total = 0
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("# generator = Framing Annotator CoNLL export\n")
