@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Callable
 
 from annotator.core.errors import ImportRefused
-from annotator.io.readers import brat, csv_corpus, html, jsonl, text, xml
-from annotator.io.readers.base import ImportedDocument, ReadOptions
+from annotator.io.readers import brat, csv_corpus, html, jsonl, refi_qda, text, xml
+from annotator.io.readers.base import ImportedDocument, ImportedFile, ReadOptions
 
-Reader = Callable[[Path, bytes, ReadOptions], list[ImportedDocument]]
+Reader = Callable[[Path, bytes, ReadOptions], "ImportedFile | list[ImportedDocument]"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ FORMATS: dict[str, Format] = {
     "jsonl": Format("jsonl", jsonl.read_jsonl, jsonl.EXTENSIONS, "JSON Lines corpus or doccano export"),
     "csv": Format("csv", csv_corpus.read_csv, csv_corpus.EXTENSIONS, "CSV/TSV corpus, one article a row"),
     "brat": Format("brat", brat.read_brat, (".ann",), "brat standoff (.txt with its .ann)"),
+    "refi-qda": Format("refi-qda", refi_qda.read_refi, refi_qda.EXTENSIONS,
+                       "REFI-QDA project (.qdpx) or codebook (.qdc) from MAXQDA, ATLAS.ti, NVivo, QualCoder"),
 }
 FORMAT_NAMES = ("auto",) + tuple(FORMATS)
 KNOWN_EXTENSIONS = frozenset(ext for f in FORMATS.values() for ext in f.extensions)

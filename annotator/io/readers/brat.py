@@ -9,7 +9,6 @@ Relations, events and equivalences have no place in a project: they are counted 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +17,9 @@ from typing import Any
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
 from annotator.core.text import NormalisedText, normalise_text
-from annotator.io.brat_format import ATTRIBUTE_NOTE, EXTENT_TYPE, LINE_BREAKS
+from annotator.io.brat_format import EXTENT_TYPE, LINE_BREAKS
 from annotator.io.decode import decode_bytes
+from annotator.io.note_attributes import ATTRIBUTE_NOTE, note_value
 from annotator.io.readers.base import (
     ImportedDocument,
     ImportedFile,
@@ -54,15 +54,6 @@ def ann_path(text_path: Path) -> Path:
     return text_path.with_suffix(".ann")
 
 
-def _note_value(text: str) -> Any:
-    if text[:1] in "[{":
-        try:
-            return json.loads(text)
-        except ValueError:
-            pass
-    return text
-
-
 def _attach(annotations: dict[str, BratAnnotation], kind: str, parts: list[str], ignored: dict[str, int]) -> None:
     """Put an A/M, N or # line on its T annotation; count it when it targets anything else."""
     fields = parts[1].split() if len(parts) > 1 else []
@@ -85,7 +76,7 @@ def _attach(annotations: dict[str, BratAnnotation], kind: str, parts: list[str],
         note = (parts[2] if len(parts) > 2 else "").strip()
         as_attribute = ATTRIBUTE_NOTE.match(note)
         if as_attribute:
-            target.attributes[as_attribute.group(1)] = _note_value(as_attribute.group(2))
+            target.attributes[as_attribute.group(1)] = note_value(as_attribute.group(2))
         elif note:
             target.notes.append(note)
 

@@ -10,7 +10,6 @@ note. A label's real name (Délégitimation, 中文标签) goes into visual.conf
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from annotator.core.codebook import Codebook
 from annotator.core.model import Span
 from annotator.io.brat_format import EXTENT_TYPE, LINE_BREAKS, NOTE_TYPE
+from annotator.io.note_attributes import attribute_note
 from annotator.io.writers.common import (
     GOLD,
     ExportReport,
@@ -58,12 +58,6 @@ def _one_line(value: str) -> str:
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The pieces of [start, end) between line breaks (brat cannot hold a line break in a T line)."""
     return [(start + m.start(), start + m.end()) for m in _TEXT_RUN_RE.finditer(text[start:end])]
-
-
-def attribute_note(key: str, value: Any) -> str:
-    """An attribute that brat cannot hold as an A line, as the note text "[key: value]"."""
-    shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return f"[{key}: {_one_line(shown)}]"
 
 
 @dataclass
