@@ -46,9 +46,10 @@ class LabelResolver:
         return [label for label in self.labels + self.new if label.kind == kind]
 
     def _match(self, names: list[str], kind: str, parent_id: str | None = None,
-               key: str = "") -> Label | None:
-        """A label of `kind` with id `key`, else named one of `names` (exactly, then loosely);
-        among several, the one under `parent_id`."""
+               key: str = "", loosely_new: bool = True) -> Label | None:
+        """A label of `kind` with id `key`, else named one of `names` (exactly, then loosely: case
+        and punctuation aside); among several, the one under `parent_id`. Labels made by this import
+        match loosely only when `loosely_new`."""
         candidates = self._all(kind)
         if key:
             found = next((l for l in candidates if l.id == key), None)
@@ -58,7 +59,7 @@ class LabelResolver:
             wanted = {(_key(n) if loose else n.strip().casefold()) for n in names if n and n.strip()}
             wanted.discard("")
             matches = []
-            for label in candidates:
+            for label in candidates if not loose or loosely_new else [l for l in candidates if l not in self.new]:
                 own = [label.name, label.name_fr] + ([label.id] if loose else [])
                 if any((_key(n) if loose else n.strip().casefold()) in wanted for n in own if n):
                     matches.append(label)
@@ -75,7 +76,8 @@ class LabelResolver:
     def define(self, entry: ImportedLabel, parent_id: str | None, source: str) -> Label:
         """The codebook label (or question) a file's entry means; made (marked imported) when missing."""
         kind = "document" if entry.kind == "document" else "span"
-        found = self._match([entry.name, entry.key], kind, parent_id, key=entry.key)
+        # Two entries of one file that differ ("loaded term", "loaded_term") stay two labels.
+        found = self._match([entry.name, entry.key], kind, parent_id, key=entry.key, loosely_new=False)
         if found is not None:
             return found
         if kind == "document":

@@ -113,6 +113,9 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
                         continue
                     if suffix == ".ann" and candidate.with_suffix(".txt").is_file():
                         continue  # read together with its .txt
+                    if name.lower().startswith("typesystem") and suffix == ".xml" and any(
+                            n.lower().endswith(".xmi") for n in names):
+                        continue  # the type system of the .xmi files beside it
                     if suffix in KNOWN_EXTENSIONS or not suffix:
                         files.append(candidate)
                     else:

@@ -7,7 +7,18 @@ from pathlib import Path
 from typing import Callable
 
 from annotator.core.errors import ImportRefused
-from annotator.io.readers import brat, csv_corpus, html, jsonl, own_exports, refi_qda, text, xml
+from annotator.io.readers import (
+    brat,
+    csv_corpus,
+    html,
+    jsonl,
+    own_exports,
+    refi_qda,
+    text,
+    uima_xmi,
+    webanno_tsv,
+    xml,
+)
 from annotator.io.readers.base import ImportedDocument, ImportedFile, ReadOptions
 
 Reader = Callable[[Path, bytes, ReadOptions], "ImportedFile | list[ImportedDocument]"]
@@ -34,6 +45,10 @@ FORMATS: dict[str, Format] = {
     "prodigy": Format("prodigy", jsonl.read_prodigy, (), "Prodigy dataset (db-out JSONL)"),
     "refi-qda": Format("refi-qda", refi_qda.read_refi, refi_qda.EXTENSIONS,
                        "REFI-QDA project (.qdpx) or codebook (.qdc) from MAXQDA, ATLAS.ti, NVivo, QualCoder"),
+    "webanno-tsv": Format("webanno-tsv", webanno_tsv.read_webanno_tsv, (),
+                          "WebAnno TSV 3 from INCEpTION or WebAnno (told by its #FORMAT line)"),
+    "uima-xmi": Format("uima-xmi", uima_xmi.read_xmi, uima_xmi.EXTENSIONS,
+                       "UIMA CAS XMI from INCEpTION or DKPro, with its TypeSystem.xml"),
     "conll": Format("conll", own_exports.refuse_conll, own_exports.CONLL_EXTENSIONS,
                     "CoNLL token files: recognised and refused (they hold no article text)"),
 }
@@ -63,8 +78,12 @@ def tool_format(suffix: str, head: bytes) -> str | None:
     """A tool's format that a file's first bytes give away whatever its extension (.tsv, .xml, .txt)."""
     plain = head.lstrip(b"\xef\xbb\xbf")
     start = plain.lstrip()[:2048]
+    if plain.startswith(webanno_tsv.HEADER.encode("ascii")):
+        return "webanno-tsv"
     if start.startswith(b"<") and b"urn:QDA-XML:" in start:
         return "refi-qda"
+    if start.startswith(b"<") and b"http:///uima/cas.ecore" in start:
+        return "uima-xmi"
     if suffix in (".txt", ".tsv", "") and own_exports.looks_like_conll(head):
         return "conll"
     return None
