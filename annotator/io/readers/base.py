@@ -8,7 +8,7 @@ from typing import Any
 
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
-from annotator.core.text import stored_text_problem
+from annotator.core.text import normalise_text, stored_text_problem
 
 
 @dataclass
@@ -100,6 +100,24 @@ class ReadOptions:
     full_page: bool = False
     keep_captions: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+
+
+class TextAsStored:
+    """A text that needs no normalisation (no BOM, no CR): offsets map to themselves."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def remap(self, start: int, end: int) -> tuple[int, int]:
+        return start, end
+
+
+def stored_text_of(raw: str) -> "TextAsStored | Any":
+    """The stored text of `raw` with its offset map (BOM dropped, CR LF and CR made LF); a text
+    without BOM or CR skips the character-by-character map."""
+    if "\r" not in raw and not raw.startswith("\ufeff"):
+        return TextAsStored(raw)
+    return normalise_text(raw)
 
 
 def display_name(path: Path) -> str:

@@ -16,7 +16,6 @@ from typing import Any
 
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
-from annotator.core.text import NormalisedText, normalise_text
 from annotator.io.brat_format import EXTENT_TYPE, LINE_BREAKS
 from annotator.io.decode import decode_bytes
 from annotator.io.note_attributes import ATTRIBUTE_NOTE, note_value
@@ -28,6 +27,7 @@ from annotator.io.readers.base import (
     count_phrase,
     display_name,
     refuse_unstorable,
+    stored_text_of,
 )
 from annotator.io.readers.brat_conf import read_config
 
@@ -150,7 +150,7 @@ def joined_fragments(fragments: list[tuple[int, int]], raw: str,
     return joined
 
 
-def _spans(annotation: BratAnnotation, raw: str, normalised: NormalisedText,
+def _spans(annotation: BratAnnotation, raw: str, normalised: Any,
            annotator: str | None) -> list[ImportedSpan]:
     pieces = joined_fragments(annotation.fragments, raw, annotation.extent)
     spans = []
@@ -182,7 +182,7 @@ def read_brat(path: Path, data: bytes, options: ReadOptions) -> ImportedFile:
     ann_bytes = partner.read_bytes()
     ann = decode_bytes(ann_bytes, partner.name).text.lstrip("\ufeff") if ann_bytes.strip() else ""
     annotations, ignored = parse_ann(ann, partner.name)
-    normalised = normalise_text(raw)
+    normalised = stored_text_of(raw)
     if not normalised.text.strip():
         raise ImportRefused(source, "holds only whitespace: there is no text to import")
     refuse_unstorable(normalised.text, source)

@@ -17,7 +17,6 @@ from typing import Any
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
 from annotator.core.offsets import Utf16Index
-from annotator.core.text import normalise_text
 from annotator.io.label_studio_format import OUR_ANNOTATORS
 from annotator.io.note_attributes import split_attribute_lines
 from annotator.io.readers.base import (
@@ -27,6 +26,7 @@ from annotator.io.readers.base import (
     ImportedSpan,
     count_phrase,
     refuse_unstorable,
+    stored_text_of,
 )
 from annotator.io.readers.records import as_text, map_fields
 
@@ -78,7 +78,7 @@ class _Task:
             raise ImportRefused(source, f"{where}: this is a Label Studio export, but the task's data holds "
                                 f"no text to annotate ({kinds}); only text projects can be imported")
         self.where, self.source, self.raw = where, source, data[key]
-        self.normalised = normalise_text(self.raw)
+        self.normalised = stored_text_of(self.raw)
         self._utf16: Utf16Index | None = None
         mapping = map_fields([k for k in data if k not in (key, OUR_ANNOTATORS)])
         mapping.pop("text", None)

@@ -14,12 +14,12 @@ import io
 import zipfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
-from annotator.core.text import NormalisedText, normalise_text
 from annotator.io.decode import decode_bytes
 from annotator.io.note_attributes import split_attribute_lines
 from annotator.io.readers.base import (
@@ -32,6 +32,7 @@ from annotator.io.readers.base import (
     count_phrase,
     display_name,
     refuse_unstorable,
+    stored_text_of,
 )
 from annotator.io.readers.refi_codebook import (
     Codebook,
@@ -137,7 +138,7 @@ def _code(project: _Project, coding: etree._Element, where: str) -> str:
     return code
 
 
-def _selection_spans(project: _Project, sel: etree._Element, positions: str, normalised: NormalisedText,
+def _selection_spans(project: _Project, sel: etree._Element, positions: str, normalised: Any,
                      where: str) -> list[ImportedSpan]:
     try:
         start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
@@ -182,7 +183,7 @@ def _document(project: _Project, el: etree._Element, name: str, index: int) -> I
         return None
     raw = raw.lstrip("\ufeff")
     positions = raw.replace("\r\n", "\n") if project.atlas else raw
-    normalised = normalise_text(positions)
+    normalised = stored_text_of(positions)
     where = f"source {name!r}"
     if not normalised.text.strip():
         raise ImportRefused(project.source, f"{where} holds no text")

@@ -17,7 +17,6 @@ from typing import Any
 
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
-from annotator.core.text import normalise_text
 from annotator.io.readers.base import (
     ImportedDocument,
     ImportedFile,
@@ -27,6 +26,7 @@ from annotator.io.readers.base import (
     count_phrase,
     display_name,
     refuse_unstorable,
+    stored_text_of,
 )
 
 EXTENSIONS = (".xmi",)
@@ -93,7 +93,7 @@ def read_xmi(path: Path, data: bytes, options: ReadOptions) -> ImportedFile:
     source = display_name(path)
     cas = _load(path, data, source)
     raw = cas.sofa_string or ""
-    normalised = normalise_text(raw)
+    normalised = stored_text_of(raw)
     if not normalised.text.strip():
         raise ImportRefused(source, "holds no text (its default view is empty)")
     refuse_unstorable(normalised.text, source)
