@@ -112,6 +112,25 @@ def test_brat_round_trip(case):
             target.close()
 
 
+@_SETTINGS
+@given(documents_with_spans(), st.sampled_from(["qdpx", "label-studio"]))
+def test_refi_qda_and_label_studio_round_trips(case, fmt):
+    texts, spans = case
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        source, target = _project(folder, "source"), _project(folder, "target")
+        try:
+            _fill(source, texts, spans)
+            out = folder / ("project.qdpx" if fmt == "qdpx" else "tasks.json")
+            export_project(source, fmt, out)
+            report = import_paths(target, [out])
+            assert not report.refused and not report.warnings, report.summary()
+            assert _state(target, ANNOTATORS) == _state(source, ANNOTATORS)
+        finally:
+            source.close()
+            target.close()
+
+
 def test_jsonl_round_trip_keeps_a_document_without_spans(tmp_path):
     source, target = _project(tmp_path, "source"), _project(tmp_path, "target")
     source.add_documents([Document(text="First line\nsecond line  \n", title="Headline")])

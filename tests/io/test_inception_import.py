@@ -62,7 +62,7 @@ def test_tsv_that_does_not_hold_together_is_refused(empty, tmp_path):
     path.write_text("#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Framing|device\n\n\n#Text=Un texte\n"
                     "1-1\tzero-two\tUn\t_\n", encoding="utf-8")
     [refusal] = import_paths(empty, [path]).refused
-    assert "cannot read the offsets" in refusal.reason
+    assert "cannot read the token row" in refusal.reason
 
 
 def test_xmi_with_its_type_system(empty):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from annotator.core.errors import ImportRefused
 from annotator.io.readers.base import ImportedAnswer, ImportedDocument, ImportedFile
 from annotator.io.readers.records import as_text, record_to_document
 
@@ -43,7 +44,9 @@ def read_examples(records: list[tuple[str, Any]], source: str) -> ImportedFile:
     items: dict[str, ImportedDocument] = {}
     skipped: Counter = Counter()
     for where, record in records:
-        answer = record.get("answer", "accept") if isinstance(record, dict) else "accept"
+        if not isinstance(record, dict):
+            raise ImportRefused(source, f"{where}: is not a JSON object (a Prodigy example)")
+        answer = record.get("answer", "accept")
         if answer in ("reject", "ignore"):
             skipped[f"{'rejected' if answer == 'reject' else 'ignored'} example(s)"] += 1
             continue

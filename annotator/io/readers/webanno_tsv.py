@@ -37,6 +37,8 @@ _TEXT_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
 _TEXT_CODES = {"t": "\t", "n": "\n", "f": "\f", "r": "\r", "b": "\b", "\\": "\\"}
 _VALUE_ESCAPE = re.compile(r"\\(->|[\\\[\]|_;*tn])")
 _STACK = re.compile(r"(?<!\\)\|")
+_UNIT = re.compile(r"^\d+-\d+(\.\d+)?$")
+_OFFSETS = re.compile(r"^\d+-\d+$")
 _SUFFIX = re.compile(r"^(?P<value>.*?)(?<!\\)\[(?P<id>\d+)\]$", re.DOTALL)
 
 
@@ -184,8 +186,10 @@ def parse_tsv(content: str, source: str) -> tuple[str, list[Annotation], Counter
                 body.sentence.append(unescape_text(line[len("#Text="):]) + "\n")
             continue
         cells = line.split("\t")
+        if len(cells) < 3 or not _UNIT.match(cells[0]) or not _OFFSETS.match(cells[1]):
+            raise ImportRefused(source, f"{where}: cannot read the token row {line[:60]!r}")
         if not in_sentence and "." not in cells[0]:
-            body.start_sentence(int(cells[1].split("-")[0]) if re.match(r"^\d+-\d+$", cells[1]) else 0, where)
+            body.start_sentence(int(cells[1].split("-")[0]), where)
             in_sentence = True
         body.row(cells, where)
     return "".join(body.text), list(body.annotations.values()), body.unmapped, columns
