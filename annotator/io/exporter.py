@@ -130,10 +130,12 @@ def export_project(project: Project, format: str, out: str | Path,
                 tracker.check()
         else:
             with atomic_output_file(out) as temp:
-                _write_file(project, fmt, table, temp, selection, excel, report, tracker, out)
+                _write_file(project, fmt, table, temp, selection, excel, report, tracker)
                 tracker.check()
     except ExportCancelled:
         return ExportReport(format=report.format, cancelled=True, seconds=clock.seconds())
+    if fmt == "label-studio":
+        label_studio_export.write_config(project.codebook(), out, report)
     tracker.finish()
     report.path = out
     report.seconds = clock.seconds()
@@ -144,7 +146,7 @@ def export_project(project: Project, format: str, out: str | Path,
 
 
 def _write_file(project: Project, fmt: str, table: str, temp: Path, selection: ExportSelection,
-                excel: bool, report: ExportReport, tracker: Progress, out: Path) -> None:
+                excel: bool, report: ExportReport, tracker: Progress) -> None:
     if fmt == "csv":
         writer = {
             "spans": csv_export.write_spans_table,
@@ -160,8 +162,7 @@ def _write_file(project: Project, fmt: str, table: str, temp: Path, selection: E
     elif fmt == "qdpx":
         qdpx_export.write_qdpx(project, temp, selection, report, tracker)
     elif fmt == "label-studio":
-        label_studio_export.write_label_studio(project, temp, selection, report, tracker,
-                                               label_studio_export.config_path(out))
+        label_studio_export.write_label_studio(project, temp, selection, report, tracker)
     elif fmt == "qdc":
         qdpx_export.write_qdc(project.codebook(), temp)
         report.files = 1

@@ -32,6 +32,7 @@ class Format:
     reader: Reader
     extensions: tuple[str, ...]
     description: str
+    only_recognised: bool = False  # files of this kind are recognised to be refused with a reason
 
 
 FORMATS: dict[str, Format] = {
@@ -49,10 +50,12 @@ FORMATS: dict[str, Format] = {
                           "WebAnno TSV 3 from INCEpTION or WebAnno (told by its #FORMAT line)"),
     "uima-xmi": Format("uima-xmi", uima_xmi.read_xmi, uima_xmi.EXTENSIONS,
                        "UIMA CAS XMI from INCEpTION or DKPro, with its TypeSystem.xml"),
+    "label-studio-config": Format("label-studio-config", own_exports.refuse_labeling_config, (),
+                                  "Label Studio labeling configuration", only_recognised=True),
     "conll": Format("conll", own_exports.refuse_conll, own_exports.CONLL_EXTENSIONS,
-                    "CoNLL token files: recognised and refused (they hold no article text)"),
+                    "CoNLL token files (they hold no article text)", only_recognised=True),
 }
-FORMAT_NAMES = ("auto",) + tuple(FORMATS)
+FORMAT_NAMES = ("auto",) + tuple(name for name, fmt in FORMATS.items() if not fmt.only_recognised)
 KNOWN_EXTENSIONS = frozenset(ext for f in FORMATS.values() for ext in f.extensions)
 
 
@@ -82,6 +85,8 @@ def tool_format(suffix: str, head: bytes) -> str | None:
         return "webanno-tsv"
     if start.startswith(b"<") and b"urn:QDA-XML:" in start:
         return "refi-qda"
+    if own_exports.is_labeling_config(plain):
+        return "label-studio-config"
     if start.startswith(b"<") and b"http:///uima/cas.ecore" in start:
         return "uima-xmi"
     if suffix in (".txt", ".tsv", "") and own_exports.looks_like_conll(head):

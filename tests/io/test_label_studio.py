@@ -120,5 +120,7 @@ def test_our_export_fits_its_labeling_config_and_comes_back(project, tmp_path):
                 {(a.document_id, a.annotator, a.question, a.value) for a in p.document_labels()})
 
     assert state(target) == state(project)
+    [config_refusal] = import_paths(target, [tmp_path / "tasks-labeling-config.xml"]).refused
+    assert "Label Studio labeling configuration" in config_refusal.reason
     assert len(state(target)[0]) == len([s for s in data.spans if s.annotator in ("alice", "bob")])
     target.close()

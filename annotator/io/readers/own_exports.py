@@ -65,3 +65,15 @@ def table_kind(header: list[str]) -> str | None:
 def refuse_table(source: str, kind: str) -> None:
     """Refuse a table that is not a corpus, saying what it is."""
     raise ImportRefused(source, f"is {kind}; it cannot be imported as articles; {INSTEAD}")
+
+
+def is_labeling_config(head: bytes) -> bool:
+    """True for a Label Studio labeling configuration (<View> with its controls)."""
+    start = head.lstrip(b"\xef\xbb\xbf").lstrip()[:4096]
+    return start.startswith(b"<View") and b"toName=" in start
+
+
+def refuse_labeling_config(path: Path, data: bytes, options: ReadOptions) -> list:
+    """Refuse a Label Studio labeling configuration, saying what it is."""
+    raise ImportRefused(display_name(path), "is a Label Studio labeling configuration: it holds the labels, "
+                        "not articles; import the tasks file (JSON) it goes with")

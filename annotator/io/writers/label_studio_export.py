@@ -104,8 +104,8 @@ def task(project: Any, doc: Any, sources: list[str], selection: ExportSelection,
 
 
 def write_label_studio(project: Any, path: Path, selection: ExportSelection, report: ExportReport,
-                       progress: Progress, config_out: Path) -> None:
-    """Write the tasks (a JSON array, UTF-8) to `path` and the labeling configuration to `config_out`."""
+                       progress: Progress) -> None:
+    """Write the tasks (a JSON array, UTF-8) to `path`."""
     book = project.codebook()
     names = label_display_names(book.span_labels)
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
@@ -120,8 +120,14 @@ def write_label_studio(project: Any, path: Path, selection: ExportSelection, rep
             handle.write(json.dumps(record, ensure_ascii=False))
             report.documents += 1
         handle.write("\n]\n")
+    report.files = 1
+
+
+def write_config(book: Codebook, out: Path, report: ExportReport) -> None:
+    """Write the labeling configuration beside the tasks file `out` (once the tasks are written)."""
+    config_out = config_path(out)
     with atomic_output_file(config_out) as temp:
-        temp.write_text(labeling_config(book, names), encoding="utf-8")
-    report.files = 2
+        temp.write_text(labeling_config(book, label_display_names(book.span_labels)), encoding="utf-8")
+    report.files += 1
     report.notes.append(f"Label Studio: paste {config_out.name} into the project's Settings > Labeling "
                         "Interface > Code before importing the tasks; offsets count characters")
