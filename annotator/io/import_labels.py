@@ -11,8 +11,6 @@ from annotator.core.codebook import SAFE_PALETTE
 from annotator.core.model import Choice, Label
 from annotator.io.readers.base import ImportedLabel
 
-_GUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,72}$")
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -28,11 +26,6 @@ def slug(name: str, prefix: str = "label") -> str:
     if cleaned and re.search(r"[A-Za-z0-9]", cleaned):
         return cleaned
     return f"{prefix}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
-
-
-def usable_id(key: str) -> bool:
-    """True when a file's key may serve as our label id as it is (an ASCII name, not a GUID)."""
-    return bool(_ID_RE.match(key)) and not _GUID_RE.match(key)
 
 
 @dataclass
@@ -82,10 +75,8 @@ class LabelResolver:
             return found
         if kind == "document":
             return self._create_question(entry, source)
-        base = entry.key if entry.key and usable_id(entry.key) else slug(entry.name)
         colour = entry.color.upper() if _COLOUR_RE.match(entry.color or "") else ""
-        return self._create(entry.name, source, base=base, parent=parent_id, colour=colour,
-                            description=entry.description)
+        return self._create(entry.name, source, parent=parent_id, colour=colour, description=entry.description)
 
     def choice_ids(self, question: Label, values: list[str]) -> tuple[list[str], list[str]]:
         """The choice ids of `values` (ids or names); values a new question lacks are added to it.
@@ -138,8 +129,7 @@ class LabelResolver:
         return label
 
     def _create_question(self, entry: ImportedLabel, source: str) -> Label:
-        base = entry.key if entry.key and usable_id(entry.key) else slug(entry.name, "question")
-        question = Label(id=self._free_id(base), name=entry.name, kind="document",
+        question = Label(id=self._free_id(slug(entry.name, "question")), name=entry.name, kind="document",
                          color=entry.color.upper() if _COLOUR_RE.match(entry.color or "") else self._colour(),
                          imported=True, description=entry.description or f"Added by the import of {source}.")
         self.new.append(question)

@@ -60,6 +60,7 @@ class ImportReport:
     span_ids: list[str] = field(default_factory=list)
     answers: int = 0
     warnings: list[str] = field(default_factory=list)
+    label_names: list[str] = field(default_factory=list)
 
     def change(self) -> Change:
         """What the batch changed, for views to refresh."""
@@ -72,7 +73,8 @@ class ImportReport:
                  + (f" with {self.spans} span(s)" if self.spans else "")
                  + (f" and {self.answers} document answer(s)" if self.answers else "") + "."]
         if self.labels:
-            lines.append(f"New labels added to the codebook (marked imported): {', '.join(self.labels)}.")
+            names = self.label_names if len(self.label_names) == len(self.labels) else self.labels
+            lines.append(f"New labels added to the codebook (marked imported): {', '.join(names)}.")
         if self.duplicates:
             lines.append(f"{len(self.duplicates)} document(s) already in the project, not added again:")
             lines += [f"  {d.source}: {d.reason}" for d in self.duplicates[:50]]
@@ -199,6 +201,8 @@ def _import_file(project, path: Path, format: str, options: ReadOptions, resolve
     report.span_ids += outcome.spans
     report.repeated_spans += outcome.repeated_spans
     report.labels += outcome.labels
+    names = {label.id: label.name for label in mapped.labels}
+    report.label_names += [names.get(label_id, label_id) for label_id in outcome.labels]
     report.answers += answers
     report.warnings += [f"{path.name}: {warning}" for warning in mapped.warnings]
 
