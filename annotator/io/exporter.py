@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from annotator.core.errors import AnnotatorError
-from annotator.io.writers import brat_export, conll_export, csv_export, jsonl_export, qdpx_export
+from annotator.io.writers import (
+    brat_export,
+    conll_export,
+    csv_export,
+    jsonl_export,
+    label_studio_export,
+    qdpx_export,
+)
 from annotator.io.writers.common import (
     GOLD,
     CancelCallback,
@@ -23,9 +30,10 @@ from annotator.io.writers.common import (
 if TYPE_CHECKING:  # a Project is passed in: io does not depend on the store at run time
     from annotator.store import Project
 
-FORMATS = ("csv", "jsonl", "brat", "conll", "qdpx", "qdc")
+FORMATS = ("csv", "jsonl", "brat", "conll", "qdpx", "qdc", "label-studio")
 TABLES = csv_export.TABLES
-SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "conll": ".conll", "qdpx": ".qdpx", "qdc": ".qdc"}
+SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "conll": ".conll", "qdpx": ".qdpx", "qdc": ".qdc",
+            "label-studio": ".json"}
 
 __all__ = ["FORMATS", "TABLES", "ExportReport", "ExportSelection", "export_project", "make_selection"]
 
@@ -94,7 +102,8 @@ def export_project(project: Project, format: str, out: str | Path,
     """Export `project` as `format` to `out`, streaming from the file; return what was written.
 
     Formats: csv (with `table` spans, documents or document-labels), jsonl, brat (a folder),
-    conll, qdpx and qdc (codebook only). `progress(done, total)` is called now and then;
+    conll, qdpx, qdc (codebook only) and label-studio (tasks, with the labeling configuration
+    beside them). `progress(done, total)` is called now and then;
     `cancel()` returning True stops the export. The output appears only when complete: a
     failed or cancelled export leaves no file behind (report.cancelled tells a cancel).
     """
@@ -125,6 +134,8 @@ def export_project(project: Project, format: str, out: str | Path,
                 tracker.check()
     except ExportCancelled:
         return ExportReport(format=report.format, cancelled=True, seconds=clock.seconds())
+    if fmt == "label-studio":
+        label_studio_export.write_config(project.codebook.current(), out, report)
     tracker.finish()
     report.path = out
     report.seconds = clock.seconds()
@@ -150,6 +161,8 @@ def _write_file(project: Project, fmt: str, table: str, temp: Path, selection: E
         conll_export.write_conll(project, temp, selection, report, tracker)
     elif fmt == "qdpx":
         qdpx_export.write_qdpx(project, temp, selection, report, tracker)
+    elif fmt == "label-studio":
+        label_studio_export.write_label_studio(project, temp, selection, report, tracker)
     elif fmt == "qdc":
         qdpx_export.write_qdc(project.codebook.current(), temp)
         report.files = 1

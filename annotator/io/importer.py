@@ -10,9 +10,9 @@ from typing import Callable, Iterable, Sequence
 
 from annotator.core.change import Action, Change
 from annotator.core.errors import AnnotatorError, ImportRefused
-from annotator.core.model import Span
 from annotator.io.import_labels import LabelResolver
-from annotator.io.readers.base import DEFAULT_MAX_BYTES, ImportedDocument, ReadOptions
+from annotator.io.import_mapping import MappedFile, map_file
+from annotator.io.readers.base import DEFAULT_MAX_BYTES, ImportedDocument, ImportedFile, ReadOptions, as_imported_file
 from annotator.io.registry import FORMAT_NAMES, KNOWN_EXTENSIONS, detect_format, reader_for, text_path_of
 
 logger = logging.getLogger(__name__)
@@ -58,6 +58,9 @@ class ImportReport:
     files: int = 0
     cancelled: bool = False
     span_ids: list[str] = field(default_factory=list)
+    answers: int = 0
+    warnings: list[str] = field(default_factory=list)
+    label_names: list[str] = field(default_factory=list)
 
     def change(self) -> Change:
         """What the batch changed, for views to refresh."""
@@ -67,9 +70,11 @@ class ImportReport:
     def summary(self) -> str:
         """A few plain lines saying what happened."""
         lines = [f"Imported {len(self.imported)} document(s) from {self.files} file(s)"
-                 + (f" with {self.spans} span(s)" if self.spans else "") + "."]
+                 + (f" with {self.spans} span(s)" if self.spans else "")
+                 + (f" and {self.answers} document answer(s)" if self.answers else "") + "."]
         if self.labels:
-            lines.append(f"New labels added to the codebook (marked imported): {', '.join(self.labels)}.")
+            names = self.label_names if len(self.label_names) == len(self.labels) else self.labels
+            lines.append(f"New labels added to the codebook (marked imported): {', '.join(names)}.")
         if self.duplicates:
             lines.append(f"{len(self.duplicates)} document(s) already in the project, not added again:")
             lines += [f"  {d.source}: {d.reason}" for d in self.duplicates[:50]]
@@ -77,6 +82,11 @@ class ImportReport:
                 lines.append(f"  ... and {len(self.duplicates) - 50} more")
         if self.repeated_spans:
             lines.append(f"{self.repeated_spans} span(s) were already in the project and were not added again.")
+        if self.warnings:
+            lines.append("Not imported from the files (no place for it in the project):")
+            lines += [f"  {w}" for w in self.warnings[:50]]
+            if len(self.warnings) > 50:
+                lines.append(f"  ... and {len(self.warnings) - 50} more")
         if self.refused:
             lines.append(f"{len(self.refused)} file(s) refused:")
             lines += [f"  {r.path}: {r.reason}" for r in self.refused]
@@ -105,6 +115,9 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
                         continue
                     if suffix == ".ann" and candidate.with_suffix(".txt").is_file():
                         continue  # read together with its .txt
+                    if name.lower().startswith("typesystem") and suffix == ".xml" and any(
+                            n.lower().endswith(".xmi") for n in names):
+                        continue  # the type system of the .xmi files beside it
                     if suffix in KNOWN_EXTENSIONS or not suffix:
                         files.append(candidate)
                     else:
@@ -117,7 +130,7 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     return unique, skipped, missing
 
 
-def read_file(path: Path, format: str = "auto", options: ReadOptions | None = None) -> list[ImportedDocument]:
+def read_import(path: Path, format: str = "auto", options: ReadOptions | None = None) -> ImportedFile:
     """Read one file with the reader of `format` (or the detected one); raise ImportRefused when it cannot."""
     options = options or ReadOptions()
     if format not in FORMAT_NAMES:
@@ -132,30 +145,47 @@ def read_file(path: Path, format: str = "auto", options: ReadOptions | None = No
         )
     data = path.read_bytes()
     name = format if format != "auto" else detect_format(path, data[:SNIFF_BYTES])
-    return reader_for(name)(path, data, options)
+    return as_imported_file(reader_for(name)(path, data, options))
 
 
-def _spans_for(item: ImportedDocument, resolver: LabelResolver, source: str, annotator: str | None,
-               fallback: str) -> list[Span]:
-    doc = item.document
-    return [
-        Span(document_id=doc.id, annotator=annotator or s.annotator or fallback,
-             label_id=resolver.resolve(s.label, source), start=s.start, end=s.end,
-             text=doc.text[s.start:s.end], note=s.note, origin="import")
-        for s in item.spans
-    ]
+def read_file(path: Path, format: str = "auto", options: ReadOptions | None = None) -> list[ImportedDocument]:
+    """The documents of one file (see read_import for its codebook entries and warnings too)."""
+    return read_import(path, format, options).documents
+
+
+def _store(project, mapped: MappedFile, resolver: LabelResolver) -> tuple[object, int]:
+    """Store one file's records: documents, spans and labels in one transaction, then answers and
+    statuses (an answer already given to a document already in the project is left as it is).
+
+    Returns the store's outcome and how many answers were stored. The only calls into the project
+    that an import makes, kept together for the store's refactoring.
+    """
+    outcome = project.imports.add(mapped.documents, mapped.spans, mapped.labels)
+    resolver.take_new()
+    added = set(outcome.added)
+    answers = 0
+    for answer in mapped.answers:
+        if answer.document_id not in added and any(
+                given.question == answer.question
+                for given in project.answers.find(answer.document_id, answer.annotator)):
+            continue
+        project.answers.set(answer.document_id, answer.annotator, answer.question, answer.value,
+                                   note=answer.note or None)
+        answers += 1
+    for who, document_id, status in mapped.statuses:
+        project.assignments.set_status(who, document_id, status)
+    return outcome, answers
 
 
 def _import_file(project, path: Path, format: str, options: ReadOptions, resolver: LabelResolver,
                  annotator: str | None, fallback: str, report: ImportReport) -> None:
-    items = read_file(path, format, options)
+    imported = read_import(path, format, options)
+    mapped = map_file(imported, resolver, path.name, annotator, fallback)
+    outcome, answers = _store(project, mapped, resolver)
+    items = imported.documents
     seen: dict[str, ImportedDocument] = {}
-    spans: list[Span] = []
     for item in items:
-        spans += _spans_for(item, resolver, path.name, annotator, fallback)
         seen.setdefault(item.document.id, item)
-    outcome = project.imports.add([i.document for i in items], spans, resolver.new)
-    resolver.take_new()
     added = set(outcome.added)
     for item in items:
         doc = item.document
@@ -171,6 +201,10 @@ def _import_file(project, path: Path, format: str, options: ReadOptions, resolve
     report.span_ids += outcome.spans
     report.repeated_spans += outcome.repeated_spans
     report.labels += outcome.labels
+    names = {label.id: label.name for label in mapped.labels}
+    report.label_names += [names.get(label_id, label_id) for label_id in outcome.labels]
+    report.answers += answers
+    report.warnings += [f"{path.name}: {warning}" for warning in mapped.warnings]
 
 
 def import_paths(project, paths: Sequence[str | os.PathLike], format: str = "auto",

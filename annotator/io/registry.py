@@ -7,10 +7,21 @@ from pathlib import Path
 from typing import Callable
 
 from annotator.core.errors import ImportRefused
-from annotator.io.readers import brat, csv_corpus, html, jsonl, text, xml
-from annotator.io.readers.base import ImportedDocument, ReadOptions
+from annotator.io.readers import (
+    brat,
+    csv_corpus,
+    html,
+    jsonl,
+    own_exports,
+    refi_qda,
+    text,
+    uima_xmi,
+    webanno_tsv,
+    xml,
+)
+from annotator.io.readers.base import ImportedDocument, ImportedFile, ReadOptions
 
-Reader = Callable[[Path, bytes, ReadOptions], list[ImportedDocument]]
+Reader = Callable[[Path, bytes, ReadOptions], "ImportedFile | list[ImportedDocument]"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +32,7 @@ class Format:
     reader: Reader
     extensions: tuple[str, ...]
     description: str
+    only_recognised: bool = False  # files of this kind are recognised to be refused with a reason
 
 
 FORMATS: dict[str, Format] = {
@@ -30,8 +42,20 @@ FORMATS: dict[str, Format] = {
     "jsonl": Format("jsonl", jsonl.read_jsonl, jsonl.EXTENSIONS, "JSON Lines corpus or doccano export"),
     "csv": Format("csv", csv_corpus.read_csv, csv_corpus.EXTENSIONS, "CSV/TSV corpus, one article a row"),
     "brat": Format("brat", brat.read_brat, (".ann",), "brat standoff (.txt with its .ann)"),
+    "label-studio": Format("label-studio", jsonl.read_label_studio, (), "Label Studio export (JSON or JSON-MIN)"),
+    "prodigy": Format("prodigy", jsonl.read_prodigy, (), "Prodigy dataset (db-out JSONL)"),
+    "refi-qda": Format("refi-qda", refi_qda.read_refi, refi_qda.EXTENSIONS,
+                       "REFI-QDA project (.qdpx) or codebook (.qdc) from MAXQDA, ATLAS.ti, NVivo, QualCoder"),
+    "webanno-tsv": Format("webanno-tsv", webanno_tsv.read_webanno_tsv, (),
+                          "WebAnno TSV 3 from INCEpTION or WebAnno (told by its #FORMAT line)"),
+    "uima-xmi": Format("uima-xmi", uima_xmi.read_xmi, uima_xmi.EXTENSIONS,
+                       "UIMA CAS XMI from INCEpTION or DKPro, with its TypeSystem.xml"),
+    "label-studio-config": Format("label-studio-config", own_exports.refuse_labeling_config, (),
+                                  "Label Studio labeling configuration", only_recognised=True),
+    "conll": Format("conll", own_exports.refuse_conll, own_exports.CONLL_EXTENSIONS,
+                    "CoNLL token files (they hold no article text)", only_recognised=True),
 }
-FORMAT_NAMES = ("auto",) + tuple(FORMATS)
+FORMAT_NAMES = ("auto",) + tuple(name for name, fmt in FORMATS.items() if not fmt.only_recognised)
 KNOWN_EXTENSIONS = frozenset(ext for f in FORMATS.values() for ext in f.extensions)
 
 
@@ -53,11 +77,32 @@ def sniff_format(head: bytes) -> str:
     return "txt"
 
 
+def tool_format(suffix: str, head: bytes) -> str | None:
+    """A tool's format that a file's first bytes give away whatever its extension (.tsv, .xml, .txt)."""
+    plain = head.lstrip(b"\xef\xbb\xbf")
+    start = plain.lstrip()[:2048]
+    if plain.startswith(webanno_tsv.HEADER.encode("ascii")):
+        return "webanno-tsv"
+    if start.startswith(b"<") and b"urn:QDA-XML:" in start:
+        return "refi-qda"
+    if own_exports.is_labeling_config(plain):
+        return "label-studio-config"
+    if start.startswith(b"<") and b"http:///uima/cas.ecore" in start:
+        return "uima-xmi"
+    if suffix in (".txt", ".tsv", "") and own_exports.looks_like_conll(head):
+        return "conll"
+    return None
+
+
 def detect_format(path: Path, head: bytes) -> str:
-    """The format of a file: a .txt with a .ann beside it is brat; else extension, else content."""
+    """The format of a file: a .txt with a .ann beside it is brat; a tool's file by its content;
+    else the extension, else the content."""
     suffix = path.suffix.lower()
     if suffix == ".ann" or (suffix in text.EXTENSIONS and brat.ann_path(path).is_file()):
         return "brat"
+    by_content = tool_format(suffix, head)
+    if by_content is not None:
+        return by_content
     sniffed = sniff_format(head)
     for name, fmt in FORMATS.items():
         if suffix in fmt.extensions:

@@ -29,7 +29,7 @@ def t_line(n: int, label: str, raw: str, *words: str) -> str:
 
 
 def read(path: Path):
-    return read_brat(path, path.read_bytes(), ReadOptions())[0]
+    return read_brat(path, path.read_bytes(), ReadOptions()).documents[0]
 
 
 def test_bom_and_crlf_spans_cover_the_same_characters(tmp_path):
@@ -59,11 +59,26 @@ def test_discontinuous_annotation_becomes_linked_fragments(tmp_path):
     assert item.spans[1].note.endswith("part 2 of 2")
 
 
-def test_other_lines_are_counted_not_imported(tmp_path):
-    ann = t_line(1, "Actor", RAW, "Parler") + "R1\tSues Arg1:T1 Arg2:T1\nA1\tNegated T1\n"
-    item = read(brat_pair(tmp_path, RAW, ann))
+def test_attributes_normalisations_and_notes_come_back(tmp_path):
+    ann = (t_line(1, "Actor", RAW, "Parler") + "A1\tNegated T1\nA2\tStance T1 critical\n"
+           "N1\tReference T1 Wikidata:Q1\tParler\n#1\tAnnotatorNotes T1\tfirst line\n"
+           "#2\tAnnotatorNotes T1\tsecond line\n#3\tAnnotatorNotes T1\t[speaker: AFP]\n"
+           '#4\tAnnotatorNotes T1\t[sources: ["AFP", "Reuters"]]\n')
+    [span] = read(brat_pair(tmp_path, RAW, ann)).spans
+    assert span.attributes == {"Negated": True, "Stance": "critical", "Reference": "Wikidata:Q1",
+                               "speaker": "AFP", "sources": ["AFP", "Reuters"]}
+    assert span.note == "first line\nsecond line"
+
+
+def test_other_lines_are_counted_and_reported(tmp_path):
+    ann = t_line(1, "Actor", RAW, "Parler") + "R1\tSues Arg1:T1 Arg2:T1\nA1\tNegated R1\n"
+    path = brat_pair(tmp_path, RAW, ann)
+    imported = read_brat(path, path.read_bytes(), ReadOptions())
+    item = imported.documents[0]
     assert len(item.spans) == 1
     assert item.document.metadata["brat_lines_not_imported"] == {"R": 1, "A": 1}
+    assert imported.warnings == [
+        "doc.ann: 1 R line(s) (relations), 1 A line(s) (attributes of non-text annotations)"]
 
 
 def test_empty_ann_gives_a_document_without_spans(tmp_path):

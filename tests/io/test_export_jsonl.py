@@ -6,7 +6,10 @@ import json
 
 import pytest
 
+from annotator.io.codebook_files import load_preset
 from annotator.io.exporter import export_project
+from annotator.io.importer import import_paths
+from annotator.store import Project
 from tests.io.export_data import build
 
 
@@ -33,7 +36,8 @@ def test_one_document_a_line_with_exact_text(project, data, tmp_path):
         assert len(record["label"]) == len(record["annotations"])
         for (start, end, label), span in zip(record["label"], record["annotations"]):
             assert span["text"] == text[start:end]
-            assert (span["start"], span["end"], span["label"]) == (start, end, label)
+            assert (span["start"], span["end"], span["label_name"]) == (start, end, label)
+            assert label == project.codebook.current().label(span["label"]).name
         assert "annotator" not in record  # several annotators on each line
     first = records[0]
     assert first["title"] == "Emoji, formulas" and first["outlet"] == "Le Monde"
@@ -58,3 +62,21 @@ def test_one_annotator_lines_name_the_annotator(project, data, tmp_path):
     assert [r["id"] for r in records] == [data.documents[2].id]  # bob marked only this one done
     assert records[0]["annotator"] == "bob"
     assert {s["annotator"] for s in records[0]["annotations"]} == {"bob"}
+
+
+def test_doccano_labels_show_names_and_come_back_as_the_same_labels(project, data, tmp_path):
+    out = tmp_path / "corpus.jsonl"
+    export_project(project, "jsonl", out, annotators=["alice"])
+    doccano_only = tmp_path / "doccano.jsonl"
+    doccano_only.write_text("\n".join(
+        json.dumps({"text": r["text"], "label": r["label"]}, ensure_ascii=False) for r in _lines(out)) + "\n",
+        encoding="utf-8")
+    assert "Loaded term" in doccano_only.read_text(encoding="utf-8")
+    target = Project.create(tmp_path / "target.framing")
+    target.codebook.install(load_preset("framing-devices"))
+    report = import_paths(target, [doccano_only], annotator="alice")
+    assert not report.refused and report.labels == []  # every name found its label
+    wanted = {(s.document_id, s.label_id, s.start, s.end) for s in data.spans if s.annotator == "alice"}
+    got = {(s.document_id, s.label_id, s.start, s.end) for d in target.documents.iter_all() for s in target.spans.of_document(d.id)}
+    assert got == wanted
+    target.close()

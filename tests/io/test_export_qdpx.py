@@ -73,7 +73,7 @@ def test_qdpx_codes_hierarchy_notes_answers_and_variables(project, data, tmp_pat
     assert tone.get("isCodable") == "false" and len(tone.findall("q:Code", NS)) >= 2
     emoji = root.find(f"q:Sources/q:TextSource[@guid='{guid('document', data.documents[0].id)}']", NS)
     described = [d.text for d in emoji.iterfind("q:PlainTextSelection/q:Description", NS)]
-    assert "strong verb\nStance: critical" in described
+    assert "strong verb\n[stance: critical]" in described
     answer = emoji.find("q:Coding/q:CodeRef", NS).get("targetGUID")
     tone_question = next(q for q in project.codebook.current().questions if q.id == "tone")
     assert answer == guid("label", f"tone/{tone_question.choices[0].id}")

@@ -14,6 +14,7 @@ from annotator.io.codebook_files import load_preset
 from annotator.io.exporter import export_project
 from annotator.io.importer import import_paths
 from annotator.store import Project
+from tests.io.brat_rules import check_folder
 
 PIECES = ["le", "ministre", "dénoncé", "Café", "cafe\u0301", "na\u00efve", " ", " ", " ", "\u00a0", "\u202f",
           "\r\n", "\n", "\r\n\r\n", "\t", "👍🏽", "👨‍👩‍👧", "🇫🇷", "«", "»", "\"", "=1+1", "-", "@x", ".",
@@ -101,9 +102,29 @@ def test_brat_round_trip(case):
             _fill(source, texts, spans)
             out = folder / "brat"
             export_project(source, "brat", out)
+            assert check_folder(out) == []  # brat's own rules accept every export
             for annotator in ANNOTATORS:
                 report = import_paths(target, [out / annotator], annotator=annotator)
                 assert not report.refused, report.summary()
+            assert _state(target, ANNOTATORS) == _state(source, ANNOTATORS)
+        finally:
+            source.close()
+            target.close()
+
+
+@_SETTINGS
+@given(documents_with_spans(), st.sampled_from(["qdpx", "label-studio"]))
+def test_refi_qda_and_label_studio_round_trips(case, fmt):
+    texts, spans = case
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        source, target = _project(folder, "source"), _project(folder, "target")
+        try:
+            _fill(source, texts, spans)
+            out = folder / ("project.qdpx" if fmt == "qdpx" else "tasks.json")
+            export_project(source, fmt, out)
+            report = import_paths(target, [out])
+            assert not report.refused and not report.warnings, report.summary()
             assert _state(target, ANNOTATORS) == _state(source, ANNOTATORS)
         finally:
             source.close()

@@ -12,13 +12,23 @@ from hypothesis import strategies as st
 from annotator.core.errors import ImportRefused
 from annotator.io.importer import import_paths, read_file
 from annotator.io.readers.base import ReadOptions
+from annotator.io.registry import FORMAT_NAMES
 
-EXTENSIONS = [".txt", ".html", ".xml", ".jsonl", ".json", ".csv", ".tsv", ".ann", ""]
+EXTENSIONS = [".txt", ".html", ".xml", ".jsonl", ".json", ".csv", ".tsv", ".ann", ".qdpx", ".qdc", ".qde", ".xmi",
+              ".conll", ""]
 MARKUP = st.lists(
     st.sampled_from(["<html>", "<body>", "<p>", "</p>", "<article>", "<h1>", "</div>", "<div class='share'>",
                      "<!DOCTYPE x [<!ENTITY a 'b'>]>", "&a;", "&nbsp;", "<?xml version='1.0'?>", "<br>",
                      "<figure><figcaption>", "\r\n", "\x00", "é", "\ufeff", "{", "}", '"text":', "[", "]",
-                     ",", "T1\tX 0 1\tx\n", "<script>", "</script>", "<![CDATA[", "]]>", "<", ">", " "]),
+                     ",", "T1\tX 0 1\tx\n", "<script>", "</script>", "<![CDATA[", "]]>", "<", ">", " ",
+                     # other tools' files
+                     '"data":', '"annotations":', '"result":', '"value":', '"start": 0,', '"end": 3,',
+                     '"labels": ["A"]', '"type": "labels"', '"_input_hash": 1,', '"answer": "accept",',
+                     '"spans":', '"completed_by": 1,', "#FORMAT=WebAnno TSV 3.3\n", "#T_SP=a.B|value\n",
+                     "#Text=", "1-1\t0-2\tLe\tX[1]\n", "\n\n", '<Project xmlns="urn:QDA-XML:project:1.0">',
+                     '<CodeBook xmlns="urn:QDA-XML:codebook:1.0">', "<Codes>", '<Code guid="x" name="n"/>',
+                     "<Sources>", '<TextSource guid="s"><PlainTextContent>abc</PlainTextContent>',
+                     '<PlainTextSelection startPosition="0" endPosition="2">', "0\tO\n", "B-X\n"]),
     max_size=60,
 ).map(lambda parts: "".join(parts).encode("utf-8"))
 
@@ -48,7 +58,7 @@ def test_random_bytes_only_ever_raise_import_refused(data, suffix):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=MARKUP, suffix=st.sampled_from(EXTENSIONS), format=st.sampled_from(["auto", "txt", "html", "xml", "jsonl", "csv"]))
+@given(data=MARKUP, suffix=st.sampled_from(EXTENSIONS), format=st.sampled_from(FORMAT_NAMES))
 def test_markup_soup_only_ever_raises_import_refused(data, suffix, format):
     _check(data, suffix, format)
 

@@ -1,24 +1,63 @@
-"""What every reader returns: documents to add, with pre-made spans in stored-text offsets."""
+"""What every reader returns: documents with pre-made spans in stored-text offsets, and codebook entries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
-from annotator.core.text import stored_text_problem
+from annotator.core.text import normalise_text, stored_text_problem
 
 
 @dataclass
 class ImportedSpan:
-    """A span found in an imported file; offsets are code points of the stored text."""
+    """A span found in an imported file; offsets are code points of the stored text.
+
+    `label` is a label name, or the `key` of one of the file's ImportedLabel entries.
+    `annotator` None means the file does not say who made the span.
+    """
 
     start: int
     end: int
     label: str
     note: str = ""
     annotator: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ImportedLabel:
+    """A codebook entry a file defines: a span label (a code, a brat type, a layer tag) or a question.
+
+    `key` is how the file's spans and answers refer to it (a GUID, a type name); the name when empty.
+    `parent` is the key of its parent entry in the same file. A question (kind "document") lists
+    its choices by name.
+    """
+
+    name: str
+    key: str = ""
+    parent: str = ""
+    color: str = ""
+    description: str = ""
+    kind: str = "span"
+    choices: list[str] = field(default_factory=list)
+
+    @property
+    def ref(self) -> str:
+        """How spans and answers refer to this entry."""
+        return self.key or self.name
+
+
+@dataclass
+class ImportedAnswer:
+    """An answer to a document-level question: the question (name or entry key) and chosen values."""
+
+    question: str
+    values: list[str]
+    annotator: str | None = None
+    note: str = ""
 
 
 @dataclass
@@ -28,11 +67,27 @@ class ImportedDocument:
     document: Document
     spans: list[ImportedSpan] = field(default_factory=list)
     where: str = ""  # "line 4", "row 12", "item 2" when a file holds several documents
+    answers: list[ImportedAnswer] = field(default_factory=list)
+    statuses: dict[str, str] = field(default_factory=dict)  # annotator -> todo / in progress / done
 
     @property
     def label_names(self) -> list[str]:
         """Every label name the spans use, in first-use order."""
         return list(dict.fromkeys(span.label for span in self.spans))
+
+
+@dataclass
+class ImportedFile:
+    """Everything a reader made of one file: documents, codebook entries, and what it could not map."""
+
+    documents: list[ImportedDocument] = field(default_factory=list)
+    labels: list[ImportedLabel] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def as_imported_file(result: "ImportedFile | list[ImportedDocument]") -> ImportedFile:
+    """A reader's result as an ImportedFile (readers of plain corpora return a list of documents)."""
+    return result if isinstance(result, ImportedFile) else ImportedFile(documents=list(result))
 
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -47,6 +102,24 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
+class TextAsStored:
+    """A text that needs no normalisation (no BOM, no CR): offsets map to themselves."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def remap(self, start: int, end: int) -> tuple[int, int]:
+        return start, end
+
+
+def stored_text_of(raw: str) -> "TextAsStored | Any":
+    """The stored text of `raw` with its offset map (BOM dropped, CR LF and CR made LF); a text
+    without BOM or CR skips the character-by-character map."""
+    if "\r" not in raw and not raw.startswith("\ufeff"):
+        return TextAsStored(raw)
+    return normalise_text(raw)
+
+
 def display_name(path: Path) -> str:
     """How a file is named in messages and in a document's `filename`."""
     return path.name
@@ -57,3 +130,8 @@ def refuse_unstorable(text: str, source: str, where: str = "") -> None:
     problem = stored_text_problem(text)
     if problem:
         raise ImportRefused(source, f"{where}: the text {problem}" if where else f"the text {problem}")
+
+
+def count_phrase(counts: dict[str, int]) -> str:
+    """{"R line(s)": 2, "E line(s)": 1} as "2 R line(s), 1 E line(s)"."""
+    return ", ".join(f"{n} {what}" for what, n in counts.items() if n)

@@ -1,13 +1,24 @@
-"""brat standoff: a folder per annotator with .txt and .ann per document, plus annotation.conf."""
+"""brat standoff: a folder per annotator with .txt and .ann per document, plus annotation.conf and visual.conf.
+
+What brat's own parser (server/src/annotation.py) and its configuration reader (projectconfig.py)
+accept decides the shape: type names match ^[A-Za-z0-9_-]+$ (anything else is renamed by brat and
+no longer matches the .ann); a T line's text is its fragments joined by one space and may not hold
+a line break, so a span across a line break is written as fragments around the break; an A line's
+value must be declared in annotation.conf; notes are `#` AnnotatorNotes lines, one per line of the
+note. A label's real name (Délégitimation, 中文标签) goes into visual.conf, where brat shows it.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import Span
+from annotator.io.brat_format import EXTENT_TYPE, LINE_BREAKS, NOTE_TYPE
+from annotator.io.note_attributes import attribute_note
 from annotator.io.writers.common import (
     GOLD,
     ExportReport,
@@ -17,21 +28,21 @@ from annotator.io.writers.common import (
 )
 
 CONF_MARKER = "annotation.conf"
-# Characters after which a reader that splits lines (as brat and str.splitlines do) starts a new line.
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK_RE = re.compile(f"[{re.escape(LINE_BREAKS)}]")
-_TYPE_RE = re.compile(r"[^A-Za-z0-9_.-]")
+_TEXT_RUN_RE = re.compile(f"[^{re.escape(LINE_BREAKS)}]+")
+_TYPE_RE = re.compile(r"[^A-Za-z0-9_-]")
+_VALUE_RE = re.compile(r"[\s,|]+")
 _FILE_RE = re.compile(r"[^\w.-]+")
 
 
 def brat_type(label_id: str) -> str:
-    """A label id as a brat type name (letters, digits, _ . - only)."""
+    """A label or attribute id as a brat type name: letters, digits, _ and - only (brat's storage form)."""
     return _TYPE_RE.sub("_", label_id) or "label"
 
 
 def brat_value(value: str) -> str:
-    """An attribute value as brat accepts it in an A line (no white space)."""
-    return re.sub(r"\s+", "_", value.strip()) or "_"
+    """An attribute value as brat accepts it in an A line and in annotation.conf (no space, comma or |)."""
+    return _VALUE_RE.sub("_", value.strip()) or "_"
 
 
 def safe_name(name: str, fallback: str) -> str:
@@ -41,37 +52,67 @@ def safe_name(name: str, fallback: str) -> str:
 
 
 def _one_line(value: str) -> str:
-    return " ".join(_LINE_BREAK_RE.sub(" ", value.replace("\t", " ")).split())
+    return " ".join(_LINE_BREAK_RE.sub(" ", value).split())
 
 
-def annotation_lines(text: str, spans: list[Span], choice_attributes: set[str]) -> list[str]:
-    """The .ann lines for one document: T per span, A per choice attribute, # for notes.
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of [start, end) between line breaks (brat cannot hold a line break in a T line)."""
+    return [(start + m.start(), start + m.end()) for m in _TEXT_RUN_RE.finditer(text[start:end])]
 
-    A span keeps one continuous range even across line breaks; its text on the T line has tabs
-    and line breaks shown as spaces so that the line stays one line.
+
+@dataclass
+class AttributeUse:
+    """What the documents used of the codebook's choice attributes, for annotation.conf."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+    types: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, attribute: str, value: str, type_name: str) -> None:
+        seen = self.values.setdefault(attribute, [])
+        if value not in seen:
+            seen.append(value)
+        self.types.setdefault(attribute, set()).add(type_name)
+
+
+def annotation_lines(text: str, spans: list[Span], choice_attributes: set[str],
+                     used: AttributeUse | None = None) -> tuple[list[str], int]:
+    """The .ann lines for one document and how many spans could not be written (none so far).
+
+    T per span (fragments around line breaks), A per single-choice attribute, and # AnnotatorNotes
+    lines for the note (one per line) and for the other attributes ("[key: value]"). A span that
+    starts or ends with a line break gets an Extent comment with its exact offsets.
     """
+    used = used if used is not None else AttributeUse()
     lines: list[str] = []
-    attr_n = note_n = 0
-    for n, span in enumerate(spans, start=1):
-        shown = _LINE_BREAK_RE.sub(" ", text[span.start:span.end].replace("\t", " "))
-        lines.append(f"T{n}\t{brat_type(span.label_id)} {span.start} {span.end}\t{shown}")
-        extra = []
-        for key, value in sorted(span.attributes.items()):
-            if key in choice_attributes and isinstance(value, str) and value:
-                attr_n += 1
-                lines.append(f"A{attr_n}\t{brat_type(key)} T{n} {brat_value(value)}")
-            elif value not in (None, "", [], {}):
-                shown_value = "|".join(value) if isinstance(value, list) else str(value)
-                extra.append(f"[{key}: {_one_line(shown_value)}]")
-        note = " ".join(filter(None, [_one_line(span.note)] + extra))
-        if note:
+    attr_n = note_n = t_n = skipped = 0
+    for span in spans:
+        pieces = fragments(text, span.start, span.end) or [(span.start, span.start)]
+        t_n += 1
+        type_name = brat_type(span.label_id)
+        ranges = ";".join(f"{s} {e}" for s, e in pieces)
+        lines.append(f"T{t_n}\t{type_name} {ranges}\t{' '.join(text[s:e] for s, e in pieces)}")
+        if (pieces[0][0], pieces[-1][1]) != (span.start, span.end):
             note_n += 1
-            lines.append(f"#{note_n}\tAnnotatorNotes T{n}\t{note}")
-    return lines
+            lines.append(f"#{note_n}\t{EXTENT_TYPE} T{t_n}\t{span.start} {span.end}")
+        notes = [line.strip() for line in _LINE_BREAK_RE.split(span.note) if line.strip()]
+        for key, value in sorted(span.attributes.items()):
+            if value in (None, "", [], {}):
+                continue
+            if key in choice_attributes and isinstance(value, str):
+                attr_n += 1
+                lines.append(f"A{attr_n}\t{brat_type(key)} T{t_n} {brat_value(value)}")
+                used.add(key, brat_value(value), type_name)
+            else:
+                notes.append(attribute_note(key, value))
+        for note in notes:
+            note_n += 1
+            lines.append(f"#{note_n}\t{NOTE_TYPE} T{t_n}\t{note}")
+    return lines, skipped
 
 
-def annotation_conf(book: Codebook) -> str:
-    """annotation.conf for brat from the codebook: entity hierarchy, overlaps allowed, attributes."""
+def annotation_conf(book: Codebook, used: AttributeUse | None = None) -> str:
+    """annotation.conf from the codebook: entity hierarchy, overlaps allowed, attributes with their values."""
+    used = used or AttributeUse()
     children: dict[str | None, list] = {}
     ids = {label.id for label in book.span_labels}
     for label in book.span_labels:
@@ -91,17 +132,26 @@ def annotation_conf(book: Codebook) -> str:
     for attr in book.attributes:
         if attr.type != "choice":
             continue
-        args = "|".join(brat_type(l) for l in attr.labels if l in ids) or "<ENTITY>"
-        values = "|".join(brat_value(v) for v in attr.choices)
-        lines.append(f"{brat_type(attr.id)}\tArg:{args}, Value:{values}")
+        types = {brat_type(l) for l in attr.labels if l in ids} | used.types.get(attr.id, set())
+        args = "|".join(sorted(types)) if attr.labels else "<ENTITY>"
+        values = list(dict.fromkeys([brat_value(v) for v in attr.choices] + used.values.get(attr.id, [])))
+        lines.append(f"{brat_type(attr.id)}\tArg:{args}, Value:{'|'.join(values)}")
     return "\n".join(lines) + "\n"
 
 
+def _display(name: str) -> str:
+    """A name as a [labels] term of visual.conf (no | nor tab, one line)."""
+    return _one_line(name.replace("|", "/").replace("\t", " ")) or "?"
+
+
 def visual_conf(book: Codebook) -> str:
-    """visual.conf for brat: each label's display name and colour."""
+    """visual.conf for brat: each label's and attribute's display name, and each label's colour."""
     lines = ["[labels]"]
     for label in book.span_labels:
-        lines.append(f"{brat_type(label.id)} | {label.name.replace('|', '/')}")
+        lines.append(f"{brat_type(label.id)} | {_display(label.name)}")
+    for attr in book.attributes:
+        if attr.type == "choice":
+            lines.append(f"{brat_type(attr.id)} | {_display(attr.name)}")
     lines += ["", "[drawing]", "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken"]
     for label in book.span_labels:
         lines.append(f"{brat_type(label.id)}\tbgColor:{label.color}")
@@ -113,20 +163,21 @@ def _write_text(path: Path, content: str) -> None:
         handle.write(content)
 
 
+def _clashes(book: Codebook) -> list[str]:
+    names: dict[str, list[str]] = {}
+    for item in [l.id for l in book.span_labels] + [a.id for a in book.attributes if a.type == "choice"]:
+        names.setdefault(brat_type(item), []).append(item)
+    return [f"brat: {', '.join(ids)} share the brat type name {name}"
+            for name, ids in names.items() if len(ids) > 1]
+
+
 def write_brat(project: Any, folder: Path, selection: ExportSelection, report: ExportReport,
                progress: Progress) -> None:
-    """Write annotation.conf, visual.conf and <annotator>/<document>.txt/.ann into `folder`."""
+    """Write <annotator>/<document>.txt/.ann into `folder`, then annotation.conf and visual.conf."""
     book = project.codebook.current()
-    types = {}
-    for label in book.span_labels:
-        types.setdefault(brat_type(label.id), []).append(label.id)
-    for name, ids in types.items():
-        if len(ids) > 1:
-            report.warnings.append(f"brat: labels {', '.join(ids)} share the brat type name {name}")
-    choice_attributes = {a.id for a in book.attributes if a.type == "choice"}
-    _write_text(folder / CONF_MARKER, annotation_conf(book))
-    _write_text(folder / "visual.conf", visual_conf(book))
-    report.files = 2
+    report.warnings += _clashes(book)
+    choice_attributes = {a.id for a in book.attributes if a.type == "choice" and not a.multiple}
+    used = AttributeUse()
     folders: dict[str, Path] = {}
     used_folders: set[str] = set()
     for source in selection.sources:
@@ -137,6 +188,7 @@ def write_brat(project: Any, folder: Path, selection: ExportSelection, report: E
         folders[source] = folder / name
         folders[source].mkdir()
     used_files: set[str] = set()
+    skipped = 0
     for doc in project.documents.iter_all():
         progress.step()
         sources = selected_sources(project, doc.id, selection)
@@ -150,8 +202,14 @@ def write_brat(project: Any, folder: Path, selection: ExportSelection, report: E
         for source in sources:
             people = [] if source == GOLD else [source]
             spans = project.exports.document_spans(doc.id, people, source == GOLD, selection.label_ids)
+            lines, left_out = annotation_lines(doc.text, spans, choice_attributes, used)
             _write_text(folders[source] / f"{stem}.txt", doc.text)
-            _write_text(folders[source] / f"{stem}.ann",
-                        "".join(line + "\n" for line in annotation_lines(doc.text, spans, choice_attributes)))
-            report.spans += len(spans)
+            _write_text(folders[source] / f"{stem}.ann", "".join(line + "\n" for line in lines))
+            report.spans += len(spans) - left_out
+            skipped += left_out
             report.files += 2
+    _write_text(folder / CONF_MARKER, annotation_conf(book, used))
+    _write_text(folder / "visual.conf", visual_conf(book))
+    report.files += 2
+    if skipped:
+        report.warnings.append(f"brat: {skipped} span(s) could not be written; they were left out")

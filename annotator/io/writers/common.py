@@ -179,6 +179,19 @@ def label_paths(book: Codebook) -> dict[str, str]:
     return paths
 
 
+def label_display_names(labels: list[Any]) -> dict[str, str]:
+    """Label id -> the name an export shows for it: the label's name on one line, or "name (id)"
+    when another label has the same name (so that every shown name means one label)."""
+    def clean(name: str) -> str:
+        return " ".join(name.split()) or "?"
+
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[clean(label.name)] = counts.get(clean(label.name), 0) + 1
+    return {label.id: clean(label.name) if counts[clean(label.name)] == 1 else f"{clean(label.name)} ({label.id})"
+            for label in labels}
+
+
 def attribute_text(value: Any) -> str:
     """A span attribute's value as one cell: text as is, a list joined by "|", else JSON."""
     import json

@@ -1,4 +1,10 @@
-"""CoNLL-style BIO columns for NLP training: one token a line, one tag column per annotator or gold."""
+"""CoNLL-style IOB2 columns for NLP training: one token a line, one tag column per annotator or gold.
+
+Lines start with the token's number in its sentence (as in CoNLL-U), so a token such as "#" never
+starts a line that CoNLL readers take for a comment; comments are "# key = value" lines. Tags name
+the label as the codebook shows it (B-Loaded reporting verb), and an entity never starts with I-:
+a span running across a sentence break starts again with B- after it.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from annotator.io.writers.common import (
     ExportReport,
     ExportSelection,
     Progress,
+    label_display_names,
     selected_sources,
 )
 
@@ -38,11 +45,14 @@ def tokenize(text: str) -> Iterator[tuple[int, int]]:
         yield start, i
 
 
-def bio_tags(tokens: list[tuple[int, int]], spans: list[Span]) -> tuple[list[str], int]:
+def bio_tags(tokens: list[tuple[int, int]], spans: list[Span],
+             names: dict[str, str] | None = None) -> tuple[list[str], int]:
     """One tag per token for one annotator's spans; overlapping spans lose to the longest earlier one.
 
-    Returns the tags and how many spans could not be shown (overlap, or no token inside).
+    Tags use `names` (label id -> tag name) when given, else the label id. Returns the tags and how
+    many spans could not be shown (overlap, or no token inside).
     """
+    names = names or {}
     tags = ["O"] * len(tokens)
     dropped = 0
     starts = [t[0] for t in tokens]
@@ -59,10 +69,21 @@ def bio_tags(tokens: list[tuple[int, int]], spans: list[Span]) -> tuple[list[str
         if not covered or any(tags[i] != "O" for i in covered):
             dropped += 1
             continue
-        tags[covered[0]] = f"B-{span.label_id}"
+        name = names.get(span.label_id, span.label_id)
+        tags[covered[0]] = f"B-{name}"
         for i in covered[1:]:
-            tags[i] = f"I-{span.label_id}"
+            tags[i] = f"I-{name}"
     return tags, dropped
+
+
+def restart_at_breaks(tags: list[str], breaks: set[int]) -> int:
+    """Make every entity start with B- after a sentence break (IOB2); return how many were split."""
+    split = 0
+    for i in sorted(breaks):
+        if i < len(tags) and tags[i].startswith("I-"):
+            tags[i] = "B-" + tags[i][2:]
+            split += 1
+    return split
 
 
 def sentence_breaks(text: str, tokens: list[tuple[int, int]]) -> set[int]:
@@ -77,18 +98,21 @@ def sentence_breaks(text: str, tokens: list[tuple[int, int]]) -> set[int]:
 
 def write_conll(project: Any, path: Path, selection: ExportSelection, report: ExportReport,
                 progress: Progress) -> None:
-    """Write every document's tokens with start/end offsets and a BIO column per source."""
+    """Write every document's tokens with start/end offsets and an IOB2 column per source."""
     sources = selection.sources
-    dropped_total = 0
+    names = label_display_names(project.codebook.current().span_labels)
+    dropped_total = split_total = 0
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write("# Framing Annotator CoNLL export (BIO tags; '_' = annotator not included)\n")
-        handle.write("# columns = TOKEN START END " + " ".join(sources) + "\n")
+        handle.write("# generator = Framing Annotator CoNLL export\n")
+        handle.write("# tagging = IOB2, tags name the labels; '_' = annotator not included\n")
+        handle.write("# columns = ID TOKEN START END " + " ".join(s.replace(" ", "_") for s in sources) + "\n")
         for doc in project.documents.iter_all():
             progress.step()
             included = selected_sources(project, doc.id, selection)
             if selection.done_only and not included:
                 continue
             tokens = list(tokenize(doc.text))
+            breaks = sentence_breaks(doc.text, tokens)
             columns = []
             for source in sources:
                 if source not in included:
@@ -96,16 +120,19 @@ def write_conll(project: Any, path: Path, selection: ExportSelection, report: Ex
                     continue
                 people = [] if source == GOLD else [source]
                 spans = project.exports.document_spans(doc.id, people, source == GOLD, selection.label_ids)
-                tags, dropped = bio_tags(tokens, spans)
+                tags, dropped = bio_tags(tokens, spans, names)
+                split_total += restart_at_breaks(tags, breaks)
                 dropped_total += dropped
                 report.spans += len(spans) - dropped
                 columns.append(tags)
-            breaks = sentence_breaks(doc.text, tokens)
-            handle.write(f"\n# document_id = {doc.id}\n# title = {' '.join(doc.title.split())}\n")
+            handle.write(f"\n# newdoc id = {doc.id}\n# title = {' '.join(doc.title.split())}\n")
+            number = 0
             for i, (start, end) in enumerate(tokens):
                 if i in breaks:
                     handle.write("\n")
-                cells = [doc.text[start:end], str(start), str(end)] + [c[i] for c in columns]
+                    number = 0
+                number += 1
+                cells = [str(number), doc.text[start:end], str(start), str(end)] + [c[i] for c in columns]
                 handle.write("\t".join(cells) + "\n")
             report.documents += 1
     report.files = 1
@@ -113,4 +140,9 @@ def write_conll(project: Any, path: Path, selection: ExportSelection, report: Ex
         report.warnings.append(
             f"CoNLL: {dropped_total} spans overlap a longer span of the same annotator (or cover "
             "no token) and cannot be shown as BIO tags; they were left out"
+        )
+    if split_total:
+        report.warnings.append(
+            f"CoNLL: {split_total} time(s) a span runs across a sentence break; it starts again with "
+            "B- in the next sentence"
         )

@@ -15,12 +15,12 @@ from lxml import etree
 from annotator import __version__
 from annotator.core.codebook import Codebook
 from annotator.core.model import Span
+from annotator.io.note_attributes import attribute_note
 from annotator.io.writers.common import (
     GOLD,
     ExportReport,
     ExportSelection,
     Progress,
-    attribute_text,
     selected_sources,
 )
 
@@ -110,7 +110,7 @@ def _element(tag: str) -> etree._Element:
     return etree.Element(_q(tag), nsmap={None: PROJECT_NS})
 
 
-def _selection(span: Span, users: dict[str, str], attribute_names: dict[str, str]) -> etree._Element:
+def _selection(span: Span, users: dict[str, str]) -> etree._Element:
     user = users[span.annotator]
     element = _set(
         _element("PlainTextSelection"), guid=span_guid(span.id),
@@ -122,7 +122,7 @@ def _selection(span: Span, users: dict[str, str], attribute_names: dict[str, str
     described = [span.note] if span.note else []
     for key, value in sorted(span.attributes.items()):
         if value not in (None, "", [], {}):
-            described.append(f"{attribute_names.get(key, key)}: {attribute_text(value)}")
+            described.append(attribute_note(key, value))
     if described:
         etree.SubElement(element, _q("Description")).text = "\n".join(described)
     coding = _set(etree.SubElement(element, _q("Coding")), guid=guid("coding", span.id),
@@ -132,7 +132,7 @@ def _selection(span: Span, users: dict[str, str], attribute_names: dict[str, str
 
 
 def _source(project: Any, doc: Any, sources: list[str], selection: ExportSelection,
-            users: dict[str, str], attribute_names: dict[str, str], report: ExportReport) -> etree._Element:
+            users: dict[str, str], report: ExportReport) -> etree._Element:
     source_guid = guid("document", doc.id)
     element = _set(_element("TextSource"), guid=source_guid,
                    name=doc.title or doc.filename or doc.id[:12],
@@ -140,7 +140,7 @@ def _source(project: Any, doc: Any, sources: list[str], selection: ExportSelecti
     people = [s for s in sources if s != GOLD]
     spans = project.exports.document_spans(doc.id, people, GOLD in sources, selection.label_ids)
     for span in spans:
-        element.append(_selection(span, users, attribute_names))
+        element.append(_selection(span, users))
     report.spans += len(spans)
     for answer in project.exports.iter_answers(people, GOLD in sources, selection.label_ids,
                                                       document_id=doc.id):
@@ -165,7 +165,6 @@ def write_qdpx(project: Any, path: Path, selection: ExportSelection, report: Exp
     """A .qdpx zip: project.qde (REFI-QDA project XML) and Sources/<guid>.txt per document."""
     book = project.codebook.current()
     users = {name: guid("user", name) for name in selection.sources}
-    attribute_names = {a.id: a.name for a in book.attributes}
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=".qde-") as scratch:
         qde = Path(scratch) / "project.qde"
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
@@ -193,7 +192,7 @@ def write_qdpx(project: Any, path: Path, selection: ExportSelection, report: Exp
                             continue
                         if report.documents == 0:
                             sources_open.enter_context(xf.element(_q("Sources")))
-                        element = _source(project, doc, sources, selection, users, attribute_names, report)
+                        element = _source(project, doc, sources, selection, users, report)
                         xf.write(element, pretty_print=True)
                         archive.writestr(f"Sources/{element.get('guid')}.txt", doc.text.encode("utf-8"))
                         report.documents += 1
