@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.model import Span
-from annotator.io.importer import import_paths
+from annotator.services.importing import import_paths
 from annotator.store import Project
 
 PACKAGE = Path(__file__).resolve().parent.parent / "annotator"

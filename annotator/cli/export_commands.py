@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import open_project, project_argument, reports_errors
-from annotator.io.exporter import FORMATS, TABLES, export_project
+from annotator.services.exporting import FORMATS, TABLES, export_project
 
 
 @click.command("export")

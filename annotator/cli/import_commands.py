@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import annotator_option, default_annotator, open_project, project_argument, reports_errors
-from annotator.io.importer import DEFAULT_MAX_BYTES, import_paths
+from annotator.io.importer import DEFAULT_MAX_BYTES
+from annotator.services.importing import import_paths
 from annotator.io.registry import FORMAT_NAMES
 
 

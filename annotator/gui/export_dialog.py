@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.tasks import Task, error_text
-from annotator.io.exporter import FORMATS, SUFFIXES, TABLES, export_project
+from annotator.services.exporting import FORMATS, SUFFIXES, TABLES, export_project
 from annotator.store import Project
 
 # Marked for translation here, translated where shown (ExportDialog's self.tr).

@@ -18,7 +18,7 @@ def run_import(window, paths: list[str] | None = None) -> Task | None:
         )
     if not paths:
         return None
-    from annotator.io.importer import import_paths
+    from annotator.services.importing import import_paths
     from annotator.store import Project
 
     project_path, annotator = window.project.path, window.annotator

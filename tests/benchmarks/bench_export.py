@@ -22,7 +22,7 @@ from pathlib import Path
 
 from annotator.core.model import Document, now_iso
 from annotator.io.codebook_files import load_preset
-from annotator.io.exporter import export_project
+from annotator.services.exporting import export_project
 from annotator.store import Project
 
 WORDS = ("le ministre a dénoncé les manifestants selon l'AFP « racket » fiscal café naïve "
@@ -83,7 +83,7 @@ def build(path: Path, spans: int, per_document: int) -> None:
 
 _CHILD = """
 import resource, sys, time
-from annotator.io.exporter import export_project
+from annotator.services.exporting import export_project
 from annotator.store import Project
 with Project.open(sys.argv[1]) as project:
     began = time.perf_counter()

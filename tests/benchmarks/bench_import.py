@@ -19,7 +19,8 @@ from lxml import html as lxml_html
 from sqlite_utils import Database
 
 from annotator.io.codebook_files import load_preset
-from annotator.io.importer import import_paths, read_file
+from annotator.io.importer import read_file
+from annotator.services.importing import import_paths
 from annotator.store import Project
 
 WORDS = ("le gouvernement a annoncé mardi une réforme des retraites qui suscite la colère des syndicats "

@@ -22,8 +22,8 @@ from synthetic_corpus import ArticleMaker, spans_for  # noqa: E402
 
 from annotator.core.model import Document, Span  # noqa: E402
 from annotator.io.codebook_files import load_preset  # noqa: E402
-from annotator.io.exporter import export_project  # noqa: E402
-from annotator.io.importer import import_paths  # noqa: E402
+from annotator.services.exporting import export_project  # noqa: E402
+from annotator.services.importing import import_paths  # noqa: E402
 from annotator.store import Project  # noqa: E402
 
 ANNOTATORS = ["alice", "bob"]

@@ -43,7 +43,7 @@ from synthetic_corpus import spans_for, write_corpus  # noqa: E402
 
 from annotator.core.model import Span  # noqa: E402
 from annotator.io.codebook_files import load_preset  # noqa: E402
-from annotator.io.importer import import_paths  # noqa: E402
+from annotator.services.importing import import_paths  # noqa: E402
 from annotator.store import Project  # noqa: E402
 
 ANNOTATOR_NAMES = ("ana", "bruno", "chloe", "david", "emma", "farid", "gaelle", "hugo", "ines", "jules")
@@ -139,7 +139,7 @@ def bench_html_import(folder: Path, count: int) -> None:
 
 IMPORT_CHILD = """
 import resource, sys, time
-from annotator.io.importer import import_paths
+from annotator.services.importing import import_paths
 from annotator.store import Project
 with Project.open(sys.argv[1], backup=False) as project:
     began = time.perf_counter()
@@ -481,7 +481,7 @@ def main() -> None:
         bench_open(folder, project_path)
         bench_reading(project_path, dense, annotators[0], args.repeats)
         bench_editing(folder, project_path, dense, annotators[0], args.repeats)
-        if has_module("annotator.io.exporter"):
+        if has_module("annotator.services.exporting"):
             print("Export", flush=True)
             bench_export(folder, project_path)
         if has_module("annotator.agreement"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from annotator.io.importer import import_paths
+from annotator.services.importing import import_paths
 
 
 def test_a_csv_label_column_of_categories_is_metadata(project, tmp_path):

@@ -9,8 +9,8 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.io.codebook_files import load_preset
-from annotator.io.exporter import export_project
-from annotator.io.importer import import_paths
+from annotator.services.exporting import export_project
+from annotator.services.importing import import_paths
 from annotator.io.writers.brat_export import annotation_conf, brat_type
 from annotator.store import Project
 from tests.io.brat_rules import check_document, check_folder

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.errors import AnnotatorError
-from annotator.io.exporter import FORMATS, export_project, make_selection
+from annotator.services.exporting import FORMATS, export_project, make_selection
 from tests.io.export_data import build
 
 

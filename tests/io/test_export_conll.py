@@ -8,7 +8,7 @@ from seqeval.metrics.sequence_labeling import get_entities
 from seqeval.scheme import IOB2, Entities
 
 from annotator.core.model import Document, Span
-from annotator.io.exporter import export_project
+from annotator.services.exporting import export_project
 from annotator.io.writers.conll_export import bio_tags, tokenize
 from tests.io.export_data import build
 

@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from annotator.core.errors import AnnotatorError
-from annotator.io.exporter import export_project
+from annotator.services.exporting import export_project
 from annotator.io.writers.csv_export import (
     DOCUMENT_LABEL_COLUMNS,
     SPAN_COLUMNS,

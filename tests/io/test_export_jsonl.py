@@ -7,8 +7,8 @@ import json
 import pytest
 
 from annotator.io.codebook_files import load_preset
-from annotator.io.exporter import export_project
-from annotator.io.importer import import_paths
+from annotator.services.exporting import export_project
+from annotator.services.importing import import_paths
 from annotator.store import Project
 from tests.io.export_data import build
 

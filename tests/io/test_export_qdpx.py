@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from annotator.io.exporter import export_project
+from annotator.services.exporting import export_project
 from annotator.io.writers.qdpx_export import guid
 from tests.io.export_data import build
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from annotator.core.model import Document, Span
 from annotator.core.text import normalise_text
 from annotator.io.codebook_files import load_preset
-from annotator.io.exporter import export_project
-from annotator.io.importer import import_paths
+from annotator.services.exporting import export_project
+from annotator.services.importing import import_paths
 from annotator.store import Project
 from tests.io.brat_rules import check_folder
 

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import ImportRefused
-from annotator.io.importer import import_paths, read_file
+from annotator.io.importer import read_file
+from annotator.services.importing import import_paths
 from annotator.io.readers.base import ReadOptions
 from annotator.io.registry import FORMAT_NAMES
 

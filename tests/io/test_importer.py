@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.io.importer import import_paths, read_file
+from annotator.io.importer import read_file
+
+from annotator.services.importing import import_paths
 
 RENDITIONS = ("parler-amazon-fr.html", "parler-amazon-fr.cp1252.html", "parler-amazon-fr.crlf.txt",
               "parler-amazon-fr.xml")

@@ -8,7 +8,9 @@ from pathlib import Path
 import cassis
 import pytest
 
-from annotator.io.importer import import_paths, read_import
+from annotator.io.importer import read_import
+
+from annotator.services.importing import import_paths
 from annotator.store import Project
 
 DATA = Path(__file__).parent / "data" / "inception"

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from annotator.io.importer import import_paths
+from annotator.services.importing import import_paths
 
 GOOD = {"text": "A good article about the port strike.", "title": "Good"}
 

@@ -1,9 +1,10 @@
-"""One entry point for every export format: choose the selection, stream, write atomically."""
+"""Exporting a project: check the choices against the project, pick the format's writer (io), write atomically.
+The one export sequence the command line and the app both run."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from annotator.core.errors import AnnotatorError
 from annotator.io.writers import (
@@ -27,8 +28,7 @@ from annotator.io.writers.common import (
     atomic_output_folder,
 )
 
-if TYPE_CHECKING:  # a Project is passed in: io does not depend on the store at run time
-    from annotator.store import Project
+from annotator.store import Project
 
 FORMATS = ("csv", "jsonl", "brat", "conll", "qdpx", "qdc", "label-studio")
 TABLES = csv_export.TABLES
