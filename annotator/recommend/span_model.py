@@ -60,18 +60,24 @@ def _expit(x: np.ndarray) -> np.ndarray:
 
 
 def _merge(learned: list[SpanPrediction], matched: list[SpanPrediction]) -> list[SpanPrediction]:
-    """The learned spans, and the string matches that overlap no learned span of their label
-    (the most confident first among overlapping matches)."""
-    kept = list(learned)
+    """The learned spans, and the string matches that overlap no learned span of their label (the most
+    confident first among overlapping matches); a match on exactly a learned span lends it its confidence
+    when higher."""
+    kept = {(s.start, s.end, s.label): s for s in learned}
     taken: dict[str, list[tuple[int, int]]] = {}
     for span in learned:
         taken.setdefault(span.label, []).append((span.start, span.end))
     for span in sorted(matched, key=lambda s: (-s.confidence, s.start, s.end, s.label)):
+        key = (span.start, span.end, span.label)
+        if key in kept:
+            if span.confidence > kept[key].confidence:
+                kept[key] = span
+            continue
         places = taken.setdefault(span.label, [])
         if all(span.end <= s or span.start >= e for s, e in places):
             places.append((span.start, span.end))
-            kept.append(span)
-    return sorted(kept, key=lambda s: (s.start, -s.end, s.label))
+            kept[key] = span
+    return sorted(kept.values(), key=lambda s: (s.start, -s.end, s.label))
 
 
 @dataclass

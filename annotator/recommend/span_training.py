@@ -10,6 +10,9 @@ from scipy import sparse
 
 # The logit of a model that saw one class only: it answers that class with probability 1 - 6e-6.
 CONSTANT_LOGIT = 12.0
+# L-BFGS stops when the gradient falls below this: 3e-4 scored as 1e-4 (scikit-learn's default) on our
+# sample and fits two to three times faster.
+SOLVER_TOLERANCE = 3e-4
 
 
 def sample_rows(sentence_of: np.ndarray, positive: np.ndarray, max_rows: int,
@@ -56,7 +59,7 @@ def fit_binary(matrix: sparse.csr_matrix, target: np.ndarray, weights: np.ndarra
     used = np.unique(matrix.indices)
     compact = sparse.csr_matrix((matrix.data, np.searchsorted(used, matrix.indices), matrix.indptr),
                                 shape=(matrix.shape[0], len(used)))
-    model = LogisticRegression(C=regularisation, max_iter=300)
+    model = LogisticRegression(C=regularisation, max_iter=300, tol=SOLVER_TOLERANCE)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         model.fit(compact, target, sample_weight=weights / weights.mean())
