@@ -90,10 +90,14 @@ def cross_predict_answers(documents: Sequence[tuple[str, str, str]], folds: int 
     return out
 
 
-def _with_coder(data: AgreementInput, coder: str, spans: Mapping[str, list[SpanTriple]],
-                answers: Mapping[str, dict[str, str]]) -> AgreementInput:
+def _check_new_coder(data: AgreementInput, coder: str) -> None:
     if coder in data.annotators:
         raise RecommenderError(f"an annotator is already called {coder!r}; choose another name for the model")
+
+
+def _with_coder(data: AgreementInput, coder: str, spans: Mapping[str, list[SpanTriple]],
+                answers: Mapping[str, dict[str, str]]) -> AgreementInput:
+    _check_new_coder(data, coder)
     documents = []
     for doc in data.documents:
         if doc.id not in spans and doc.id not in answers:
@@ -118,6 +122,7 @@ def with_model_as_coder(data: AgreementInput, texts: Mapping[str, str], folds: i
     only: every human's spans (one example per coder) and answers. Questions with several answers
     at once are left out. The agreement report then scores the model against each human.
     """
+    _check_new_coder(data, coder)
     coded = [doc for doc in data.documents if doc.id in texts]
     if len({doc.id for doc in coded}) < 2:
         raise RecommenderError("the model needs at least two coded documents with their text to be scored")
@@ -152,6 +157,7 @@ def with_detectors_as_coder(data: AgreementInput, texts: Mapping[str, str], code
     from annotator.suggest import suggest
     from annotator.suggest.labels import kind_labels
 
+    _check_new_coder(data, coder)
     mapping = kind_labels([Label(id=spec.id, name=spec.name) for spec in data.labels])
     spans: dict[str, list[SpanTriple]] = {}
     for doc in data.documents:

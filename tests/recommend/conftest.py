@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.recommend import DocumentRecommender, SpanRecommender
-from tests.recommend.framing_sample import SampleArticle, test_articles, training_articles
+from tests.recommend.framing_sample import SampleArticle, evaluation_articles, training_articles
 
 
 @pytest.fixture(scope="session")
@@ -15,7 +15,7 @@ def train_sample() -> list[SampleArticle]:
 
 @pytest.fixture(scope="session")
 def test_sample() -> list[SampleArticle]:
-    return test_articles(40)
+    return evaluation_articles(40)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ with mixed-in sentences from another frame) and a tone (towards the main actor),
 coder noise.
 
 Held-out vocabulary: every pool of span words is split into a *seen* part and an *unseen* part.
-`training_articles` draw only seen words; `test_articles` draw half of their words from the unseen
+`training_articles` draw only seen words; `evaluation_articles` draw half of their words from the unseen
 part, so a recommender scores on loaded terms, hedges, verbs and scare-quoted phrases it never saw
 labelled. Some pool words are in the lexicons the app ships and some are not, so the benchmark can
 tell generalisation by lexicon from generalisation by context.
@@ -410,6 +410,6 @@ def training_articles(count: int, seed: int = 1) -> list[SampleArticle]:
     return [make_article(n, seed) for n in range(count)]
 
 
-def test_articles(count: int, seed: int = 99, unseen_share: float = 0.5) -> list[SampleArticle]:
+def evaluation_articles(count: int, seed: int = 99, unseen_share: float = 0.5) -> list[SampleArticle]:
     """`count` articles where half of the span words are held out of every training article."""
     return [make_article(n, seed, unseen_share=unseen_share) for n in range(count)]
