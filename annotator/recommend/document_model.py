@@ -79,6 +79,7 @@ class DocumentRecommender:
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import StratifiedKFold
         from sklearn.svm import LinearSVC
+        from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
         texts, answers = [t for t, _ in checked], np.array([v for _, v in checked])
         vectorizer = TfidfVectorizer(analyzer=document_terms, sublinear_tf=True, max_features=self.settings.max_terms)
@@ -86,7 +87,7 @@ class DocumentRecommender:
         self.terms = {term: int(column) for term, column in vectorizer.vocabulary_.items()}
         self.idf = vectorizer.idf_.astype(np.float64)
         rarest = min(Counter(answers.tolist()).values())
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
             warnings.simplefilter("ignore")  # convergence notes on tiny samples
             if rarest < 2:
                 fitted = LogisticRegression(C=10.0, max_iter=1000).fit(matrix, answers)
