@@ -18,13 +18,21 @@ from __future__ import annotations
 import math
 import warnings
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
 import numpy as np
 
 from annotator.recommend.examples import RecommenderError, checked_document_examples
-from annotator.recommend.serialise import ModelDataError, decode_array, encode_array, field_of, pack, unpack
+from annotator.recommend.serialise import (
+    ModelDataError,
+    decode_array,
+    encode_array,
+    field_of,
+    pack,
+    settings_from,
+    unpack,
+)
 from annotator.suggest.tokens import TOKEN_RE, normalise_word
 
 MODEL_KIND = "document-recommender"
@@ -50,7 +58,7 @@ def _expit(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30.0, 30.0)))
 
 
-@dataclass
+@dataclass(eq=False)
 class DocumentRecommender:
     """Learns the answer to a document question from answered texts; proposes an answer with a probability."""
 
@@ -170,10 +178,7 @@ class DocumentRecommender:
     def from_bytes(cls, data: bytes) -> DocumentRecommender:
         """The model `to_bytes` wrote; ModelDataError when the bytes are not such a model."""
         document = unpack(data, MODEL_KIND)
-        try:
-            settings = replace(DocumentSettings(), **field_of(document, "settings", dict))
-        except TypeError:
-            raise ModelDataError("stored model: unknown settings") from None
+        settings = settings_from(DocumentSettings, document.get("settings"))
         values = field_of(document, "values", list)
         if not all(isinstance(v, str) for v in values):
             raise ModelDataError("stored model: answers must be strings")

@@ -8,9 +8,10 @@ little-endian numbers of a few allowed types, and anything unexpected is refused
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import zlib
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -20,6 +21,7 @@ MODEL_FORMAT = "framing-annotator-model"
 MODEL_FORMAT_VERSION = 1
 _ALLOWED_DTYPES = {"<f4": np.float32, "<f8": np.float64, "<i4": np.int32, "<i8": np.int64}
 _MAX_UNPACKED = 1 << 30  # a stored model never unpacks to more than 1 GiB
+Settings = TypeVar("Settings")
 
 
 class ModelDataError(AnnotatorError, ValueError):
@@ -89,3 +91,32 @@ def field_of(document: dict[str, Any], name: str, kind: type | tuple[type, ...])
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise ModelDataError(f"stored model: field {name!r} is missing or of the wrong type")
     return value
+
+
+def settings_from(cls: type[Settings], raw: Any) -> Settings:
+    """The settings dataclass `cls` from stored JSON, each field of its default's type (a list for a tuple)."""
+    if not isinstance(raw, dict):
+        raise ModelDataError("stored model: the settings are missing")
+    defaults = cls()
+    known = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ModelDataError(f"stored model: unknown settings {', '.join(map(repr, unknown))} "
+                             "(made by a newer version of the app?)")
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        default = getattr(defaults, name)
+        if isinstance(default, tuple):
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            value = tuple(value) if ok else value
+        elif isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, float):
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            value = float(value) if ok else value
+        else:
+            ok = isinstance(value, type(default)) and not isinstance(value, bool)
+        if not ok:
+            raise ModelDataError(f"stored model: setting {name!r} has the wrong type")
+        values[name] = value
+    return dataclasses.replace(defaults, **values)

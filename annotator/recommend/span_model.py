@@ -15,7 +15,7 @@ strings, rebuilt on loading, never unpickled. Fitting is deterministic for given
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
 import numpy as np
@@ -29,7 +29,15 @@ from annotator.recommend.features import (
     context_matrix,
     hide_words,
 )
-from annotator.recommend.serialise import ModelDataError, decode_array, encode_array, field_of, pack, unpack
+from annotator.recommend.serialise import (
+    ModelDataError,
+    decode_array,
+    encode_array,
+    field_of,
+    pack,
+    settings_from,
+    unpack,
+)
 from annotator.recommend.span_training import fit_label_models
 from annotator.recommend.string_matcher import StringMatcher
 from annotator.recommend.text_features import TextCache, prepare_text
@@ -80,7 +88,7 @@ def _merge(learned: list[SpanPrediction], matched: list[SpanPrediction]) -> list
     return sorted(kept.values(), key=lambda s: (s.start, -s.end, s.label))
 
 
-@dataclass
+@dataclass(eq=False)
 class SpanRecommender:
     """Learns span labels from labelled texts and proposes spans, with confidences, in new texts."""
 
@@ -229,11 +237,7 @@ class SpanRecommender:
     def from_bytes(cls, data: bytes) -> SpanRecommender:
         """The model `to_bytes` wrote; ModelDataError when the bytes are not such a model."""
         document = unpack(data, MODEL_KIND)
-        raw = field_of(document, "settings", dict)
-        try:
-            settings = replace(SpanSettings(), **{**raw, "loaded_terms": tuple(raw.get("loaded_terms", ()))})
-        except TypeError:
-            raise ModelDataError("stored model: unknown settings") from None
+        settings = settings_from(SpanSettings, document.get("settings"))
         labels = field_of(document, "labels", list)
         names = field_of(document, "features", list)
         if not all(isinstance(x, str) for x in labels + names):

@@ -31,7 +31,7 @@ class StringMatcher:
     def __init__(self, ignore_case: bool = False):
         self.ignore_case = ignore_case
         self.counts: dict[str, Counter[str]] = {}
-        self._lengths: dict[str, list[int]] = {}  # first token form -> token counts of keys, longest first
+        self._shapes: dict[str, list[tuple[int, str]]] = {}  # first token -> (tokens, last token) of keys
         self.labelled: Counter[str] = Counter()
         self.occurrences: Counter[str] = Counter()
 
@@ -64,25 +64,26 @@ class StringMatcher:
         return self
 
     def _index(self) -> None:
-        lengths: dict[str, set[int]] = defaultdict(set)
+        shapes: dict[str, set[tuple[int, str]]] = defaultdict(set)
         for key in self.counts:
             forms = TOKEN_OR_MARK.findall(key)
             if forms:
-                lengths[forms[0]].add(len(forms))
-        self._lengths = {form: sorted(found, reverse=True) for form, found in lengths.items()}
+                shapes[forms[0]].add((len(forms), forms[-1]))
+        self._shapes = {form: sorted(found, reverse=True) for form, found in shapes.items()}
 
     def matches(self, tokens: TextTokens) -> list[tuple[int, int, str]]:
         """(start, end, key) of the longest known string starting at each token and ending at a token end."""
         found: list[tuple[int, int, str]] = []
-        if not self._lengths:
+        if not self._shapes:
             return found
         text, starts, ends, count = tokens.text, tokens.starts, tokens.ends, len(tokens)
-        for i, form in enumerate(tokens.forms):
-            lengths = self._lengths.get(form.lower() if self.ignore_case else form)
-            if not lengths:
+        forms = [f.lower() for f in tokens.forms] if self.ignore_case else tokens.forms
+        for i, form in enumerate(forms):
+            shapes = self._shapes.get(form)
+            if not shapes:
                 continue
-            for n in lengths:
-                if i + n > count:
+            for n, last in shapes:  # longest first; a key is only built when its last token fits
+                if i + n > count or forms[i + n - 1] != last:
                     continue
                 start, end = int(starts[i]), int(ends[i + n - 1])
                 key = self._key(text[start:end])

@@ -146,10 +146,15 @@ def test_stored_bytes_of_another_kind_or_newer_version_are_refused(span_model, f
     document["weights"]["shape"] = [3, 3]
     with pytest.raises(ModelDataError):
         SpanRecommender.from_bytes(zlib.compress(json.dumps(document).encode()))
-    with pytest.raises(ModelDataError, match="unknown settings"):
-        SpanRecommender.from_bytes(pack("span-recommender", {"settings": {"shell": "rm -rf"}, "labels": [],
-                                                             "features": [], "strings": {"ignore_case": False,
-                                                                                         "strings": []}}))
+    empty = {"labels": [], "features": [], "strings": {"ignore_case": False, "strings": []}}
+    with pytest.raises(ModelDataError, match="unknown settings 'shell'"):
+        SpanRecommender.from_bytes(pack("span-recommender", {"settings": {"shell": "rm -rf"}, **empty}))
+    for wrong in ({"use_detectors": "yes"}, {"loaded_terms": "regime"}, {"regularisation": True}, {"seed": 1.5}):
+        with pytest.raises(ModelDataError, match="wrong type"):
+            SpanRecommender.from_bytes(pack("span-recommender", {"settings": wrong, **empty}))
+    loaded = SpanRecommender.from_bytes(pack("span-recommender", {"settings": {"loaded_terms": ["gabegie"],
+                                                                               "regularisation": 2}, **empty}))
+    assert loaded.settings == SpanSettings(loaded_terms=("gabegie",), regularisation=2.0)
 
 
 @pytest.mark.parametrize("examples, message", [
