@@ -10,7 +10,7 @@ predicts exactly as the fitted one.
 
 Few examples: no example predicts (None, 0.0); one answer only predicts it with confidence 1.0;
 an answer given only once leaves no room for calibration: a logistic regression's own (softmax)
-probabilities are used instead.
+probabilities are used instead; texts without a single word give every text the answers' shares.
 """
 
 from __future__ import annotations
@@ -90,6 +90,8 @@ class DocumentRecommender:
         from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
         texts, answers = [t for t, _ in checked], np.array([v for _, v in checked])
+        if not any(document_terms(text) for text in texts):
+            return self._answer_shares(answers)
         vectorizer = TfidfVectorizer(analyzer=document_terms, sublinear_tf=True, max_features=self.settings.max_terms)
         matrix = vectorizer.fit_transform(texts)
         self.terms = {term: int(column) for term, column in vectorizer.vocabulary_.items()}
@@ -114,6 +116,18 @@ class DocumentRecommender:
         self.coefficients = np.asarray(fitted.coef_, dtype=np.float64)
         self.intercepts = np.asarray(fitted.intercept_, dtype=np.float64)
         self.sigmoids = sigmoids
+        return self
+
+    def _answer_shares(self, answers: np.ndarray) -> DocumentRecommender:
+        """Texts without a single word: every text gets the answers' shares among the examples."""
+        shares = np.array([np.mean(answers == value) for value in self.values])
+        self.idf = np.zeros(0)
+        if len(self.values) == 2:
+            self.coefficients = np.zeros((1, 0))
+            self.intercepts = np.array([np.log(shares[1] / shares[0])])
+        else:
+            self.coefficients = np.zeros((len(self.values), 0))
+            self.intercepts = np.log(shares)
         return self
 
     def _vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:

@@ -185,7 +185,7 @@ class _Builder:
 
 
 class _ArticleWriter:
-    """Writes one article: `words` picks pool words (seen only, or half unseen for test articles)."""
+    """Writes one article; `pick` draws pool words (seen only, or partly unseen for evaluation articles)."""
 
     def __init__(self, rng: random.Random, language: str, frame: str, tone: str, unseen_share: float):
         self.rng, self.lang, self.frame, self.tone = rng, language, frame, tone

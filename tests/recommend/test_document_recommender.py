@@ -34,6 +34,15 @@ def test_an_answer_given_once_leaves_probabilities_uncalibrated_but_valid():
     assert sum(model.probabilities("The appeals court ruled.").values()) == pytest.approx(1.0)
 
 
+def test_texts_without_words_give_the_answers_shares():
+    model = DocumentRecommender().fit([("", "a"), ("...", "b"), ("", "a"), ("!", "a")])
+    assert model.probabilities("Some words now.") == pytest.approx({"a": 0.75, "b": 0.25})
+    again = DocumentRecommender.from_bytes(model.to_bytes())
+    assert again.predict("Anything.") == pytest.approx(("a", 0.75))
+    three = DocumentRecommender().fit([("", "a"), ("", "b"), ("", "c"), ("", "c")])
+    assert three.probabilities("x") == pytest.approx({"a": 0.25, "b": 0.25, "c": 0.5})
+
+
 def test_accuracy_beats_the_majority_answer(frame_model, train_sample, test_sample):
     assert frame_model.calibrated
     majority = Counter(a.frame for a in train_sample).most_common(1)[0][0]
