@@ -9,8 +9,16 @@ Strings labelled in the examples are also matched elsewhere (INCEpTION's baselin
 span of that label lies; their confidence is the geometric mean of the string's (its label's share
 times how often it was labelled where it occurred) and the token model's mean probability.
 
+Training hides a share of tokens' own words (and, separately, their lexicon and detector cues), and
+a word never seen in training stands as "hidden" at prediction: the model thus learns what context,
+shape and suffix say of words it has not seen labelled. Each label's models train on at most
+`max_rows_per_label` tokens (whole sentences drawn beyond that, reweighted), which bounds the time.
+A recommender keeps its texts' tokens and cues between fits (`cache`), so retraining after one more
+annotation only reads the new text.
+
 Stored models (`to_bytes`) are compressed JSON: the feature names, weight arrays and labelled
-strings, rebuilt on loading, never unpickled. Fitting is deterministic for given examples and seed.
+strings, rebuilt on loading, never unpickled. Fitting is deterministic for given examples and seed
+(the same bytes in any process).
 """
 
 from __future__ import annotations
@@ -45,8 +53,8 @@ from annotator.recommend.tokens import TextTokens, tokenize
 from annotator.suggest.lexicons import load_lexicons
 
 MODEL_KIND = "span-recommender"
-UNCERTAIN_TOKENS = 10
-EDGE_SHARE = 0.5  # a token with half the threshold's probability may extend a span, not start one  # a text's uncertainty is the mean entropy of its this many most uncertain tokens
+UNCERTAIN_TOKENS = 10  # a text's uncertainty is the mean entropy of its this many most uncertain tokens
+EDGE_SHARE = 0.5  # a token with half the threshold's probability may extend a span, not start one
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,7 @@ class SpanRecommender:
     weights: np.ndarray | None = None  # (feature columns, 2 x labels): inside and begin models
     biases: np.ndarray | None = None
     strings: StringMatcher = field(default_factory=StringMatcher)
-    cache: TextCache = field(default_factory=TextCache, repr=False, compare=False)  # kept between fits
+    cache: TextCache = field(default_factory=TextCache, repr=False)  # prepared texts, kept between fits
 
     @property
     def fitted(self) -> bool:
