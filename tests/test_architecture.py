@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "annotator"
-LAYERS = ("core", "store", "io", "suggest", "agreement", "cli", "gui")
+LAYERS = ("core", "store", "io", "suggest", "agreement", "recommend", "cli", "gui")
 # What each layer may import from our own package.
 ALLOWED = {
     "core": {"core"},
@@ -16,8 +16,9 @@ ALLOWED = {
     "io": {"core", "io"},
     "suggest": {"core", "suggest"},
     "agreement": {"core", "agreement"},
-    "cli": {"core", "store", "io", "suggest", "agreement", "cli", "gui"},  # `annotator gui`
-    "gui": {"core", "store", "io", "suggest", "agreement", "gui"},
+    "recommend": {"core", "suggest", "recommend"},
+    "cli": {"core", "store", "io", "suggest", "agreement", "recommend", "cli", "gui"},  # `annotator gui`
+    "gui": {"core", "store", "io", "suggest", "agreement", "recommend", "gui"},
 }
 
 
