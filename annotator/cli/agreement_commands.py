@@ -10,17 +10,15 @@ import click
 from annotator.agreement.report import DEFAULT_RESAMPLES, build_report
 from annotator.cli.agreement_text import render
 from annotator.cli.common import open_project, project_argument, reports_errors
+from annotator.cli.options import done_only, label_filter, whose_work
 
 
 @click.command()
 @project_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON instead of tables.")
-@click.option("--annotator", "-a", "annotators", multiple=True,
-              help="Only this annotator (repeat the option for several; default: everyone who coded).")
-@click.option("--label", "-l", "labels", multiple=True,
-              help="Only this span label or question id (repeat for several; default: all).")
-@click.option("--done-only", is_flag=True,
-              help="Count a document for an annotator only once they marked it done.")
+@whose_work
+@label_filter
+@done_only
 @click.option("--resamples", type=click.IntRange(min=0), default=DEFAULT_RESAMPLES, show_default=True,
               help="Bootstrap resamples for the 95% intervals (0: no intervals).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap, for reproducible intervals.")

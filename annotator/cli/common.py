@@ -18,14 +18,6 @@ def project_argument(func: Callable) -> Callable:
     return click.argument("project", type=click.Path(dir_okay=False, path_type=Path))(func)
 
 
-def annotator_option(func: Callable) -> Callable:
-    """--annotator NAME, defaulting to the user's login name."""
-    return click.option(
-        "--annotator", "-a", "annotator_name", default=None,
-        help="Annotator name the work is recorded under (default: your login name).",
-    )(func)
-
-
 def default_annotator() -> str:
     """The annotator name used when --annotator is not given: the login name."""
     return login_name()

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import open_project, project_argument, reports_errors
+from annotator.cli.options import done_only, label_family, whose_work, with_gold
 from annotator.services.exporting import FORMATS, TABLES, export_project
 
 
@@ -17,14 +18,10 @@ from annotator.services.exporting import FORMATS, TABLES, export_project
                    "qdpx (REFI-QDA project) or qdc (REFI-QDA codebook only).")
 @click.option("--output", "-o", "out", type=click.Path(path_type=Path), required=True,
               help="File to write (a folder for brat). It appears only once complete.")
-@click.option("--annotator", "-a", "annotators", multiple=True,
-              help="Export this annotator's work (repeat for several; default: everyone).")
-@click.option("--gold", is_flag=True,
-              help="Include the adjudicated spans as annotator 'gold'; alone, export gold only.")
-@click.option("--label", "-l", "labels", multiple=True,
-              help="Export only this label (id or name) and its sub-labels; repeat for several.")
-@click.option("--done-only", is_flag=True,
-              help="Only documents the annotator marked done.")
+@whose_work
+@with_gold
+@label_family
+@done_only
 @click.option("--excel", is_flag=True,
               help="CSV for spreadsheets: BOM, formula-like cells neutralised, '-excel' in the name.")
 @click.option("--table", type=click.Choice(TABLES), default="spans", show_default=True,

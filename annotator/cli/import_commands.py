@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import annotator_option, default_annotator, open_project, project_argument, reports_errors
+from annotator.cli.common import default_annotator, open_project, project_argument, reports_errors
+from annotator.cli.options import recorded_under
 from annotator.io.importer import DEFAULT_MAX_BYTES
 from annotator.services.importing import import_paths
 from annotator.io.registry import FORMAT_NAMES
@@ -18,7 +19,7 @@ from annotator.io.registry import FORMAT_NAMES
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "format_name", type=click.Choice(FORMAT_NAMES), default="auto", show_default=True,
               help="Read every file as this format instead of detecting it from its extension and content.")
-@annotator_option
+@recorded_under("the annotator the file names, else your login name")
 @click.option("--full-page", is_flag=True,
               help="Web pages: keep all visible text (menus, footers...), not just the article.")
 @click.option("--keep-captions", is_flag=True,

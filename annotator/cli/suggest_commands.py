@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import annotator_option, default_annotator, open_project, project_argument, reports_errors
+from annotator.cli.common import default_annotator, open_project, project_argument, reports_errors
+from annotator.cli.options import recorded_under
 from annotator.core.errors import ProjectError
 from annotator.services import suggestions
 from annotator.suggest import KINDS, kind_labels
@@ -21,7 +22,7 @@ from annotator.suggest import KINDS, kind_labels
 @click.option("--label", "label_id", default=None,
               help="With --apply: the label to give the spans instead of the kind's codebook label.")
 @click.option("--document", "document", default=None, help="Only this document (its id, or the start of it).")
-@annotator_option
+@recorded_under("your login name")
 @reports_errors
 def suggest(project: Path, apply_kind: str | None, reject_kind: str | None, label_id: str | None,
             document: str | None, annotator_name: str | None) -> None:

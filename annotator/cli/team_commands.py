@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import open_project, project_argument, reports_errors
+from annotator.cli.options import assignee, assignees, whose_work
 from annotator.core.errors import AnnotatorError, ProjectError
 
 STATUS_CELLS = {"todo": "todo", "in progress": "busy", "done": "done"}
@@ -14,8 +15,7 @@ STATUS_CELLS = {"todo": "todo", "in progress": "busy", "done": "done"}
 
 @click.command()
 @project_argument
-@click.option("--annotator", "-a", "annotator_name", required=True,
-              help="The annotator whose assigned documents and work go into the package.")
+@assignee
 @click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The package file to write (must not exist yet).")
 @reports_errors
@@ -58,9 +58,7 @@ def merge(target: Path, sources: tuple[Path, ...]) -> None:
 @click.command()
 @project_argument
 @click.argument("documents", nargs=-1)
-@click.option("--annotator", "-a", "annotators", multiple=True,
-              help="Annotator to assign to (repeat for several with --auto; default with --auto: "
-                   "every annotator whose role is 'annotator').")
+@assignees
 @click.option("--auto", "per_document", type=click.IntRange(min=1), default=None,
               help="Assign automatically, with this many annotators on each overlap document.")
 @click.option("--overlap", default=0.2, show_default=True, type=click.FloatRange(0.0, 1.0),
@@ -108,7 +106,7 @@ def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...
 
 @click.command()
 @project_argument
-@click.option("--annotator", "-a", "annotators", multiple=True, help="Show only this annotator (repeatable).")
+@whose_work
 @click.option("--summary", is_flag=True, help="Print the totals only, not the document x annotator table.")
 @reports_errors
 def progress(project: Path, annotators: tuple[str, ...], summary: bool) -> None:
