@@ -21,6 +21,7 @@ class Action(str, Enum):
     DOCUMENT_LABEL_SET = "document label set"
     NOTHING_TO_CLEAR = "nothing to clear"
     STATUS_SET = "status set"
+    MEMO_SET = "memo set"
     # codebook
     CODEBOOK_INSTALLED = "codebook installed"
     CODEBOOK_IMPORTED = "codebook imported"

@@ -61,6 +61,7 @@ class MergeReport:
     spans: MergeCounts = field(default_factory=MergeCounts)
     document_labels: MergeCounts = field(default_factory=MergeCounts)
     assignments: MergeCounts = field(default_factory=MergeCounts)
+    document_memos: MergeCounts = field(default_factory=MergeCounts)
     documents_added: list[str] = field(default_factory=list)
     documents_skipped: list[str] = field(default_factory=list)
     unknown_labels: list[str] = field(default_factory=list)
@@ -73,15 +74,15 @@ class MergeReport:
 
     @property
     def added(self) -> int:
-        return self.spans.added + self.document_labels.added + self.assignments.added
+        return sum(c.added for c in (self.spans, self.document_labels, self.assignments, self.document_memos))
 
     @property
     def updated(self) -> int:
-        return self.spans.updated + self.document_labels.updated + self.assignments.updated
+        return sum(c.updated for c in (self.spans, self.document_labels, self.assignments, self.document_memos))
 
     @property
     def deleted(self) -> int:
-        return self.spans.deleted + self.document_labels.deleted + self.assignments.deleted
+        return sum(c.deleted for c in (self.spans, self.document_labels, self.assignments, self.document_memos))
 
     @property
     def changed(self) -> bool:
@@ -95,7 +96,7 @@ class MergeReport:
         """The report in plain words, one line per topic."""
         lines = [f"Merged {self.source}:"]
         for title, counts in (("spans", self.spans), ("document labels", self.document_labels),
-                              ("assignments", self.assignments)):
+                              ("assignments", self.assignments), ("memos", self.document_memos)):
             lines.append(f"  {title + ':':17}{counts.added} added, {counts.updated} updated, "
                          f"{counts.deleted} deleted")
         lines.append(f"  {'documents:':17}{len(self.documents_added)} added, "

@@ -50,18 +50,6 @@ def compute_report(tasks: TaskRunner, parent: QWidget, project_path: Path, reque
                        dialog_parent=parent)
 
 
-def may_see_everyone(window) -> bool:
-    """Comparing annotators' spans is for the lead, or for anyone when coding is not blind."""
-    return window.project.team.may_see_others(window.annotator)
-
-
-def may_adjudicate(window) -> bool:
-    """The lead builds the gold standard; in a project without a lead, anyone may."""
-    project = window.project
-    roles = [a.role for a in project.team.annotators()]
-    return project.team.role(window.annotator) == "lead" or "lead" not in roles
-
-
 def build_review_menu(window) -> None:
     """Add the Review menu to a MainWindow, before Help."""
     menu = window.menuBar().addMenu(translate("Review", "&Review"))
@@ -97,7 +85,7 @@ def open_agreement(window):
 
 def open_disagreements(window, report: AgreementReport | None = None):
     """Show the disagreement browser, with a report already computed or computing its own."""
-    if not may_see_everyone(window):
+    if not window.project.team.may_see_others(window.annotator):
         QMessageBox.information(window, translate("Review", "Disagreements"), translate("Review", 
             "Coding is blind in this project: only the project lead compares annotators' spans."))
         return None
@@ -105,11 +93,11 @@ def open_disagreements(window, report: AgreementReport | None = None):
 
     view = getattr(window, "disagreement_view", None)
     if view is None:
-        view = DisagreementView(window.project, window.annotator, window, adjudicate=may_adjudicate(window),
+        view = DisagreementView(window.project, window.annotator, window, adjudicate=window.project.team.may_adjudicate(window.annotator),
                                 language=window.language)
         view.changed.connect(window.workspace.changed.emit)
         window.disagreement_view = view
-    view.adjudicate = may_adjudicate(window)
+    view.adjudicate = window.project.team.may_adjudicate(window.annotator)
     view.show()
     view.raise_()
     if report is not None:

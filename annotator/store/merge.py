@@ -119,7 +119,7 @@ class Merges:
         if report.changed:
             summary = {k: asdict(v) for k, v in
                        (("spans", report.spans), ("document_labels", report.document_labels),
-                        ("assignments", report.assignments))}
+                        ("assignments", report.assignments), ("document_memos", report.document_memos))}
             summary.update(documents_added=len(report.documents_added), conflicts=len(report.conflicts),
                            unknown_labels=report.unknown_labels)
             self.db.execute(

@@ -34,6 +34,7 @@ RECORD_TABLES = (
     RecordTable("span", "spans", ("id",), "deleted"),
     RecordTable("document_label", "document_labels", ("id",), "deleted"),
     RecordTable("assignment", "assignments", ("annotator", "document_id"), "removed"),
+    RecordTable("memo", "document_memos", ("document_id", "annotator"), "deleted"),
 )
 
 
@@ -165,6 +166,12 @@ def check_annotations(db: Database, source: str) -> None:
     ).fetchone()
     if bad:
         raise damaged(source, f"document label {bad[0]} refers to an unknown document or question")
+    bad = db.execute(
+        "SELECT s.document_id FROM src.document_memos s "
+        "WHERE s.document_id NOT IN (SELECT id FROM main.documents) LIMIT 1"
+    ).fetchone()
+    if bad:
+        raise damaged(source, f"a memo refers to unknown document {bad[0]}")
     bad = db.execute(
         "SELECT s.document_id FROM src.assignments s "
         "WHERE s.document_id NOT IN (SELECT id FROM main.documents) LIMIT 1"

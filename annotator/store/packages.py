@@ -81,7 +81,7 @@ class Packages:
                         "WHERE annotator = ? AND removed = 0")
             self._copy_rows("documents", f"WHERE id IN ({assigned})", [annotator])
             self._copy_rows("assignments", "WHERE annotator = ? AND removed = 0", [annotator])
-            for table in ("spans", "document_labels"):
+            for table in ("spans", "document_labels", "document_memos"):
                 self._copy_rows(table, f"WHERE annotator = ? AND document_id IN ({assigned})",
                                 [annotator, annotator])
             counts = [q(f"SELECT count(*) FROM pkg.{t}").fetchone()[0]

@@ -7,6 +7,7 @@ database and the managers it depends on (as Anki's Collection holds its managers
     project.documents    texts and their metadata           project.assignments  who codes what, statuses, progress
     project.codebook     labels, questions, history         project.labels       editing single labels
     project.spans        spans                              project.answers      answers to document questions
+    project.memos        annotators' memos on documents
     project.suggestions  decisions on suggestions, terms    project.agreement    what agreement compares
     project.adjudication the gold standard                  project.exports      queries exports stream from
     project.imports      storing what an importer read      project.merges / project.packages   team files
@@ -35,6 +36,7 @@ from annotator.store.export_queries import ExportQueries
 from annotator.store.files import check_existing_file
 from annotator.store.imports import Imports
 from annotator.store.merge import Merges
+from annotator.store.memos import Memos
 from annotator.store.meta import ProjectMeta
 from annotator.store.packages import Packages
 from annotator.store.schema import APPLICATION_ID, apply_migrations, migrations, schema_version
@@ -66,6 +68,7 @@ class Project:
         self.labels = LabelEditor(db, self.codebook)
         self.spans = Spans(db, self.codebook, self.team)
         self.answers = Answers(db, self.documents, self.team)
+        self.memos = Memos(db, self.documents, self.team)
         self.assignments = Assignments(db, self.documents, self.team)
         self.suggestions = SuggestionDecisions(db, self.documents, self.spans, self.team)
         self.agreement = AgreementData(db)

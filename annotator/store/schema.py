@@ -278,3 +278,24 @@ def m006_suggestions(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m007_memos_and_people(db: Database) -> None:
+    """A memo per annotator per document (merged like assignments: the later edit wins), and an
+    annotator's display name and retired flag (a retired annotator keeps their work, gets no new)."""
+    db.execute(
+        """
+        CREATE TABLE document_memos (
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            annotator TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (document_id, annotator)
+        )
+        """
+    )
+    db.execute("ALTER TABLE annotators ADD COLUMN display_name TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE annotators ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")

@@ -75,6 +75,10 @@ class Team:
         change.action = Action.BLIND_CODING_ON if on else Action.BLIND_CODING_OFF
         return change
 
+    def may_adjudicate(self, name: str) -> bool:
+        """Whether `name` may build the gold standard: the lead, or anyone in a project without a lead."""
+        return self.role(name) == "lead" or not any(a.role == "lead" for a in self.annotators())
+
     def may_see_others(self, name: str) -> bool:
         """Whether `name` may see other annotators' work: the lead always, others unless coding is blind."""
         return self.role(name) == "lead" or not self.blind_coding()

@@ -113,3 +113,11 @@ def test_progress_matrix_and_totals(project, docs):
     assert report.total("done") == 3 and report.documents_done == 2 and report.unassigned == 6
     only_ben = project.assignments.progress(["ben"])
     assert only_ben.annotators == ["ben"] and len(only_ben.rows) == 2
+
+
+def test_only_the_lead_adjudicates_once_there_is_one(project):
+    project.team.add("ana")
+    project.team.add("ben")
+    assert project.team.may_adjudicate("ana") and project.team.may_adjudicate("ben")  # no lead yet
+    project.team.set_role("ana", "lead")
+    assert project.team.may_adjudicate("ana") and not project.team.may_adjudicate("ben")
