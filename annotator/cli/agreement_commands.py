@@ -42,7 +42,3 @@ def agreement(project: Path, as_json: bool, annotators: tuple[str, ...], labels:
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False))
     else:
         click.echo(render(report, name))
-
-
-def register(group: click.Group) -> None:
-    group.add_command(agreement)

@@ -64,9 +64,3 @@ def restore(project: Path, backup: str) -> None:
     click.echo(f"Restored {project} from {backup_path.name}.")
     if saved is not None:
         click.echo(f"The file it replaced is kept as {saved}.")
-
-
-def register(group: click.Group) -> None:
-    """Add the backup commands to the `annotator` group."""
-    group.add_command(list_backups)
-    group.add_command(restore)

@@ -105,9 +105,3 @@ def codebook_history(project: Path) -> None:
     with open_project(project, read_only=True) as proj:
         for entry in proj.codebook.history():
             click.echo(f"{entry['version']:>4}  {entry['time'][:19]}  {entry['change']}")
-
-
-def register(group: click.Group) -> None:
-    """Add the codebook commands to the `annotator` group."""
-    for command in (codebooks, codebook):
-        group.add_command(command)

@@ -40,7 +40,3 @@ def export(project: Path, fmt: str, out: Path, annotators: tuple[str, ...], gold
         click.echo(note)
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
-
-
-def register(group: click.Group) -> None:
-    group.add_command(export)

@@ -53,8 +53,3 @@ def import_command(project: Path, paths: tuple[Path, ...], format_name: str, ann
     click.echo(report.summary())
     if report.refused:
         sys.exit(1)
-
-
-def register(group: click.Group) -> None:
-    """Add the import command to the `annotator` group."""
-    group.add_command(import_command)

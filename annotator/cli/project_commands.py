@@ -85,8 +85,3 @@ def gui(project: Path | None) -> None:
     from annotator.gui.app import run_app
 
     raise SystemExit(run_app(project))
-
-
-def register(group: click.Group) -> None:
-    for command in (init, info, annotators, gui):  # `codebooks` lives in codebook_commands
-        group.add_command(command)

@@ -93,8 +93,3 @@ def loaded_terms_remove(project: Path, term: str) -> None:
     with open_project(project) as proj:
         proj.suggestions.remove_loaded_term(term)
         click.echo(f"Loaded term {term!r} is no longer suggested.")
-
-
-def register(group: click.Group) -> None:
-    for command in (suggest, loaded_terms):
-        group.add_command(command)

@@ -143,8 +143,3 @@ def blind(project: Path, state: str | None) -> None:
         if state is not None:
             proj.team.set_blind_coding(state == "on")
         click.echo(f"Blind coding is {'on' if proj.team.blind_coding() else 'off'} for {project}.")
-
-
-def register(group: click.Group) -> None:
-    for command in (package, merge, assign, progress, blind):
-        group.add_command(command)
