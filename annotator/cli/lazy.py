@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
+from typing import Callable
 
 import click
 
 
 @dataclass(frozen=True)
 class LazyCommand:
-    """Where a subcommand lives and its one-line help (checked against the command's own by a test)."""
+    """How to load a subcommand and its one-line help (checked against the command's own by a test)."""
 
-    module: str
-    attribute: str
+    load: Callable[[], click.Command]
     short_help: str
 
 
@@ -29,9 +28,7 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.lazy and name not in self.commands:
-            entry = self.lazy[name]
-            command = getattr(importlib.import_module(entry.module), entry.attribute)
-            self.add_command(command, name)
+            self.add_command(self.lazy[name].load(), name)
         return super().get_command(ctx, name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
