@@ -12,10 +12,18 @@ from annotator.store import Project
 
 
 def all_commands(group: click.Group, prefix=()):
-    for name, command in group.commands.items():
+    """Every command and subcommand, loading lazy ones (the group lists them without importing them)."""
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         yield prefix + (name,), command
         if isinstance(command, click.Group):
             yield from all_commands(command, prefix + (name,))
+
+
+def test_the_walk_sees_every_command():
+    names = {path[0] for path, _ in all_commands(cli)}
+    assert {"init", "import", "export", "agreement", "merge", "suggest", "codebook"} <= names
 
 
 def test_every_command_has_help_text():
