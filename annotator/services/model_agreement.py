@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence
 from annotator.agreement.report import build_report
 from annotator.agreement.report_figures import Figure, undefined
 from annotator.agreement.report_spans import SpanGroup
+from annotator.agreement.report_tables import Table
 from annotator.core.agreement_input import AgreementInput
 from annotator.core.errors import ProjectError
 from annotator.store import Project
@@ -201,3 +202,25 @@ def machine_agreement(project: Project, annotators: Sequence[str] | None = None,
     if len(humans) < 2:
         notes.append("only one annotator: there is no human agreement to compare with")
     return MachineAgreement(folds, machines, humans, comparisons, among, among_questions, notes)
+
+
+def _cells(figure: Figure) -> list[Any]:
+    return ["" if figure.value is None else figure.value, figure.reason or ""]
+
+
+def machines_table(result: MachineAgreement) -> Table:
+    """The comparisons as one plain table (for CSV): who against whom, per label then per question."""
+    header = ["coder_a", "coder_b", "n_documents", "label_or_question", "name", "n_spans_a", "n_spans_b",
+              "alpha", "alpha_reason", "exact_f1", "exact_f1_reason", "overlap_f1", "overlap_f1_reason"]
+    rows: list[list[Any]] = []
+    for s in result.among_humans:
+        rows.append(["annotators", "annotators", "", s.label or "", s.name, sum(s.spans.values()), "",
+                     *_cells(s.alpha), *_cells(s.exact_f1), *_cells(s.overlap_f1)])
+    for c in result.comparisons:
+        for s in c.labels:
+            rows.append([c.human, c.machine, c.documents, s.label or "", s.name, s.spans.get(c.human, 0),
+                         s.spans.get(c.machine, 0), *_cells(s.alpha), *_cells(s.exact_f1), *_cells(s.overlap_f1)])
+        for q in c.questions:
+            rows.append([c.human, c.machine, c.documents, q.question, q.name, q.units, q.units, *_cells(q.alpha),
+                         "", "", "", ""])
+    return Table("machines", header, rows)

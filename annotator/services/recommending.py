@@ -262,3 +262,39 @@ def recommend_answers(document: Document, models: Recommenders | None, labels: I
         if value is not None and value in questions.get(question, ()) and confidence >= min_confidence:
             out.append(AnswerRecommendation(question, value, confidence))
     return out
+
+
+# -- active learning -----------------------------------------------------------------------------------
+
+RANK_LIMIT = 2000  # at most this many articles are ranked (in list order), to bound the work
+RANK_BATCH = 50
+
+
+def ranking_candidates(project: Project, annotator: str, limit: int = RANK_LIMIT) -> list[str]:
+    """The articles `annotator` may go to next: those assigned to them and not done (or, with no
+    assignment, every article they have not marked done), in list order, at most `limit`."""
+    assigned = project.assignments.of_annotator(annotator)
+    if assigned:
+        ids = [a.document_id for a in assigned if a.status != "done"]
+    else:
+        done = {a.document_id for a in project.assignments.find(annotator=annotator) if a.status == "done"}
+        ids = [doc_id for doc_id in project.documents.ids() if doc_id not in done]
+    return ids[:max(0, limit)]
+
+
+def rank_by_model_uncertainty(project: Project, annotator: str, models: Recommenders | None,
+                              limit: int = RANK_LIMIT, cancelled: Callable[[], bool] | None = None) -> list[str] | None:
+    """`annotator`'s next articles, the one the models are least sure about first (active learning);
+    None when `cancelled()` answered True. Without a model the list order stays."""
+    from annotator.recommend import rank_by_uncertainty
+
+    uncertain = ([models.spans] if models and models.spans else []) + (list(models.questions.values()) if models else [])
+    ids = ranking_candidates(project, annotator, limit)
+    position = {doc_id: n for n, doc_id in enumerate(ids)}
+    scored: list[tuple[float, int, str]] = []
+    for first in range(0, len(ids), RANK_BATCH):
+        if cancelled is not None and cancelled():
+            return None
+        batch = [(doc_id, project.documents.text(doc_id)) for doc_id in ids[first:first + RANK_BATCH]]
+        scored += [(-r.uncertainty, position[r.id], r.id) for r in rank_by_uncertainty(batch, uncertain)]
+    return [doc_id for _, _, doc_id in sorted(scored)]
