@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 RETRAIN_EVERY = 5  # annotation writes between two trainings
 SHOW_KEY = "reader/show_recommendations"
 ORDER_KEY = "go/next_by_uncertainty"
+SEPARATOR = "  ·"  # between the status bar's permanent fields
 
 
 class LearningController(QObject):
@@ -54,6 +55,7 @@ class LearningController(QObject):
         self.status.setObjectName("modelStatus")
         window.statusBar().addPermanentWidget(self.status)
         self.workspace.changed.connect(self.note_change)
+        self.workspace.document_shown.connect(lambda _document_id: self._hint_answers())
         QTimer.singleShot(0, self.start)
 
     # -- training ----------------------------------------------------------------------------
@@ -106,7 +108,7 @@ class LearningController(QObject):
 
         self.training = True
         self.writes_since_training = 0
-        self.status.setText(self.tr("Model: learning…"))
+        self.status.setText(self.tr("Model: learning…") + SEPARATOR)
         self.tasks.start("recommender-training", work, self._trained)
 
     def _trained(self, result, error: BaseException | None) -> None:
@@ -115,7 +117,7 @@ class LearningController(QObject):
             from annotator.recommend import FitCancelled
 
             if not isinstance(error, FitCancelled):
-                self.status.setText(self.tr("Model: could not learn (see the log)"))
+                self.status.setText(self.tr("Model: could not learn (see the log)") + SEPARATOR)
             return
         models, fresh = result
         if fresh and not models.empty:
@@ -138,15 +140,26 @@ class LearningController(QObject):
 
     def _show_status(self) -> None:
         if self.models is None:
-            self.status.setText(self.tr("Model: needs spans in %s articles to learn") % recommending.MIN_SPAN_ARTICLES)
+            self.status.setText(self.tr("Model: needs spans in %s articles to learn") % recommending.MIN_SPAN_ARTICLES
+                                + SEPARATOR)
             return
         articles = self.models.examples.get(recommending.SPANS_PART, 0)
-        self.status.setText(self.tr("Model: learnt from %s articles") % articles)
+        self.status.setText(self.tr("Model: learnt from %s articles") % articles + SEPARATOR)
         self.status.setToolTip(self.tr("Trained %1 in %2 s. Review > Agreement > Model and detectors shows how far "
                                        "it agrees with each annotator.").replace("%1", self.models.trained[:16])
                                .replace("%2", f"{self.models.seconds:.1f}"))
 
+    def _hint_answers(self) -> None:
+        """The model's answers to the shown document's questions, in the questions panel (a few ms: here)."""
+        document, models = self.workspace.document, self.models if self.enabled else None
+        hints = {}
+        if document is not None and models is not None and models.questions:
+            found = recommending.recommend_answers(document, models, list(self.workspace.labels.values()))
+            hints = {r.question: (r.value, r.confidence) for r in found}
+        self.workspace.questions_panel.set_hints(hints)
+
     def _hand_to_workspace(self) -> None:
+        self._hint_answers()
         offered = self.models if self.enabled else None
         if self.workspace.recommenders is not offered:
             self.workspace.recommenders = offered

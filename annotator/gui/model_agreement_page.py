@@ -46,6 +46,7 @@ class ModelAgreementPage(QWidget):
         row.addWidget(QLabel(self.tr("Label:"), self))
         self.label_combo = QComboBox(self)
         self.label_combo.setAccessibleName(self.tr("Label shown"))
+        self.label_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.label_combo.currentIndexChanged.connect(lambda _i: self._show())
         row.addWidget(self.label_combo)
         layout.addLayout(row)

@@ -271,15 +271,10 @@ RANK_BATCH = 50
 
 
 def ranking_candidates(project: Project, annotator: str, limit: int = RANK_LIMIT) -> list[str]:
-    """The articles `annotator` may go to next: those assigned to them and not done (or, with no
-    assignment, every article they have not marked done), in list order, at most `limit`."""
-    assigned = project.assignments.of_annotator(annotator)
-    if assigned:
-        ids = [a.document_id for a in assigned if a.status != "done"]
-    else:
-        done = {a.document_id for a in project.assignments.find(annotator=annotator) if a.status == "done"}
-        ids = [doc_id for doc_id in project.documents.ids() if doc_id not in done]
-    return ids[:max(0, limit)]
+    """The articles `annotator` may go to next, as "next document not done" sees them: every article
+    they have not marked done, in list order, at most `limit`."""
+    done = {a.document_id for a in project.assignments.find(annotator=annotator) if a.status == "done"}
+    return [doc_id for doc_id in project.documents.ids() if doc_id not in done][:max(0, limit)]
 
 
 def rank_by_model_uncertainty(project: Project, annotator: str, models: Recommenders | None,

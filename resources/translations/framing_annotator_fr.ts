@@ -1625,6 +1625,14 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <source>(not answered)</source>
         <translation>(sans réponse)</translation>
     </message>
+    <message>
+        <source>(not answered; model: %1, %2)</source>
+        <translation>(sans réponse&#xa0;; modèle&#xa0;: %1, %2)</translation>
+    </message>
+    <message>
+        <source>The model learnt from this project&apos;s answers proposes “%1” (sure at %2); choose it to answer.</source>
+        <translation>Le modèle appris des réponses de ce projet propose «&#xa0;%1&#xa0;» (sûr à %2)&#xa0;; choisissez-la pour répondre.</translation>
+    </message>
 </context>
 <context>
     <name>ReaderView</name>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import shutil
+from pathlib import Path
 from typing import Sequence
 
 from annotator.core.model import Document, Span
@@ -26,3 +28,19 @@ def fill_project(project: Project, count: int, coded: int | None = None, annotat
                                     for s, e, label in article.spans if rng.random() >= miss])
             project.answers.set(doc_id, who, "tone", article.tone)
     return ids, articles
+
+
+def make_labelled_file(path, count: int = 16, coded: int = 12, **options) -> Path:
+    """A project file at `path` with the default codebook and `fill_project`'s articles (closed again)."""
+    from annotator.io.codebook_files import load_preset
+
+    with Project.create(path) as project:
+        project.codebook.install(load_preset("framing-devices"))
+        fill_project(project, count, coded, **options)
+    return Path(path)
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A copy of a closed project file (each test writes its own)."""
+    shutil.copyfile(source, target)
+    return target
