@@ -89,3 +89,13 @@ def test_an_older_file_gets_the_table(tmp_path):
     with Project.open(path, backup=False) as project:
         assert project.models.describe() == []
         assert "m010_recommender_models" in {r[0] for r in project.db.execute("SELECT name FROM _sqlite_migrations")}
+
+
+def test_a_package_carries_no_model(project, tmp_path):
+    """A model learnt from everyone's work would show a coder the others' codes: packages leave it out."""
+    ids, _ = fill_project(project, 8, coded=6)
+    recommending.train_project(project)
+    project.assignments.assign("carol", ids[6:])
+    project.packages.write("carol", tmp_path / "carol.framing")
+    with Project.open(tmp_path / "carol.framing", backup=False) as package:
+        assert package.models.describe() == []
