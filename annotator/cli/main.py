@@ -41,10 +41,14 @@ COMMANDS = {
         'Write a package for one annotator: their documents, the codebook and their work so far.'),
     'progress': LazyCommand(lambda: __import__("annotator.cli.team_commands", fromlist=["progress"]).progress,
         'Show who has done what: documents x annotators (todo / busy = in progress / done) and totals.'),
+    'recommend': LazyCommand(lambda: __import__("annotator.cli.recommend_commands", fromlist=["recommend"]).recommend,
+        'Show what the trained model proposes in PROJECT, or apply what it is sure of.'),
     'restore': LazyCommand(lambda: __import__("annotator.cli.backup_commands", fromlist=["restore"]).restore,
         'Replace PROJECT by BACKUP (a number from `annotator backups PROJECT`, or a backup file).'),
     'suggest': LazyCommand(lambda: __import__("annotator.cli.suggest_commands", fromlist=["suggest"]).suggest,
         'Count the framing devices the app suggests in PROJECT, or accept/reject one kind in batch.'),
+    'train': LazyCommand(lambda: __import__("annotator.cli.recommend_commands", fromlist=["train"]).train,
+        "Train the model on PROJECT's annotations and store it in the project file."),
 }
 
 

@@ -55,6 +55,9 @@ class Action(str, Enum):
     NOTHING_TO_UNDO = "nothing to undo"
     LOADED_TERM_ADDED = "loaded term added"
     LOADED_TERM_REMOVED = "loaded term removed"
+    # the model that learns from the annotations
+    MODELS_TRAINED = "models trained"
+    MODELS_CLEARED = "models cleared"
     # gold standard
     SPAN_ACCEPTED_INTO_GOLD = "span accepted into gold"
     GOLD_SPAN_ADDED = "gold span added"

@@ -10,7 +10,10 @@ from typing import Any
 
 from annotator.core.errors import InvalidSpan
 
-SPAN_ORIGINS = ("manual", "suggestion", "import", "adjudication")
+SPAN_ORIGINS = ("manual", "suggestion", "import", "adjudication", "recommender")
+# Spans accepted from a detector's suggestion, and from the model trained on the project's annotations.
+SUGGESTION_ORIGIN = "suggestion"
+RECOMMENDER_ORIGIN = "recommender"
 # The pseudo-annotator under whom the adjudicated gold standard is stored, and its spans' origin.
 GOLD_ANNOTATOR = "gold"
 ADJUDICATION_ORIGIN = "adjudication"

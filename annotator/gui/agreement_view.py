@@ -24,12 +24,13 @@ from annotator.gui.agreement_charts import (
     text_item,
 )
 from annotator.gui.agreement_pairs import PairsPage
+from annotator.gui.model_agreement_page import add_model_page
 from annotator.gui.review import ReportRequest, compute_report
 from annotator.gui.tasks import TaskRunner, error_text
 from annotator.io.writers.csv_export import write_rows_csv
 from annotator.store import Project
 
-PAGES = ("questions", "pairs", "labels", "confusion", "documents")
+PAGES = ("questions", "pairs", "labels", "confusion", "documents", "machines")
 
 
 class AgreementView(QDialog):
@@ -104,6 +105,7 @@ class AgreementView(QDialog):
         self._build_labels()
         self._build_confusion()
         self._build_documents()
+        self.machines = add_model_page(self)  # the model and the detectors scored as coders, on request
 
         main = QWidget(self)
         right = QVBoxLayout(main)
@@ -405,6 +407,8 @@ class AgreementView(QDialog):
             return labels_table(self.report)
         if page == "confusion":
             return confusion_table(self.report, {**self.label_names, NO_SPAN: NO_SPAN})
+        if page == "machines":
+            return self.machines.table()
         return documents_table(self.report)
 
     def export_csv(self, path: str | Path, page: str | None = None) -> Path:

@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_docks()
         self.actions: dict[str, QAction] = {}
+        from annotator.gui.learning import LearningController
+
+        self.learning = LearningController(self)
         from annotator.gui.menus import build_menus
 
         build_menus(self)
@@ -223,7 +226,8 @@ class MainWindow(QMainWindow):
             self.open_document(document_id)
 
     def next_not_done(self) -> None:
-        document_id = self._neighbour(1, not_done=True)
+        current = self.workspace.document.id if self.workspace.document else None
+        document_id = self.learning.next_document(current) or self._neighbour(1, not_done=True)
         if document_id is None:
             self.statusBar().showMessage(self.tr("Every document after this one is done."), 5000)
         else:

@@ -95,6 +95,10 @@ def build_menus(window) -> None:
          "Ctrl+Shift+PgDown")
     _add(window, go_menu, "mark_done", translate("Menus", "&Mark done (and go to the next)"), window.mark_done,
          "Ctrl+D")
+    _add(window, go_menu, "next_by_uncertainty",
+         translate("Menus", "Next not done: the article the model is least &sure about"),
+         window.learning.set_order_by_uncertainty, "Ctrl+Shift+N", checkable=True,
+         checked=window.learning.by_uncertainty)
     _add(window, go_menu, "focus_list", translate("Menus", "Go to the &document list"),
          lambda: window.document_list.view.setFocus(), "Ctrl+L")
     _add(window, go_menu, "focus_reader", translate("Menus", "Go to the &text"),
@@ -110,6 +114,9 @@ def build_menus(window) -> None:
          "Ctrl+W", checkable=True, checked=window.settings.snap_to_words)
     _add(window, view_menu, "suggestions", translate("Menus", "Show &suggestions (framing devices the app found)"),
          window.set_show_suggestions, "Ctrl+Shift+S", checkable=True, checked=window.workspace.show_suggestions)
+    _add(window, view_menu, "recommendations",
+         translate("Menus", "Show the &model's recommendations (it learns from the annotations)"),
+         window.learning.set_enabled, "Ctrl+Shift+R", checkable=True, checked=window.learning.enabled)
 
     help_menu = bar.addMenu(translate("Menus", "&Help"))
     _add(window, help_menu, "shortcuts", translate("Menus", "&Keyboard shortcuts"),

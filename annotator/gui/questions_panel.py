@@ -71,6 +71,23 @@ class QuestionsPanel(QWidget):
         finally:
             self._updating = False
 
+    def set_hints(self, hints: dict[str, tuple[str, float]]) -> None:
+        """Show the model's proposed answer (choice id, probability) in each single-choice question's
+        "(not answered)" entry; questions without a hint show the plain entry."""
+        for question_id, widget in self._widgets.items():
+            if not isinstance(widget, QComboBox):
+                continue
+            hint = hints.get(question_id)
+            index = widget.findData(hint[0]) if hint else -1
+            if index <= 0:
+                widget.setItemText(0, self.tr("(not answered)"))
+                widget.setToolTip("")
+                continue
+            name, sure = widget.itemText(index), f"{hint[1]:.0%}"
+            widget.setItemText(0, self.tr("(not answered; model: %1, %2)").replace("%1", name).replace("%2", sure))
+            widget.setToolTip(self.tr("The model learnt from this project's answers proposes “%1” (sure at %2); "
+                                      "choose it to answer.").replace("%1", name).replace("%2", sure))
+
     def widget_for(self, question_id: str) -> QWidget:
         return self._widgets[question_id]
 

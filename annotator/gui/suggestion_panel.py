@@ -8,10 +8,12 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from annotator.core.model import Label
+from annotator.core.model import RECOMMENDER_ORIGIN, Label
+from annotator.services.recommending import RECOMMENDATION_KIND
 from annotator.suggest import Suggestion
 
 
+MODEL_COLOUR = "#5E3C99"  # the "Model" of a recommendation, apart from the detectors' kinds
 KIND_NAMES = {  # marked here for pyside6-lupdate, translated in kind_name
     "direct_quote": QT_TRANSLATE_NOOP("SuggestionKinds", "Direct quote"),
     "scare_quote": QT_TRANSLATE_NOOP("SuggestionKinds", "Scare quote"),
@@ -27,12 +29,15 @@ KIND_NAMES = {  # marked here for pyside6-lupdate, translated in kind_name
 
 
 def kind_name(kind: str) -> str:
-    """A readable name of a suggestion kind, in the interface's language."""
+    """A readable name of a suggestion kind, in the interface's language ("Model" for the model's spans)."""
+    if kind.startswith(RECOMMENDATION_KIND):
+        return QCoreApplication.translate("SuggestionKinds", "Model")
     return QCoreApplication.translate("SuggestionKinds", KIND_NAMES.get(kind, kind))
 
 
 class SuggestionListModel(QAbstractTableModel):
-    """Adapts the pending suggestions of a document."""
+    """Adapts the pending suggestions of a document: what found it (a detector's kind, or the model), the
+    words, the label they become, and how sure the finder is."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,11 +54,15 @@ class SuggestionListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.suggestions)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Found"), self.tr("Text"), self.tr("Becomes"))[section]
+            return (self.tr("Found"), self.tr("Text"), self.tr("Becomes"), self.tr("Sure"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return (self.tr("A detector's kind of device, or “Model”: the model that learns from the annotations"),
+                    None, None, self.tr("How sure the detector or the model is (the model's confidence is learnt "
+                                        "from the annotations; the detectors' is a fixed estimate per rule)"))[section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -67,9 +76,18 @@ class SuggestionListModel(QAbstractTableModel):
             if index.column() == 1:
                 text = " ".join(suggestion.text.split())
                 return text if len(text) <= 60 else text[:59] + "…"
+            if index.column() == 3:
+                return f"{suggestion.confidence:.0%}"
             return label.display_name(self._language) if label else self.tr("(choose a label)")
         if role == Qt.ItemDataRole.ToolTipRole:
+            if suggestion.origin == RECOMMENDER_ORIGIN:
+                return self.tr("Recommended by the model learnt from this project's annotations; sure at %s") \
+                    % f"{suggestion.confidence:.0%}"
             return suggestion.why or suggestion.text
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and suggestion.origin == RECOMMENDER_ORIGIN:
+            return QColor(MODEL_COLOUR)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 2 and label:
             return QColor(label.color)
         return None
@@ -98,6 +116,7 @@ class SuggestionPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.count_label = QLabel(self)
         self.accept_button = QPushButton(self.tr("Accept"), self)
         self.accept_button.setToolTip(self.tr("Accept the selected suggestion (Enter in the text)"))

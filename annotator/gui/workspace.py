@@ -21,7 +21,7 @@ from annotator.gui.tasks import TaskRunner
 from annotator.gui.undo_commands import (
     AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, SuggestionDecisionCommand, UpdateSpanCommand,
 )
-from annotator.services.suggestions import attributes_for, detect, detector_setup
+from annotator.services.suggestions import attributes_for, detector_setup, suggestions_for
 from annotator.suggest import Suggestion
 from annotator.store import Project
 
@@ -54,6 +54,7 @@ class Workspace(QObject):
         self.show_suggestions = True
         self.suggestions: list[Suggestion] = []  # pending for this annotator and document
         self._found: tuple[str, list[Suggestion]] | None = None  # detector output, per document
+        self.recommenders = None  # the model whose recommendations join the suggestions (gui/learning.py sets it)
         self.labels: dict[str, Label] = {}
         self.reload_codebook()
         self.reader.label_key.connect(self.apply_label)
@@ -203,17 +204,22 @@ class Workspace(QObject):
         if self._found is not None and self._found[0] == self.document.id:
             self._show_suggestions_for(self.document.id, self._found[1])
             return
-        document, setup = self.document, detector_setup(self.project)
+        document, setup = self.document, detector_setup(self.project, self.recommenders)
 
         def work(progress, cancelled) -> list[Suggestion]:
-            # Plain data in, plain data out: the detectors never touch the project file.
-            return detect(document, setup)
+            # Plain data in, plain data out: the detectors and the model never touch the project file.
+            return suggestions_for(document, setup)
 
         def done(found, error) -> None:
             if error is None:  # a detector failure is logged by the task runner, and shows no suggestion
                 self._show_suggestions_for(document.id, found)
 
         self.tasks.start("suggestions", work, done, document=document.id)
+
+    def refresh_suggestions(self) -> None:
+        """Find this document's suggestions again (the model changed)."""
+        self._found = None
+        self._start_detectors()
 
     def _show_suggestions_for(self, document_id: str, found: list) -> None:
         """Detector output for a document arrived (on the GUI thread): show what is still pending."""

@@ -17,6 +17,7 @@ _EXPORTS = {
     "StringMatcher": "string_matcher",
     "SpanPrediction": "examples",
     "RecommenderError": "examples",
+    "FitCancelled": "examples",
     "ModelDataError": "serialise",
     "RankedDocument": "active",
     "rank_by_uncertainty": "active",
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
         with_model_as_coder,
     )
     from annotator.recommend.document_model import DocumentRecommender, DocumentSettings
-    from annotator.recommend.examples import RecommenderError, SpanPrediction
+    from annotator.recommend.examples import FitCancelled, RecommenderError, SpanPrediction
     from annotator.recommend.serialise import ModelDataError
     from annotator.recommend.span_model import SpanRecommender, SpanSettings
     from annotator.recommend.string_matcher import StringMatcher

@@ -14,6 +14,10 @@ class RecommenderError(AnnotatorError, ValueError):
     """The examples given to a recommender cannot be learnt from; the message says which and why."""
 
 
+class FitCancelled(Exception):
+    """Fitting stopped because the caller asked it to (its `cancelled()` answered True)."""
+
+
 class SpanPrediction(NamedTuple):
     """A span the model proposes: offsets in code points (end exclusive), label id, confidence in [0, 1]."""
 

@@ -24,11 +24,11 @@ strings, rebuilt on loading, never unpickled. Fitting is deterministic for given
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import numpy as np
 
-from annotator.recommend.examples import SpanPrediction, checked_span_examples
+from annotator.recommend.examples import FitCancelled, SpanPrediction, checked_span_examples
 from annotator.recommend.features import (
     BLOCKS,
     HIDDEN_WORD,
@@ -113,11 +113,12 @@ class SpanRecommender:
         """True once the model has learnt at least one label."""
         return bool(self.labels) and self.weights is not None
 
-    def fit(self, examples: Iterable[Any]) -> SpanRecommender:
+    def fit(self, examples: Iterable[Any], cancelled: Callable[[], bool] | None = None) -> SpanRecommender:
         """Learn from (text, [(start, end, label), ...]) examples (code points, end exclusive); returns self.
 
         No example, or no span, leaves a model that predicts nothing. Raises RecommenderError for
-        malformed examples.
+        malformed examples. `cancelled()` (for a fit in the background) is asked between texts and
+        between labels; when it answers True, FitCancelled is raised and the model is left unfitted.
         """
         checked = checked_span_examples(examples)
         settings = self.settings
@@ -127,8 +128,12 @@ class SpanRecommender:
             self.strings = StringMatcher()
             return self
         lexicons = load_lexicons()
-        prepared = [self.cache.prepared(text, lexicons, settings.loaded_terms, settings.use_detectors)
-                    for text, _ in checked]
+        prepared = []
+        for text, _ in checked:
+            if cancelled is not None and cancelled():
+                self.labels = []
+                raise FitCancelled()
+            prepared.append(self.cache.prepared(text, lexicons, settings.loaded_terms, settings.use_detectors))
         all_tokens = [p.tokens() for p in prepared]
         parts = [base_features(p, self.index) for p in prepared]
         hidden_column = self.index.id(HIDDEN_WORD)
@@ -136,9 +141,13 @@ class SpanRecommender:
         rng = np.random.default_rng(settings.seed)
         parts = [hide_words(part, settings.hide_words, settings.hide_cues, hidden_column, rng) for part in parts]
         inside, begins, sentence_of = self._targets(checked, all_tokens)
-        self.weights, self.biases = fit_label_models(
-            lambda keep: context_matrix(parts, len(self.index), keep), inside, begins, sentence_of,
-            settings.regularisation, settings.max_rows_per_label, settings.seed)
+        try:
+            self.weights, self.biases = fit_label_models(
+                lambda keep: context_matrix(parts, len(self.index), keep), inside, begins, sentence_of,
+                settings.regularisation, settings.max_rows_per_label, settings.seed, cancelled)
+        except FitCancelled:
+            self.labels = []
+            raise
         self.strings = StringMatcher().fit(checked, all_tokens) if settings.string_matches else StringMatcher()
         return self
 

@@ -8,6 +8,8 @@ from typing import Callable
 import numpy as np
 from scipy import sparse
 
+from annotator.recommend.examples import FitCancelled
+
 # The logit of a model that saw one class only: it answers that class with probability 1 - 6e-6.
 CONSTANT_LOGIT = 12.0
 # L-BFGS stops when the gradient falls below this: 3e-4 scored as 1e-4 (scikit-learn's default) on our
@@ -69,13 +71,14 @@ def fit_binary(matrix: sparse.csr_matrix, target: np.ndarray, weights: np.ndarra
 
 def fit_label_models(build_matrix: Callable[[np.ndarray], sparse.csr_matrix], inside: np.ndarray,
                      begins: np.ndarray, sentence_of: np.ndarray, regularisation: float, max_rows: int,
-                     seed: int) -> tuple[np.ndarray, np.ndarray]:
+                     seed: int, cancelled: Callable[[], bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """For each label (a column of `inside`/`begins`), an "inside a span" and a "begins a span" model.
 
     The rows each model trains on are drawn first; `build_matrix(keep)` then builds the design matrix
     of the kept tokens only. Returns weights (columns x 2 labels) and biases (2 labels), label j's
     inside model in column 2j and its begin model in 2j + 1. The begin model is fitted on the tokens
-    inside spans only: it tells where a run of inside tokens splits into two spans.
+    inside spans only: it tells where a run of inside tokens splits into two spans. `cancelled()` is
+    asked before each label's models; FitCancelled is raised when it answers True.
     """
     from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
@@ -99,6 +102,8 @@ def fit_label_models(build_matrix: Callable[[np.ndarray], sparse.csr_matrix], in
     # fit should leave the other cores to the app (measured: 2-3 times faster on a busy 2-core machine).
     with threadpool_limits(limits=1, user_api="blas"):
         for j, (rows, row_weights, begin_rows) in enumerate(plans):
+            if cancelled is not None and cancelled():
+                raise FitCancelled()
             weights[:, 2 * j], biases[2 * j] = fit_binary(matrix[position[rows]], inside[rows, j], row_weights,
                                                           regularisation)
             weights[:, 2 * j + 1], biases[2 * j + 1] = fit_binary(

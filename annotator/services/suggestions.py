@@ -1,31 +1,47 @@
-"""The suggestion loop: run the detectors with the project's lexicon, keep what is pending, accept or reject."""
+"""The suggestion loop: run the detectors (and the project's model) on a document, keep what is pending, accept or reject.
+
+A suggestion comes from the detectors (origin "suggestion") or from the model trained on the
+project's annotations (origin "recommender", see services/recommending.py); `suggestions_for`
+combines both for a document, which the app and the command line show alike.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Sequence
 
 from annotator.core.change import Change
 from annotator.core.errors import ProjectError
 from annotator.core.model import Document, Label
+from annotator.services.recommending import (
+    DEFAULT_MIN_CONFIDENCE,
+    Recommenders,
+    is_recommendation,
+    recommend_spans,
+)
 from annotator.store import Project
 from annotator.suggest import KINDS, Suggestion, kind_labels, span_attributes, suggest_for_document
 
 
 @dataclass(frozen=True)
 class DetectorSetup:
-    """What the detectors need from a project, read once (so that they can run on another thread)."""
+    """What the detectors (and the model, when given) need from a project, read once (so that they can
+    run on another thread). `recommenders` are trained models, never changed once made."""
 
     labels: tuple[Label, ...]
     loaded_terms: tuple[str, ...]
     removed_terms: tuple[str, ...]
+    recommenders: Recommenders | None = None
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
 
-def detector_setup(project: Project) -> DetectorSetup:
-    """Read the codebook and the project's own loaded-terms list."""
+def detector_setup(project: Project, recommenders: Recommenders | None = None,
+                   min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> DetectorSetup:
+    """Read the codebook and the project's own loaded-terms list; with `recommenders`, the model's
+    spans of at least `min_confidence` are suggested too."""
     return DetectorSetup(tuple(project.codebook.labels()), tuple(project.suggestions.loaded_terms()),
-                         tuple(project.suggestions.removed_loaded_terms()))
+                         tuple(project.suggestions.removed_loaded_terms()), recommenders, min_confidence)
 
 
 def detect(document: Document, setup: DetectorSetup, kinds: Sequence[str] | None = None) -> list[Suggestion]:
@@ -34,10 +50,37 @@ def detect(document: Document, setup: DetectorSetup, kinds: Sequence[str] | None
                                 kinds=list(kinds) if kinds else None)
 
 
+def suggestions_for(document: Document, setup: DetectorSetup, kinds: Sequence[str] | None = None) -> list[Suggestion]:
+    """The detectors' suggestions and the model's recommendations for `document`, in text order.
+
+    A recommendation of the same label on the same words as a detector's suggestion is not shown
+    twice: the detector's stays, and says the model agrees. `kinds` may name detector kinds and
+    recommendation kinds ("recommender:<label>"). Plain data in and out: safe off the GUI thread.
+    """
+    wanted = list(kinds) if kinds else None
+    detector_kinds = [k for k in wanted if not is_recommendation(k)] if wanted else None
+    found = detect(document, setup, detector_kinds) if detector_kinds or wanted is None else []
+    if setup.recommenders is None or (wanted is not None and len(detector_kinds or []) == len(wanted)):
+        return found
+    recommended = [r for r in recommend_spans(document, setup.recommenders, setup.labels, setup.min_confidence)
+                   if wanted is None or r.kind in wanted]
+    by_place = {(s.label_id, s.start, s.end): i for i, s in enumerate(found)}
+    combined = list(found)
+    for recommendation in recommended:
+        at = by_place.get((recommendation.label_id, recommendation.start, recommendation.end))
+        if at is None:
+            combined.append(recommendation)
+        else:
+            same = combined[at]
+            combined[at] = replace(same, why=f"{same.why}; the model agrees ({recommendation.confidence:.0%})"
+                                   if same.why else f"the model agrees ({recommendation.confidence:.0%})")
+    return sorted(combined, key=lambda s: (s.start, -s.end, s.kind))
+
+
 def pending(project: Project, document_id: str, annotator: str, kinds: Sequence[str] | None = None,
             setup: DetectorSetup | None = None) -> list[Suggestion]:
-    """The suggestions `annotator` has still to decide on in a document."""
-    found = detect(project.documents.get(document_id), setup or detector_setup(project), kinds)
+    """The suggestions (and, when `setup` carries a model, recommendations) `annotator` has still to decide on."""
+    found = suggestions_for(project.documents.get(document_id), setup or detector_setup(project), kinds)
     return project.suggestions.pending(document_id, annotator, found)
 
 

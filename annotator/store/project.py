@@ -11,6 +11,7 @@ database and the managers it depends on (as Anki's Collection holds its managers
     project.suggestions  decisions on suggestions, terms    project.agreement    what agreement compares
     project.adjudication the gold standard                  project.exports      queries exports stream from
     project.imports      storing what an importer read      project.merges / project.packages   team files
+    project.models       the models that learn from the annotations (stored as data, never pickled)
 
 After `close()`, any use raises ProjectError.
 """
@@ -39,6 +40,7 @@ from annotator.store.merge import Merges
 from annotator.store.memos import Memos
 from annotator.store.meta import ProjectMeta
 from annotator.store.packages import Packages
+from annotator.store.recommender_models import RecommenderModels
 from annotator.store.schema import APPLICATION_ID, apply_migrations, migrations, schema_version
 from annotator.store.spans import Spans
 from annotator.store.suggestions_store import SuggestionDecisions
@@ -77,6 +79,7 @@ class Project:
         self.imports = Imports(db, self.codebook, self.documents, self.spans, self.team)
         self.merges = Merges(db, self.path, self.meta, self.codebook)
         self.packages = Packages(db, self.path, self.meta, lambda out: type(self).create(out).close())
+        self.models = RecommenderModels(db)
 
     # -- opening and creating -------------------------------------------------------------
 

@@ -299,3 +299,27 @@ def m007_memos_and_people(db: Database) -> None:
     )
     db.execute("ALTER TABLE annotators ADD COLUMN display_name TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE annotators ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m010_recommender_models(db: Database) -> None:
+    """The models that learn from the project's annotations, kept so they survive a restart: per scope
+    ('' = learnt from every annotator, else one annotator's own work under blind coding) and part
+    ('spans', or 'question:<id>' for a document question), the model as compressed JSON (never a
+    pickle), what it learnt from, and a stamp of the annotations it saw (to tell when it is stale)."""
+    db.execute(
+        """
+        CREATE TABLE recommender_models (
+            scope TEXT NOT NULL,
+            part TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            data BLOB NOT NULL,
+            examples INTEGER NOT NULL,
+            details TEXT NOT NULL DEFAULT '{}',
+            stamp TEXT NOT NULL,
+            trained TEXT NOT NULL,
+            seconds REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (scope, part)
+        )
+        """
+    )

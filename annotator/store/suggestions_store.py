@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable, Protocol
 
 from annotator.core.change import Action, Change
 from annotator.core.errors import ProjectError
-from annotator.core.model import Span, now_iso
+from annotator.core.model import SUGGESTION_ORIGIN, Span, now_iso
 from annotator.store.documents import Documents
 from annotator.store.spans import Spans
 from annotator.store.team import Team
@@ -21,6 +21,7 @@ class SuggestionLike(Protocol):
     start: int
     end: int
     label_id: str
+    origin: str  # the origin of the span accepting it makes ("suggestion", "recommender")
 
 
 @dataclass
@@ -107,7 +108,7 @@ class SuggestionDecisions:
     def accept_one(self, document_id: str, annotator: str, suggestion: SuggestionLike,
                           label_id: str | None = None, attributes: dict[str, Any] | None = None,
                           note: str = "") -> Change:
-        """Turn a suggestion into a span (origin "suggestion"), with its own label or `label_id`."""
+        """Turn a suggestion into a span (with the suggestion's origin), with its own label or `label_id`."""
         return self.accept(document_id, annotator, [suggestion], label_id=label_id,
                                        attributes_for=(lambda s, l: attributes or {}), note=note)
 
@@ -119,7 +120,8 @@ class SuggestionDecisions:
 
         Each span gets `label_id` when given, else the suggestion's own label; a suggestion with
         neither is refused with a message naming its kind. `attributes_for(suggestion, label)`
-        gives span attributes (the speaker of a quote, for instance).
+        gives span attributes (the speaker of a quote, for instance). The span's origin is the
+        suggestion's ("suggestion" for the detectors', "recommender" for the model's).
         """
         spans: list[Span] = []
         with self.db.atomic():
@@ -141,7 +143,7 @@ class SuggestionDecisions:
                             start=suggestion.start, end=suggestion.end,
                             text=text[suggestion.start:suggestion.end], note=note,
                             attributes=dict(attributes_for(suggestion, label)) if attributes_for else {},
-                            origin="suggestion")
+                            origin=getattr(suggestion, "origin", SUGGESTION_ORIGIN))
                 spans.append(span)
                 self._record(document_id, annotator, suggestion, "accepted", label, span.id)
             if spans:

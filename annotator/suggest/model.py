@@ -33,7 +33,8 @@ class Suggestion:
     A cited name is a name quoted as a name (a title, slogan, programme or product name), or a
     hashtag, quoted or not. `label_id` is the codebook label proposed (empty when the codebook has none for this kind).
     Attributions also give the speaker span, the verb span and its class, and the quote they credit;
-    a direct quote gives the speaker and verb that credit it.
+    a direct quote gives the speaker and verb that credit it. The model's recommendations travel as
+    suggestions too (origin "recommender", a kind of their own per label).
     """
 
     kind: str
@@ -55,6 +56,7 @@ class Suggestion:
     quote_end: int | None = None
     depth: int = 0
     mark: str = ""
+    origin: str = "suggestion"  # the accepted span's origin: "suggestion" (detectors) or "recommender" (the model)
 
     @property
     def key(self) -> tuple[str, int, int]:

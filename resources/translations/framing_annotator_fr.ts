@@ -1077,6 +1077,33 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
 </context>
 <context>
+    <name>LearningController</name>
+    <message>
+        <source>Model: learning…</source>
+        <translation>Modèle&#xa0;: apprentissage…</translation>
+    </message>
+    <message>
+        <source>Model: could not learn (see the log)</source>
+        <translation>Modèle&#xa0;: l’apprentissage a échoué (voir le journal)</translation>
+    </message>
+    <message>
+        <source>Model: needs spans in %s articles to learn</source>
+        <translation>Modèle&#xa0;: il faut des segments dans %s articles pour apprendre</translation>
+    </message>
+    <message>
+        <source>Model: learnt from %s articles</source>
+        <translation>Modèle&#xa0;: appris sur %s articles</translation>
+    </message>
+    <message>
+        <source>Trained %1 in %2 s. Review &gt; Agreement &gt; Model and detectors shows how far it agrees with each annotator.</source>
+        <translation>Entraîné le %1 en %2 s. Révision &gt; Accord inter-annotateurs &gt; Modèle et détecteurs montre son accord avec chaque annotateur.</translation>
+    </message>
+    <message>
+        <source>The model is still ranking the articles; the list order is used meanwhile.</source>
+        <translation>Le modèle classe encore les articles&#xa0;; l’ordre de la liste s’applique en attendant.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Framing Annotator — %s</source>
@@ -1342,6 +1369,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>&amp;Marquer comme terminé (et passer au suivant)</translation>
     </message>
     <message>
+        <source>Next not done: the article the model is least &amp;sure about</source>
+        <translation>Suivant non terminé&#xa0;: l’article dont le modèle est le moins &amp;sûr</translation>
+    </message>
+    <message>
         <source>Go to the &amp;document list</source>
         <translation>Aller à la liste des &amp;documents</translation>
     </message>
@@ -1368,6 +1399,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Show &amp;suggestions (framing devices the app found)</source>
         <translation>Afficher les &amp;suggestions (procédés de cadrage repérés par l’application)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;model&apos;s recommendations (it learns from the annotations)</source>
+        <translation>Afficher les recommandations du &amp;modèle (il apprend des annotations)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1412,6 +1447,113 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Menu</source>
         <translation>Menu</translation>
+    </message>
+</context>
+<context>
+    <name>ModelAgreementPage</name>
+    <message>
+        <source>&lt;b&gt;The model and the detectors as coders.&lt;/b&gt; The model&apos;s spans and answers for an article come from a model trained on the other articles only (5-fold cross-validation), so these figures say how far it would agree with each annotator on articles it never saw. Compare them with the annotators&apos; agreement among themselves before letting the model pre-annotate. The filters on the left apply.</source>
+        <translation>&lt;b&gt;Le modèle et les détecteurs comme codeurs.&lt;/b&gt; Les segments et réponses du modèle pour un article viennent d’un modèle entraîné sur les autres articles seulement (validation croisée en 5 parties)&#xa0;: ces chiffres disent jusqu’où il s’accorderait avec chaque annotateur sur des articles qu’il n’a jamais vus. Comparez-les à l’accord des annotateurs entre eux avant de laisser le modèle pré-annoter. Les filtres de gauche s’appliquent.</translation>
+    </message>
+    <message>
+        <source>The model (trained five times: takes a while)</source>
+        <translation>Le modèle (entraîné cinq fois&#xa0;: prend un moment)</translation>
+    </message>
+    <message>
+        <source>The detectors</source>
+        <translation>Les détecteurs</translation>
+    </message>
+    <message>
+        <source>Score the machines</source>
+        <translation>Évaluer les machines</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Label shown</source>
+        <translation>Étiquette affichée</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>Codeurs</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Unitizing α [95% CI]</source>
+        <translation>α d’unitisation [IC 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 exact</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 chevauchement</translation>
+    </message>
+    <message>
+        <source>Span agreement of the machines with each annotator</source>
+        <translation>Accord des machines avec chaque annotateur sur les segments</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α [95% CI]</source>
+        <translation>α de Krippendorff [IC 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>Percent agreement</source>
+        <translation>Pourcentage d’accord</translation>
+    </message>
+    <message>
+        <source>Answers of the model and of each annotator</source>
+        <translation>Réponses du modèle et de chaque annotateur</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Detectors</source>
+        <translation>Détecteurs</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <source>Choose the model, the detectors, or both.</source>
+        <translation>Choisissez le modèle, les détecteurs, ou les deux.</translation>
+    </message>
+    <message>
+        <source>Scoring the model and the detectors…</source>
+        <translation>Évaluation du modèle et des détecteurs…</translation>
+    </message>
+    <message>
+        <source>All labels together</source>
+        <translation>Toutes les étiquettes ensemble</translation>
+    </message>
+    <message>
+        <source>Annotators among themselves</source>
+        <translation>Annotateurs entre eux</translation>
+    </message>
+    <message>
+        <source>Spans: the annotator&apos;s, then the machine&apos;s (among annotators: each one&apos;s). Among annotators, F1 is a mean over pairs.</source>
+        <translation>Segments&#xa0;: ceux de l’annotateur, puis ceux de la machine (entre annotateurs&#xa0;: ceux de chacun). Entre annotateurs, le F1 est une moyenne sur les paires.</translation>
+    </message>
+    <message>
+        <source>Model and detectors</source>
+        <translation>Modèle et détecteurs</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1624,14 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>(not answered)</source>
         <translation>(sans réponse)</translation>
+    </message>
+    <message>
+        <source>(not answered; model: %1, %2)</source>
+        <translation>(sans réponse&#xa0;; modèle&#xa0;: %1, %2)</translation>
+    </message>
+    <message>
+        <source>The model learnt from this project&apos;s answers proposes “%1” (sure at %2); choose it to answer.</source>
+        <translation>Le modèle appris des réponses de ce projet propose «&#xa0;%1&#xa0;» (sûr à %2)&#xa0;; choisissez-la pour répondre.</translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1818,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <source>Loaded term</source>
         <translation>Terme connoté</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionListModel</name>
@@ -1684,8 +1838,24 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Devient</translation>
     </message>
     <message>
+        <source>Sure</source>
+        <translation>Sûr</translation>
+    </message>
+    <message>
+        <source>A detector&apos;s kind of device, or “Model”: the model that learns from the annotations</source>
+        <translation>Le type de procédé d’un détecteur, ou «&#xa0;Modèle&#xa0;»&#xa0;: le modèle qui apprend des annotations</translation>
+    </message>
+    <message>
+        <source>How sure the detector or the model is (the model&apos;s confidence is learnt from the annotations; the detectors&apos; is a fixed estimate per rule)</source>
+        <translation>Le degré de certitude du détecteur ou du modèle (celle du modèle est apprise des annotations&#xa0;; celle des détecteurs est une estimation fixe par règle)</translation>
+    </message>
+    <message>
         <source>(choose a label)</source>
         <translation>(choisir une étiquette)</translation>
+    </message>
+    <message>
+        <source>Recommended by the model learnt from this project&apos;s annotations; sure at %s</source>
+        <translation>Recommandé par le modèle appris des annotations de ce projet&#xa0;; sûr à %s</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from annotator.store import Project
 def _slow_detectors(monkeypatch, started: threading.Event, seconds: float = 0.6) -> list[str]:
     """Make the detectors take a while, recording each document they ran on."""
     ran: list[str] = []
-    real = workspace_module.detect
+    real = workspace_module.suggestions_for
 
     def slow(document, *args, **kwargs):
         ran.append(document.id)
@@ -29,7 +29,7 @@ def _slow_detectors(monkeypatch, started: threading.Event, seconds: float = 0.6)
         time.sleep(seconds)
         return real(document, *args, **kwargs)
 
-    monkeypatch.setattr(workspace_module, "detect", slow)
+    monkeypatch.setattr(workspace_module, "suggestions_for", slow)
     return ran
 
 
@@ -48,7 +48,7 @@ def test_closing_while_the_detectors_run_drops_their_result_and_closes_the_proje
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: started.is_set(), timeout=10000)
-    assert window.tasks.in_flight == 1
+    assert len(window.tasks.tasks("suggestions")) == 1
     window.close()  # waits for the detectors, then closes the project
     assert window.tasks.in_flight == 0 and project.closed
     for _ in range(20):
