@@ -117,7 +117,7 @@ def _remapper(raw: str):
     return normalised.text, normalised.remap
 
 
-def _refuse_lone_surrogates(record: dict[str, Any], source: str, where: str) -> None:
+def refuse_lone_surrogates(record: dict[str, Any], source: str, where: str) -> None:
     """Refuse a record with half a character (a lone \\ud83d escape in JSON): it cannot be stored."""
     for key, value in record.items():
         try:
@@ -170,7 +170,7 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
         text = join_paragraphs(paragraphs)
         title = fields.get("title") or (paragraphs[0].split("\n")[0] if paragraphs else "")
     refuse_unstorable(text, source, where)
-    _refuse_lone_surrogates(record, source, where)
+    refuse_lone_surrogates(record, source, where)
     document = Document(
         text=text, title=title, url=fields.get("url", ""), outlet=fields.get("outlet", ""),
         published=fields.get("published", ""), language=fields.get("language", ""),
