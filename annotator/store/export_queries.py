@@ -176,3 +176,20 @@ class ExportQueries:
             if not rows:
                 return
             yield from map(ExportDocumentLabelRow._make, rows)
+
+    def document_statuses(self, document_id: str, annotators: Sequence[str]) -> dict[str, str]:
+        """The chosen annotators' statuses for one document (those assigned or with a status), by name."""
+        if not annotators:
+            return {}
+        return dict(self.db.execute(
+            f"SELECT annotator, status FROM assignments WHERE document_id = ? AND removed = 0 "
+            f"AND annotator IN ({_marks(annotators)}) ORDER BY annotator", [document_id, *annotators]).fetchall())
+
+    def document_memos(self, document_id: str, annotators: Sequence[str]) -> list[tuple[str, str, str, str]]:
+        """The chosen annotators' live memos on one document: (annotator, text, created, updated)."""
+        if not annotators:
+            return []
+        return [tuple(row) for row in self.db.execute(
+            f"SELECT annotator, text, created, updated FROM document_memos WHERE document_id = ? AND deleted = 0 "
+            f"AND annotator IN ({_marks(annotators)}) ORDER BY annotator", [document_id, *annotators])]
+

@@ -25,7 +25,7 @@ def test_export_csv_and_options(filled, tmp_path):
     result = CliRunner().invoke(cli, ["export", str(path), "--format", "csv", "-o", str(out),
                                       "--annotator", "alice", "--label", "scare_quote", "--excel"])
     assert result.exit_code == 0, result.output
-    written = tmp_path / "spans-excel.csv"
+    written = out  # exactly where -o says
     assert str(written) in result.output and "Excel mode" in result.output
     with open(written, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))

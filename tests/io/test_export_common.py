@@ -81,7 +81,7 @@ def test_choices_are_checked(project, data, tmp_path):
     with pytest.raises(AnnotatorError, match="does not exist"):
         export_project(project, "csv", tmp_path / "nowhere" / "a.csv")
     assert _leftovers(tmp_path) == []
-    assert set(FORMATS) == {"csv", "jsonl", "brat", "conll", "qdpx", "qdc", "label-studio"}
+    assert set(FORMATS) == {"csv", "jsonl", "brat", "conll", "qdpx", "qdc", "label-studio", "parquet"}
 
 
 def test_selection_rules(project, data):

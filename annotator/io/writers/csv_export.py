@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
@@ -54,8 +55,8 @@ def _open_csv(path: Path, excel: bool):
     return open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="")
 
 
-def _write(handle, header: Sequence[str], rows: Iterable[Sequence[Any]], excel: bool) -> int:
-    writer = csv.writer(handle)
+def _write(handle, header: Sequence[str], rows: Iterable[Sequence[Any]], excel: bool, delimiter: str = ",") -> int:
+    writer = csv.writer(handle, delimiter=delimiter)
     writer.writerow([neutralise(h) for h in header] if excel else header)
     count = 0
     if excel:
@@ -126,8 +127,16 @@ def context_after(text: str, end: int, words: int = CONTEXT_WORDS) -> str:
     return " ".join(parts[:words])
 
 
-def write_spans_table(project: Any, path: Path, selection: ExportSelection, excel: bool,
-                      report: ExportReport, progress: Progress) -> None:
+@dataclass
+class Table:
+    """One export table: its header and its rows, streamed (a generator to go through once)."""
+
+    name: str
+    header: list[str]
+    rows: Iterator[Sequence[Any]]
+
+
+def spans_table(project: Any, selection: ExportSelection, progress: Progress) -> Table:
     """One row per span with its document, label, offsets, text, context and attributes."""
     book = project.codebook.current()
     paths = label_paths(book)
@@ -164,12 +173,10 @@ def write_spans_table(project: Any, path: Path, selection: ExportSelection, exce
                 pending = 0
         progress.step(pending)
 
-    with _open_csv(path, excel) as handle:
-        report.spans = report.rows = _write(handle, header, rows(), excel)
+    return Table("spans", header, rows())
 
 
-def write_documents_table(project: Any, path: Path, selection: ExportSelection, excel: bool,
-                          report: ExportReport, progress: Progress) -> None:
+def documents_table(project: Any, selection: ExportSelection, progress: Progress) -> Table:
     """One row per document with its metadata and each selected annotator's status."""
     sources = selection.sources
     header = DOCUMENT_COLUMNS + [f"status_{name}" for name in sources]
@@ -186,12 +193,10 @@ def write_documents_table(project: Any, path: Path, selection: ExportSelection, 
             yield [doc.id, doc.title, doc.outlet, doc.url, doc.published, doc.language, doc.length,
                    *cells]
 
-    with _open_csv(path, excel) as handle:
-        report.documents = report.rows = _write(handle, header, rows(), excel)
+    return Table("documents", header, rows())
 
 
-def write_document_labels_table(project: Any, path: Path, selection: ExportSelection, excel: bool,
-                                report: ExportReport, progress: Progress) -> None:
+def document_labels_table(project: Any, selection: ExportSelection, progress: Progress) -> Table:
     """One row per answer to a document-level question."""
     questions = {q.id: q for q in project.codebook.current().questions}
 
@@ -210,5 +215,13 @@ def write_document_labels_table(project: Any, path: Path, selection: ExportSelec
             yield [r.document_id, r.annotator, r.question, r.value, r.note, r.document_title,
                    q.name if q else r.question, value_names(r.question, r.value), r.created, r.updated]
 
+    return Table("document-labels", list(DOCUMENT_LABEL_COLUMNS), rows())
+
+
+TABLE_MAKERS = {"spans": spans_table, "documents": documents_table, "document-labels": document_labels_table}
+
+
+def write_table_csv(table: Table, path: Path, excel: bool = False, delimiter: str = ",") -> int:
+    """Write a table as CSV (or, with delimiter tab, TSV); return the rows written."""
     with _open_csv(path, excel) as handle:
-        report.document_labels = report.rows = _write(handle, DOCUMENT_LABEL_COLUMNS, rows(), excel)
+        return _write(handle, table.header, table.rows, excel, delimiter)
