@@ -57,9 +57,22 @@ def _outer_space(text: str) -> tuple[int, int]:
     return start, end
 
 
+def _space_before_line_end(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when a line of text[start:end] ends in white space (what _SPACE_BEFORE_LINE_END finds,
+    looked for from each line break: many times faster than the regular expression on long texts)."""
+    end = len(text) if end is None else end
+    found = text.find("\n", start + 1, end)
+    while found != -1:
+        before = text[found - 1]
+        if before != "\n" and before.isspace():
+            return True
+        found = text.find("\n", found + 1, end)
+    return False
+
+
 def _without_trailing_space(block: str, inside: bool) -> str:
     block = block.rstrip()
-    if not inside or _SPACE_BEFORE_LINE_END.search(block) is None:
+    if not inside or not _space_before_line_end(block):
         return block
     return "\n".join(line.rstrip() for line in block.split("\n"))
 
@@ -72,7 +85,7 @@ def plain_text_paragraphs(text: str) -> list[str]:
     file is one text).
     """
     start, end = _outer_space(text)
-    inside = _SPACE_BEFORE_LINE_END.search(text, start, end) is not None  # some line ends in whitespace
+    inside = _space_before_line_end(text, start, end)  # some line ends in whitespace
     blocks, position = [], start
     for blank in _BLANK_LINES.finditer(text, start, end):
         blocks.append(_without_trailing_space(text[position:blank.start()], inside))

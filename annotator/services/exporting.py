@@ -215,6 +215,8 @@ def _write_file(project: Project, fmt: str, table: str, shape: str, temp: Path, 
             made = csv_export.TABLE_MAKERS[table](project, selection, tracker)
             rows, warnings = xlsx_export.write_table_xlsx(made, temp)
             report.warnings += warnings
+        elif table == "spans" and shape == "csv" and not excel:
+            rows = csv_export.write_spans_csv(project, temp, selection, tracker)
         else:
             made = csv_export.TABLE_MAKERS[table](project, selection, tracker)
             rows = csv_export.write_table_csv(made, temp, excel, "\t" if shape == "tsv" else ",")

@@ -140,3 +140,21 @@ def test_parquet_of_an_empty_selection_is_a_valid_empty_table(project, data, tmp
     report = export_project(project, "parquet", out, labels=["naming"], annotators=["lead"])
     assert report.spans == 0
     assert pq.read_table(out).num_rows == 0
+
+
+def test_the_fast_spans_csv_is_byte_for_byte_what_the_csv_module_writes(project, data, tmp_path):
+    from annotator.core.model import Span
+    from annotator.io.writers.common import Progress
+    from annotator.io.writers.csv_export import spans_table, write_spans_csv, write_table_csv
+    from annotator.services.exporting import make_selection
+
+    doc = data.documents[1]
+    project.spans.add(Span(
+        doc.id, "bob", "naming", 0, 5, doc.text[:5], note='say "hi", then\r\nleave',
+        attributes={"stance": "x,y", "unknown": {"nested": ["a", 1]}}))
+    for selection in (make_selection(project), make_selection(project, annotators=["bob"], gold=True),
+                      make_selection(project, labels=["naming"], done_only=True)):
+        fast, slow = tmp_path / "fast.csv", tmp_path / "slow.csv"
+        rows = write_spans_csv(project, fast, selection, Progress(0))
+        assert write_table_csv(spans_table(project, selection, Progress(0)), slow) == rows
+        assert fast.read_bytes() == slow.read_bytes()

@@ -13,7 +13,6 @@ from annotator.io.jsonl_format import FORMAT_NAME, FORMAT_VERSION, HEADER_KEY
 from annotator.io.readers.base import (
     ImportedAnswer, ImportedDocument, ImportedFile, ImportedMemo, ImportedSpan, refuse_unstorable, stored_text_of,
 )
-from annotator.io.readers.records import refuse_lone_surrogates
 
 DOCUMENT_FIELDS = ("title", "outlet", "url", "author", "published", "language", "filename")
 
@@ -112,7 +111,6 @@ def own_record_to_document(record: dict[str, Any], source: str, where: str) -> I
         raise fields.refuse("has no text")
     stored = stored_text_of(raw)
     refuse_unstorable(stored.text, source, where)
-    refuse_lone_surrogates(record, source, where)
     metadata = record.get("metadata") or {}
     if not isinstance(metadata, dict):
         raise fields.refuse("field 'metadata' must be an object")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
@@ -13,6 +14,10 @@ from typing import Any, Callable, Iterator, TextIO
 from annotator.core.errors import ImportRefused
 from annotator.io.decode import _BAD_CONTROLS, BOMS, refuse_binary
 from annotator.io.readers.base import too_large
+from annotator.io.readers.records import refuse_lone_surrogates
+
+# A JSON escape of half a character (\ud800-\udfff): only such a line can decode to a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 HEAD_BYTES = 65536
 CHUNK_BYTES = 1 << 22
@@ -156,6 +161,8 @@ def _array_items(handle: TextIO, source: str, max_chars: int,
             if end == len(buffer) and not ended and more():
                 continue  # a number or word cut by the buffer's end: read on, then decode again
             break
+        if end - position > max_chars:
+            raise too_large(source, end - position, max_chars, f"item {number}")
         position = end
         yield f"item {number}", item
         mark = skip()
@@ -175,7 +182,9 @@ def iter_json_records(path: Path, source: str, max_chars: int) -> Iterator[tuple
         head = handle.read(4096).lstrip("\ufeff \t\r\n")
     if head.startswith("["):
         with lines.open() as handle:
-            yield from _array_items(handle, source, max_chars, lines.check)
+            for where, item in _array_items(handle, source, max_chars, lines.check):
+                _refuse_surrogates(item, source, where)
+                yield where, item
         return
     found = False
     for number, line in lines.lines():
@@ -191,6 +200,8 @@ def iter_json_records(path: Path, source: str, max_chars: int) -> Iterator[tuple
                 return
             raise ImportRefused(source, f"line {number}: is not valid JSON ({_json_error(exc)})") from None
         found = True
+        if _SURROGATE_ESCAPE.search(line):
+            _refuse_surrogates(record, source, f"line {number}")
         yield f"line {number}", record
     if not found:
         raise ImportRefused(source, "holds no records")
@@ -208,4 +219,10 @@ def _one_object(lines: TextLines, source: str, max_chars: int) -> Iterator[tuple
         raise ImportRefused(source, "is nested too deeply to be read") from None
     except ValueError as exc:
         raise ImportRefused(source, f"line 1: is not valid JSON ({_json_error(exc)})") from None
+    _refuse_surrogates(record, source, "record 1")
     yield "record 1", record
+
+
+def _refuse_surrogates(record: Any, source: str, where: str) -> None:
+    """Refuse a record holding half a character (a lone \\ud83d escape): it cannot be stored."""
+    refuse_lone_surrogates(record if isinstance(record, dict) else {"the record": record}, source, where)
