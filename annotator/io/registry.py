@@ -65,6 +65,8 @@ FORMATS: dict[str, Format] = {
 }
 FORMAT_NAMES = ("auto",) + tuple(name for name, fmt in FORMATS.items() if not fmt.only_recognised)
 KNOWN_EXTENSIONS = frozenset(ext for f in FORMATS.values() for ext in f.extensions)
+# What an "open file" dialog offers: the extensions of every format read (those only recognised to be refused left out).
+IMPORT_EXTENSIONS = tuple(sorted({ext for f in FORMATS.values() if not f.only_recognised for ext in f.extensions}))
 
 
 def sniff_format(head: bytes) -> str:
