@@ -158,3 +158,22 @@ def test_the_fast_spans_csv_is_byte_for_byte_what_the_csv_module_writes(project,
         rows = write_spans_csv(project, fast, selection, Progress(0))
         assert write_table_csv(spans_table(project, selection, Progress(0)), slow) == rows
         assert fast.read_bytes() == slow.read_bytes()
+
+
+def _parquet_examples() -> list[str]:
+    """The Python examples of the Parquet section of docs/export-columns.md."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "export-columns.md").read_text(encoding="utf-8")
+    section = text.split("## Parquet", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0] for block in section.split("```python\n")[1:]]
+
+
+@pytest.mark.parametrize("reader", ["pandas", "polars", "duckdb"])
+def test_the_documented_parquet_examples_run(project, data, tmp_path, monkeypatch, reader):
+    pytest.importorskip(reader)
+    export_project(project, "parquet", tmp_path / "tables")
+    monkeypatch.chdir(tmp_path)
+    [example] = [code for code in _parquet_examples() if f"import {reader}" in code]
+    assert len(example.strip().splitlines()) <= 3
+    exec(compile(example, f"docs example ({reader})", "exec"), {})
