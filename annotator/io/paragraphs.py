@@ -11,6 +11,8 @@ _FORMATTING_RUN = re.compile(r"[\t\n\r\f]+")
 # A line break followed by one or more lines of nothing but whitespace: paragraphs end there.
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _SPACE_BEFORE_LINE_END = re.compile(r"[^\S\n]\n")
+_WHITE_SPACE_BUT_LINE_FEED = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != "\n")
+_LINE_END_AFTER_SPACE = re.compile("\n(?<=[" + re.escape(_WHITE_SPACE_BUT_LINE_FEED) + "]\n)")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _NAME_PARTICLE = r"(?:de|du|des|da|di|van|von|der|den|la|le|el|al|bin|ben|y|e)"
 _NAMES = rf"{_NAME}(?:\s+(?:{_NAME_PARTICLE}\s+)*{_NAME}){{0,4}}"
@@ -58,16 +60,9 @@ def _outer_space(text: str) -> tuple[int, int]:
 
 
 def _space_before_line_end(text: str, start: int = 0, end: int | None = None) -> bool:
-    """True when a line of text[start:end] ends in white space (what _SPACE_BEFORE_LINE_END finds,
-    looked for from each line break: many times faster than the regular expression on long texts)."""
-    end = len(text) if end is None else end
-    found = text.find("\n", start + 1, end)
-    while found != -1:
-        before = text[found - 1]
-        if before != "\n" and before.isspace():
-            return True
-        found = text.find("\n", found + 1, end)
-    return False
+    """True when a line of text[start:end] ends in white space (what _SPACE_BEFORE_LINE_END finds, with a
+    pattern that starts at each line break: many times faster on long texts)."""
+    return _LINE_END_AFTER_SPACE.search(text, start, len(text) if end is None else end) is not None
 
 
 def _without_trailing_space(block: str, inside: bool) -> str:

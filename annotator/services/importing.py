@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable, Sequence
 
-from annotator.core.errors import AnnotatorError, ImportRefused, ProjectError
+from annotator.core.errors import AnnotatorError, ImportRefused, ProjectError, UnstorableText
 from annotator.io.import_labels import DEFAULT_MAX_NEW_LABELS, LabelResolver
 from annotator.io.import_mapping import FileMapper
 from annotator.io.importer import (
@@ -108,7 +108,12 @@ class _FileImport:
         session.add_labels(batch.labels)
         for question, added in batch.choices.items():
             session.add_choices(question, added)
-        outcome = session.add(batch.documents, batch.spans, batch.answers, batch.statuses, batch.memos)
+        try:
+            outcome = session.add(batch.documents, batch.spans, batch.answers, batch.statuses, batch.memos)
+        except UnstorableText as exc:  # name the record, as a reader would
+            where = items[exc.index].where
+            raise ImportRefused(self.path.name, f"{where}: the text {exc.problem}" if where
+                                else f"the text {exc.problem}") from None
         self._note(items, outcome)
         self.outcome.answers += outcome.answers
         self.outcome.kept_answers += outcome.kept_answers

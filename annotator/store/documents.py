@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple
 
 from annotator.core.change import Action, Change
-from annotator.core.errors import NotFound, ProjectError
+from annotator.core.errors import NotFound, ProjectError, UnstorableText
 from annotator.core.model import Document, document_id_for, now_iso
 from annotator.core.text import stored_text_problem
 from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row
@@ -82,10 +82,10 @@ class Documents:
         """Insert the documents not yet stored (inside the caller's transaction): one look-up per
         few hundred documents and one batched insert, so that a corpus imports at the speed of SQLite."""
         result = AddedDocuments()
-        for doc in documents:
+        for index, doc in enumerate(documents):
             problem = stored_text_problem(doc.text)
             if problem:
-                raise ProjectError(f"document {doc.title or doc.filename!r}: its text {problem}")
+                raise UnstorableText(index, doc.title or doc.filename, problem)
             if doc.id != document_id_for(doc.text):
                 raise ProjectError(f"document {doc.title!r}: its id is not the hash of its text")
         present: set[str] = set()

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 from annotator.core.errors import ImportRefused
 from annotator.io.readers import label_studio, own_jsonl, prodigy
 from annotator.io.readers.base import ImportedDocument, ImportedFile, ReadOptions, display_name, too_large
-from annotator.io.readers.records import record_to_document
+from annotator.io.readers.records import record_to_document, refuse_lone_surrogates
 from annotator.io.readers.text_stream import iter_json_records
 
 EXTENSIONS = (".jsonl", ".ndjson", ".json", ".jsonlines")
@@ -40,12 +40,16 @@ def _open(path: Path, options: ReadOptions) -> tuple[str, Any, Records]:
     return source, first[1], itertools.chain([first], records)
 
 
-def _whole(path: Path, records: Records, options: ReadOptions, what: str) -> list[tuple[str, Any]]:
+def _whole(path: Path, records: Records, options: ReadOptions) -> list[tuple[str, Any]]:
     """Every record of a tool's export that is read whole (within the size limit)."""
     size = path.stat().st_size
     if size > options.max_bytes:
         raise too_large(display_name(path), size, options.max_bytes, "")
-    return list(records)
+    whole = list(records)
+    for where, record in whole:
+        refuse_lone_surrogates(record if isinstance(record, dict) else {"the record": record},
+                               display_name(path), where)
+    return whole
 
 
 def corpus_documents(records: Records, source: str) -> Iterator[ImportedDocument]:
@@ -66,18 +70,18 @@ def read_jsonl(path: Path, options: ReadOptions) -> ImportedFile:
     if kind == "ours":
         return own_jsonl.read_own(records, first, source)
     if kind == "label-studio":
-        return label_studio.read_tasks(_whole(path, records, options, "Label Studio export"), source)
+        return label_studio.read_tasks(_whole(path, records, options), source)
     if kind == "label-studio-min":
-        return label_studio.read_min(_whole(path, records, options, "Label Studio export"), source)
+        return label_studio.read_min(_whole(path, records, options), source)
     if kind == "prodigy":
-        return prodigy.read_examples(_whole(path, records, options, "Prodigy dataset"), source)
+        return prodigy.read_examples(_whole(path, records, options), source)
     return ImportedFile(documents=corpus_documents(records, source))
 
 
 def read_label_studio(path: Path, options: ReadOptions) -> ImportedFile:
     """A Label Studio export (JSON or JSON-MIN), whatever its first record looks like."""
     source, first, records = _open(path, options)
-    whole = _whole(path, records, options, "Label Studio export")
+    whole = _whole(path, records, options)
     return (label_studio.read_min(whole, source) if kind_of(first) == "label-studio-min"
             else label_studio.read_tasks(whole, source))
 
@@ -85,4 +89,4 @@ def read_label_studio(path: Path, options: ReadOptions) -> ImportedFile:
 def read_prodigy(path: Path, options: ReadOptions) -> ImportedFile:
     """A Prodigy dataset (db-out JSONL)."""
     source, _, records = _open(path, options)
-    return prodigy.read_examples(_whole(path, records, options, "Prodigy dataset"), source)
+    return prodigy.read_examples(_whole(path, records, options), source)

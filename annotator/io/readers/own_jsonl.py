@@ -10,6 +10,7 @@ from annotator.core.codebook import codebook_from_dict
 from annotator.core.errors import CodebookError, ImportRefused
 from annotator.core.model import ASSIGNMENT_STATUSES, Annotator, Document
 from annotator.io.jsonl_format import FORMAT_NAME, FORMAT_VERSION, HEADER_KEY
+from annotator.io.readers.records import refuse_lone_surrogates
 from annotator.io.readers.base import (
     ImportedAnswer, ImportedDocument, ImportedFile, ImportedMemo, ImportedSpan, refuse_unstorable, stored_text_of,
 )
@@ -111,6 +112,7 @@ def own_record_to_document(record: dict[str, Any], source: str, where: str) -> I
         raise fields.refuse("has no text")
     stored = stored_text_of(raw)
     refuse_unstorable(stored.text, source, where)
+    refuse_lone_surrogates({k: v for k, v in record.items() if k != "text"}, source, where)
     metadata = record.get("metadata") or {}
     if not isinstance(metadata, dict):
         raise fields.refuse("field 'metadata' must be an object")

@@ -204,12 +204,17 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
         paragraphs = with_headline(fields.get("title", ""), plain_text_paragraphs(normalised_string(raw)))
         text = join_paragraphs(paragraphs)
         title = fields.get("title") or (paragraphs[0].split("\n")[0] if paragraphs else "")
-    refuse_unstorable(text, source, where)  # (JSON records were checked for lone surrogates as read)
-    document = Document(
-        text=text, title=title, url=fields.get("url", ""), outlet=fields.get("outlet", ""),
-        published=fields.get("published", ""), language=fields.get("language", ""),
-        author=fields.get("author", ""), filename=as_text(record.get("filename")) or source, metadata=metadata,
-    )
+    # The text's control characters or lone surrogates are refused by the store, which names the record.
+    refuse_lone_surrogates({k: v for k, v in record.items() if k != mapping["text"]}, source, where)
+    try:
+        document = Document(
+            text=text, title=title, url=fields.get("url", ""), outlet=fields.get("outlet", ""),
+            published=fields.get("published", ""), language=fields.get("language", ""),
+            author=fields.get("author", ""), filename=as_text(record.get("filename")) or source, metadata=metadata,
+        )
+    except UnicodeEncodeError:  # a lone surrogate: say so as for any text that may not be stored
+        refuse_unstorable(text, source, where)
+        raise
     if metadata.get("id") == document.id:
         del metadata["id"]
     return ImportedDocument(document, spans=imported, where=where)

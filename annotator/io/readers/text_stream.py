@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
@@ -14,11 +13,6 @@ from typing import Any, Callable, Iterator, TextIO
 from annotator.core.errors import ImportRefused
 from annotator.io.decode import _BAD_CONTROLS, BOMS, refuse_binary
 from annotator.io.readers.base import too_large
-from annotator.io.readers.records import refuse_lone_surrogates
-
-# A JSON escape of half a character (\ud800-\udfff): only such a line can decode to a lone surrogate.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
 HEAD_BYTES = 65536
 CHUNK_BYTES = 1 << 22
 # Bytes windows-1252 leaves undefined: a file holding one is read as Latin-1.
@@ -69,9 +63,13 @@ class TextLines:
     path: Path
     source: str
     max_chars: int
+    structured: bool = False  # JSON: its parser refuses stray control characters itself
 
     def __post_init__(self) -> None:
         self.encoding = stream_encoding(self.path, self.source)
+        # Control characters betray a wrong encoding; a file that decodes as UTF-8 (or has a BOM) has
+        # none to betray, and a JSON parser refuses the C0 controls a binary file would bring.
+        self._check_controls = not (self.structured and self.encoding.startswith("utf"))
         self.size = self.path.stat().st_size
         self._controls = 0
         self._allowed = max(2, self.size // 1000)
@@ -81,6 +79,8 @@ class TextLines:
 
     def check(self, text: str, where: str) -> None:
         """Refuse NUL characters and more control characters than a text file holds."""
+        if not self._check_controls:
+            return
         if "\x00" in text:
             raise ImportRefused(self.source, f"{where}: contains NUL characters: it is a binary file, not text")
         if _BAD_CONTROLS.search(text) is None:
@@ -177,14 +177,12 @@ def _array_items(handle: TextIO, source: str, max_chars: int,
 
 def iter_json_records(path: Path, source: str, max_chars: int) -> Iterator[tuple[str, Any]]:
     """(where, record) pairs of a JSON Lines file, a JSON array, or one (pretty-printed) JSON object."""
-    lines = TextLines(path, source, max_chars)
+    lines = TextLines(path, source, max_chars, structured=True)
     with lines.open() as handle:
         head = handle.read(4096).lstrip("\ufeff \t\r\n")
     if head.startswith("["):
         with lines.open() as handle:
-            for where, item in _array_items(handle, source, max_chars, lines.check):
-                _refuse_surrogates(item, source, where)
-                yield where, item
+            yield from _array_items(handle, source, max_chars, lines.check)
         return
     found = False
     for number, line in lines.lines():
@@ -200,8 +198,6 @@ def iter_json_records(path: Path, source: str, max_chars: int) -> Iterator[tuple
                 return
             raise ImportRefused(source, f"line {number}: is not valid JSON ({_json_error(exc)})") from None
         found = True
-        if _SURROGATE_ESCAPE.search(line):
-            _refuse_surrogates(record, source, f"line {number}")
         yield f"line {number}", record
     if not found:
         raise ImportRefused(source, "holds no records")
@@ -219,10 +215,4 @@ def _one_object(lines: TextLines, source: str, max_chars: int) -> Iterator[tuple
         raise ImportRefused(source, "is nested too deeply to be read") from None
     except ValueError as exc:
         raise ImportRefused(source, f"line 1: is not valid JSON ({_json_error(exc)})") from None
-    _refuse_surrogates(record, source, "record 1")
     yield "record 1", record
-
-
-def _refuse_surrogates(record: Any, source: str, where: str) -> None:
-    """Refuse a record holding half a character (a lone \\ud83d escape): it cannot be stored."""
-    refuse_lone_surrogates(record if isinstance(record, dict) else {"the record": record}, source, where)
