@@ -33,17 +33,13 @@ class ImportCancelled(Exception):
     """The person cancelled during a file: the file is rolled back."""
 
 
-class ProjectNotWritable(Exception):
-    """Writing the project failed for a reason that is not the input file's (disk full, read-only...)."""
-
-
 def _project_problem(exc: BaseException, project: Project) -> str | None:
     """What went wrong with the project (not the file), in plain words; None for a problem of the file."""
     name = project.path.name
     if isinstance(exc, ProjectError) and str(exc) == IN_USE:
         return f"the project {name} is in use by another window or command; try again in a moment"
-    if not isinstance(exc, sqlite3.Error):
-        return None
+    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.IntegrityError):
+        return None  # not the database's (or a constraint our own checks should have met: a bug, reported as such)
     message = str(exc).lower()
     if "full" in message:
         return f"the disk holding the project {name} is full; free some space and import again"

@@ -155,7 +155,8 @@ class ImportSession:
     def add_attributes(self, attributes: Iterable[AttributeDef]) -> list[str]:
         """Add span attributes the codebook lacks; for one it has, add the choices it lacks."""
         existing = {a.id: a for a in self.codebook.attributes()}
-        position = len(existing)
+        positions = dict(self.db.execute("SELECT id, position FROM attributes").fetchall())
+        position = max(positions.values(), default=-1) + 1
         added = []
         for attr in attributes:
             for label_id in attr.labels:
@@ -172,7 +173,7 @@ class ImportSession:
             if missing:
                 have.choice_details += missing
                 have.choices += [c.id for c in missing]
-                self.codebook.write_attribute(have, list(existing).index(attr.id))
+                self.codebook.write_attribute(have, positions[attr.id])
                 added.append(attr.id)
         self.new_attributes += added
         return added

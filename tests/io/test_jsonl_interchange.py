@@ -162,3 +162,22 @@ def test_a_newer_format_version_is_refused_with_the_reason(source, tmp_path):
     report = import_paths(target, [out])
     assert "newer version of Framing Annotator" in report.refused[0].reason
     assert target.counts()["documents"] == 0
+
+
+def test_an_attribute_the_project_has_gets_the_choices_it_lacks(source, tmp_path):
+    stance = next(a for a in source.codebook.attributes() if a.id == "stance")
+    stance.choices.append("ironic")
+    stance.choice_details.append(Choice("ironic", "Ironic"))
+    with source.db.atomic():
+        source.codebook.write_attribute(stance, 0)
+        source.codebook.record_change("stance: ironic added")
+    out = tmp_path / "all.jsonl"
+    export_project(source, "jsonl", out)
+    target = Project.create(tmp_path / "target.framing")
+    target.codebook.install(load_preset("framing-devices"))
+    positions_before = [a.id for a in target.codebook.attributes()]
+    import_paths(target, [out])
+    after = {a.id: a for a in target.codebook.attributes()}
+    assert after["stance"].choices[-1] == "ironic" and after["stance"].choice_details[-1].name == "Ironic"
+    assert [a.id for a in target.codebook.attributes()] == positions_before  # kept in place
+    target.close()

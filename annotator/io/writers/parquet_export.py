@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from annotator.core.errors import AnnotatorError
-from annotator.io.writers.common import ExportReport, ExportSelection, Progress
-from annotator.io.writers.csv_export import DOCUMENT_COLUMNS, TABLE_MAKERS, Table
+from annotator.io.writers.common import ExportReport, ExportSelection, Progress, attribute_text, label_paths
+from annotator.io.writers.csv_export import (
+    DOCUMENT_COLUMNS, SPAN_COLUMNS, SPAN_TAIL_COLUMNS, TABLE_MAKERS, Table, context_after, context_before,
+)
 
-BATCH_ROWS = 65_536
+BATCH_ROWS = 16_384
 FILE_NAMES = {"spans": "spans.parquet", "documents": "documents.parquet", "document-labels": "answers.parquet"}
 MARKER = FILE_NAMES["spans"]
 INTEGER_COLUMNS = {"start", "end", "codebook_version", "length", "position"}
@@ -72,12 +74,17 @@ def _column(pa: Any, column: str, values: Sequence[Any]) -> Any:
     return pa.array(values, kind)
 
 
-def _batches(pa: Any, schema: Any, rows: Iterator[Sequence[Any]]) -> Iterator[Any]:
+def _batches(pa: Any, schema: Any, rows: Iterator[Any]) -> Iterator[Any]:
+    """Record batches from rows (sequences in the header's order) or from column-wise batches (dicts)."""
     names = schema.names
     while True:
-        chunk = [row for _, row in zip(range(BATCH_ROWS), rows)]
-        if not chunk:
+        first = next(rows, None)
+        if first is None:
             return
+        if isinstance(first, dict):
+            yield pa.record_batch([_column(pa, name, first[name]) for name in names], schema=schema)
+            continue
+        chunk = [first] + [row for _, row in zip(range(BATCH_ROWS - 1), rows)]
         columns = list(zip(*chunk))
         yield pa.record_batch([_column(pa, name, values) for name, values in zip(names, columns)], schema=schema)
 
@@ -118,10 +125,59 @@ def documents_with_texts(project: Any, selection: ExportSelection, progress: Pro
     return Table("documents", header, rows())
 
 
+def spans_by_columns(project: Any, selection: ExportSelection, progress: Progress) -> Table:
+    """The spans table (the CSV's columns) read a document at a time; its rows are column-wise
+    batches ({column: values}), which write_table_parquet turns into Arrow arrays without transposing."""
+    book = project.codebook.current()
+    paths = label_paths(book)
+    names = {label.id: label.name for label in book.labels}
+    attributes = [a.id for a in book.attributes]
+    known = set(attributes)
+    header = SPAN_COLUMNS + [f"attr_{a}" for a in attributes] + SPAN_TAIL_COLUMNS
+    project_name = project.name
+
+    def batches() -> Iterator[dict[str, list[Any]]]:
+        columns: dict[str, list[Any]] = {name: [] for name in header}
+        add = {name: columns[name].append for name in header}
+        attribute_adds = [(a, add[f"attr_{a}"]) for a in attributes]
+        for (document_id, title, outlet, published, text), rows in project.exports.iter_spans_by_document(
+                selection.annotators, selection.gold, selection.label_ids, selection.done_only):
+            for (span_id, _, annotator, label_id, start, end, covered, note, raw_attributes, origin, version,
+                 created, updated) in rows:
+                attrs = json.loads(raw_attributes) if raw_attributes != "{}" else {}
+                unknown = {k: v for k, v in attrs.items() if k not in known}
+                for value, column in ((project_name, "project"), (document_id, "document_id"),
+                                      (title, "document_title"), (outlet, "outlet"), (published, "date"),
+                                      (annotator, "annotator"), (label_id, "label_id"),
+                                      (names.get(label_id, label_id), "label_name"),
+                                      (paths.get(label_id, label_id), "label_path"), (start, "start"), (end, "end"),
+                                      (covered, "text"), (context_before(text, start), "context_before"),
+                                      (context_after(text, end), "context_after"), (note, "note"),
+                                      (origin, "origin"), (version, "codebook_version"), (created, "created"),
+                                      (updated, "updated"), (span_id, "span_id"),
+                                      (json.dumps(unknown, ensure_ascii=False, sort_keys=True) if unknown else "",
+                                       "other_attributes")):
+                    add[column](value)
+                for attribute, append in attribute_adds:
+                    append(attribute_text(attrs.get(attribute)))
+            progress.step(len(rows))
+            if len(columns["span_id"]) >= BATCH_ROWS:
+                yield columns
+                columns = {name: [] for name in header}
+                add = {name: columns[name].append for name in header}
+                attribute_adds = [(a, add[f"attr_{a}"]) for a in attributes]
+        if columns["span_id"]:
+            yield columns
+
+    return Table("spans", header, batches())
+
+
 def make_table(project: Any, name: str, selection: ExportSelection, progress: Progress) -> Table:
     """The named table as the Parquet export writes it."""
     if name == "documents":
         return documents_with_texts(project, selection, progress)
+    if name == "spans":
+        return spans_by_columns(project, selection, progress)
     return TABLE_MAKERS[name](project, selection, progress)
 
 
