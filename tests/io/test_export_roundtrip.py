@@ -86,6 +86,9 @@ def test_jsonl_round_trip(case):
             report = import_paths(target, [out])
             assert not report.refused, report.summary()
             assert _state(target, ANNOTATORS) == _state(source, ANNOTATORS)
+            again = folder / "again.jsonl"
+            export_project(target, "jsonl", again)
+            assert again.read_bytes() == out.read_bytes()  # lossless: the second export is the first
         finally:
             source.close()
             target.close()
