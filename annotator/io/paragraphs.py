@@ -81,6 +81,10 @@ def plain_text_paragraphs(text: str) -> list[str]:
     """
     start, end = _outer_space(text)
     inside = _space_before_line_end(text, start, end)  # some line ends in whitespace
+    if not inside and text.find("\n\n\n", start, end) == -1 and text.find("\n\n", start, end) != -1:
+        # The usual article: no line ends in white space (so no line is white space only) and paragraphs
+        # are apart by exactly one blank line: the blocks are the pieces between "\n\n", as they are.
+        return text[start:end].split("\n\n")
     blocks, position = [], start
     for blank in _BLANK_LINES.finditer(text, start, end):
         blocks.append(_without_trailing_space(text[position:blank.start()], inside))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple
 
 from annotator.core.change import Action, Change
 from annotator.core.errors import NotFound, ProjectError, UnstorableText
-from annotator.core.model import Document, document_id_for, now_iso
-from annotator.core.text import stored_text_problem
+from annotator.core.model import Document, now_iso
+from annotator.core.text import storable_bytes, stored_text_problem
 from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row
 from annotator.store.transactions import ProjectDatabase
 
@@ -83,10 +84,10 @@ class Documents:
         few hundred documents and one batched insert, so that a corpus imports at the speed of SQLite."""
         result = AddedDocuments()
         for index, doc in enumerate(documents):
-            problem = stored_text_problem(doc.text)
-            if problem:
-                raise UnstorableText(index, doc.title or doc.filename, problem)
-            if doc.id != document_id_for(doc.text):
+            data = storable_bytes(doc.text)  # one encoding for both checks
+            if data is None:
+                raise UnstorableText(index, doc.title or doc.filename, stored_text_problem(doc.text) or "")
+            if doc.id != hashlib.sha256(data).hexdigest():  # document_id_for, on the bytes at hand
                 raise ProjectError(f"document {doc.title!r}: its id is not the hash of its text")
         present: set[str] = set()
         ids = list(dict.fromkeys(doc.id for doc in documents))
