@@ -28,6 +28,8 @@ from annotator.store.team import Team
 from annotator.store.transactions import ProjectDatabase
 
 _CHUNK = 500  # ids per "IN (...)" query
+# How far a status is: a file's status moves an annotator forward (todo -> in progress -> done), never back.
+_RANK = "(CASE {0}.status WHEN 'done' THEN 2 WHEN 'in progress' THEN 1 ELSE 0 END)"
 
 
 @dataclass
@@ -220,7 +222,8 @@ class ImportSession:
 
         A document already in the project is not added again; what belongs to it is added where
         the project has nothing yet (a span identical to a live one, an answer to a question the
-        annotator answered, a status or a memo already there are left as they are).
+        annotator answered, a memo already there are left as they are); a status only moves forward
+        (todo, in progress, done), never back.
         """
         outcome = ImportOutcome()
         added = self.documents.insert_new(documents)
@@ -355,7 +358,9 @@ class ImportSession:
             self._ensure(annotator)
             cursor = self.db.execute(
                 "INSERT INTO assignments (annotator, document_id, status, updated) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(annotator, document_id) DO NOTHING", [annotator, document_id, status, stamp])
+                "ON CONFLICT(annotator, document_id) DO UPDATE SET status = excluded.status, "
+                f"updated = excluded.updated, removed = 0 WHERE {_RANK.format('excluded')} > {_RANK.format('assignments')}",
+                [annotator, document_id, status, stamp])
             outcome.statuses += cursor.rowcount
 
     def _store_memos(self, memos: Sequence[Memo], texts: dict[str, str], outcome: ImportOutcome) -> None:

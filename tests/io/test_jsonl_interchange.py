@@ -181,3 +181,20 @@ def test_an_attribute_the_project_has_gets_the_choices_it_lacks(source, tmp_path
     assert after["stance"].choices[-1] == "ironic" and after["stance"].choice_details[-1].name == "Ironic"
     assert [a.id for a in target.codebook.attributes()] == positions_before  # kept in place
     target.close()
+
+
+def test_statuses_from_a_file_move_forward_never_back(source, tmp_path):
+    out = tmp_path / "all.jsonl"
+    export_project(source, "jsonl", out)
+    docs = list(source.documents.ids())
+    source.assignments.set_status("alice", docs[0], "in progress")  # was done in the file
+    source.assignments.set_status("bob", docs[0], "todo")  # was in progress in the file
+    import_paths(source, [out])
+    assert source.assignments.status("alice", docs[0]) == "done"
+    assert source.assignments.status("bob", docs[0]) == "in progress"
+    source.assignments.set_status("alice", docs[1], "done")
+    lines = _lines(out)
+    lines[1]["statuses"]["alice"] = "todo"
+    out.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    import_paths(source, [out])
+    assert source.assignments.status("alice", docs[1]) == "done"
