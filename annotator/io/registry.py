@@ -44,7 +44,7 @@ class Format:
 FORMATS: dict[str, Format] = {
     "txt": Format("txt", text.read_text, text.EXTENSIONS, "plain text, headline first"),
     "html": Format("html", html.read_html, html.EXTENSIONS, "a saved web page"),
-    "xml": Format("xml", xml.read_xml, xml.EXTENSIONS, "article XML, NewsML-G2 or TEI"),
+    "xml": Format("xml", xml.read_xml, xml.EXTENSIONS, "article XML, NewsML-G2 or TEI", stream=xml.read_xml_file),
     "jsonl": Format("jsonl", None, jsonl.EXTENSIONS, "JSON Lines corpus, doccano or our own export",
                     stream=jsonl.read_jsonl),
     "csv": Format("csv", None, csv_corpus.EXTENSIONS, "CSV/TSV corpus, one article a row", stream=csv_corpus.read_csv),
