@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -17,6 +18,7 @@ from annotator.io.importer import (
     DEFAULT_IMPORT_ANNOTATOR, ImportedItem, ImportReport, Refusal, collect_files, read_import,
 )
 from annotator.io.readers.base import DEFAULT_MAX_BYTES, ImportedDocument, ReadOptions
+from annotator.io.readers.text_stream import EncodingMisjudged
 from annotator.io.registry import FORMAT_NAMES
 from annotator.store import Project
 from annotator.store.imports import ImportOutcome, ImportSession
@@ -174,7 +176,12 @@ def import_paths(project: Project, paths: Sequence[str | os.PathLike], format: s
             break
         work = _FileImport(project, path, resolver, cancel)
         try:
-            warnings = work.run(format, options, annotator, fallback_annotator)
+            try:
+                warnings = work.run(format, options, annotator, fallback_annotator)
+            except EncodingMisjudged:  # not UTF-8 after all, past its first bytes: read it again, scanned whole
+                resolver.forget_new()
+                work = _FileImport(project, path, resolver, cancel)
+                warnings = work.run(format, replace(options, scan_encoding=True), annotator, fallback_annotator)
         except ImportCancelled:
             resolver.forget_new()
             report.cancelled = True

@@ -203,3 +203,15 @@ def test_an_error_without_a_file_name_prints_no_empty_name():
         "the disk is full (no space left on device); free some space and try again")
     assert os_error_text(FileNotFoundError(2, "No such file or directory", "x.txt")) == "x.txt: No such file or directory"
     assert not os_error_text(OSError("odd")).startswith(":")
+
+
+def test_a_file_utf8_at_first_and_windows_1252_later_is_read_again_whole(project, tmp_path, small_batches):
+    head = "".join(json.dumps({"text": f"Article {n} en UTF-8 simple."}) + "\n" for n in range(4000))
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(head.encode("utf-8") + json.dumps({"text": "Le café coûte 2 €."}, ensure_ascii=False
+                                                        ).encode("cp1252") + b"\n")
+    assert path.stat().st_size > 65536  # past the bytes the encoding is first judged on
+    report = import_paths(project, [path])
+    assert report.documents_imported == 4001 and not report.refused, report.summary()
+    last = report.imported[-1] if len(report.imported) == 4001 else None
+    assert project.documents.text(last.document_id) == "Le café coûte 2 €."

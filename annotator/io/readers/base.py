@@ -132,6 +132,7 @@ class ReadOptions:
     full_page: bool = False
     keep_captions: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    scan_encoding: bool = False  # find a corpus's encoding over the whole file, not from its first bytes
 
 
 def too_large(source: str, size: int, limit: int, where: str = "") -> ImportRefused:

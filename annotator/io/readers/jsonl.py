@@ -35,7 +35,7 @@ def kind_of(first: Any) -> str:
 def _open(path: Path, options: ReadOptions) -> tuple[str, Any, Records]:
     """The file's name for messages, its first record and all its records (the first included)."""
     source = display_name(path)
-    records = iter_json_records(path, source, options.max_bytes)
+    records = iter_json_records(path, source, options.max_bytes, trust_head=not options.scan_encoding)
     first = next(records)
     return source, first[1], itertools.chain([first], records)
 

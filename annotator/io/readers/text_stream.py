@@ -21,15 +21,30 @@ _BOM_CODECS = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16
                "utf-32-le": "utf-32", "utf-32-be": "utf-32"}
 
 
-def stream_encoding(path: Path, source: str) -> str:
+class EncodingMisjudged(ImportRefused):
+    """A file taken for UTF-8 from its first bytes holds a byte further on that is not: read it again,
+    its encoding found over the whole file (stream_encoding with trust_head=False)."""
+
+
+def stream_encoding(path: Path, source: str, trust_head: bool = False) -> str:
     """The codec to read `path` with: its BOM's, else UTF-8 when every byte is, else windows-1252,
-    else Latin-1. Refuses empty and binary files (known signatures, NUL bytes) as decode_bytes does."""
+    else Latin-1. Refuses empty and binary files (known signatures, NUL bytes) as decode_bytes does.
+
+    With `trust_head`, a file whose first 64 KB read as UTF-8 is taken for UTF-8 without reading the
+    rest (a reader then raises EncodingMisjudged at the first byte that is not).
+    """
     with open(path, "rb") as handle:
         head = handle.read(HEAD_BYTES)
         refuse_binary(head, source)
         for bom, encoding in BOMS:
             if head.startswith(bom):
                 return _BOM_CODECS[encoding]
+        if trust_head:
+            try:
+                codecs.getincrementaldecoder("utf-8")().decode(head)  # a character cut at the end is fine
+                return "utf-8"
+            except UnicodeDecodeError:
+                pass
         handle.seek(0)
         utf8 = codecs.getincrementaldecoder("utf-8")()
         utf8_ok, cp1252_ok = True, True
@@ -64,9 +79,10 @@ class TextLines:
     source: str
     max_chars: int
     structured: bool = False  # JSON: its parser refuses stray control characters itself
+    trust_head: bool = False  # take UTF-8 from the first bytes (see stream_encoding)
 
     def __post_init__(self) -> None:
-        self.encoding = stream_encoding(self.path, self.source)
+        self.encoding = stream_encoding(self.path, self.source, self.trust_head)
         # Control characters betray a wrong encoding; a file that decodes as UTF-8 (or has a BOM) has
         # none to betray, and a JSON parser refuses the C0 controls a binary file would bring.
         self._check_controls = not (self.structured and self.encoding.startswith("utf"))
@@ -93,6 +109,27 @@ class TextLines:
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """(number, line without its line end) for every line; a line over the limit is refused."""
+        if self.encoding not in ("utf-8", "windows-1252", "latin-1"):
+            yield from self._text_lines()
+            return
+        with open(self.path, "rb") as handle:  # line ends are the byte 10: split bytes, decode each line
+            number = 0
+            while True:
+                raw = handle.readline(self.max_chars + 1)
+                if not raw:
+                    return
+                number += 1
+                if len(raw) > self.max_chars and not raw.endswith(b"\n"):
+                    raise too_large(self.source, len(raw), self.max_chars, f"line {number}")
+                try:
+                    line = raw.decode(self.encoding)
+                except UnicodeDecodeError:
+                    raise EncodingMisjudged(self.source, f"line {number}: is not UTF-8 as the file's start is"
+                                            ) from None
+                self.check(line, f"line {number}")
+                yield number, line.rstrip("\r\n")
+
+    def _text_lines(self) -> Iterator[tuple[int, str]]:
         with open(self.path, encoding=self.encoding, newline="\n") as handle:
             number = 0
             while True:
@@ -175,11 +212,22 @@ def _array_items(handle: TextIO, source: str, max_chars: int,
         raise ImportRefused(source, f"is not valid JSON (after item {number}: expected ',' or ']')")
 
 
-def iter_json_records(path: Path, source: str, max_chars: int) -> Iterator[tuple[str, Any]]:
-    """(where, record) pairs of a JSON Lines file, a JSON array, or one (pretty-printed) JSON object."""
-    lines = TextLines(path, source, max_chars, structured=True)
-    with lines.open() as handle:
-        head = handle.read(4096).lstrip("\ufeff \t\r\n")
+def iter_json_records(path: Path, source: str, max_chars: int,
+                      trust_head: bool = True) -> Iterator[tuple[str, Any]]:
+    """(where, record) pairs of a JSON Lines file, a JSON array, or one (pretty-printed) JSON object.
+
+    The file is taken for UTF-8 when its start is (`trust_head`); EncodingMisjudged is raised where it
+    is not, for the caller to read the file again with trust_head=False."""
+    lines = TextLines(path, source, max_chars, structured=True, trust_head=trust_head)
+    try:
+        yield from _json_records(lines, source, max_chars)
+    except UnicodeDecodeError:
+        raise EncodingMisjudged(source, "is not UTF-8 as the file's start is") from None
+
+
+def _json_records(lines: TextLines, source: str, max_chars: int) -> Iterator[tuple[str, Any]]:
+    with open(lines.path, "rb") as handle:
+        head = handle.read(4096).decode(lines.encoding, errors="replace").lstrip("\ufeff \t\r\n")
     if head.startswith("["):
         with lines.open() as handle:
             yield from _array_items(handle, source, max_chars, lines.check)
