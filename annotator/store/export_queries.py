@@ -129,8 +129,8 @@ class ExportQueries:
         CSV of a million spans: no sort of the whole table, no joined columns repeated on every row).
 
         Yields ((document id, title, outlet, published, text), rows) for each document holding selected
-        spans, in document order; each row is (id, document_id, annotator as shown, label_id, start, end,
-        text, note, attributes, origin, codebook_version, created, updated).
+        spans, in document order; each row is (id, annotator as shown, label_id, start, end, text, note,
+        attributes, origin, codebook_version, created, updated).
         """
         where, params = _span_filter(annotators, gold, label_ids, done_only)
         last = -1
@@ -143,7 +143,7 @@ class ExportQueries:
                 return
             for position, document_id, title, outlet, published, text in documents:
                 rows = self.db.execute(
-                    f"SELECT s.id, s.document_id, {_SHOWN_ANNOTATOR} AS shown, s.label_id, s.start, s.\"end\", "
+                    f"SELECT s.id, {_SHOWN_ANNOTATOR} AS shown, s.label_id, s.start, s.\"end\", "
                     "s.text, s.note, s.attributes, s.origin, s.codebook_version, s.created, s.updated "
                     f"FROM spans s WHERE s.document_id = ? AND {where} "
                     'ORDER BY s.start, s."end", shown, s.created, s.id', [document_id, *params]).fetchall()

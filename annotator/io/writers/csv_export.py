@@ -263,7 +263,7 @@ def write_spans_csv(project: Any, path: Path, selection: ExportSelection, progre
             length = len(text)
             lines = []
             append = lines.append
-            for (span_id, document_id, annotator, label_id, start, end, covered, note, raw_attributes, origin,
+            for (span_id, annotator, label_id, start, end, covered, note, raw_attributes, origin,
                  version, created, updated) in rows:
                 who = people.get(annotator)
                 if who is None:

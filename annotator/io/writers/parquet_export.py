@@ -142,7 +142,7 @@ def spans_by_columns(project: Any, selection: ExportSelection, progress: Progres
         attribute_adds = [(a, add[f"attr_{a}"]) for a in attributes]
         for (document_id, title, outlet, published, text), rows in project.exports.iter_spans_by_document(
                 selection.annotators, selection.gold, selection.label_ids, selection.done_only):
-            for (span_id, _, annotator, label_id, start, end, covered, note, raw_attributes, origin, version,
+            for (span_id, annotator, label_id, start, end, covered, note, raw_attributes, origin, version,
                  created, updated) in rows:
                 attrs = json.loads(raw_attributes) if raw_attributes != "{}" else {}
                 unknown = {k: v for k, v in attrs.items() if k not in known}
