@@ -10,7 +10,6 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from annotator.core.errors import AnnotatorError
 from annotator.io.writers.common import (
-    ExportReport,
     ExportSelection,
     Progress,
     atomic_output_file,
