@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 from pathlib import Path
 from typing import Any, Callable
@@ -23,6 +24,14 @@ def default_annotator() -> str:
     return login_name()
 
 
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error in one line, naming the file only when there is one (never ": ...")."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno == errno.ENOSPC:
+        reason = "the disk is full (no space left on device); free some space and try again"
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
 def reports_errors(func: Callable) -> Callable:
     """Turn our own errors into one clear line on stderr and exit code 1, never a traceback."""
 
@@ -33,7 +42,7 @@ def reports_errors(func: Callable) -> Callable:
         except AnnotatorError as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
-            raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+            raise click.ClickException(os_error_text(exc)) from None
 
     return wrapper
 

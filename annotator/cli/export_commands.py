@@ -1,4 +1,5 @@
-"""The export command: datasets (CSV, JSONL, CoNLL) and exchange formats (brat, REFI-QDA)."""
+"""The export command: datasets (CSV, Excel, Parquet, JSONL, CoNLL) and exchange formats (brat, REFI-QDA,
+Label Studio, doccano)."""
 
 from __future__ import annotations
 
@@ -14,26 +15,34 @@ from annotator.services.exporting import FORMATS, TABLES, export_project
 @click.command("export")
 @project_argument
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS, case_sensitive=False), required=True,
-              help="csv (a table), jsonl (doccano-style lines), brat (a folder), conll (BIO tags), "
-                   "qdpx (REFI-QDA project) or qdc (REFI-QDA codebook only).")
+              help="csv (a table: -o x.csv, x.tsv or x.xlsx), parquet (a folder of typed tables, or one "
+                   "table to x.parquet), jsonl (doccano-style lines, the whole project for re-import), "
+                   "brat (a folder), conll (BIO tags), qdpx (REFI-QDA project), qdc (REFI-QDA codebook "
+                   "only) or label-studio (tasks for Label Studio).")
 @click.option("--output", "-o", "out", type=click.Path(path_type=Path), required=True,
-              help="File to write (a folder for brat). It appears only once complete.")
+              help="File to write, exactly there (a folder for brat, parquet and --per-annotator). "
+                   "It appears only once complete.")
 @whose_work
 @with_gold
 @label_family
 @done_only
 @click.option("--excel", is_flag=True,
-              help="CSV for spreadsheets: BOM, formula-like cells neutralised, '-excel' in the name.")
-@click.option("--table", type=click.Choice(TABLES), default="spans", show_default=True,
-              help="Which CSV table: spans, documents or document-labels.")
+              help="CSV for spreadsheets: BOM and formula-like cells neutralised (or write -o x.xlsx).")
+@click.option("--table", type=click.Choice(TABLES), default=None,
+              help="Which table of a CSV, Excel or Parquet export: spans (the default), documents or "
+                   "document-labels.")
+@click.option("--per-annotator", is_flag=True,
+              help="JSONL: a folder with one file per annotator, as doccano keeps them (import each "
+                   "file into doccano as that user).")
 @reports_errors
 def export(project: Path, fmt: str, out: Path, annotators: tuple[str, ...], gold: bool,
-           labels: tuple[str, ...], done_only: bool, excel: bool, table: str) -> None:
+           labels: tuple[str, ...], done_only: bool, excel: bool, table: str | None, per_annotator: bool) -> None:
     """Export PROJECT's annotations as a dataset or for another tool."""
     with open_project(project, read_only=True) as proj:
         report = export_project(
             proj, fmt, out, annotators=list(annotators) or None, gold=gold,
             labels=list(labels) or None, done_only=done_only, excel=excel, table=table,
+            per_annotator=per_annotator,
         )
     click.echo(report.summary())
     for note in report.notes:

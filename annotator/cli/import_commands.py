@@ -9,6 +9,7 @@ import click
 
 from annotator.cli.common import default_annotator, open_project, project_argument, reports_errors
 from annotator.cli.options import recorded_under
+from annotator.io.import_labels import DEFAULT_MAX_NEW_LABELS
 from annotator.io.importer import DEFAULT_MAX_BYTES
 from annotator.services.importing import import_paths
 from annotator.io.registry import FORMAT_NAMES
@@ -24,19 +25,24 @@ from annotator.io.registry import FORMAT_NAMES
               help="Web pages: keep all visible text (menus, footers...), not just the article.")
 @click.option("--keep-captions", is_flag=True,
               help="Web pages: keep figure captions in the text (once each); by default they go to metadata.")
-@click.option("--max-size", "max_size", type=click.FloatRange(min=0, min_open=True),
+@click.option("--max-article-size", "--max-size", "max_size", type=click.FloatRange(min=0, min_open=True),
               default=DEFAULT_MAX_BYTES / 1_048_576, show_default=True,
-              help="Refuse files larger than this many megabytes.")
+              help="Refuse an article larger than this many megabytes (a corpus file itself has no limit).")
+@click.option("--max-new-labels", type=click.IntRange(min=0), default=DEFAULT_MAX_NEW_LABELS, show_default=True,
+              help="Refuse a file that would add more labels than this to the codebook.")
 @reports_errors
 def import_command(project: Path, paths: tuple[Path, ...], format_name: str, annotator_name: str | None,
-                   full_page: bool, keep_captions: bool, max_size: float) -> None:
+                   full_page: bool, keep_captions: bool, max_size: float, max_new_labels: int) -> None:
     """Import articles from PATHS (files or folders) into PROJECT.
 
     Reads web pages, text, XML (article XML, NewsML-G2, TEI), CSV/JSONL corpora (one article a
     row) and pre-annotated brat (.txt + .ann) and doccano JSONL files. Each file is imported whole
     or not at all; articles already in the project are not added again. Spans of pre-annotated
     files are recorded under --annotator (default: the annotator the file names, else your login
-    name); labels missing from the codebook are added to it, marked as imported.
+    name); labels missing from the codebook are added to it, marked as imported. A JSONL or CSV
+    corpus is read one article at a time, whatever its size; our own JSONL export comes back
+    whole (codebook, spans with their ids, answers, statuses, memos). Exits non-zero when a file
+    is refused.
     """
     with open_project(project) as proj:
         with click.progressbar(length=len(paths), label="Importing", file=sys.stderr,
@@ -48,8 +54,8 @@ def import_command(project: Path, paths: tuple[Path, ...], format_name: str, ann
             report = import_paths(
                 proj, paths, format=format_name, annotator=annotator_name, full_page=full_page,
                 keep_captions=keep_captions, max_bytes=int(max_size * 1_048_576), progress=progress,
-                fallback_annotator=default_annotator(),
+                fallback_annotator=default_annotator(), max_new_labels=max_new_labels,
             )
     click.echo(report.summary())
-    if report.refused:
+    if report.failed:
         sys.exit(1)

@@ -48,14 +48,23 @@ def tree_order(labels: list[Label]) -> list[Label]:
     """Labels in tree order (each parent before its children, siblings by position),
     span labels first, then document questions; positions are renumbered 0, 1, 2..."""
     ordered: list[Label] = []
-
-    def visit(kind_labels: list[Label], parent: str | None) -> None:
-        for label in children_of(kind_labels, parent):
-            ordered.append(label)
-            visit(kind_labels, label.id)
-
     for kind in ("span", "document"):
-        visit([label for label in labels if label.kind == kind], None)
+        kind_labels = [label for label in labels if label.kind == kind]
+        ids = {label.id for label in kind_labels}
+        children: dict[str | None, list[Label]] = {}
+        for label in kind_labels:  # one pass, so that a codebook of thousands of labels orders at once
+            children.setdefault(label.parent if label.parent in ids else None, []).append(label)
+        for siblings in children.values():
+            siblings.sort(key=lambda label: label.position)
+        stack = list(reversed(children.get(None, [])))
+        visited: set[str] = set()
+        while stack:
+            label = stack.pop()
+            if label.id in visited:  # a label twice, or a cycle: placed once
+                continue
+            visited.add(label.id)
+            ordered.append(label)
+            stack += reversed(children.get(label.id, []))
     placed = {id(label) for label in ordered}
     ordered += [label for label in labels if id(label) not in placed]  # never drop a label
     for position, label in enumerate(ordered):

@@ -9,6 +9,16 @@ class ProjectError(AnnotatorError):
     """The project file cannot be created, opened or changed as asked."""
 
 
+class UnstorableText(ProjectError):
+    """A document's text may not be stored (a control character, a lone surrogate...); `index` is the
+    document's place in the list given to the store, `problem` the reason as a phrase."""
+
+    def __init__(self, index: int, title: str, problem: str):
+        self.index = index
+        self.problem = problem
+        super().__init__(f"document {title!r}: its text {problem}")
+
+
 class NotFound(ProjectError):
     """A document, span, label or other record asked for by id is not in the project."""
 

@@ -196,6 +196,21 @@ class DocumentLabel:
 
 
 @dataclass
+class Memo:
+    """An annotator's free notes on a whole document."""
+
+    document_id: str
+    annotator: str
+    text: str
+    created: str = field(default_factory=now_iso)
+    updated: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.updated:
+            self.updated = self.created
+
+
+@dataclass
 class Assignment:
     """Which annotator codes which document, and how far they are."""
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 FORBIDDEN_CONTROLS = "".join(chr(code) for code in range(0x20) if chr(code) not in "\t\n")
 _FORBIDDEN_CONTROL = re.compile(f"[{re.escape(FORBIDDEN_CONTROLS)}]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_FORBIDDEN_BYTES = FORBIDDEN_CONTROLS.encode("ascii")
 _CRLF = re.compile("\r\n")
 
 
@@ -67,6 +68,18 @@ def normalise_text(raw: str) -> NormalisedText:
     return NormalisedText(normalised_string(raw), removed, len(raw))
 
 
+def storable_bytes(text: str) -> bytes | None:
+    """`text` in UTF-8 when it may be stored as it is (no BOM, no forbidden control, no lone surrogate),
+    else None (stored_text_problem says why). Found at the speed of memory, for the usual clean text."""
+    if text.startswith("\ufeff"):
+        return None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return data if len(data.translate(None, _FORBIDDEN_BYTES)) == len(data) else None
+
+
 def stored_text_problem(text: str) -> str | None:
     """Why `text` may not be stored as a document's text, as a phrase ("starts with ..."), or None.
 
@@ -76,6 +89,8 @@ def stored_text_problem(text: str) -> str | None:
     """
     if text.startswith("\ufeff"):
         return "starts with a byte order mark (U+FEFF)"
+    if storable_bytes(text) is not None:
+        return None
     control = _FORBIDDEN_CONTROL.search(text)
     if control is not None:
         if control.group() == "\r":

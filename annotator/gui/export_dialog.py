@@ -20,7 +20,11 @@ FORMAT_NAMES = {
     "conll": QT_TRANSLATE_NOOP("ExportDialog", "CoNLL BIO tokens"),
     "qdpx": QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)"),
     "qdc": QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook only"),
+    "label-studio": QT_TRANSLATE_NOOP("ExportDialog", "Label Studio tasks (with the labeling configuration)"),
+    "parquet": QT_TRANSLATE_NOOP("ExportDialog", "Parquet tables (pandas, polars, R, DuckDB; a folder)"),
 }
+# Formats that write a folder (and JSONL with one file per annotator).
+FOLDER_FORMATS = ("brat", "parquet")
 TABLE_NAMES = {
     "spans": QT_TRANSLATE_NOOP("ExportDialog", "spans (one row per span)"),
     "documents": QT_TRANSLATE_NOOP("ExportDialog", "documents (one row per document and annotator)"),
@@ -65,6 +69,7 @@ class ExportDialog(QDialog):
         self.label_list.setAccessibleName(self.tr("Labels"))
         self.done_check = QCheckBox(self.tr("Only documents marked done"), self)
         self.excel_check = QCheckBox(self.tr("For Excel (BOM, formulas neutralised)"), self)
+        self.per_annotator_check = QCheckBox(self.tr("One file per annotator, as doccano keeps them (a folder)"), self)
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName(self.tr("Output file"))
         browse = QPushButton(self.tr("Choose…"), self)
@@ -73,12 +78,13 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         layout.addRow(self.tr("Format"), self.format_combo)
-        layout.addRow(self.tr("Table (CSV)"), self.table_combo)
+        layout.addRow(self.tr("Table (CSV, Excel)"), self.table_combo)
         layout.addRow(self.tr("Annotators"), self.annotator_list)
         layout.addRow("", self.gold_check)
         layout.addRow(self.tr("Labels"), self.label_list)
         layout.addRow("", self.done_check)
         layout.addRow("", self.excel_check)
+        layout.addRow("", self.per_annotator_check)
         layout.addRow(self.tr("Save to"), path_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
@@ -86,20 +92,29 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.per_annotator_check.toggled.connect(self._format_changed)
         self._format_changed()
+
+    def _writes_folder(self) -> bool:
+        fmt = self.format_combo.currentData()
+        return fmt in FOLDER_FORMATS or (fmt == "jsonl" and self.per_annotator_check.isChecked())
 
     def _format_changed(self) -> None:
         fmt = self.format_combo.currentData()
-        self.table_combo.setEnabled(fmt == "csv")
+        self.table_combo.setEnabled(fmt == "csv")  # the Parquet export writes all three tables
         self.excel_check.setEnabled(fmt == "csv")
+        self.per_annotator_check.setEnabled(fmt == "jsonl")
         stem = self.project.path.with_suffix("")
-        suffix = SUFFIXES.get(fmt, "")
-        self.path_edit.setText(str(stem.parent / f"{stem.name}-{fmt}{suffix}") if suffix else
-                               str(stem.parent / f"{stem.name}-brat"))
+        suffix = "" if self._writes_folder() else SUFFIXES.get(fmt, "")
+        self.path_edit.setText(str(stem.parent / f"{stem.name}-{fmt}{suffix}"))
 
     def _browse(self) -> None:
-        if self.format_combo.currentData() == "brat":
+        if self._writes_folder():
             path = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
+        elif self.format_combo.currentData() == "csv":
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export to"), self.path_edit.text(),
+                self.tr("CSV table (*.csv);;Excel workbook (*.xlsx);;Tab-separated table (*.tsv)"))
         else:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path_edit.text())
         if path:
@@ -113,15 +128,17 @@ class ExportDialog(QDialog):
         """The chosen options as keyword arguments of export_project."""
         labels = _checked(self.label_list)
         all_labels = self.label_list.count()
+        fmt = self.format_combo.currentData()
         return {
-            "format": self.format_combo.currentData(),
+            "format": fmt,
             "out": self.path_edit.text().strip(),
             "annotators": _checked(self.annotator_list),
             "gold": self.gold_check.isChecked(),
             "labels": None if len(labels) == all_labels else labels,
             "done_only": self.done_check.isChecked(),
-            "excel": self.excel_check.isChecked() and self.format_combo.currentData() == "csv",
-            "table": self.table_combo.currentData(),
+            "excel": self.excel_check.isChecked() and fmt == "csv",
+            "table": self.table_combo.currentData() if fmt == "csv" else None,
+            "per_annotator": self.per_annotator_check.isChecked() and fmt == "jsonl",
         }
 
 

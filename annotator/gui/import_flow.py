@@ -8,14 +8,21 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from annotator.gui.tasks import Task, error_text
 
 
+def import_file_filter() -> str:
+    """The open dialog's filter: every extension a reader takes (web pages, texts, corpora, brat,
+    REFI-QDA, UIMA XMI, WebAnno TSV...), then all files."""
+    from annotator.io.registry import IMPORT_EXTENSIONS
+
+    patterns = " ".join(f"*{ext}" for ext in IMPORT_EXTENSIONS)
+    return (QCoreApplication.translate("Import", "Articles and annotated files (%1)").replace("%1", patterns)
+            + ";;" + QCoreApplication.translate("Import", "All files (*)"))
+
+
 def run_import(window, paths: list[str] | None = None) -> Task | None:
     """Import `paths` (or files the user picks) into the window's project in the background."""
     if not paths:
         paths, _ = QFileDialog.getOpenFileNames(
-            window, QCoreApplication.translate("Import", "Import articles"), "",
-            QCoreApplication.translate("Import", "Articles (*.html *.htm *.txt *.xml *.csv *.jsonl *.json *.ann);;"
-                                                 "All files (*)"),
-        )
+            window, QCoreApplication.translate("Import", "Import articles"), "", import_file_filter())
     if not paths:
         return None
     from annotator.services.importing import import_paths

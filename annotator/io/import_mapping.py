@@ -1,24 +1,32 @@
-"""From what a reader made of a file to core records: labels resolved, spans, answers and statuses."""
+"""From what a reader made of a file to core records, batch by batch: labels resolved (or taken from the
+file's own codebook), spans, answers, statuses and memos."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
-from annotator.core.model import ASSIGNMENT_STATUSES, Document, DocumentLabel, Label, Span
+from annotator.core.codebook import Codebook
+from annotator.core.model import (
+    ASSIGNMENT_STATUSES, Annotator, AttributeDef, Choice, Document, DocumentLabel, Label, Memo, Span, now_iso,
+)
 from annotator.io.import_labels import LabelResolver
-from annotator.io.readers.base import ImportedAnswer, ImportedFile, ImportedLabel
+from annotator.io.readers.base import ImportedAnswer, ImportedDocument, ImportedFile, ImportedLabel
+
+IMPORT_ORIGINS = ("manual", "suggestion", "import")  # kept from a file; anything else becomes "import"
 
 
 @dataclass
-class MappedFile:
-    """One file's records ready for the project: new labels (parents first) and what uses them."""
+class MappedBatch:
+    """Records ready for the store: labels and choices to add first, then documents and what is theirs."""
 
+    labels: list[Label] = field(default_factory=list)
+    choices: dict[str, list[Choice]] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     answers: list[DocumentLabel] = field(default_factory=list)
     statuses: list[tuple[str, str, str]] = field(default_factory=list)  # (annotator, document id, status)
-    labels: list[Label] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    memos: list[Memo] = field(default_factory=list)
 
 
 class _Entries:
@@ -48,51 +56,132 @@ class _Entries:
         return self.ids[ref]
 
 
-def _question(entries: _Entries, resolver: LabelResolver, answer: ImportedAnswer, source: str) -> Label:
-    found = entries.label(answer.question)
-    if found is not None and found.kind == "document":
+class _OwnCodebook:
+    """A file's whole codebook (our JSONL): each label matched by id, or added with its id and all
+    its fields; the questions' choices and the attributes the project lacks are added too."""
+
+    def __init__(self, book: Codebook, resolver: LabelResolver, source: str):
+        self._by_id = {label.id: label for label in book.labels}
+        self._resolver = resolver
+        self._source = source
+        self.ids: dict[str, Label] = {}
+        self.added: list[str] = []
+        for label in book.labels:
+            self.label(label.id)
+        self.attributes = [self._attribute(attr) for attr in book.attributes]
+
+    def label(self, file_id: str, visiting: frozenset[str] = frozenset()) -> Label | None:
+        if file_id in self.ids:
+            return self.ids[file_id]
+        label = self._by_id.get(file_id)
+        if label is None:
+            return None
+        parent_id = None
+        if label.parent and label.parent not in visiting:
+            parent = self.label(label.parent, visiting | {file_id})
+            parent_id = parent.id if parent is not None and parent.kind == label.kind else None
+        found, new = self._resolver.adopt(label, parent_id, self._source)
+        if not new and found.kind == "document":
+            for choice in label.choices:
+                if all(c.id != choice.id for c in found.choices):
+                    self._resolver.add_choice(found, Choice(**vars(choice)))
+        if new:
+            self.added.append(found.id)
+        self.ids[file_id] = found
         return found
-    return resolver.define(ImportedLabel(name=answer.question, kind="document"), None, source)
+
+    def _attribute(self, attr: AttributeDef) -> AttributeDef:
+        labels = [self.ids[label_id].id for label_id in attr.labels if label_id in self.ids]
+        return AttributeDef(id=attr.id, name=attr.name, type=attr.type, choices=list(attr.choices), labels=labels,
+                            name_fr=attr.name_fr, description=attr.description,
+                            description_fr=attr.description_fr, multiple=attr.multiple,
+                            choice_details=[Choice(**vars(c)) for c in attr.choice_details])
+
+
+class FileMapper:
+    """Maps one file's documents to core records batch by batch; labels and questions they need are
+    made by `resolver` and handed over with the batch that first needs them.
+
+    Spans and answers go under `annotator` when given, else under the one the file names, else
+    `fallback`. A value a question lacks becomes a new choice of it (reported).
+    """
+
+    def __init__(self, imported: ImportedFile, resolver: LabelResolver, source: str, annotator: str | None,
+                 fallback: str):
+        self.resolver = resolver
+        self.source = source
+        self.annotator = annotator
+        self.fallback = fallback
+        self.warnings: list[str] = []
+        project_had_codebook = bool(resolver.labels)
+        self.own = _OwnCodebook(imported.codebook, resolver, source) if imported.codebook is not None else None
+        self.header = imported.codebook if imported.codebook is not None and not project_had_codebook else None
+        self.attributes = self.own.attributes if self.own is not None else []
+        self.team: list[Annotator] = [] if annotator else list(imported.team)
+        self.entries = _Entries(imported.labels, resolver, source)
+
+    def _who(self, named: str | None) -> str:
+        return self.annotator or named or self.fallback
+
+    def _span_label(self, name: str) -> str:
+        own = self.own.ids.get(name) if self.own is not None else None
+        if own is not None and own.kind == "span":
+            return own.id
+        label = self.entries.label(name)
+        return label.id if label is not None and label.kind == "span" else self.resolver.resolve(name, self.source)
+
+    def _question(self, answer: ImportedAnswer) -> Label:
+        own = self.own.ids.get(answer.question) if self.own is not None else None
+        if own is not None and own.kind == "document":
+            return own
+        found = self.entries.label(answer.question)
+        if found is not None and found.kind == "document":
+            return found
+        return self.resolver.define(ImportedLabel(name=answer.question, kind="document"), None, self.source)
+
+    def map(self, items: Iterable[ImportedDocument]) -> MappedBatch:
+        """Core records for a batch of the file's documents, with the labels they need that are new."""
+        batch = MappedBatch()
+        for item in items:
+            doc = item.document
+            batch.documents.append(doc)
+            for s in item.spans:
+                stamp = s.created or now_iso()
+                batch.spans.append(Span(
+                    document_id=doc.id, annotator=self._who(s.annotator), label_id=self._span_label(s.label),
+                    start=s.start, end=s.end, text=doc.text[s.start:s.end], note=s.note,
+                    attributes=dict(s.attributes), origin=s.origin if s.origin in IMPORT_ORIGINS else "import",
+                    **({"id": s.id} if s.id else {}), created=stamp, updated=s.updated or stamp,
+                    codebook_version=s.codebook_version))
+            for answer in item.answers:
+                question = self._question(answer)
+                ids, _ = self.resolver.choice_ids(question, answer.values)
+                if ids:
+                    stamp = answer.created or now_iso()
+                    batch.answers.append(DocumentLabel(
+                        document_id=doc.id, annotator=self._who(answer.annotator), question=question.id,
+                        value="|".join(ids), note=answer.note, created=stamp, updated=answer.updated or stamp))
+            for who, status in item.statuses.items():
+                if status in ASSIGNMENT_STATUSES:
+                    batch.statuses.append((self._who(who), doc.id, status))
+            for memo in item.memos:
+                stamp = memo.created or now_iso()
+                batch.memos.append(Memo(doc.id, self._who(memo.annotator), memo.text, stamp, memo.updated or stamp))
+        batch.labels, batch.choices = self.resolver.take_pending()
+        return batch
+
+    def finish(self) -> list[str]:
+        """Warnings for the whole file, once its last batch is mapped (questions that got no answer)."""
+        warnings = list(self.warnings)
+        for label in self.resolver.unstored_questions():
+            warnings.append(f"question '{label.name}' has no answers in the file and was not added")
+        return warnings
 
 
 def map_file(imported: ImportedFile, resolver: LabelResolver, source: str, annotator: str | None,
-             fallback: str) -> MappedFile:
-    """Core records for one imported file; labels and questions it needs are made by `resolver`.
-
-    Spans and answers go under `annotator` when given, else under the one the file names, else
-    `fallback`. Values a question of the codebook has no choice for are reported, not stored.
-    """
-    mapped = MappedFile(warnings=list(imported.warnings))
-    entries = _Entries(imported.labels, resolver, source)
-    unknown_values: dict[str, set[str]] = {}
-    for item in imported.documents:
-        doc = item.document
-        mapped.documents.append(doc)
-        for s in item.spans:
-            label = entries.label(s.label)
-            label_id = label.id if label is not None and label.kind == "span" else resolver.resolve(s.label, source)
-            mapped.spans.append(Span(
-                document_id=doc.id, annotator=annotator or s.annotator or fallback, label_id=label_id,
-                start=s.start, end=s.end, text=doc.text[s.start:s.end], note=s.note,
-                attributes=dict(s.attributes), origin="import"))
-        for answer in item.answers:
-            question = _question(entries, resolver, answer, source)
-            ids, unknown = resolver.choice_ids(question, answer.values)
-            if unknown:
-                unknown_values.setdefault(question.name, set()).update(unknown)
-            if ids:
-                mapped.answers.append(DocumentLabel(
-                    document_id=doc.id, annotator=annotator or answer.annotator or fallback,
-                    question=question.id, value="|".join(ids), note=answer.note))
-        for who, status in item.statuses.items():
-            if status in ASSIGNMENT_STATUSES:
-                mapped.statuses.append((annotator or who or fallback, doc.id, status))
-    for question_name, values in unknown_values.items():
-        mapped.warnings.append(f"question '{question_name}' of the codebook has no choice "
-                               f"{', '.join(repr(v) for v in sorted(values))}: those answers were not imported")
-    empty = [label for label in resolver.new if label.kind == "document" and not label.choices]
-    for label in empty:
-        resolver.new.remove(label)
-        mapped.warnings.append(f"question '{label.name}' has no answers in the file and was not added")
-    mapped.labels = list(resolver.new)  # taken by the importer once stored
-    return mapped
+             fallback: str) -> MappedBatch:
+    """All of a (small) file's records in one batch (see FileMapper for files read in batches)."""
+    mapper = FileMapper(imported, resolver, source, annotator, fallback)
+    batch = mapper.map(imported.documents)
+    mapper.warnings += mapper.finish()
+    return batch

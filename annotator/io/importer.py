@@ -11,8 +11,10 @@ from typing import Iterable
 
 from annotator.core.change import Action, Change
 from annotator.core.errors import ImportRefused
-from annotator.io.readers.base import DEFAULT_MAX_BYTES, ImportedDocument, ImportedFile, ReadOptions, as_imported_file
-from annotator.io.registry import FORMAT_NAMES, KNOWN_EXTENSIONS, detect_format, reader_for, text_path_of
+from annotator.io.readers.base import (
+    DEFAULT_MAX_BYTES, ImportedDocument, ImportedFile, ReadOptions, as_imported_file, too_large,
+)
+from annotator.io.registry import FORMAT_NAMES, FORMATS, KNOWN_EXTENSIONS, detect_format, text_path_of
 
 DEFAULT_IMPORT_ANNOTATOR = "import"
 SNIFF_BYTES = 4096
@@ -43,7 +45,12 @@ class Refusal:
 
 @dataclass
 class ImportReport:
-    """The outcome of a batch: imported and duplicate documents, refused and skipped files."""
+    """The outcome of a batch: imported and duplicate documents, refused and skipped files.
+
+    For a large corpus the lists keep the first KEEP entries only; the counts count them all.
+    """
+
+    KEEP = 10_000
 
     imported: list[ImportedItem] = field(default_factory=list)
     duplicates: list[ImportedItem] = field(default_factory=list)
@@ -56,8 +63,30 @@ class ImportReport:
     cancelled: bool = False
     span_ids: list[str] = field(default_factory=list)
     answers: int = 0
+    kept_answers: int = 0
     warnings: list[str] = field(default_factory=list)
     label_names: list[str] = field(default_factory=list)
+    new_choices: list[str] = field(default_factory=list)
+    outside_links: list[Path] = field(default_factory=list)
+    imported_count: int = 0
+    duplicate_count: int = 0
+    stopped: str = ""  # why the batch stopped early (the project could not be written)
+    not_tried: int = 0
+
+    @property
+    def documents_imported(self) -> int:
+        """How many documents the batch added (all of them, not only those listed)."""
+        return max(self.imported_count, len(self.imported))
+
+    @property
+    def documents_repeated(self) -> int:
+        """How many documents were already in the project or repeated in a file."""
+        return max(self.duplicate_count, len(self.duplicates))
+
+    @property
+    def failed(self) -> bool:
+        """True when a file was refused or the batch stopped early (the command exits non-zero)."""
+        return bool(self.refused or self.stopped)
 
     def change(self) -> Change:
         """What the batch changed, for views to refresh."""
@@ -66,19 +95,24 @@ class ImportReport:
 
     def summary(self) -> str:
         """A few plain lines saying what happened."""
-        lines = [f"Imported {len(self.imported)} document(s) from {self.files} file(s)"
+        lines = [f"Imported {self.documents_imported} document(s) from {self.files} file(s)"
                  + (f" with {self.spans} span(s)" if self.spans else "")
                  + (f" and {self.answers} document answer(s)" if self.answers else "") + "."]
         if self.labels:
             names = self.label_names if len(self.label_names) == len(self.labels) else self.labels
             lines.append(f"New labels added to the codebook (marked imported): {', '.join(names)}.")
+        if self.new_choices:
+            lines.append("New choices added to questions of the codebook:")
+            lines += [f"  {line}" for line in self.new_choices]
         if self.duplicates:
-            lines.append(f"{len(self.duplicates)} document(s) already in the project, not added again:")
+            lines.append(f"{self.documents_repeated} document(s) already in the project, not added again:")
             lines += [f"  {d.source}: {d.reason}" for d in self.duplicates[:50]]
-            if len(self.duplicates) > 50:
-                lines.append(f"  ... and {len(self.duplicates) - 50} more")
+            if self.documents_repeated > 50:
+                lines.append(f"  ... and {self.documents_repeated - 50} more")
         if self.repeated_spans:
             lines.append(f"{self.repeated_spans} span(s) were already in the project and were not added again.")
+        if self.kept_answers:
+            lines.append(f"{self.kept_answers} answer(s) were given already in the project and were kept as they are.")
         if self.warnings:
             lines.append("Not imported from the files (no place for it in the project):")
             lines += [f"  {w}" for w in self.warnings[:50]]
@@ -90,25 +124,47 @@ class ImportReport:
         if self.skipped:
             kinds = sorted({p.suffix.lower() or "(no extension)" for p in self.skipped})
             lines.append(f"{len(self.skipped)} file(s) in folders skipped, not an article format: {', '.join(kinds)}.")
+        if self.outside_links:
+            lines.append(f"{len(self.outside_links)} link(s) in folders point outside the folder and were not "
+                         f"followed: {', '.join(str(p) for p in self.outside_links[:10])}"
+                         + (" ..." if len(self.outside_links) > 10 else "") + ".")
+        if self.stopped:
+            lines.append(f"Import stopped: {self.stopped}. The files above were imported"
+                         + (f"; {self.not_tried} file(s) after it were not tried." if self.not_tried else "."))
         if self.cancelled:
             lines.append("Import cancelled: the files above were imported; the rest were not.")
         return "\n".join(lines)
 
 
-def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Path], list[Refusal]]:
-    """Files to import (folders walked, hidden files left out), skipped files, and missing paths."""
+def _inside(candidate: Path, root: Path) -> bool:
+    """True when `candidate` (a link) resolves to a place inside `root`."""
+    try:
+        candidate.resolve(strict=True).relative_to(root)
+    except (OSError, ValueError, RuntimeError):
+        return False
+    return True
+
+
+def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Path], list[Refusal], list[Path]]:
+    """Files to import (folders walked, hidden files left out), skipped files, missing paths, and links
+    in folders that point outside the folder (not followed; os.walk does not enter linked folders)."""
     files: list[Path] = []
     skipped: list[Path] = []
     missing: list[Refusal] = []
+    outside: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            root = path.resolve()
             for folder, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     candidate = Path(folder) / name
                     suffix = candidate.suffix.lower()
                     if name.startswith("."):
+                        continue
+                    if candidate.is_symlink() and not _inside(candidate, root):
+                        outside.append(candidate)
                         continue
                     if suffix == ".ann" and candidate.with_suffix(".txt").is_file():
                         continue  # read together with its .txt
@@ -124,27 +180,34 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
         else:
             missing.append(Refusal(path, "no such file or folder"))
     unique = list(dict.fromkeys(files))
-    return unique, skipped, missing
+    return unique, skipped, missing, outside
 
 
 def read_import(path: Path, format: str = "auto", options: ReadOptions | None = None) -> ImportedFile:
-    """Read one file with the reader of `format` (or the detected one); raise ImportRefused when it cannot."""
+    """Read one file with the reader of `format` (or the detected one); raise ImportRefused when it cannot.
+
+    A corpus (JSONL, CSV) is read one record at a time: its documents are an iterator to go
+    through once, and only its records are held to the per-article size limit. Any other file
+    is read whole, and held to that limit itself.
+    """
     options = options or ReadOptions()
     if format not in FORMAT_NAMES:
         raise ImportRefused(path.name, f"unknown format {format!r}; use one of {', '.join(FORMAT_NAMES)}")
     if path.suffix.lower() == ".ann":
         path = text_path_of(path, path.name)
+    if format == "auto":
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+        format = detect_format(path, head)
+    spec = FORMATS[format]
+    if spec.stream is not None:
+        return spec.stream(path, options)
     size = path.stat().st_size
     if size > options.max_bytes:
-        raise ImportRefused(
-            path.name, f"is {size / 1_048_576:.1f} MB, over the {options.max_bytes / 1_048_576:g} MB limit "
-            "(raise the limit to import it)"
-        )
-    data = path.read_bytes()
-    name = format if format != "auto" else detect_format(path, data[:SNIFF_BYTES])
-    return as_imported_file(reader_for(name)(path, data, options))
+        raise too_large(path.name, size, options.max_bytes)
+    return as_imported_file(spec.reader(path, path.read_bytes(), options))
 
 
 def read_file(path: Path, format: str = "auto", options: ReadOptions | None = None) -> list[ImportedDocument]:
-    """The documents of one file (see read_import for its codebook entries and warnings too)."""
-    return read_import(path, format, options).documents
+    """The documents of one file, all read (see read_import for its codebook entries and warnings too)."""
+    return list(read_import(path, format, options).documents)

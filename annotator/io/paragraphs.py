@@ -11,6 +11,8 @@ _FORMATTING_RUN = re.compile(r"[\t\n\r\f]+")
 # A line break followed by one or more lines of nothing but whitespace: paragraphs end there.
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _SPACE_BEFORE_LINE_END = re.compile(r"[^\S\n]\n")
+_WHITE_SPACE_BUT_LINE_FEED = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != "\n")
+_LINE_END_AFTER_SPACE = re.compile("\n(?<=[" + re.escape(_WHITE_SPACE_BUT_LINE_FEED) + "]\n)")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _NAME_PARTICLE = r"(?:de|du|des|da|di|van|von|der|den|la|le|el|al|bin|ben|y|e)"
 _NAMES = rf"{_NAME}(?:\s+(?:{_NAME_PARTICLE}\s+)*{_NAME}){{0,4}}"
@@ -57,9 +59,15 @@ def _outer_space(text: str) -> tuple[int, int]:
     return start, end
 
 
+def _space_before_line_end(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when a line of text[start:end] ends in white space (what _SPACE_BEFORE_LINE_END finds, with a
+    pattern that starts at each line break: many times faster on long texts)."""
+    return _LINE_END_AFTER_SPACE.search(text, start, len(text) if end is None else end) is not None
+
+
 def _without_trailing_space(block: str, inside: bool) -> str:
     block = block.rstrip()
-    if not inside or _SPACE_BEFORE_LINE_END.search(block) is None:
+    if not inside or not _space_before_line_end(block):
         return block
     return "\n".join(line.rstrip() for line in block.split("\n"))
 
@@ -72,7 +80,11 @@ def plain_text_paragraphs(text: str) -> list[str]:
     file is one text).
     """
     start, end = _outer_space(text)
-    inside = _SPACE_BEFORE_LINE_END.search(text, start, end) is not None  # some line ends in whitespace
+    inside = _space_before_line_end(text, start, end)  # some line ends in whitespace
+    if not inside and text.find("\n\n\n", start, end) == -1 and text.find("\n\n", start, end) != -1:
+        # The usual article: no line ends in white space (so no line is white space only) and paragraphs
+        # are apart by exactly one blank line: the blocks are the pieces between "\n\n", as they are.
+        return text[start:end].split("\n\n")
     blocks, position = [], start
     for blank in _BLANK_LINES.finditer(text, start, end):
         blocks.append(_without_trailing_space(text[position:blank.start()], inside))

@@ -22,28 +22,36 @@ from annotator.io.readers import (
 from annotator.io.readers.base import ImportedDocument, ImportedFile, ReadOptions
 
 Reader = Callable[[Path, bytes, ReadOptions], "ImportedFile | list[ImportedDocument]"]
+StreamReader = Callable[[Path, ReadOptions], ImportedFile]
 
 
 @dataclass(frozen=True)
 class Format:
-    """A named file format: its reader and the extensions that announce it."""
+    """A named file format: its reader and the extensions that announce it.
+
+    A format whose files are corpora has a `stream` reader instead: it gets the path, not the bytes,
+    and reads the file one record at a time (no size limit for the file, one per record).
+    """
 
     name: str
-    reader: Reader
+    reader: Reader | None
     extensions: tuple[str, ...]
     description: str
     only_recognised: bool = False  # files of this kind are recognised to be refused with a reason
+    stream: StreamReader | None = None
 
 
 FORMATS: dict[str, Format] = {
     "txt": Format("txt", text.read_text, text.EXTENSIONS, "plain text, headline first"),
     "html": Format("html", html.read_html, html.EXTENSIONS, "a saved web page"),
-    "xml": Format("xml", xml.read_xml, xml.EXTENSIONS, "article XML, NewsML-G2 or TEI"),
-    "jsonl": Format("jsonl", jsonl.read_jsonl, jsonl.EXTENSIONS, "JSON Lines corpus or doccano export"),
-    "csv": Format("csv", csv_corpus.read_csv, csv_corpus.EXTENSIONS, "CSV/TSV corpus, one article a row"),
+    "xml": Format("xml", xml.read_xml, xml.EXTENSIONS, "article XML, NewsML-G2 or TEI", stream=xml.read_xml_file),
+    "jsonl": Format("jsonl", None, jsonl.EXTENSIONS, "JSON Lines corpus, doccano or our own export",
+                    stream=jsonl.read_jsonl),
+    "csv": Format("csv", None, csv_corpus.EXTENSIONS, "CSV/TSV corpus, one article a row", stream=csv_corpus.read_csv),
     "brat": Format("brat", brat.read_brat, (".ann",), "brat standoff (.txt with its .ann)"),
-    "label-studio": Format("label-studio", jsonl.read_label_studio, (), "Label Studio export (JSON or JSON-MIN)"),
-    "prodigy": Format("prodigy", jsonl.read_prodigy, (), "Prodigy dataset (db-out JSONL)"),
+    "label-studio": Format("label-studio", None, (), "Label Studio export (JSON or JSON-MIN)",
+                           stream=jsonl.read_label_studio),
+    "prodigy": Format("prodigy", None, (), "Prodigy dataset (db-out JSONL)", stream=jsonl.read_prodigy),
     "refi-qda": Format("refi-qda", refi_qda.read_refi, refi_qda.EXTENSIONS,
                        "REFI-QDA project (.qdpx) or codebook (.qdc) from MAXQDA, ATLAS.ti, NVivo, QualCoder"),
     "webanno-tsv": Format("webanno-tsv", webanno_tsv.read_webanno_tsv, (),
@@ -57,6 +65,8 @@ FORMATS: dict[str, Format] = {
 }
 FORMAT_NAMES = ("auto",) + tuple(name for name, fmt in FORMATS.items() if not fmt.only_recognised)
 KNOWN_EXTENSIONS = frozenset(ext for f in FORMATS.values() for ext in f.extensions)
+# What an "open file" dialog offers: the extensions of every format read (those only recognised to be refused left out).
+IMPORT_EXTENSIONS = tuple(sorted({ext for f in FORMATS.values() if not f.only_recognised for ext in f.extensions}))
 
 
 def sniff_format(head: bytes) -> str:
@@ -113,7 +123,8 @@ def detect_format(path: Path, head: bytes) -> str:
     return sniffed
 
 
-def reader_for(name: str) -> Reader:
+def reader_for(name: str) -> Reader | None:
+    """The whole-file reader of a format (None for a format read record by record: see `FORMATS[name].stream`)."""
     return FORMATS[name].reader
 
 

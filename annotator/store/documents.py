@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple
 
 from annotator.core.change import Action, Change
-from annotator.core.errors import NotFound, ProjectError
-from annotator.core.model import Document, document_id_for, now_iso
-from annotator.core.text import stored_text_problem
+from annotator.core.errors import NotFound, ProjectError, UnstorableText
+from annotator.core.model import Document, now_iso
+from annotator.core.text import storable_bytes, stored_text_problem
 from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row
 from annotator.store.transactions import ProjectDatabase
 
@@ -75,33 +76,43 @@ class Documents:
         A text that stored_text_problem refuses (BOM, CR, control characters, lone surrogates)
         raises ProjectError and nothing is added.
         """
-        result = AddedDocuments()
         with self.db.atomic():
-            position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()[0]
-            seen: set[str] = set()
-            for doc in documents:
-                problem = stored_text_problem(doc.text)
-                if problem:
-                    raise ProjectError(f"document {doc.title or doc.filename!r}: its text {problem}")
-                if doc.id != document_id_for(doc.text):
-                    raise ProjectError(f"document {doc.title!r}: its id is not the hash of its text")
-                exists = doc.id in seen or self.db.execute(
-                    "SELECT 1 FROM documents WHERE id = ?", [doc.id]
-                ).fetchone()
-                if exists:
-                    result.duplicates.append(doc.id)
-                    continue
-                seen.add(doc.id)
-                self.db.execute(
-                    "INSERT INTO documents (id, position, title, text, length, outlet, url, author, "
-                    "published, language, filename, metadata, imported) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [doc.id, position, doc.title, doc.text, len(doc.text), doc.outlet, doc.url,
-                     doc.author, doc.published, doc.language, doc.filename,
-                     json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True), now_iso()],
-                )
-                position += 1
-                result.added.append(doc.id)
+            return self.insert_new(list(documents))
+
+    def insert_new(self, documents: list[Document]) -> AddedDocuments:
+        """Insert the documents not yet stored (inside the caller's transaction): one look-up per
+        few hundred documents and one batched insert, so that a corpus imports at the speed of SQLite."""
+        result = AddedDocuments()
+        for index, doc in enumerate(documents):
+            data = storable_bytes(doc.text)  # one encoding for both checks
+            if data is None:
+                raise UnstorableText(index, doc.title or doc.filename, stored_text_problem(doc.text) or "")
+            if doc.id != hashlib.sha256(data).hexdigest():  # document_id_for, on the bytes at hand
+                raise ProjectError(f"document {doc.title!r}: its id is not the hash of its text")
+        present: set[str] = set()
+        ids = list(dict.fromkeys(doc.id for doc in documents))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            present.update(row[0] for row in self.db.execute(
+                f"SELECT id FROM documents WHERE id IN ({', '.join('?' for _ in chunk)})", chunk))
+        position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()[0]
+        stamp = now_iso()
+        rows = []
+        for doc in documents:
+            if doc.id in present:
+                result.duplicates.append(doc.id)
+                continue
+            present.add(doc.id)
+            rows.append([doc.id, position, doc.title, doc.text, len(doc.text), doc.outlet, doc.url,
+                         doc.author, doc.published, doc.language, doc.filename,
+                         json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True), stamp])
+            position += 1
+            result.added.append(doc.id)
+        if rows:
+            self.db.executemany(
+                "INSERT INTO documents (id, position, title, text, length, outlet, url, author, "
+                "published, language, filename, metadata, imported) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         return result
 
     def has(self, document_id: str) -> bool:

@@ -122,6 +122,34 @@ class ExportQueries:
                 return
             yield from map(make, rows)
 
+    def iter_spans_by_document(self, annotators: Sequence[str] | None = None, gold: bool = False,
+                               label_ids: Sequence[str] | None = None, done_only: bool = False,
+                               batch: int = 200) -> Iterator[tuple[tuple[str, str, str, str, str], list[tuple]]]:
+        """The spans of iter_spans, in the same order, one document at a time (the fastest read for a
+        CSV of a million spans: no sort of the whole table, no joined columns repeated on every row).
+
+        Yields ((document id, title, outlet, published, text), rows) for each document holding selected
+        spans, in document order; each row is (id, annotator as shown, label_id, start, end, text, note,
+        attributes, origin, codebook_version, created, updated).
+        """
+        where, params = _span_filter(annotators, gold, label_ids, done_only)
+        last = -1
+        while True:
+            documents = self.db.execute(
+                "SELECT d.position, d.id, d.title, d.outlet, d.published, d.text FROM documents d "
+                f"WHERE d.position > ? AND EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id AND {where}) "
+                "ORDER BY d.position LIMIT ?", [last, *params, batch]).fetchall()
+            if not documents:
+                return
+            for position, document_id, title, outlet, published, text in documents:
+                rows = self.db.execute(
+                    f"SELECT s.id, {_SHOWN_ANNOTATOR} AS shown, s.label_id, s.start, s.\"end\", "
+                    "s.text, s.note, s.attributes, s.origin, s.codebook_version, s.created, s.updated "
+                    f"FROM spans s WHERE s.document_id = ? AND {where} "
+                    'ORDER BY s.start, s."end", shown, s.created, s.id', [document_id, *params]).fetchall()
+                yield (document_id, title, outlet, published, text), rows
+            last = documents[-1][0]
+
     def document_spans(self, document_id: str, annotators: Sequence[str] | None = None,
                               gold: bool = False, label_ids: Sequence[str] | None = None) -> list[Span]:
         """One document's selected live spans in text order, gold ones under annotator "gold"."""
@@ -176,3 +204,20 @@ class ExportQueries:
             if not rows:
                 return
             yield from map(ExportDocumentLabelRow._make, rows)
+
+    def document_statuses(self, document_id: str, annotators: Sequence[str]) -> dict[str, str]:
+        """The chosen annotators' statuses for one document (those assigned or with a status), by name."""
+        if not annotators:
+            return {}
+        return dict(self.db.execute(
+            f"SELECT annotator, status FROM assignments WHERE document_id = ? AND removed = 0 "
+            f"AND annotator IN ({_marks(annotators)}) ORDER BY annotator", [document_id, *annotators]).fetchall())
+
+    def document_memos(self, document_id: str, annotators: Sequence[str]) -> list[tuple[str, str, str, str]]:
+        """The chosen annotators' live memos on one document: (annotator, text, created, updated)."""
+        if not annotators:
+            return []
+        return [tuple(row) for row in self.db.execute(
+            f"SELECT annotator, text, created, updated FROM document_memos WHERE document_id = ? AND deleted = 0 "
+            f"AND annotator IN ({_marks(annotators)}) ORDER BY annotator", [document_id, *annotators])]
+

@@ -47,9 +47,13 @@ class Spans:
             raise InvalidSpan(f"label {span.label_id!r} is a document-level question, not a span label")
 
     def insert(self, span: Span) -> None:
-        """Write one checked span row (inside the caller's transaction): the only place spans are inserted."""
-        row = span_to_row(span)
-        self.db.execute(_INSERT, list(row.values()))
+        """Write one checked span row (inside the caller's transaction)."""
+        self.insert_many([span])
+
+    def insert_many(self, spans: Iterable[Span]) -> None:
+        """Write checked span rows in one batch (inside the caller's transaction): the only place
+        spans are inserted."""
+        self.db.executemany(_INSERT, [list(span_to_row(span).values()) for span in spans])
 
     # -- writing --------------------------------------------------------------------------------
 

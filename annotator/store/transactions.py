@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from typing import Generator, Iterator
+from typing import Any, Generator, Iterable, Iterator, Sequence
 
 from sqlite_utils import Database
 
@@ -59,6 +59,12 @@ class ProjectDatabase(Database):
         if not self.closed:
             conn, self.conn = self.conn, ClosedConnection(path)
             conn.close()
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+        """Run one write statement over many rows, inside the caller's transaction (`atomic`)."""
+        if not self.conn.in_transaction:
+            raise ProjectError("internal error: a batched write outside a transaction")
+        return self.conn.executemany(sql, rows)
 
     @contextlib.contextmanager
     def atomic(self) -> Generator["ProjectDatabase", None, None]:

@@ -915,6 +915,14 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Grille de codage REFI-QDA seule</translation>
     </message>
     <message>
+        <source>Label Studio tasks (with the labeling configuration)</source>
+        <translation>Tâches Label Studio (avec la configuration d’annotation)</translation>
+    </message>
+    <message>
+        <source>Parquet tables (pandas, polars, R, DuckDB; a folder)</source>
+        <translation>Tables Parquet (pandas, polars, R, DuckDB&#x202f;; un dossier)</translation>
+    </message>
+    <message>
         <source>spans (one row per span)</source>
         <translation>segments (une ligne par segment)</translation>
     </message>
@@ -951,6 +959,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Pour Excel (BOM, formules neutralisées)</translation>
     </message>
     <message>
+        <source>One file per annotator, as doccano keeps them (a folder)</source>
+        <translation>Un fichier par annotateur, comme doccano les range (un dossier)</translation>
+    </message>
+    <message>
         <source>Output file</source>
         <translation>Fichier de sortie</translation>
     </message>
@@ -963,8 +975,8 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Format</translation>
     </message>
     <message>
-        <source>Table (CSV)</source>
-        <translation>Tableau (CSV)</translation>
+        <source>Table (CSV, Excel)</source>
+        <translation>Table (CSV, Excel)</translation>
     </message>
     <message>
         <source>Save to</source>
@@ -977,6 +989,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Export to</source>
         <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;Excel workbook (*.xlsx);;Tab-separated table (*.tsv)</source>
+        <translation>Table CSV (*.csv);;Classeur Excel (*.xlsx);;Table séparée par des tabulations (*.tsv)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1037,8 +1053,12 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Importer des articles</translation>
     </message>
     <message>
-        <source>Articles (*.html *.htm *.txt *.xml *.csv *.jsonl *.json *.ann);;All files (*)</source>
-        <translation>Articles (*.html *.htm *.txt *.xml *.csv *.jsonl *.json *.ann);;Tous les fichiers (*)</translation>
+        <source>Articles and annotated files (%1)</source>
+        <translation>Articles et fichiers annotés (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Import failed</source>

@@ -1,9 +1,11 @@
-"""Benchmark: 1M spans to CSV with export_project, against `sqlite3 -csv` on the same join, same run.
+"""Benchmark: 1M spans to CSV with export_project, against `sqlite3 -csv` on the same join, same run;
+and the Parquet export, read back by pyarrow and pandas.
 
 Run: .venv/bin/python tests/benchmarks/bench_export.py [--spans 1000000]
 The reference is the sqlite3 command-line tool (Debian package sqlite3) writing the same join to
 CSV; when it is missing, Python's sqlite3 + csv modules on the same query stand in. Our export does
 more per row (context words, label path, attribute columns), so the ratio is the price of those.
+Each export runs in a child process of its own, so its peak memory (ru_maxrss) is its own.
 """
 
 from __future__ import annotations
@@ -85,17 +87,27 @@ _CHILD = """
 import resource, sys, time
 from annotator.services.exporting import export_project
 from annotator.store import Project
-with Project.open(sys.argv[1]) as project:
+with Project.open(sys.argv[1], backup=False) as project:
     began = time.perf_counter()
-    report = export_project(project, "csv", sys.argv[2])
+    report = export_project(project, sys.argv[3], sys.argv[2])
     seconds = time.perf_counter() - began
 print(seconds, report.spans, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
+_READ_PARQUET = """
+import resource, sys, time
+began = time.perf_counter()
+import pyarrow.parquet as pq
+table = pq.read_table(sys.argv[1])
+arrow = time.perf_counter() - began
+frame = table.to_pandas()
+print(arrow, time.perf_counter() - began, len(frame), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
 
-def time_ours(path: Path, out: Path) -> tuple[float, int, float]:
+
+def time_ours(path: Path, out: Path, fmt: str = "csv") -> tuple[float, int, float]:
     """Seconds, rows and peak memory (MB) of export_project, in a fresh process of its own."""
-    result = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(out)], check=True,
+    result = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(out), fmt], check=True,
                             capture_output=True, text=True)
     seconds, rows, peak = result.stdout.split()
     return float(seconds), int(rows), float(peak)
@@ -156,6 +168,16 @@ def main() -> None:
         print(f"ratio export_project / {name}: {ours / reference:.2f}x")
         if cli is not None:
             print(f"ratio export_project / python sqlite3 + csv: {ours / python:.2f}x")
+        parquet, rows, parquet_peak = time_ours(project, folder / "tables", "parquet")
+        size = sum(p.stat().st_size for p in (folder / "tables").iterdir()) / 1_048_576
+        print(f"export_project parquet: {parquet:6.2f} s  {rows:,} spans + documents + answers  {size:.0f} MB  "
+              f"peak memory {parquet_peak:.0f} MB  ({parquet / reference:.2f}x {name})")
+        result = subprocess.run([sys.executable, "-c", _READ_PARQUET, str(folder / "tables" / "spans.parquet")],
+                                check=True, capture_output=True, text=True)
+        arrow, pandas, count, peak = result.stdout.split()
+        assert int(count) == written
+        print(f"reading spans.parquet: pyarrow {float(arrow):.2f} s, into pandas {float(pandas):.2f} s "
+              f"(imports included), peak {float(peak):.0f} MB")
     sys.stdout.flush()
 
 

@@ -121,7 +121,7 @@ def bench_html_import(folder: Path, count: int) -> None:
         began = time.perf_counter()
         report = import_paths(project, [pages])
         ours = time.perf_counter() - began
-    assert len(report.imported) == count, report.summary()
+    assert report.documents_imported == count, report.summary()
     bare = median_seconds(lambda: [lxml_html.document_fromstring(p.read_bytes()) for p in files], 1)
     record("import", f"HTML pages ({count}, {size:.1f} kB each)", f"{count / ours:,.0f} files/s",
            f"bare lxml parse {count / bare:,.0f} files/s", ours / bare)
@@ -145,7 +145,7 @@ with Project.open(sys.argv[1], backup=False) as project:
     began = time.perf_counter()
     report = import_paths(project, [sys.argv[2]], max_bytes=1 << 30)
     seconds = time.perf_counter() - began
-print(seconds, len(report.imported), len(report.refused), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(seconds, report.documents_imported, len(report.refused), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 

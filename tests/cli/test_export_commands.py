@@ -25,7 +25,7 @@ def test_export_csv_and_options(filled, tmp_path):
     result = CliRunner().invoke(cli, ["export", str(path), "--format", "csv", "-o", str(out),
                                       "--annotator", "alice", "--label", "scare_quote", "--excel"])
     assert result.exit_code == 0, result.output
-    written = tmp_path / "spans-excel.csv"
+    written = out  # exactly where -o says
     assert str(written) in result.output and "Excel mode" in result.output
     with open(written, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -68,3 +68,26 @@ def test_export_errors_are_one_line(filled, tmp_path):
     result = runner.invoke(cli, ["export", str(path), "-f", "brat", "-o", str(tmp_path / "b"), "--excel"])
     assert result.exit_code == 1 and "CSV exports only" in result.output
     assert not (tmp_path / "a.csv").exists() and not (tmp_path / "b").exists()
+
+
+def test_export_output_rules_from_the_command_line(filled, tmp_path):
+    path, data = filled
+    runner = CliRunner()
+    result = runner.invoke(cli, ["export", str(path), "-f", "jsonl", "-o", str(tmp_path / "a.jsonl"),
+                                 "--table", "documents"])
+    assert result.exit_code == 1 and "--table chooses a table" in result.output
+    result = runner.invoke(cli, ["export", str(path), "-f", "csv", "-o", str(tmp_path / "a.jsonl")])
+    assert result.exit_code == 1 and "is not a table" in result.output
+    assert not list(tmp_path.glob("a.*"))
+    book = tmp_path / "spans.xlsx"
+    result = runner.invoke(cli, ["export", str(path), "-f", "csv", "-o", str(book)])
+    assert result.exit_code == 0, result.output
+    assert book.read_bytes()[:2] == b"PK"  # a zip: a real workbook
+    folder = tmp_path / "doccano"
+    result = runner.invoke(cli, ["export", str(path), "-f", "jsonl", "--per-annotator", "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in folder.glob("*.jsonl")} == {"alice.jsonl", "bob.jsonl", "lead.jsonl"}
+    tables = tmp_path / "tables"
+    result = runner.invoke(cli, ["export", str(path), "-f", "parquet", "-o", str(tables)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in tables.iterdir()} == {"spans.parquet", "documents.parquet", "answers.parquet"}

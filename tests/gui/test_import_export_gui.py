@@ -76,3 +76,33 @@ def test_gui_import_keeps_each_annotators_spans(window, project, tmp_path, qtbot
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     doc = next(d for d in project.documents.ids() if project.documents.get(d).text.startswith("Un titre"))
     assert sorted(s.annotator for s in project.spans.of_document(doc)) == ["ana", "ben"]
+
+
+def test_export_dialog_names_every_format_and_folder_choices(window, project, tmp_path):
+    from annotator.services.exporting import FORMATS
+
+    dialog = ExportDialog(project, window)
+    offered = [dialog.format_combo.itemData(i) for i in range(dialog.format_combo.count())]
+    assert offered == list(FORMATS)
+    shown = [dialog.format_combo.itemText(i) for i in range(dialog.format_combo.count())]
+    assert all(text != fmt for text, fmt in zip(shown, offered))  # each has a readable name
+    assert any("Label Studio" in text for text in shown) and any("Parquet" in text for text in shown)
+    dialog.format_combo.setCurrentIndex(offered.index("parquet"))
+    assert dialog.path_edit.text().endswith("-parquet") and not dialog.table_combo.isEnabled()
+    assert dialog.options()["table"] is None
+    dialog.format_combo.setCurrentIndex(offered.index("jsonl"))
+    assert dialog.per_annotator_check.isEnabled() and dialog.path_edit.text().endswith(".jsonl")
+    dialog.per_annotator_check.setChecked(True)
+    assert not dialog.path_edit.text().endswith(".jsonl") and dialog.options()["per_annotator"]
+    dialog.format_combo.setCurrentIndex(offered.index("csv"))
+    assert not dialog.per_annotator_check.isEnabled() and not dialog.options()["per_annotator"]
+    dialog.close()
+
+
+def test_the_import_filter_lists_every_format_read():
+    from annotator.gui.import_flow import import_file_filter
+
+    articles = import_file_filter().split(";;")[0]
+    for pattern in ("*.qdpx", "*.qdc", "*.qde", "*.xmi", "*.tsv", "*.jsonl", "*.ann", "*.html", "*.csv"):
+        assert pattern in articles
+    assert "*.conll" not in articles  # recognised only to be refused

@@ -16,14 +16,14 @@ from annotator.io.readers.jsonl import read_jsonl
 def csv_items(tmp_path: Path, data: bytes, name: str = "corpus.csv"):
     path = tmp_path / name
     path.write_bytes(data)
-    return read_csv(path, data, ReadOptions())
+    return list(read_csv(path, ReadOptions()).documents)
 
 
 def jsonl_items(tmp_path: Path, records: list | str, name: str = "corpus.jsonl"):
     path = tmp_path / name
     text = records if isinstance(records, str) else "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
     path.write_text(text, encoding="utf-8")
-    return read_jsonl(path, path.read_bytes(), ReadOptions())
+    return list(read_jsonl(path, ReadOptions()).documents)
 
 
 def test_csv_columns_are_mapped_by_synonyms(tmp_path):

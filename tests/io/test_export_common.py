@@ -35,6 +35,7 @@ def _failing(iterator_method):
 def test_failure_leaves_no_half_file(project, data, tmp_path, monkeypatch, fmt):
     out = tmp_path / f"out.{fmt}"
     monkeypatch.setattr(project.exports, "iter_spans", _failing(project.exports.iter_spans))
+    monkeypatch.setattr(project.exports, "iter_spans_by_document", _failing(project.exports.iter_spans_by_document))
     monkeypatch.setattr(project.documents, "iter_all", _failing(project.documents.iter_all))
     with pytest.raises(Boom):
         export_project(project, fmt, out)
@@ -44,7 +45,7 @@ def test_failure_leaves_no_half_file(project, data, tmp_path, monkeypatch, fmt):
 def test_failure_keeps_the_previous_file(project, data, tmp_path, monkeypatch):
     out = tmp_path / "spans.csv"
     out.write_text("previous export\n", encoding="utf-8")
-    monkeypatch.setattr(project.exports, "iter_spans", _failing(project.exports.iter_spans))
+    monkeypatch.setattr(project.exports, "iter_spans_by_document", _failing(project.exports.iter_spans_by_document))
     with pytest.raises(Boom):
         export_project(project, "csv", out)
     assert out.read_text(encoding="utf-8") == "previous export\n"
@@ -81,7 +82,7 @@ def test_choices_are_checked(project, data, tmp_path):
     with pytest.raises(AnnotatorError, match="does not exist"):
         export_project(project, "csv", tmp_path / "nowhere" / "a.csv")
     assert _leftovers(tmp_path) == []
-    assert set(FORMATS) == {"csv", "jsonl", "brat", "conll", "qdpx", "qdc", "label-studio"}
+    assert set(FORMATS) == {"csv", "jsonl", "brat", "conll", "qdpx", "qdc", "label-studio", "parquet"}
 
 
 def test_selection_rules(project, data):

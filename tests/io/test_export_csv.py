@@ -100,8 +100,8 @@ def test_done_only_keeps_documents_marked_done(project, data, tmp_path):
 
 def test_excel_mode_neutralises_formulas(project, data, tmp_path):
     report = export_project(project, "csv", tmp_path / "spans.csv", excel=True)
-    assert report.path == tmp_path / "spans-excel.csv"
-    assert not (tmp_path / "spans.csv").exists()
+    assert report.path == tmp_path / "spans.csv"  # exactly where -o says
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".csv"] == ["spans.csv"]
     raw = report.path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = _read(report.path, encoding="utf-8-sig")

@@ -40,7 +40,9 @@ def documents_with_spans(draw, annotators=ANNOTATORS):
                 start = draw(st.integers(0, len(text) - 1))
                 end = draw(st.integers(start + 1, min(len(text), start + 25)))
                 spans.append((text, annotator, draw(st.sampled_from(LABELS)), start, end))
-    return texts, spans
+    # Two spans of one annotator with the same label and offsets are one annotation: an import keeps one
+    # (and the store is to refuse the second), so a project to round-trip holds each once.
+    return texts, list(dict.fromkeys(spans))
 
 
 def _project(folder: Path, name: str) -> Project:
@@ -86,6 +88,9 @@ def test_jsonl_round_trip(case):
             report = import_paths(target, [out])
             assert not report.refused, report.summary()
             assert _state(target, ANNOTATORS) == _state(source, ANNOTATORS)
+            again = folder / "again.jsonl"
+            export_project(target, "jsonl", again)
+            assert again.read_bytes() == out.read_bytes()  # lossless: the second export is the first
         finally:
             source.close()
             target.close()

@@ -71,7 +71,9 @@ def test_failure_in_the_store_rolls_back_new_labels_and_documents(project, tmp_p
 
         raise InvalidSpan("simulated failure after the label and document were written")
 
-    monkeypatch.setattr(type(project.imports), "_store_imported_span", broken)
+    from annotator.store.imports import ImportSession
+
+    monkeypatch.setattr(ImportSession, "_store_spans", broken)
     report = import_paths(project, [path], annotator="ana")
     assert "simulated failure" in report.refused[0].reason
     assert len(project.codebook.labels()) == labels_before

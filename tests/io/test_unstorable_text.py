@@ -28,7 +28,8 @@ def test_a_jsonl_record_with_unstorable_text_refuses_its_file_only(project, tmp_
     report = import_paths(project, [bad, good])
     assert [i.title for i in report.imported] == ["Fine"]
     assert len(report.refused) == 1 and report.refused[0].path == bad
-    assert "line 2: the text" in report.refused[0].reason and words in report.refused[0].reason
+    assert report.refused[0].reason.startswith(("line 2: the text", "line 2: 'text'"))
+    assert words in report.refused[0].reason
     assert project.counts()["documents"] == 1
 
 
@@ -68,14 +69,36 @@ def test_a_brat_text_with_a_stray_control_is_refused(project, tmp_path):
     assert report.imported == [] and "U+0002" in report.refused[0].reason
 
 
-def test_an_unexpected_error_refuses_the_file_logs_it_and_the_batch_goes_on(project, tmp_path, caplog):
-    # JSON nested deeper than Python's recursion limit: json.loads raises RecursionError, not ValueError.
+def test_json_nested_too_deeply_is_refused_and_the_batch_goes_on(project, tmp_path):
+    # Deeper than Python's recursion limit: json raises RecursionError, not ValueError.
     deep = tmp_path / "a-deep.json"
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     later = write_jsonl(tmp_path / "b-later.jsonl", [GOOD])
-    with caplog.at_level(logging.ERROR, logger="annotator.io.importer"):
-        report = import_paths(project, [deep, later])
+    report = import_paths(project, [deep, later])
     assert [i.title for i in report.imported] == ["Good"]
     assert [r.path for r in report.refused] == [deep]
-    assert report.refused[0].reason.startswith("could not be read: maximum recursion depth")
-    assert any(r.exc_info and "a-deep.json" in r.getMessage() for r in caplog.records)
+    assert report.refused[0].reason == "item 1: is nested too deeply to be read"
+
+
+def test_an_unexpected_error_refuses_the_file_without_blaming_it_logs_it_and_the_batch_goes_on(
+        project, tmp_path, caplog, monkeypatch):
+    from annotator.io import import_mapping
+
+    first = write_jsonl(tmp_path / "a-first.jsonl", [{"text": "Will meet a bug."}])
+    later = write_jsonl(tmp_path / "b-later.jsonl", [GOOD])
+    real_map = import_mapping.FileMapper.map
+
+    def buggy(self, items):
+        if self.source == "a-first.jsonl":
+            raise KeyError("a bug of ours")
+        return real_map(self, items)
+
+    monkeypatch.setattr(import_mapping.FileMapper, "map", buggy)
+    with caplog.at_level(logging.ERROR, logger="annotator.services.importing"):
+        report = import_paths(project, [first, later])
+    assert [i.title for i in report.imported] == ["Good"]
+    assert [r.path for r in report.refused] == [first]
+    reason = report.refused[0].reason
+    assert reason.startswith("not imported because of an unexpected error in Framing Annotator (KeyError")
+    assert "the file itself may be fine" in reason
+    assert any(r.exc_info and "a-first.jsonl" in r.getMessage() for r in caplog.records)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
+from annotator.core.codebook import Codebook
 from annotator.core.errors import ImportRefused
-from annotator.core.model import Document
+from annotator.core.model import Annotator, Document
 from annotator.core.text import normalise_text, stored_text_problem
 
 
@@ -25,6 +26,12 @@ class ImportedSpan:
     note: str = ""
     annotator: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
+    # Kept from files that carry them (our own JSONL); empty means "made by this import".
+    id: str = ""
+    origin: str = ""
+    created: str = ""
+    updated: str = ""
+    codebook_version: int = 0
 
 
 @dataclass
@@ -58,6 +65,18 @@ class ImportedAnswer:
     values: list[str]
     annotator: str | None = None
     note: str = ""
+    created: str = ""
+    updated: str = ""
+
+
+@dataclass
+class ImportedMemo:
+    """An annotator's memo on the whole document."""
+
+    text: str
+    annotator: str | None = None
+    created: str = ""
+    updated: str = ""
 
 
 @dataclass
@@ -69,6 +88,7 @@ class ImportedDocument:
     where: str = ""  # "line 4", "row 12", "item 2" when a file holds several documents
     answers: list[ImportedAnswer] = field(default_factory=list)
     statuses: dict[str, str] = field(default_factory=dict)  # annotator -> todo / in progress / done
+    memos: list[ImportedMemo] = field(default_factory=list)
 
     @property
     def label_names(self) -> list[str]:
@@ -78,11 +98,18 @@ class ImportedDocument:
 
 @dataclass
 class ImportedFile:
-    """Everything a reader made of one file: documents, codebook entries, and what it could not map."""
+    """Everything a reader made of one file: documents, codebook entries, and what it could not map.
 
-    documents: list[ImportedDocument] = field(default_factory=list)
+    `documents` is a list, or for a corpus read record by record an iterator to go through once
+    (its warnings are complete when it is exhausted). `codebook` and `team` come with files that
+    carry a whole codebook and team (our own JSONL export).
+    """
+
+    documents: Iterable[ImportedDocument] = field(default_factory=list)
     labels: list[ImportedLabel] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    codebook: Codebook | None = None
+    team: list[Annotator] = field(default_factory=list)
 
 
 def as_imported_file(result: "ImportedFile | list[ImportedDocument]") -> ImportedFile:
@@ -95,11 +122,25 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 @dataclass
 class ReadOptions:
-    """Choices that change what a reader extracts."""
+    """Choices that change what a reader extracts.
+
+    `max_bytes` is a limit per article: a file that is one article (a page, a text) or that is read
+    whole (a tool's project) may not be larger; a corpus read record by record (JSONL, CSV) has no
+    limit, but none of its records may be.
+    """
 
     full_page: bool = False
     keep_captions: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    scan_encoding: bool = False  # find a corpus's encoding over the whole file, not from its first bytes
+
+
+def too_large(source: str, size: int, limit: int, where: str = "") -> ImportRefused:
+    """The refusal of an article (or a file read whole) over the size limit."""
+    what = f"{where}: the article is" if where else "is"
+    return ImportRefused(
+        source, f"{what} {size / 1_048_576:.1f} MB, over the {limit / 1_048_576:g} MB limit per article "
+        "(raise it with --max-article-size to import it)")
 
 
 class TextAsStored:

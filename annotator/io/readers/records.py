@@ -31,8 +31,22 @@ def normalise_key(key: str) -> str:
     return re.sub(r"[\s\-.]+", "_", str(key).strip().lower())
 
 
+_MAPPINGS: dict[tuple[str, ...], dict[str, str]] = {}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def map_fields(keys: list[str]) -> dict[str, str]:
-    """Our field -> the record's key for it (first synonym present wins)."""
+    """Our field -> the record's key for it (first synonym present wins); the records of a corpus
+    mostly share their keys, so each set of keys is mapped once."""
+    known = _MAPPINGS.get(tuple(keys))
+    if known is None:
+        known = _map_fields(keys)
+        if len(_MAPPINGS) < 1000:
+            _MAPPINGS[tuple(keys)] = known
+    return dict(known)
+
+
+def _map_fields(keys: list[str]) -> dict[str, str]:
     by_norm = {}
     for key in keys:
         by_norm.setdefault(normalise_key(key), key)
@@ -73,11 +87,12 @@ def _span_lists(record: dict[str, Any]) -> list[str]:
     return [key for key in SPAN_KEYS if isinstance(record.get(key), list)]
 
 
-def _spans_of(record: dict[str, Any], where: str, source: str) -> tuple[list[RawSpan], list[str]]:
-    """Spans [(start, end, label, note, annotator)] and document categories of a record."""
+def _spans_of(record: dict[str, Any], where: str, source: str,
+              lists: list[str]) -> tuple[list[RawSpan], list[str]]:
+    """Spans [(start, end, label, note, annotator)] and document categories of a record (under `lists`)."""
     spans: list[RawSpan] = []
     categories: list[str] = []
-    for key in _span_lists(record):
+    for key in lists:
         for item in record[key]:
             if isinstance(item, str):
                 categories.append(item)
@@ -100,7 +115,9 @@ def _spans_of(record: dict[str, Any], where: str, source: str) -> tuple[list[Raw
 
 def _metadata(record: dict[str, Any], used: set[str]) -> dict[str, Any]:
     """Keys we do not map, kept as they are; a "metadata" object (our own export) is merged in."""
-    metadata = {k: v for k, v in record.items() if k not in used and v not in (None, "", [], {})}
+    # kept: anything but None, "", [] and {} (0 and False are values)
+    metadata = {k: v for k, v in record.items()
+                if k not in used and (v or (v is not None and not isinstance(v, (str, list, dict))))}
     nested = metadata.pop("metadata", None)
     if isinstance(nested, dict):
         metadata = {**metadata, **nested}
@@ -117,15 +134,31 @@ def _remapper(raw: str):
     return normalised.text, normalised.remap
 
 
-def _refuse_lone_surrogates(record: dict[str, Any], source: str, where: str) -> None:
+def _surrogate_in(value: Any) -> str | None:
+    """The first lone surrogate a JSON value holds anywhere (a decoded str holds no paired one), or None."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found is not None:
+                return found.group()
+        elif isinstance(item, dict):
+            stack += item.keys()
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item
+    return None
+
+
+def refuse_lone_surrogates(record: dict[str, Any], source: str, where: str) -> None:
     """Refuse a record with half a character (a lone \\ud83d escape in JSON): it cannot be stored."""
     for key, value in record.items():
-        try:
-            json.dumps([key, value], ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
+        found = _surrogate_in(key) or _surrogate_in(value)
+        if found is not None:
             raise ImportRefused(
-                source, f"{where}: '{key}' holds a lone surrogate, half of a character that cannot be stored"
-            ) from None
+                source, f"{where}: '{key}' holds a lone surrogate (U+{ord(found):04X}), half of a character "
+                "that cannot be stored")
 
 
 def record_to_document(record: dict[str, Any], source: str, where: str,
@@ -146,14 +179,16 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
     if not raw.strip():
         raise ImportRefused(source, f"{where}: the text is empty")
     fields = {name: as_text(record.get(key)) for name, key in mapping.items() if name != "text"}
-    spans, categories = _spans_of(record, where, source)
-    span_lists = {key for key in SPAN_KEYS if isinstance(record.get(key), list)}
-    used = set(mapping.values()) | span_lists | {annotator_key, "annotations", "annotators", "filename"}
+    lists = _span_lists(record)
+    spans, categories = _spans_of(record, where, source, lists) if lists else ([], [])
+    used = {*mapping.values(), annotator_key, "annotations", "annotators", "filename"}
+    if lists:
+        used.update(key for key in SPAN_KEYS if isinstance(record.get(key), list))
     metadata = _metadata(record, used)
     if categories:
         metadata["categories"] = categories
     imported: list[ImportedSpan] = []
-    if _span_lists(record):
+    if lists:
         text, remap = _remapper(raw)
         default_annotator = as_text(record.get(annotator_key)) or None
         for start, end, label, note, annotator in spans:
@@ -169,13 +204,17 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
         paragraphs = with_headline(fields.get("title", ""), plain_text_paragraphs(normalised_string(raw)))
         text = join_paragraphs(paragraphs)
         title = fields.get("title") or (paragraphs[0].split("\n")[0] if paragraphs else "")
-    refuse_unstorable(text, source, where)
-    _refuse_lone_surrogates(record, source, where)
-    document = Document(
-        text=text, title=title, url=fields.get("url", ""), outlet=fields.get("outlet", ""),
-        published=fields.get("published", ""), language=fields.get("language", ""),
-        author=fields.get("author", ""), filename=as_text(record.get("filename")) or source, metadata=metadata,
-    )
+    # The text's control characters or lone surrogates are refused by the store, which names the record.
+    refuse_lone_surrogates({k: v for k, v in record.items() if k != mapping["text"]}, source, where)
+    try:
+        document = Document(
+            text=text, title=title, url=fields.get("url", ""), outlet=fields.get("outlet", ""),
+            published=fields.get("published", ""), language=fields.get("language", ""),
+            author=fields.get("author", ""), filename=as_text(record.get("filename")) or source, metadata=metadata,
+        )
+    except UnicodeEncodeError:  # a lone surrogate: say so as for any text that may not be stored
+        refuse_unstorable(text, source, where)
+        raise
     if metadata.get("id") == document.id:
         del metadata["id"]
     return ImportedDocument(document, spans=imported, where=where)

@@ -12,7 +12,7 @@ from annotator.io.decode import decode_bytes, declared_encoding
 from annotator.io.paragraphs import (
     byline_author, join_paragraphs, plain_text_paragraphs, with_headline,
 )
-from annotator.io.readers.base import ImportedDocument, ReadOptions, display_name
+from annotator.io.readers.base import ImportedDocument, ImportedFile, ReadOptions, display_name
 from annotator.io.readers.xml_parse import (
     children, descendants, first, first_text, language_of, local, parse_xml, text_of,
 )
@@ -159,6 +159,16 @@ def read_xml(path: Path, data: bytes, options: ReadOptions) -> list[ImportedDocu
     if not out:
         raise ImportRefused(source, "holds no article")
     return out
+
+
+def read_xml_file(path: Path, options: ReadOptions) -> ImportedFile:
+    """An XML file within the per-article limit, read whole; a larger one, if it is a corpus (a teiCorpus,
+    a NewsML-G2 newsMessage, a collection of articles), read one article at a time (xml_stream)."""
+    if path.stat().st_size <= options.max_bytes:
+        return ImportedFile(documents=read_xml(path, path.read_bytes(), options))
+    from annotator.io.readers.xml_stream import stream_xml
+
+    return ImportedFile(documents=stream_xml(path, options))
 
 
 def _drop_keep_tail(el: etree._Element) -> None:
