@@ -40,23 +40,32 @@ class Action:
 
 
 def iter_actions(run: str, seed: int, text_length: int) -> Iterator[Action]:
-    """The endless, reproducible action sequence of one writer run."""
+    """The endless, reproducible action sequence of one writer run (never two live spans alike: the
+    store refuses an exact duplicate)."""
     rng = random.Random(seed)
-    live: list[str] = []
+    live: dict[str, tuple[str, int, int]] = {}
+
+    def fresh(span_id: str, longest: int) -> tuple[str, int, int]:
+        while True:
+            start = rng.randrange(0, text_length - 1)
+            key = (rng.choice(SPAN_LABELS), start, min(text_length, start + rng.randint(1, longest)))
+            if all(key != other for other_id, other in live.items() if other_id != span_id):
+                return key
+
     for n in counter(1):
         roll = rng.random()
         if roll < 0.4 or not live:
-            start = rng.randrange(0, text_length - 1)
-            end = min(text_length, start + rng.randint(1, 40))
             span_id = f"{run}-{n}"
-            live.append(span_id)
-            yield Action("add_span", span_id=span_id, label=rng.choice(SPAN_LABELS), start=start, end=end)
+            label, start, end = live[span_id] = fresh(span_id, 40)
+            yield Action("add_span", span_id=span_id, label=label, start=start, end=end)
         elif roll < 0.6:
-            start = rng.randrange(0, text_length - 1)
-            yield Action("update_span", span_id=rng.choice(live), label=rng.choice(SPAN_LABELS),
-                         start=start, end=min(text_length, start + rng.randint(1, 60)), note=f"edit {n}")
+            span_id = rng.choice(sorted(live))
+            label, start, end = live[span_id] = fresh(span_id, 60)
+            yield Action("update_span", span_id=span_id, label=label, start=start, end=end, note=f"edit {n}")
         elif roll < 0.7:
-            yield Action("delete_span", span_id=live.pop(rng.randrange(len(live))))
+            span_id = rng.choice(sorted(live))
+            del live[span_id]
+            yield Action("delete_span", span_id=span_id)
         elif roll < 0.88:
             question = rng.choice(sorted(QUESTIONS))
             value = "" if rng.random() < 0.2 else rng.choice(QUESTIONS[question])
