@@ -181,6 +181,12 @@ def project_to_open(project: Path | None, settings: Settings, demo: bool = False
 
 def run_app(project: Path | None = None, screenshot: Path | None = None, annotator: str | None = None,
             language: str | None = None, demo: bool = False, show: str | None = None) -> int:
+    from annotator.gui.platform_check import missing_library_message
+
+    missing = missing_library_message()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     app = application()
     settings = Settings()
     project = project_to_open(project, settings, demo=demo or screenshot is not None)

@@ -95,6 +95,8 @@ def build_menus(window) -> None:
          "Ctrl+Shift+PgDown")
     _add(window, go_menu, "mark_done", translate("Menus", "&Mark done (and go to the next)"), window.mark_done,
          "Ctrl+D")
+    _add(window, go_menu, "reopen", translate("Menus", "&Re-open this article (no longer done)"),
+         window.reopen_document, "Ctrl+R")
     _add(window, go_menu, "focus_list", translate("Menus", "Go to the &document list"),
          lambda: window.document_list.view.setFocus(), "Ctrl+L")
     _add(window, go_menu, "focus_reader", translate("Menus", "Go to the &text"),
@@ -110,6 +112,12 @@ def build_menus(window) -> None:
          "Ctrl+W", checkable=True, checked=window.settings.snap_to_words)
     _add(window, view_menu, "suggestions", translate("Menus", "Show &suggestions (framing devices the app found)"),
          window.set_show_suggestions, "Ctrl+Shift+S", checkable=True, checked=window.workspace.show_suggestions)
+    _add(window, view_menu, "label_names", translate("Menus", "Show label &names beside the text"),
+         window.set_label_names, "Ctrl+Shift+N", checkable=True,
+         checked=window.settings.label_names)
+    view_menu.addSeparator()
+    _add(window, view_menu, "retrieve", translate("Menus", "&Coded segments of a label…"), window.open_retrieval,
+         "Ctrl+Shift+R")
 
     help_menu = bar.addMenu(translate("Menus", "&Help"))
     _add(window, help_menu, "shortcuts", translate("Menus", "&Keyboard shortcuts"),

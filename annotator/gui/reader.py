@@ -1,4 +1,5 @@
-"""The reader: shows one article, its spans as tinted text with stacked underline lanes, and takes keys."""
+"""The reader: shows one article, its spans as tinted text with underline lanes and named stripes in the
+margin, its suggestions dotted; takes label keys and lets the selected span's edges be dragged."""
 
 from __future__ import annotations
 
@@ -6,18 +7,17 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPen, QTextBlockFormat, QTextCharFormat,
-    QTextCursor,
+    QFont, QKeyEvent, QKeySequence, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
-from annotator.core.lanes import assign_lanes, spans_at
-from annotator.core.model import Label, Span
+from annotator.core.lanes import RangeIndex
 from annotator.gui.qt_offsets import QtOffsets
+from annotator.gui.reader_paint import MarginGeometry, paint_marks, paint_margin, segments
 
-LANE_HEIGHT = 3.0
 MAX_LINE_WIDTH = 760  # pixels of text per line at most, for comfortable reading
-LANE_GAP = 1.5
+PAGE_MARGIN = 28
+EDGE_GRAB = 6  # pixels either side of a span's edge where the mouse can take it
 
 
 @dataclass
@@ -31,6 +31,12 @@ class Mark:
     title: str
     suggestion: bool = False
     readonly: bool = False  # another annotator's span, shown for comparison
+    label_id: str = ""
+    name: str = ""  # what the margin says (the label's name); the title's first words when empty
+
+    @property
+    def margin_name(self) -> str:
+        return self.name or self.title.split("\n", 1)[0].split(":", 1)[0]
 
 
 def key_text(event: QKeyEvent) -> str:
@@ -50,8 +56,18 @@ def key_text(event: QKeyEvent) -> str:
     return ""
 
 
+def suggestion_index(marks: list[Mark]) -> RangeIndex:
+    """Suggestion marks ready for the reader (plain Python: may be built on a worker thread)."""
+    index = RangeIndex()
+    index.load((m.id, m.start, m.end, m) for m in marks)
+    return index
+
+
 class ReaderView(QTextEdit):
-    """Read-only, keyboard-selectable article view that reports annotation keys as signals."""
+    """Read-only, keyboard-selectable article view that reports annotation keys as signals.
+
+    Marks are kept in two RangeIndex layers (spans with lanes, suggestions), changed one by one as
+    the annotator works, and painted only where visible."""
 
     label_key = Signal(str)
     delete_key = Signal()
@@ -59,6 +75,7 @@ class ReaderView(QTextEdit):
     resize_key = Signal(str, int)
     edit_key = Signal()
     mark_clicked = Signal(str)
+    edge_dragged = Signal(str, str, int)  # mark id, "start" or "end", the offset it was dropped at
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -70,15 +87,19 @@ class ReaderView(QTextEdit):
         self.setAccessibleName(self.tr("Article text"))
         self.setAccessibleDescription(self.tr("Select words, then press a label's key to annotate them."))
         self.setFrameShape(QTextEdit.Shape.NoFrame)
-        self.document().setDocumentMargin(28)
+        self.document().setDocumentMargin(PAGE_MARGIN)
         self.setStyleSheet("QTextEdit { background: #FFFFFF; color: #1A1A1A; }")
         self._offsets = QtOffsets("")
         self._text = ""
-        self._marks: list[Mark] = []
-        self._lanes: list[int] = []
+        self._spans = RangeIndex()
+        self._suggestions = RangeIndex()
         self._shortcuts: dict[str, str] = {}
         self.selected_mark_id: str | None = None
+        self.hidden_labels: set[str] = set()
+        self.show_names = True
         self._point_size = 12.0
+        self._drag: tuple[str, str] | None = None  # (mark id, edge) while an edge is dragged
+        self._drag_offset: int | None = None
 
     # -- content ---------------------------------------------------------------------------
 
@@ -86,7 +107,8 @@ class ReaderView(QTextEdit):
         """Show a document's stored text; the first paragraph (the headline) is set large and bold."""
         self._text = text
         self._offsets = QtOffsets(text)
-        self._marks, self._lanes, self.selected_mark_id = [], [], None
+        self._spans, self._suggestions, self.selected_mark_id = RangeIndex(), RangeIndex(), None
+        self._drag = None
         self._load_text()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -94,7 +116,10 @@ class ReaderView(QTextEdit):
         """Fill the document in one insertion whose blocks all inherit the body's line spacing."""
         document = self.document()
         document.setUndoRedoEnabled(False)
-        self.setPlainText(self._text)
+        # The document's own setPlainText: QTextEdit's would give the whole text the character format
+        # at the cursor (the headline's, large and bold, when the cursor sits in it).
+        self.setCurrentCharFormat(QTextCharFormat())
+        document.setPlainText(self._text)
         body = QTextBlockFormat()
         body.setLineHeight(165, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         # Block by block inside one edit block: far faster than one merge over a whole-document selection.
@@ -105,7 +130,7 @@ class ReaderView(QTextEdit):
             QTextCursor(block).setBlockFormat(body)
             block = block.next()
         editor.endEditBlock()
-        document.setDocumentMargin(28)
+        document.setDocumentMargin(PAGE_MARGIN)
         self._centre_column()
         self._format_headline()
 
@@ -113,7 +138,7 @@ class ReaderView(QTextEdit):
         headline = self.document().firstBlock()
         if headline.isValid() and headline.length() > 1:
             cursor = QTextCursor(headline)
-            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             headline_format = QTextBlockFormat()
             headline_format.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             headline_format.setBottomMargin(6)
@@ -124,58 +149,134 @@ class ReaderView(QTextEdit):
             cursor.mergeCharFormat(fmt)
 
     def set_point_size(self, size: float) -> None:
+        """The body's size in points (the headline follows at 1.4 times); the text is not reloaded."""
         self._point_size = size
         font = self.font()
         font.setPointSizeF(size)
         self.setFont(font)
         self.document().setDefaultFont(font)
         if self._text:
-            position = self.textCursor().position()
-            self._load_text()
-            cursor = self.textCursor()
-            cursor.setPosition(min(position, len(self.toPlainText())))
-            self.setTextCursor(cursor)
-            self._refresh_marks()
+            self._format_headline()
+        self._centre_column()
+        self.viewport().update()
+
+    @property
+    def point_size(self) -> float:
+        return self._point_size
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._centre_column()
 
+    def margin_geometry(self) -> MarginGeometry:
+        """Where the label-name margin and the text column are, for the current width and font."""
+        return MarginGeometry.for_view(self.viewport().width(), self.font(), self._point_size,
+                                       self.show_names, MAX_LINE_WIDTH, PAGE_MARGIN)
+
     def _centre_column(self) -> None:
-        """Keep lines at a readable length by widening the side margins of wide windows."""
-        side = max(0.0, (self.viewport().width() - MAX_LINE_WIDTH) / 2 - 28)
+        """Keep lines at a readable length, with room for the label names on the left."""
+        geometry = self.margin_geometry()
         root = self.document().rootFrame()
         fmt = root.frameFormat()
-        if abs(fmt.leftMargin() - side) > 0.5:
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
+        if abs(fmt.leftMargin() - geometry.left) > 0.5 or abs(fmt.rightMargin() - geometry.right) > 0.5:
+            fmt.setLeftMargin(geometry.left)
+            fmt.setRightMargin(geometry.right)
             root.setFrameFormat(fmt)
+
+    def set_show_names(self, on: bool) -> None:
+        """Show or hide the margin with the label names."""
+        self.show_names = on
+        self._centre_column()
+        self.viewport().update()
+
+    def set_hidden_labels(self, label_ids: set[str]) -> None:
+        """Labels whose spans and suggestions are not drawn (the codebook panel's show/hide boxes)."""
+        self.hidden_labels = set(label_ids)
+        self.viewport().update()
 
     def set_shortcuts(self, shortcuts: dict[str, str]) -> None:
         """Key string -> label id, for the labels that can be applied from the keyboard."""
         self._shortcuts = {k: v for k, v in shortcuts.items() if k}
 
+    # -- marks -----------------------------------------------------------------------------
+
     def set_marks(self, marks: list[Mark]) -> None:
-        """Spans and suggestions to draw, in code-point offsets."""
-        self._marks = list(marks)
-        self._lanes = assign_lanes([(m.start, m.end) for m in self._marks if not m.suggestion])
-        if self.selected_mark_id and not any(m.id == self.selected_mark_id for m in self._marks):
+        """Replace every mark: spans laid out in lanes afresh, suggestions in their own layer."""
+        self._spans.load((m.id, m.start, m.end, m) for m in marks if not m.suggestion)
+        self._suggestions.load((m.id, m.start, m.end, m) for m in marks if m.suggestion)
+        self._forget_missing_selection()
+        self.viewport().update()
+
+    def set_span_marks(self, marks: list[Mark]) -> None:
+        """Replace the span marks (laid out in lanes afresh); the suggestions stay."""
+        self._spans.load((m.id, m.start, m.end, m) for m in marks)
+        self._forget_missing_selection()
+        self.viewport().update()
+
+    def add_marks(self, marks: list[Mark]) -> None:
+        """Add (or replace) span marks; the others keep their lanes."""
+        for mark in marks:
+            self._spans.add(mark.id, mark.start, mark.end, mark)
+        self.viewport().update()
+
+    def remove_marks(self, mark_ids: list[str]) -> None:
+        """Take marks away (spans or suggestions)."""
+        for mark_id in mark_ids:
+            if self._spans.remove(mark_id) is None:
+                self._suggestions.remove(mark_id)
+        self._forget_missing_selection()
+        self.viewport().update()
+
+    def replace_mark(self, mark: Mark) -> None:
+        """A span changed: same offsets keep their lane (a relabel), new offsets get a lane afresh."""
+        entry = self._spans.get(mark.id)
+        if entry is not None and (entry.start, entry.end) == (mark.start, mark.end):
+            entry.payload = mark
+        else:
+            self._spans.add(mark.id, mark.start, mark.end, mark)
+        self.viewport().update()
+
+    def set_suggestion_layer(self, index: RangeIndex) -> None:
+        """Replace the suggestions by an index built beforehand (see suggestion_index)."""
+        self._suggestions = index
+        self._forget_missing_selection()
+        self.viewport().update()
+
+    def add_suggestion_marks(self, marks: list[Mark]) -> None:
+        for mark in marks:
+            self._suggestions.add(mark.id, mark.start, mark.end, mark)
+        self.viewport().update()
+
+    def _forget_missing_selection(self) -> None:
+        if self.selected_mark_id and self.selected_mark_id not in self._spans \
+                and self.selected_mark_id not in self._suggestions:
             self.selected_mark_id = None
-        self._refresh_marks()
 
     @property
     def marks(self) -> list[Mark]:
-        return list(self._marks)
+        """Every mark, spans first, each layer in text order."""
+        return [e.payload for e in self._spans] + [e.payload for e in self._suggestions]
+
+    def mark(self, mark_id: str) -> Mark | None:
+        entry = self._spans.get(mark_id) or self._suggestions.get(mark_id)
+        return entry.payload if entry else None
+
+    def lane_of(self, mark_id: str) -> int | None:
+        entry = self._spans.get(mark_id)
+        return entry.lane if entry else None
+
+    def _shown(self, mark: Mark) -> bool:
+        return mark.label_id not in self.hidden_labels
+
+    def marks_at(self, offset: int) -> list[Mark]:
+        """Shown spans (not suggestions) over character `offset`, innermost first."""
+        return [e.payload for e in self._spans.covering(offset) if self._shown(e.payload)]
 
     def _cursor_for(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
-
-    def _refresh_marks(self) -> None:
-        """Marks are painted in paintEvent, only where visible; this asks for a repaint."""
-        self.viewport().update()
 
     # -- selection -------------------------------------------------------------------------
 
@@ -191,137 +292,160 @@ class ReaderView(QTextEdit):
     def select_range(self, start: int, end: int) -> None:
         self.setTextCursor(self._cursor_for(start, end))
 
+    def place_cursor(self, offset: int) -> None:
+        """Put the text cursor at `offset`, with no text selected."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(max(0, min(offset, len(self._text)))))
+        self.setTextCursor(cursor)
+
     def cursor_offset(self) -> int:
         return self._offsets.from_qt(self.textCursor().position())
 
-    def marks_at(self, offset: int) -> list[Mark]:
-        """Spans (not suggestions) over character `offset`, innermost first."""
-        spans = [m for m in self._marks if not m.suggestion]
-        return [spans[i] for i in spans_at([(m.start, m.end) for m in spans], offset)]
+    def offset_at(self, point) -> int:
+        """The code-point offset nearest a point of the viewport."""
+        return self._offsets.from_qt(self.cursorForPosition(point).position())
 
     def select_mark(self, mark_id: str | None, move_cursor: bool = True) -> None:
         """Make `mark_id` the selected span (drawn stronger) and put the cursor at its start."""
         self.selected_mark_id = mark_id
-        mark = next((m for m in self._marks if m.id == mark_id), None)
+        mark = self.mark(mark_id) if mark_id else None
         if mark is not None and move_cursor:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._offsets.to_qt(mark.start))
-            self.setTextCursor(cursor)
+            self.place_cursor(mark.start)
             self.ensureCursorVisible()
-        self._refresh_marks()
+        self.viewport().update()
 
-    # -- painting of lanes -----------------------------------------------------------------
+    def scroll_to(self, offset: int) -> None:
+        """Bring `offset` into view (centred when it was out of sight)."""
+        rect = self.cursorRect(self._cursor_for(offset, offset))
+        if not self.viewport().rect().contains(rect.center()):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
-    def _segments(self, start16: int, end16: int):
-        """Rectangles (document coordinates) of the text between two Qt positions, one per line."""
-        block = self.document().findBlock(start16)
-        while block.isValid() and block.position() < end16:
-            layout = block.layout()
-            origin = layout.position()
-            base = block.position()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                line_start = base + line.textStart()
-                line_end = line_start + line.textLength()
-                s, e = max(start16, line_start), min(end16, line_end)
-                if s >= e:
-                    continue
-                x1 = line.cursorToX(s - base)[0]
-                x2 = line.cursorToX(e - base)[0]
-                top = origin.y() + line.y()
-                yield QRectF(origin.x() + x1, top, x2 - x1, line.ascent() + line.descent())
-            block = block.next()
+    # -- painting --------------------------------------------------------------------------
+
+    def segments(self, start: int, end: int) -> list[QRectF]:
+        """Rectangles (viewport coordinates) of the text between two code-point offsets, one per line."""
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        return [r.translated(dx, dy) for r in segments(self.document(), self._offsets.to_qt(start),
+                                                      self._offsets.to_qt(end))]
 
     def _visible_range(self) -> tuple[int, int]:
         """Code-point offsets of the first and last characters in view (with a margin)."""
         rect = self.viewport().rect()
         first = self.cursorForPosition(rect.topLeft()).position()
-        bottom = self.verticalScrollBar().value() + rect.height()
-        layout = self.document().documentLayout()
-        block = self.document().findBlock(first)
-        last = first
-        while block.isValid():
-            box = layout.blockBoundingRect(block)
-            if box.top() > bottom or (block.layout().lineCount() == 0 and block.length() > 1):
-                break
-            last = block.position() + block.length()
-            block = block.next()
+        last = self.cursorForPosition(rect.bottomRight()).position()
         return self._offsets.from_qt(max(0, first - 200)), self._offsets.from_qt(last + 200)
 
-    def _visible_marks(self):
-        """(mark, lane, rectangles in viewport coordinates) for every mark in view."""
+    def visible_marks(self):
+        """(mark, lane, rectangles in viewport coordinates) of every shown mark in view, spans first."""
         low, high = self._visible_range()
-        dx = -self.horizontalScrollBar().value()
-        dy = -self.verticalScrollBar().value()
-        lanes = iter(self._lanes)
-        for mark in self._marks:
-            lane = 0 if mark.suggestion else next(lanes)
-            if mark.end < low or mark.start > high:
-                continue
-            rects = [r.translated(dx, dy) for r in self._segments(
-                self._offsets.to_qt(max(mark.start, low)), self._offsets.to_qt(min(mark.end, high)))]
-            yield mark, lane, rects
+        found = []
+        for layer in (self._spans, self._suggestions):
+            for entry in layer.near(low, high):
+                mark = entry.payload
+                if self._shown(mark):
+                    found.append((mark, entry.lane, self.segments(max(mark.start, low), min(mark.end, high))))
+        return found
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        visible = list(self._visible_marks()) if self._marks else []
+        visible = self.visible_marks() if (len(self._spans) or len(self._suggestions)) else []
+        geometry = self.margin_geometry()
         if visible:
             painter = QPainter(self.viewport())
-            for mark, _lane, rects in visible:
-                if mark.suggestion:
-                    continue
-                color = QColor(mark.color)
-                color.setAlpha(140 if mark.id == self.selected_mark_id else (35 if mark.readonly else 55))
-                for rect in rects:
-                    painter.fillRect(rect, color)
+            paint_marks(painter, visible, self.selected_mark_id, under_text=True)
             painter.end()
         super().paintEvent(event)
         if not visible:
             return
         painter = QPainter(self.viewport())
-        for mark, lane, rects in visible:
-            color = QColor(mark.color)
-            if mark.suggestion:
-                painter.setPen(QPen(color, 1.6, Qt.PenStyle.DotLine))
-                for rect in rects:
-                    painter.drawLine(rect.bottomLeft() + QPointF(0, 1), rect.bottomRight() + QPointF(0, 1))
-                continue
-            selected = mark.id == self.selected_mark_id
-            for rect in rects:
-                y = rect.bottom() + 1 + lane * (LANE_HEIGHT + LANE_GAP)
-                bar = QRectF(rect.left(), y, max(rect.width(), 2.0), LANE_HEIGHT)
-                if mark.readonly:
-                    painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashLine))
-                    painter.drawLine(bar.topLeft(), bar.topRight())
-                else:
-                    painter.fillRect(bar, color)
-                if selected:
-                    painter.setPen(QPen(QColor("#000000"), 1))
-                    painter.drawRect(bar.adjusted(-1, -1, 1, 1))
+        paint_marks(painter, visible, self.selected_mark_id, under_text=False)
+        if self.show_names:
+            paint_margin(painter, visible, geometry, self.font(), -self.horizontalScrollBar().value())
+        self._paint_drag(painter)
         painter.end()
+
+    def _paint_drag(self, painter: QPainter) -> None:
+        """The range a dragged edge would give, outlined while the mouse moves."""
+        if self._drag is None or self._drag_offset is None:
+            return
+        mark = self.mark(self._drag[0])
+        if mark is None:
+            return
+        start, end = (self._drag_offset, mark.end) if self._drag[1] == "start" else (mark.start, self._drag_offset)
+        painter.setPen(Qt.PenStyle.DashLine)
+        for rect in self.segments(min(start, end), max(start, end)):
+            painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+
+    # -- mouse: clicks, and dragging the selected span's edges -------------------------------
+
+    def _edge_under(self, point: QPointF) -> str | None:
+        """"start" or "end" when `point` is on an edge of the selected (own) span."""
+        mark = self.mark(self.selected_mark_id) if self.selected_mark_id else None
+        if mark is None or mark.suggestion or mark.readonly:
+            return None
+        rects = self.segments(mark.start, mark.end)
+        if not rects:
+            return None
+        for edge, x, rect in (("start", rects[0].left(), rects[0]), ("end", rects[-1].right(), rects[-1])):
+            if abs(point.x() - x) <= EDGE_GRAB and rect.top() - 2 <= point.y() <= rect.bottom() + 6:
+                return edge
+        return None
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            edge = self._edge_under(event.position())
+            if edge is not None:
+                self._drag = (self.selected_mark_id, edge)
+                self._drag_offset = None
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._drag is not None:
+            self._drag_offset = self.offset_at(event.position().toPoint())
+            self.viewport().update()
+            event.accept()
+            return
+        edge = self._edge_under(event.position())
+        if edge is not None:
+            self.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
+        else:
+            self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._drag is not None:
+            mark_id, edge = self._drag
+            offset = self.offset_at(event.position().toPoint())
+            self._drag, self._drag_offset = None, None
+            self.viewport().update()
+            self.edge_dragged.emit(mark_id, edge, offset)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            offset = self.offset_at(QPointF(event.position()).toPoint())
+            hits = [e.payload for layer in (self._spans, self._suggestions) for e in layer.covering(offset)
+                    if self._shown(e.payload)]
+            hits.sort(key=lambda m: (m.suggestion, m.end - m.start))
+            self.mark_clicked.emit(hits[0].id if hits else "")
 
     # -- events ----------------------------------------------------------------------------
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip:
-            position = self.cursorForPosition(event.pos()).position()
-            offset = self._offsets.from_qt(position)
+            offset = self.offset_at(event.pos())
             lines = [m.title for m in self.marks_at(offset)]
-            lines += [f"{m.title} ({self.tr('suggestion')})" for m in self._marks
-                      if m.suggestion and m.start <= offset < m.end]
+            lines += [f"{e.payload.title} ({self.tr('suggestion')})" for e in self._suggestions.covering(offset)
+                      if self._shown(e.payload)]
             if lines:
                 QToolTip.showText(event.globalPos(), "\n".join(lines), self)
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            offset = self._offsets.from_qt(self.cursorForPosition(QPointF(event.position()).toPoint()).position())
-            hits = [m for m in self._marks if m.start <= offset < m.end]
-            hits.sort(key=lambda m: (m.suggestion, m.end - m.start))
-            self.mark_clicked.emit(hits[0].id if hits else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         mods = event.modifiers()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from annotator.core.model import Label
+from annotator.gui.flow_layout import flow_widget
 from annotator.suggest import Suggestion
 
 
@@ -34,6 +35,8 @@ def kind_name(kind: str) -> str:
 class SuggestionListModel(QAbstractTableModel):
     """Adapts the pending suggestions of a document."""
 
+    kind_column, text_column, label_column = 0, 1, 2
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.suggestions: list[Suggestion] = []
@@ -44,6 +47,16 @@ class SuggestionListModel(QAbstractTableModel):
         self.beginResetModel()
         self.suggestions, self._labels, self._language = list(suggestions), labels, language
         self.endResetModel()
+
+    def insert_row(self, row: int, suggestion: Suggestion) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.suggestions.insert(row, suggestion)
+        self.endInsertRows()
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.suggestions[row]
+        self.endRemoveRows()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.suggestions)
@@ -69,7 +82,8 @@ class SuggestionListModel(QAbstractTableModel):
                 return text if len(text) <= 60 else text[:59] + "…"
             return label.display_name(self._language) if label else self.tr("(choose a label)")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return suggestion.why or suggestion.text
+            target = label.display_name(self._language) if label else self.tr("(choose a label)")
+            return f"{kind_name(suggestion.kind)} → {target}\n{suggestion.why or suggestion.text}"
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 2 and label:
             return QColor(label.color)
         return None
@@ -94,10 +108,13 @@ class SuggestionPanel(QWidget):
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths in characters (measuring every row's contents would cost a frame on a long article).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.model.text_column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self._size_columns()
         self.count_label = QLabel(self)
         self.accept_button = QPushButton(self.tr("Accept"), self)
         self.accept_button.setToolTip(self.tr("Accept the selected suggestion (Enter in the text)"))
@@ -108,18 +125,14 @@ class SuggestionPanel(QWidget):
         self.reject_button.setToolTip(self.tr("Reject the selected suggestion (Delete in the text)"))
         self.accept_kind_button = QPushButton(self.tr("Accept all of this kind"), self)
         self.reject_kind_button = QPushButton(self.tr("Reject all of this kind"), self)
-        row1 = QHBoxLayout()
-        for widget in (self.accept_button, self.reject_button, self.accept_as_button, self.label_combo):
-            row1.addWidget(widget)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.accept_kind_button)
-        row2.addWidget(self.reject_kind_button)
+        buttons = flow_widget(self, [self.accept_button, self.reject_button, self.accept_as_button, self.label_combo,
+                                     self.accept_kind_button, self.reject_kind_button], spacing=4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.count_label.hide()  # the tab's title gives the count; the table keeps the height
         layout.addWidget(self.count_label)
-        layout.addWidget(self.view)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.chosen.emit(cur.row()))
         self.accept_button.clicked.connect(lambda: self._row_action(self.accept_requested, ""))
         self.accept_as_button.clicked.connect(
@@ -127,6 +140,22 @@ class SuggestionPanel(QWidget):
         self.reject_button.clicked.connect(lambda: self._row_action(self.reject_requested))
         self.accept_kind_button.clicked.connect(lambda: self._kind_action(self.accept_kind_requested))
         self.reject_kind_button.clicked.connect(lambda: self._kind_action(self.reject_kind_requested))
+
+    def _size_columns(self) -> None:
+        characters = self.view.fontMetrics().averageCharWidth()
+        for column in (self.model.kind_column, self.model.label_column):
+            self.view.horizontalHeader().resizeSection(column, 13 * characters)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # A narrow panel keeps the text readable: what was found shows in the tooltip and in the text.
+        narrow = self.view.viewport().width() < 44 * self.view.fontMetrics().averageCharWidth()
+        self.view.setColumnHidden(self.model.kind_column, narrow)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
 
     def set_labels(self, labels: list[Label], language: str) -> None:
         self.label_combo.clear()
@@ -136,7 +165,18 @@ class SuggestionPanel(QWidget):
 
     def set_suggestions(self, suggestions: list[Suggestion], labels: dict[str, Label], language: str) -> None:
         self.model.set_suggestions(suggestions, labels, language)
-        self.count_label.setText(self.tr("%n suggestion(s) to review", "", len(suggestions)))
+        self._count()
+
+    def insert_row(self, row: int, suggestion: Suggestion) -> None:
+        self.model.insert_row(row, suggestion)
+        self._count()
+
+    def remove_row(self, row: int) -> None:
+        self.model.remove_row(row)
+        self._count()
+
+    def _count(self) -> None:
+        self.count_label.setText(self.tr("%n suggestion(s) to review", "", len(self.model.suggestions)))
 
     def current_row(self) -> int:
         return self.view.currentIndex().row()

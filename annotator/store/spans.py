@@ -10,6 +10,7 @@ from annotator.core.errors import DuplicateSpan, InvalidSpan, NotFound, ProjectE
 from annotator.core.model import Span, now_iso, validate_offsets
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.rows import SPAN_COLUMNS, span_from_row, span_to_row
+from annotator.store.segments import CodedSegment, coded_segments
 from annotator.store.team import Team
 from annotator.store.transactions import ProjectDatabase
 
@@ -180,3 +181,7 @@ class Spans:
             sql += " AND annotator = ?"
             params.append(annotator)
         return self.db.execute(sql, params).fetchone()[0]
+
+    def segments(self, label_ids: list[str], annotator: str | None = None) -> list[CodedSegment]:
+        """Code retrieval: live spans with one of `label_ids` across the corpus, with their context."""
+        return coded_segments(self.db, label_ids, annotator)
