@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QFont, QKeyEvent, QKeySequence, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor,
+    QFont, QKeyEvent, QKeySequence, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
@@ -18,6 +18,7 @@ from annotator.gui.reader_paint import MarginGeometry, paint_marks, paint_margin
 MAX_LINE_WIDTH = 760  # pixels of text per line at most, for comfortable reading
 PAGE_MARGIN = 28
 EDGE_GRAB = 6  # pixels either side of a span's edge where the mouse can take it
+KEPT_DOCUMENTS = 2  # laid-out texts kept for going back (a 1 MB article's layout is tens of MB)
 
 
 @dataclass
@@ -98,44 +99,60 @@ class ReaderView(QTextEdit):
         self.hidden_labels: set[str] = set()
         self.show_names = True
         self._point_size = 12.0
+        self._laid_out: dict[str, QTextDocument] = {}  # recent documents by key, oldest first
         self._drag: tuple[str, str] | None = None  # (mark id, edge) while an edge is dragged
         self._drag_offset: int | None = None
 
     # -- content ---------------------------------------------------------------------------
 
-    def show_text(self, text: str) -> None:
-        """Show a document's stored text; the first paragraph (the headline) is set large and bold."""
+    def show_text(self, text: str, key: str | None = None) -> None:
+        """Show a document's stored text; the first paragraph (the headline) is set large and bold.
+
+        With a `key` (the document id) the laid-out text of the last few documents is kept, so that
+        going back to a long article does not lay it out again."""
         self._text = text
         self._offsets = QtOffsets(text)
         self._spans, self._suggestions, self.selected_mark_id = RangeIndex(), RangeIndex(), None
         self._drag = None
-        self._load_text()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        document = self._laid_out.pop(key, None) if key else None  # a stored text never changes
+        if document is None:
+            document = self._new_document()
+        if key:
+            self._laid_out[key] = document
+            while len(self._laid_out) > KEPT_DOCUMENTS:
+                self._laid_out.pop(next(iter(self._laid_out))).deleteLater()
+        previous = self.document()
+        ours = previous.parent() is self and all(previous is not kept for kept in self._laid_out.values())
+        self.setDocument(document)  # the cursor starts at the top of a document of its own
+        if ours and previous is not document:
+            previous.deleteLater()
+        self._centre_column()
+        self.verticalScrollBar().setValue(0)
 
-    def _load_text(self) -> None:
-        """Fill the document in one insertion whose blocks all inherit the body's line spacing."""
-        document = self.document()
+    def _new_document(self) -> QTextDocument:
+        """A document holding the text, each block at the body's line spacing, the headline large."""
+        document = QTextDocument(self)
         document.setUndoRedoEnabled(False)
-        # The document's own setPlainText: QTextEdit's would give the whole text the character format
-        # at the cursor (the headline's, large and bold, when the cursor sits in it).
-        self.setCurrentCharFormat(QTextCharFormat())
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(PAGE_MARGIN)
         document.setPlainText(self._text)
         body = QTextBlockFormat()
         body.setLineHeight(165, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         # Block by block inside one edit block: far faster than one merge over a whole-document selection.
+        # The headline is formatted inside the same edit block: a later change would stop Qt's lazy
+        # layout of a long text, and the end of the article could never be scrolled to.
         editor = QTextCursor(document)
         editor.beginEditBlock()
         block = document.firstBlock()
         while block.isValid():
             QTextCursor(block).setBlockFormat(body)
             block = block.next()
+        self._format_headline(document)
         editor.endEditBlock()
-        document.setDocumentMargin(PAGE_MARGIN)
-        self._centre_column()
-        self._format_headline()
+        return document
 
-    def _format_headline(self) -> None:
-        headline = self.document().firstBlock()
+    def _format_headline(self, document: QTextDocument | None = None) -> None:
+        headline = (document or self.document()).firstBlock()
         if headline.isValid() and headline.length() > 1:
             cursor = QTextCursor(headline)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
@@ -151,12 +168,16 @@ class ReaderView(QTextEdit):
     def set_point_size(self, size: float) -> None:
         """The body's size in points (the headline follows at 1.4 times); the text is not reloaded."""
         self._point_size = size
+        for kept in list(self._laid_out.values()):  # laid out at the former size
+            if kept is not self.document():
+                kept.deleteLater()
+        self._laid_out = {k: d for k, d in self._laid_out.items() if d is self.document()}
+        if self._text:
+            self._format_headline()  # before the new font: its relayout is then the last change
         font = self.font()
         font.setPointSizeF(size)
         self.setFont(font)
         self.document().setDefaultFont(font)
-        if self._text:
-            self._format_headline()
         self._centre_column()
         self.viewport().update()
 
@@ -217,24 +238,45 @@ class ReaderView(QTextEdit):
         """Add (or replace) span marks; the others keep their lanes."""
         for mark in marks:
             self._spans.add(mark.id, mark.start, mark.end, mark)
-        self.viewport().update()
+        self._update_ranges([(m.start, m.end) for m in marks])
 
     def remove_marks(self, mark_ids: list[str]) -> None:
         """Take marks away (spans or suggestions)."""
+        ranges = []
         for mark_id in mark_ids:
-            if self._spans.remove(mark_id) is None:
-                self._suggestions.remove(mark_id)
+            entry = self._spans.remove(mark_id) or self._suggestions.remove(mark_id)
+            if entry is not None:
+                ranges.append((entry.start, entry.end))
         self._forget_missing_selection()
-        self.viewport().update()
+        self._update_ranges(ranges)
 
     def replace_mark(self, mark: Mark) -> None:
         """A span changed: same offsets keep their lane (a relabel), new offsets get a lane afresh."""
         entry = self._spans.get(mark.id)
+        ranges = [(mark.start, mark.end)]
         if entry is not None and (entry.start, entry.end) == (mark.start, mark.end):
             entry.payload = mark
         else:
+            if entry is not None:
+                ranges.append((entry.start, entry.end))
             self._spans.add(mark.id, mark.start, mark.end, mark)
-        self.viewport().update()
+        self._update_ranges(ranges)
+
+    def _update_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Repaint only the lines these ranges cover (with their lanes and margin names), if in view."""
+        low, high = self._visible_range()
+        area = QRectF()
+        for start, end in ranges:
+            start, end = max(start, low), min(end, high)
+            if start >= end:
+                continue
+            for rect in self.segments(start, end):
+                area = area.united(rect)
+        if area.isNull():
+            return
+        extra = 3 * self.fontMetrics().height()  # lanes below the text, names stacked in the margin
+        self.viewport().update(QRectF(0, area.top() - 8, self.viewport().width(),
+                                      area.height() + 16 + extra).toAlignedRect())
 
     def set_suggestion_layer(self, index: RangeIndex) -> None:
         """Replace the suggestions by an index built beforehand (see suggestion_index)."""
@@ -245,7 +287,7 @@ class ReaderView(QTextEdit):
     def add_suggestion_marks(self, marks: list[Mark]) -> None:
         for mark in marks:
             self._suggestions.add(mark.id, mark.start, mark.end, mark)
-        self.viewport().update()
+        self._update_ranges([(m.start, m.end) for m in marks])
 
     def _forget_missing_selection(self) -> None:
         if self.selected_mark_id and self.selected_mark_id not in self._spans \
@@ -307,12 +349,17 @@ class ReaderView(QTextEdit):
 
     def select_mark(self, mark_id: str | None, move_cursor: bool = True) -> None:
         """Make `mark_id` the selected span (drawn stronger) and put the cursor at its start."""
+        previous = self.mark(self.selected_mark_id) if self.selected_mark_id else None
         self.selected_mark_id = mark_id
         mark = self.mark(mark_id) if mark_id else None
         if mark is not None and move_cursor:
+            before = self.verticalScrollBar().value()
             self.place_cursor(mark.start)
             self.ensureCursorVisible()
-        self.viewport().update()
+            if self.verticalScrollBar().value() != before:
+                self.viewport().update()
+                return
+        self._update_ranges([(m.start, m.end) for m in (previous, mark) if m is not None])
 
     def scroll_to(self, offset: int) -> None:
         """Bring `offset` into view (centred when it was out of sight)."""
@@ -330,16 +377,27 @@ class ReaderView(QTextEdit):
         return [r.translated(dx, dy) for r in segments(self.document(), self._offsets.to_qt(start),
                                                       self._offsets.to_qt(end))]
 
-    def _visible_range(self) -> tuple[int, int]:
-        """Code-point offsets of the first and last characters in view (with a margin)."""
-        rect = self.viewport().rect()
+    def _visible_range(self, rect=None) -> tuple[int, int]:
+        """Code-point offsets of the first and last characters in view, or in `rect` (with a margin)."""
+        rect = rect or self.viewport().rect()
         first = self.cursorForPosition(rect.topLeft()).position()
-        last = self.cursorForPosition(rect.bottomRight()).position()
+        bottom = self.verticalScrollBar().value() + rect.bottom()
+        layout = self.document().documentLayout()
+        block = self.document().findBlock(first)
+        last = first
+        while block.isValid():
+            if layout.blockBoundingRect(block).top() > bottom or (
+                    block.layout().lineCount() == 0 and block.length() > 1):
+                break  # below the view, or not laid out yet (Qt lays a long text out as it is shown)
+            last = block.position() + block.length()
+            block = block.next()
         return self._offsets.from_qt(max(0, first - 200)), self._offsets.from_qt(last + 200)
 
-    def visible_marks(self):
-        """(mark, lane, rectangles in viewport coordinates) of every shown mark in view, spans first."""
-        low, high = self._visible_range()
+    def visible_marks(self, rect=None):
+        """(mark, lane, rectangles in viewport coordinates) of every shown mark in view (or near `rect`)."""
+        if rect is not None:  # names stacked in the margin may come from a few lines above
+            rect = rect.adjusted(0, -4 * self.fontMetrics().height(), 0, 0)
+        low, high = self._visible_range(rect)
         found = []
         for layer in (self._spans, self._suggestions):
             for entry in layer.near(low, high):
@@ -349,7 +407,7 @@ class ReaderView(QTextEdit):
         return found
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        visible = self.visible_marks() if (len(self._spans) or len(self._suggestions)) else []
+        visible = self.visible_marks(event.rect()) if (len(self._spans) or len(self._suggestions)) else []
         geometry = self.margin_geometry()
         if visible:
             painter = QPainter(self.viewport())

@@ -76,13 +76,15 @@ class PendingSuggestions:
     """The pending suggestions of a document in text order, with their reader layer (built off-thread)."""
 
     items: list[Suggestion]
+    orders: list[tuple[int, int, str]]
     layer: RangeIndex
 
     @classmethod
     def build(cls, result: DetectorResult, decided: set[Key], annotated: set[Key]) -> "PendingSuggestions":
         items = sorted((s for s in result.found if decision_key(s) not in decided and span_key(s) not in annotated),
                        key=_order)
-        return cls(items, suggestion_index([result.marks[decision_key(s)] for s in items]))
+        return cls(items, [_order(s) for s in items],
+                   suggestion_index([result.marks[decision_key(s)] for s in items]))
 
 
 class SuggestionState:
@@ -126,8 +128,7 @@ class SuggestionState:
     def show(self, result: DetectorResult, pending: PendingSuggestions, decided: set[Key]) -> None:
         """Take a prepared pending list: the reader's layer is swapped whole (no per-mark work here)."""
         self.result, self.decided = result, set(decided)
-        self.pending = pending.items
-        self._order = [_order(s) for s in self.pending]
+        self.pending, self._order = pending.items, pending.orders
         self.reader.set_suggestion_layer(pending.layer)
 
     def index_of(self, suggestion: Suggestion) -> int:

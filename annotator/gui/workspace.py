@@ -30,7 +30,8 @@ from annotator.gui.undo_commands import (
     AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, SetMemoCommand, SetStatusCommand,
     StoreCommand, SuggestionDecisionCommand, UpdateSpanCommand,
 )
-from annotator.services.suggestions import attributes_for, detect, detector_setup
+from annotator.services.detector_process import detect_in_process
+from annotator.services.suggestions import attributes_for, detector_setup
 from annotator.store import Project
 from annotator.suggest import Suggestion
 
@@ -141,7 +142,7 @@ class Workspace(QObject):
         self.memo_panel.flush()
         self.document = self.project.documents.get(document_id)
         self.status = self.project.assignments.status(self.annotator, document_id)
-        self.reader.show_text(self.document.text)
+        self.reader.show_text(self.document.text, key=document_id)
         self._clear_suggestions()
         self.refresh_spans()
         # The suggestions are prepared on a worker thread once the text is on screen.
@@ -282,7 +283,11 @@ class Workspace(QObject):
 
         def work(progress, cancelled):
             # Plain data in, plain data out: the detectors never touch the project file.
-            result = cached or DetectorResult.build(document.id, detect(document, setup), labels, language, text)
+            if cached is None:
+                found = detect_in_process(document, setup, cancelled)
+                if found is None:
+                    return None
+            result = cached or DetectorResult.build(document.id, found, labels, language, text)
             return result, PendingSuggestions.build(result, decided, annotated)
 
         def done(value, error) -> None:
