@@ -98,5 +98,4 @@ def context_around(text: str, start: int, end: int, reach: int = 60) -> tuple[st
         before = before.split(" ", 1)[1]
     if end + reach < len(text) and " " in after:
         after = after.rsplit(" ", 1)[0]
-    return " ".join(before.split()) + (" " if before[-1:].isspace() else ""), \
-        (" " if after[:1].isspace() else "") + " ".join(after.split())
+    return " ".join(before.split()), " ".join(after.split())

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QFont, QKeyEvent, QKeySequence, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
+    QFont, QFontMetricsF, QKeyEvent, QKeySequence, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from annotator.core.lanes import RangeIndex
 from annotator.gui.qt_offsets import QtOffsets
-from annotator.gui.reader_paint import MarginGeometry, paint_marks, paint_margin, segments
+from annotator.gui.reader_paint import (
+    MarginGeometry, MarginName, margin_names, name_font, paint_marks, paint_margin, segments,
+)
 
 MAX_LINE_WIDTH = 760  # pixels of text per line at most, for comfortable reading
 PAGE_MARGIN = 28
@@ -405,6 +407,14 @@ class ReaderView(QTextEdit):
                 if self._shown(mark):
                     found.append((mark, entry.lane, self.segments(max(mark.start, low), min(mark.end, high))))
         return found
+
+    def margin_names(self) -> list[MarginName]:
+        """The label names the margin shows now, where they are drawn (viewport coordinates)."""
+        if not self.show_names:
+            return []
+        metrics = QFontMetricsF(name_font(self.font(), self.font().pointSizeF()))
+        return margin_names(self.visible_marks(), self.margin_geometry(), metrics,
+                            -self.horizontalScrollBar().value())
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         visible = self.visible_marks(event.rect()) if (len(self._spans) or len(self._suggestions)) else []

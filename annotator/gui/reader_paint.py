@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextDocument
 
-LANE_HEIGHT = 3.0
-LANE_GAP = 1.5
+LANE_HEIGHT = 2.5
+LANE_GAP = 1.0  # four nested spans' lanes fit in the space between two lines
 STRIPE_WIDTH = 3.0
 STRIPE_STEP = 5.0
 MAX_STRIPES = 6  # deeper nesting shares the last stripe column
-NAME_CHARACTERS = 16  # a label name longer than this is shortened with "…"
+NAME_CHARACTERS = 18  # a label name longer than this is shortened with "…"
 MIN_TEXT_WIDTH = 320  # below this the margin keeps its stripes and drops the names
 MIN_TEXT_CHARACTERS = 28  # likewise in characters of the text's font
 NAME_COLOUR = "#2B2B2B"
@@ -119,59 +119,84 @@ def _paint_handles(painter: QPainter, first: QRectF, last: QRectF) -> None:
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
-def paint_margin(painter: QPainter, visible, geometry: MarginGeometry, base_font: QFont, dx: float) -> None:
-    """A stripe per span beside the lines it covers, and its label's name at the line where it starts.
+@dataclass(frozen=True)
+class MarginName:
+    """One entry of the margin: a label's name (or "+3" for names that did not fit) and where it goes."""
 
-    Names of spans starting on the same line stack downwards (four nested spans on one word give
-    four names, one under the other), each joined to its stripe by a short tick of its colour."""
-    spans = [(rects[0].top(), lane, mark, rects) for mark, lane, rects in visible if rects and not mark.suggestion]
-    if not spans:
-        return
-    font = name_font(base_font, base_font.pointSizeF())
-    metrics = QFontMetricsF(font)
-    painter.setFont(font)
-    right = geometry.stripes_right + dx
-    for _top, lane, mark, rects in spans:
-        column = min(lane, MAX_STRIPES - 1)
-        x = right - (column + 1) * STRIPE_STEP
-        color = QColor(mark.color)
-        if mark.readonly:
-            color.setAlpha(150)
-        painter.fillRect(QRectF(x, rects[0].top(), STRIPE_WIDTH, rects[-1].bottom() - rects[0].top()), color)
+    text: str              # as drawn (shortened with "…" when long)
+    mark_id: str | None
+    color: str
+    rect: QRectF          # the text, right-aligned against the stripes
+    swatch: QRectF | None  # a small square of the label's colour before the name
+    tick_to: float = 0.0  # x of the stripe the name is joined to
+    name: str = ""        # in full
+
+
+def _starting(visible):
+    return [(rects[0].top(), lane, mark, rects) for mark, lane, rects in visible if rects and not mark.suggestion]
+
+
+def margin_names(visible, geometry: MarginGeometry, metrics: QFontMetricsF, dx: float) -> list[MarginName]:
+    """Where each span's label name goes: at the line where the span starts, names starting on the same
+    line stacked downwards (four nested spans on one word give four names, one under the other); when
+    more than four pile up, the rest are counted ("+2")."""
     if geometry.names <= 0:
-        return
+        return []
+    right = geometry.stripes_right + dx
     name_right = right - MAX_STRIPES * STRIPE_STEP - 4
     name_left = name_right - geometry.names + 8
     height = metrics.height()
-    next_free = -1e9
-    hidden = 0
+    placed: list[MarginName] = []
+    next_free, hidden = -1e9, 0
 
     def say_more() -> None:  # "+3" where the names that did not fit would have gone
         nonlocal next_free, hidden
-        painter.setPen(QColor(NAME_COLOUR))
-        painter.drawText(QRectF(name_left, next_free, name_right - name_left, height),
-                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"+{hidden}")
+        placed.append(MarginName(f"+{hidden}", None, NAME_COLOUR,
+                                 QRectF(name_left, next_free, name_right - name_left, height), None))
         next_free += height
         hidden = 0
 
-    for top, lane, mark, _rects in sorted(spans, key=lambda item: (item[0], item[1])):
+    for top, lane, mark, _rects in sorted(_starting(visible), key=lambda item: (item[0], item[1])):
         if hidden and top > next_free - height:
             say_more()
         y = max(top, next_free)
-        if y > top + 3 * height:  # too many names start around here
+        if y > top + 3 * height:
             hidden += 1
             continue
         next_free = y + height
-        color = QColor(mark.color)
         text = metrics.elidedText(mark.margin_name, Qt.TextElideMode.ElideRight, name_right - name_left - 12)
         width = metrics.horizontalAdvance(text)
-        painter.fillRect(QRectF(name_right - width - 11, y + (height - 8) / 2, 8, 8), color)
-        painter.setPen(QColor(NAME_COLOUR))
-        painter.drawText(QRectF(name_right - width - 1, y, width + 1, height),
-                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
         column = min(lane, MAX_STRIPES - 1)
-        painter.setPen(QPen(color, 1))
-        painter.drawLine(QPointF(name_right + 2, y + height / 2),
-                         QPointF(right - (column + 1) * STRIPE_STEP, y + height / 2))
+        placed.append(MarginName(text, mark.id, mark.color, QRectF(name_right - width - 1, y, width + 1, height),
+                                 QRectF(name_right - width - 11, y + (height - 8) / 2, 8, 8),
+                                 right - (column + 1) * STRIPE_STEP, mark.margin_name))
     if hidden:
         say_more()
+    return placed
+
+
+def paint_margin(painter: QPainter, visible, geometry: MarginGeometry, base_font: QFont, dx: float) -> None:
+    """A stripe per span beside the lines it covers, and the label names of `margin_names`, each joined
+    to its stripe by a short tick of its colour."""
+    spans = _starting(visible)
+    if not spans:
+        return
+    right = geometry.stripes_right + dx
+    for _top, lane, mark, rects in spans:
+        column = min(lane, MAX_STRIPES - 1)
+        color = QColor(mark.color)
+        if mark.readonly:
+            color.setAlpha(150)
+        painter.fillRect(QRectF(right - (column + 1) * STRIPE_STEP, rects[0].top(), STRIPE_WIDTH,
+                                rects[-1].bottom() - rects[0].top()), color)
+    font = name_font(base_font, base_font.pointSizeF())
+    painter.setFont(font)
+    align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    for name in margin_names(visible, geometry, QFontMetricsF(font), dx):
+        if name.swatch is not None:
+            painter.fillRect(name.swatch, QColor(name.color))
+            painter.setPen(QPen(QColor(name.color), 1))
+            y = name.rect.center().y()
+            painter.drawLine(QPointF(name.rect.right() + 3, y), QPointF(name.tick_to, y))
+        painter.setPen(QColor(NAME_COLOUR))
+        painter.drawText(name.rect, align, name.text)

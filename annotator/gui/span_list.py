@@ -91,9 +91,12 @@ class SpanListView(QTableView):
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 170)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        characters = self.fontMetrics().averageCharWidth()  # in characters: the panel may be narrow
+        header.resizeSection(0, 14 * characters)
+        header.resizeSection(2, 10 * characters)
         self.clicked.connect(lambda index: self.span_chosen.emit(self.model_.data(index, Qt.ItemDataRole.UserRole)))
         self.activated.connect(lambda index: self.span_chosen.emit(self.model_.data(index, Qt.ItemDataRole.UserRole)))
 
