@@ -17,6 +17,7 @@ NAME_CHARACTERS = 18  # a label name longer than this is shortened with "…"
 MIN_TEXT_WIDTH = 320  # below this the margin keeps its stripes and drops the names
 MIN_TEXT_CHARACTERS = 28  # likewise in characters of the text's font
 NAME_COLOUR = "#2B2B2B"
+NAMES_PER_LINE = 6  # names stacked from one line before the rest are counted ("+2")
 
 
 def name_font(base: QFont, point_size: float) -> QFont:
@@ -139,7 +140,7 @@ def _starting(visible):
 def margin_names(visible, geometry: MarginGeometry, metrics: QFontMetricsF, dx: float) -> list[MarginName]:
     """Where each span's label name goes: at the line where the span starts, names starting on the same
     line stacked downwards (four nested spans on one word give four names, one under the other); when
-    more than four pile up, the rest are counted ("+2")."""
+    more than NAMES_PER_LINE pile up, the rest are counted ("+2")."""
     if geometry.names <= 0:
         return []
     right = geometry.stripes_right + dx
@@ -160,7 +161,7 @@ def margin_names(visible, geometry: MarginGeometry, metrics: QFontMetricsF, dx: 
         if hidden and top > next_free - height:
             say_more()
         y = max(top, next_free)
-        if y > top + 3 * height:
+        if y > top + (NAMES_PER_LINE - 1) * height:
             hidden += 1
             continue
         next_free = y + height

@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
 )
 
 from annotator.core.codebook_tree import children_of
@@ -88,6 +88,19 @@ class SegmentTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
+class ElidingDelegate(QStyledItemDelegate):
+    """Shortens a cell's text on one side: the context before a segment loses its start, the one after
+    loses its end, so the words next to the segment stay in view (a keyword-in-context line)."""
+
+    def __init__(self, mode: Qt.TextElideMode, parent=None):
+        super().__init__(parent)
+        self.mode = mode
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
+        super().initStyleOption(option, index)
+        option.textElideMode = self.mode
+
+
 class RetrievalWindow(QDialog):
     """Choose a label (and an annotator); every segment is listed; double-click or Enter opens the article."""
 
@@ -101,7 +114,7 @@ class RetrievalWindow(QDialog):
         self.project = project
         self.viewer = viewer if viewer is not None else getattr(parent, "annotator", None)
         self.language = getattr(parent, "language", language)
-        self.resize(1000, 560)
+        self.resize(1100, 560)
         self.label_combo = QComboBox(self)
         self.label_combo.setAccessibleName(self.tr("Label"))
         self.annotator_combo = QComboBox(self)
@@ -124,9 +137,13 @@ class RetrievalWindow(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         characters = self.fontMetrics().averageCharWidth()
-        for column, width in ((0, 22), (1, 10), (2, 14), (3, 28), (4, 22), (5, 28)):
+        for column, width in ((0, 20), (1, 10), (2, 14), (3, 32), (4, 20), (5, 32)):
             header.resizeSection(column, width * characters)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._delegates = [ElidingDelegate(Qt.TextElideMode.ElideLeft, self),
+                           ElidingDelegate(Qt.TextElideMode.ElideMiddle, self)]
+        self.view.setItemDelegateForColumn(SegmentTableModel.BEFORE, self._delegates[0])
+        self.view.setItemDelegateForColumn(SegmentTableModel.TEXT, self._delegates[1])
         self.view.doubleClicked.connect(lambda index: self.jump(index.row()))
         self.view.activated.connect(lambda index: self.jump(index.row()))
         self.jump_button = QPushButton(self.tr("Go to the article"), self)

@@ -100,6 +100,14 @@ class SpanListView(QTableView):
         self.clicked.connect(lambda index: self.span_chosen.emit(self.model_.data(index, Qt.ItemDataRole.UserRole)))
         self.activated.connect(lambda index: self.span_chosen.emit(self.model_.data(index, Qt.ItemDataRole.UserRole)))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # A narrow panel (small screen, large text) keeps the text readable: notes show in the tooltip.
+        characters = self.fontMetrics().averageCharWidth()
+        width = self.viewport().width()
+        self.setColumnHidden(2, width < 44 * characters)
+        self.horizontalHeader().resizeSection(0, int(min(14 * characters, width * 0.4)))
+
     def select_span(self, span_id: str | None, row: int | None = None) -> None:
         """Select the row of `span_id` (its `row` when the caller knows it), or none."""
         if row is None:

@@ -30,8 +30,7 @@ from annotator.gui.undo_commands import (
     AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, SetMemoCommand, SetStatusCommand,
     StoreCommand, SuggestionDecisionCommand, UpdateSpanCommand,
 )
-from annotator.services.detector_process import detect_in_process
-from annotator.services.suggestions import attributes_for, detector_setup
+from annotator.services.suggestions import attributes_for, detect, detector_setup
 from annotator.store import Project
 from annotator.suggest import Suggestion
 
@@ -283,11 +282,7 @@ class Workspace(QObject):
 
         def work(progress, cancelled):
             # Plain data in, plain data out: the detectors never touch the project file.
-            if cached is None:
-                found = detect_in_process(document, setup, cancelled)
-                if found is None:
-                    return None
-            result = cached or DetectorResult.build(document.id, found, labels, language, text)
+            result = cached or DetectorResult.build(document.id, detect(document, setup), labels, language, text)
             return result, PendingSuggestions.build(result, decided, annotated)
 
         def done(value, error) -> None:

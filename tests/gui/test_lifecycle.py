@@ -21,7 +21,7 @@ from annotator.store import Project
 def _slow_detectors(monkeypatch, started: threading.Event, seconds: float = 0.6) -> list[str]:
     """Make the detectors take a while, recording each document they ran on."""
     ran: list[str] = []
-    real = workspace_module.detect_in_process
+    real = workspace_module.detect
 
     def slow(document, *args, **kwargs):
         ran.append(document.id)
@@ -29,7 +29,7 @@ def _slow_detectors(monkeypatch, started: threading.Event, seconds: float = 0.6)
         time.sleep(seconds)
         return real(document, *args, **kwargs)
 
-    monkeypatch.setattr(workspace_module, "detect_in_process", slow)
+    monkeypatch.setattr(workspace_module, "detect", slow)
     return ran
 
 

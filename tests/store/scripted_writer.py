@@ -16,7 +16,7 @@ import random
 import sys
 from dataclasses import dataclass
 from itertools import count as counter
-from typing import Iterator
+from typing import Iterable, Iterator
 
 SPAN_LABELS = ("scare_quote", "direct_quote", "hedge", "loaded_term", "naming")
 QUESTIONS = {"tone": ("negative", "neutral", "positive"),
@@ -39,11 +39,13 @@ class Action:
     status: str = ""
 
 
-def iter_actions(run: str, seed: int, text_length: int) -> Iterator[Action]:
-    """The endless, reproducible action sequence of one writer run (never two live spans alike: the
-    store refuses an exact duplicate)."""
+def iter_actions(run: str, seed: int, text_length: int, taken: Iterable[tuple[str, int, int]] = ()) -> Iterator[Action]:
+    """The endless, reproducible action sequence of one writer run. It never makes two live spans
+    alike (the store refuses an exact duplicate), nor one like the (label, start, end) in `taken`:
+    the live spans earlier runs left in the file."""
     rng = random.Random(seed)
-    live: dict[str, tuple[str, int, int]] = {}
+    live: dict[str, tuple[str, int, int]] = {f"taken-{i}": key for i, key in enumerate(sorted(taken))}
+    own: set[str] = set()
 
     def fresh(span_id: str, longest: int) -> tuple[str, int, int]:
         while True:
@@ -54,17 +56,19 @@ def iter_actions(run: str, seed: int, text_length: int) -> Iterator[Action]:
 
     for n in counter(1):
         roll = rng.random()
-        if roll < 0.4 or not live:
+        if roll < 0.4 or not own:
             span_id = f"{run}-{n}"
             label, start, end = live[span_id] = fresh(span_id, 40)
+            own.add(span_id)
             yield Action("add_span", span_id=span_id, label=label, start=start, end=end)
         elif roll < 0.6:
-            span_id = rng.choice(sorted(live))
+            span_id = rng.choice(sorted(own))
             label, start, end = live[span_id] = fresh(span_id, 60)
             yield Action("update_span", span_id=span_id, label=label, start=start, end=end, note=f"edit {n}")
         elif roll < 0.7:
-            span_id = rng.choice(sorted(live))
+            span_id = rng.choice(sorted(own))
             del live[span_id]
+            own.discard(span_id)
             yield Action("delete_span", span_id=span_id)
         elif roll < 0.88:
             question = rng.choice(sorted(QUESTIONS))
@@ -116,6 +120,11 @@ def perform(project, document_id: str, text: str, annotator: str, action: Action
         project.assignments.set_status(annotator, document_id, action.status)
 
 
+def live_keys(state: dict) -> set[tuple[str, int, int]]:
+    """(label, start, end) of the live spans of a state (see `snapshot`)."""
+    return {(label, start, end) for label, start, end, _note, deleted in state["spans"].values() if not deleted}
+
+
 def snapshot(project, annotator: str) -> dict:
     """What the file holds for `annotator`, in the shape of the model."""
     document_id = project.documents.ids()[0]
@@ -151,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     print("ready", flush=True)
     if args.wait_go:
         sys.stdin.readline()
-    for n, action in enumerate(iter_actions(args.run, args.seed, len(text)), start=1):
+    taken = live_keys(snapshot(project, args.annotator))
+    for n, action in enumerate(iter_actions(args.run, args.seed, len(text), taken), start=1):
         perform(project, document_id, text, args.annotator, action)
         print(f"done {n}", flush=True)
         if n == args.count:
