@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont, QFontMetricsF, QKeyEvent, QKeySequence, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
@@ -20,7 +22,6 @@ from annotator.gui.reader_paint import (
 MAX_LINE_WIDTH = 760  # pixels of text per line at most, for comfortable reading
 PAGE_MARGIN = 28
 EDGE_GRAB = 6  # pixels either side of a span's edge where the mouse can take it
-KEPT_DOCUMENTS = 2  # laid-out texts kept for going back (a 1 MB article's layout is tens of MB)
 
 
 @dataclass
@@ -101,7 +102,6 @@ class ReaderView(QTextEdit):
         self.hidden_labels: set[str] = set()
         self.show_names = True
         self._point_size = 12.0
-        self._laid_out: dict[str, QTextDocument] = {}  # recent documents by key, oldest first
         self._drag: tuple[str, str] | None = None  # (mark id, edge) while an edge is dragged
         self._drag_offset: int | None = None
 
@@ -110,24 +110,18 @@ class ReaderView(QTextEdit):
     def show_text(self, text: str, key: str | None = None) -> None:
         """Show a document's stored text; the first paragraph (the headline) is set large and bold.
 
-        With a `key` (the document id) the laid-out text of the last few documents is kept, so that
-        going back to a long article does not lay it out again."""
+        Each text gets a document of its own (`key`, the document's id, is accepted for callers that
+        name it): the text cursor then starts at the top, where moving it from the end of a long
+        text would lay the whole text out at once."""
         self._text = text
         self._offsets = QtOffsets(text)
         self._spans, self._suggestions, self.selected_mark_id = RangeIndex(), RangeIndex(), None
         self._drag = None
-        document = self._laid_out.pop(key, None) if key else None  # a stored text never changes
-        if document is None:
-            document = self._new_document()
-        if key:
-            self._laid_out[key] = document
-            while len(self._laid_out) > KEPT_DOCUMENTS:
-                self._laid_out.pop(next(iter(self._laid_out))).deleteLater()
         previous = self.document()
-        ours = previous.parent() is self and all(previous is not kept for kept in self._laid_out.values())
-        self.setDocument(document)  # the cursor starts at the top of a document of its own
-        if ours and previous is not document:
-            previous.deleteLater()
+        ours = previous.parent() is self
+        self.setDocument(self._new_document())
+        if ours:  # at once, not deleteLater: a long text's layout is tens of megabytes
+            shiboken6.delete(previous)
         self._centre_column()
         self.verticalScrollBar().setValue(0)
 
@@ -170,10 +164,6 @@ class ReaderView(QTextEdit):
     def set_point_size(self, size: float) -> None:
         """The body's size in points (the headline follows at 1.4 times); the text is not reloaded."""
         self._point_size = size
-        for kept in list(self._laid_out.values()):  # laid out at the former size
-            if kept is not self.document():
-                kept.deleteLater()
-        self._laid_out = {k: d for k, d in self._laid_out.items() if d is self.document()}
         if self._text:
             self._format_headline()  # before the new font: its relayout is then the last change
         font = self.font()
