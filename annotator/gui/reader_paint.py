@@ -13,7 +13,9 @@ LANE_GAP = 1.0  # four nested spans' lanes fit in the space between two lines
 STRIPE_WIDTH = 3.0
 STRIPE_STEP = 5.0
 MAX_STRIPES = 6  # deeper nesting shares the last stripe column
+WIDE_NAME_CHARACTERS = 30  # on a wide window
 NAME_CHARACTERS = 18  # a label name longer than this is shortened with "…"
+COMFORTABLE_TEXT_WIDTH = 600  # the text keeps this much before long label names take more room
 MIN_TEXT_WIDTH = 320  # below this the margin keeps its stripes and drops the names
 MIN_TEXT_CHARACTERS = 28  # likewise in characters of the text's font
 NAME_COLOUR = "#2B2B2B"
@@ -49,6 +51,11 @@ class MarginGeometry:
             if width - 2 * page_margin - stripes - names < max(MIN_TEXT_WIDTH, MIN_TEXT_CHARACTERS * body):
                 names = 0.0  # the text keeps a readable width; the stripes stay, the names are in the tooltips
         available = max(0.0, width - 2 * page_margin - stripes - names)
+        if names:  # a roomy window: long names (French ones) get room before being shortened
+            spare = available - min(max_line, COMFORTABLE_TEXT_WIDTH)
+            grow = min(max(0.0, spare), QFontMetricsF(name_font(font, point_size)).averageCharWidth()
+                       * (WIDE_NAME_CHARACTERS - NAME_CHARACTERS))
+            names, available = names + grow, available - grow
         text = min(max_line, available)
         extra = max(0.0, available - text)
         left = page_margin + names + stripes + extra / 2

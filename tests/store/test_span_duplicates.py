@@ -118,3 +118,20 @@ def test_merging_a_package_span_that_repeats_a_live_one_skips_it_and_reports_it(
         assert any("1 repeating a span already in the project" in line for line in report.summary_lines())
         again = project.merges.merge(tmp_path / "alice.framing")  # idempotent: nothing new, nothing fails
         assert again.spans.added == 0
+
+
+def test_an_import_holding_the_same_span_twice_stores_it_once(tmp_path):
+    from annotator.services.importing import import_paths
+
+    path = tmp_path / "corpus.jsonl"
+    record = {"text": TEXT, "title": "t", "spans": [
+        {"start": 0, "end": 8, "label": "loaded_term"}, {"start": 0, "end": 8, "label": "loaded_term"}]}
+    import json
+
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.framing") as project:
+        project.codebook.install(load_preset("framing-devices"))
+        report = import_paths(project, [path], annotator="alice")
+        assert project.spans.count() == 1 and report.repeated_spans == 1
+        again = import_paths(project, [path], annotator="alice")
+        assert project.spans.count() == 1 and again.repeated_spans == 2
