@@ -21,6 +21,11 @@ SHOTS = [
     ("preferences-fr.png", ["--language", "fr", "--show", "preferences"]),
     ("shortcuts.png", ["--language", "en", "--show", "shortcuts"]),
     ("shortcuts-fr.png", ["--language", "fr", "--show", "shortcuts"]),
+    # The reader on a small screen: nested labelled spans with their names in the margin, the find bar.
+    ("reader-1280x720.png", ["--language", "en", "--size", "1280x720"]),
+    ("reader-1280x720-find.png", ["--language", "en", "--size", "1280x720", "--find", "propre"]),
+    ("reader-1280x720-200-percent.png", ["--language", "en", "--size", "1280x720", "--text-scale", "2"]),
+    ("code-retrieval.png", ["--language", "en", "--show", "retrieval"]),
 ]
 
 

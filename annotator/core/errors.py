@@ -32,6 +32,10 @@ class InvalidSpan(AnnotatorError, ValueError):
     """A span's offsets or text do not fit its document."""
 
 
+class DuplicateSpan(InvalidSpan):
+    """The annotator already has a live span with the same label on exactly the same text."""
+
+
 class CodebookError(AnnotatorError, ValueError):
     """A codebook file or change is invalid; the message names the field and the problem."""
 

@@ -36,6 +36,7 @@ class MergeCounts:
     added: int = 0
     updated: int = 0
     deleted: int = 0
+    duplicates: int = 0  # live records left out because the project holds the same one already
 
     @property
     def total(self) -> int:
@@ -98,7 +99,8 @@ class MergeReport:
         for title, counts in (("spans", self.spans), ("document labels", self.document_labels),
                               ("assignments", self.assignments), ("memos", self.document_memos)):
             lines.append(f"  {title + ':':17}{counts.added} added, {counts.updated} updated, "
-                         f"{counts.deleted} deleted")
+                         f"{counts.deleted} deleted" + (f", {counts.duplicates} repeating a span already in "
+                                                        "the project (left out)" if counts.duplicates else ""))
         lines.append(f"  {'documents:':17}{len(self.documents_added)} added, "
                      f"{len(self.documents_skipped)} already in the project")
         if self.annotators_added:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
@@ -150,9 +151,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--language", choices=("en", "fr"), help="language of the interface")
     parser.add_argument("--show", choices=sorted(SCREENS),
                         help="with --screenshot: open this dialog and render it instead of the main window")
+    parser.add_argument("--size", type=_size, default=(1440, 900), metavar="WIDTHxHEIGHT",
+                        help="with --screenshot: the window's size (default 1440x900)")
+    parser.add_argument("--text-scale", type=float, default=1.0, metavar="FACTOR",
+                        help="with --screenshot: interface and article text this many times larger (2 = 200 %%)")
+    parser.add_argument("--find", metavar="TEXT", help="with --screenshot: open the find bar and find TEXT")
     args = parser.parse_args(argv)
     configure_logging()
-    return run_app(args.project, args.screenshot, args.annotator, args.language, demo=args.demo, show=args.show)
+    return run_app(args.project, args.screenshot, args.annotator, args.language, demo=args.demo, show=args.show,
+                   shot=ScreenshotOptions(args.size, args.text_scale, args.find))
 
 
 def configure_logging() -> Path | None:
@@ -179,8 +186,32 @@ def project_to_open(project: Path | None, settings: Settings, demo: bool = False
     return last if last is not None and last.is_file() else None
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1280x720") from None
+    return width, height
+
+
+@dataclass(frozen=True)
+class ScreenshotOptions:
+    """How the screenshot mode shows the window: its size, text scale and an optional search."""
+
+    size: tuple[int, int] = (1440, 900)
+    text_scale: float = 1.0
+    find: str | None = None
+
+
 def run_app(project: Path | None = None, screenshot: Path | None = None, annotator: str | None = None,
-            language: str | None = None, demo: bool = False, show: str | None = None) -> int:
+            language: str | None = None, demo: bool = False, show: str | None = None,
+            shot: ScreenshotOptions = ScreenshotOptions()) -> int:
+    from annotator.gui.platform_check import missing_library_message
+
+    missing = missing_library_message()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     app = application()
     settings = Settings()
     project = project_to_open(project, settings, demo=demo or screenshot is not None)
@@ -191,13 +222,26 @@ def run_app(project: Path | None = None, screenshot: Path | None = None, annotat
     install_translator(app, ui_language(settings))
     from annotator.gui.theme import apply_theme
 
-    apply_theme(app, settings.high_contrast, settings.ui_point_size)
+    ui_point_size = settings.ui_point_size
+    scale = shot.text_scale if screenshot is not None else 1.0
+    if scale != 1.0:  # for this screenshot only: nothing is saved in the settings
+        ui_point_size = (ui_point_size or app.font().pointSizeF()) * scale
+    apply_theme(app, settings.high_contrast, ui_point_size)
     install_excepthook()
     window = open_window(project, settings, annotator=annotator, ask=screenshot is None)
     if window is None:
         return 1
     if screenshot is not None:
-        window.resize(1440, 900)
+        window.resize(*shot.size)
+        if scale != 1.0:
+            window.workspace.reader.set_point_size(settings.point_size * scale)
+        if shot.find:
+            def find() -> None:  # once the first article is open
+                window.show_find()
+                window.find_bar.query_edit.setText(shot.find)
+                window.find_in_document(shot.find, 1)
+
+            QTimer.singleShot(150, find)
 
         shown = open_screen(window, show) if show else None
 

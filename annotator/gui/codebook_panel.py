@@ -1,4 +1,5 @@
-"""The codebook panel: the label tree with colour, shortcut and this document's count per label."""
+"""The codebook panel: the label tree with colour, shortcut and this document's count per label, and a
+box per label that shows or hides its spans in the text (MAXQDA's code activation)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class CodebookPanel(QTreeWidget):
     """Span labels as a tree; clicking one applies it to the selection (or relabels the selected span)."""
 
     label_chosen = Signal(str)
+    hidden_changed = Signal(set)  # ids of the labels whose spans are hidden in the text
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -35,10 +37,15 @@ class CodebookPanel(QTreeWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._hidden: set[str] = set()
+        self._toggled = False
+        self.setToolTip(self.tr("Click a label to apply it; untick its box to hide its spans in the text."))
+        self.itemChanged.connect(self._check_changed)
         self.itemClicked.connect(self._clicked)
 
     def set_labels(self, labels: list[Label], language: str = "en") -> None:
         """Show the live span labels (retired ones hidden) as a tree."""
+        self.blockSignals(True)
         self.clear()
         self._items = {}
         live = [label for label in labels if label.kind == "span" and not label.retired]
@@ -55,6 +62,8 @@ class CodebookPanel(QTreeWidget):
                 tip = label.description_fr if language == "fr" and label.description_fr else label.description
                 item.setToolTip(0, tip)
                 item.setData(0, Qt.ItemDataRole.UserRole, label.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Unchecked if label.id in self._hidden else Qt.CheckState.Checked)
                 item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
                 (parent_item.addChild(item) if parent_item else self.addTopLevelItem(item))
                 self._items[label.id] = item
@@ -63,11 +72,50 @@ class CodebookPanel(QTreeWidget):
             if not progressed:
                 break
         self.expandAll()
+        self.blockSignals(False)
+        self._hidden &= set(self._items)
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        for label_id, item in self._items.items():
-            count = counts.get(label_id, 0)
+        for label_id in self._items:
+            self.set_count(label_id, counts.get(label_id, 0))
+
+    def set_count(self, label_id: str, count: int) -> None:
+        """This document's number of spans with one label."""
+        item = self._items.get(label_id)
+        if item is not None:
             item.setText(2, str(count) if count else "")
 
+    @property
+    def hidden(self) -> set[str]:
+        return set(self._hidden)
+
+    def set_shown(self, label_id: str, shown: bool) -> None:
+        """Tick or untick a label's box (its sub-labels follow)."""
+        item = self._items.get(label_id)
+        if item is not None:
+            item.setCheckState(0, Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+            self._toggled = False
+
+    def _check_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != 0:
+            return
+        self._toggled = True
+        shown = item.checkState(0) == Qt.CheckState.Checked
+        label_id = item.data(0, Qt.ItemDataRole.UserRole)
+        hidden = set(self._hidden)
+        (hidden.discard if shown else hidden.add)(label_id)
+        self.blockSignals(True)
+        for i in range(item.childCount()):  # a parent's box also shows or hides its sub-labels
+            child = item.child(i)
+            child.setCheckState(0, item.checkState(0))
+            (hidden.discard if shown else hidden.add)(child.data(0, Qt.ItemDataRole.UserRole))
+        self.blockSignals(False)
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self.hidden_changed.emit(set(hidden))
+
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        if self._toggled:  # the click ticked or unticked the box: it applies no label
+            self._toggled = False
+            return
         self.label_chosen.emit(item.data(0, Qt.ItemDataRole.UserRole))

@@ -181,6 +181,13 @@ class DocumentListPanel(QWidget):
         self.status_combo.currentIndexChanged.connect(self._apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # A narrow list keeps the titles readable; the outlet and date show above the text anyway.
+        narrow = self.width() < 40 * self.fontMetrics().averageCharWidth()
+        for column in (1, 2, 4):  # outlet, date, span count
+            self.view.setColumnHidden(column, narrow)
+
     def _apply_filter(self) -> None:
         self.model.set_filter(self.filter_edit.text(), self.status_combo.currentData())
 

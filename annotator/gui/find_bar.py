@@ -1,4 +1,5 @@
-"""Find in the document (Ctrl+F), and "label all occurrences" here or in the whole corpus, previewed."""
+"""Find in the document (Ctrl+F), and "label all occurrences" here or in the whole corpus, previewed.
+Case and accents are ignored unless asked; typographic apostrophes and no-break spaces always match."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label
+from annotator.gui.flow_layout import flow_widget
 from annotator.store.search import Occurrence
 
 
@@ -24,9 +26,20 @@ class FindBar(QWidget):
         self.query_edit = QLineEdit(self)
         self.query_edit.setPlaceholderText(self.tr("Find in document"))
         self.query_edit.setAccessibleName(self.tr("Find"))
+        self.query_edit.setMinimumWidth(14 * self.fontMetrics().averageCharWidth())
         self.count_label = QLabel(self)
-        self.previous_button = QPushButton(self.tr("Previous"), self)
-        self.next_button = QPushButton(self.tr("Next"), self)
+        self.previous_button = QPushButton("↑", self)
+        self.previous_button.setToolTip(self.tr("Previous occurrence"))
+        self.previous_button.setAccessibleName(self.tr("Previous"))
+        self.next_button = QPushButton("↓", self)
+        self.next_button.setToolTip(self.tr("Next (Enter)"))
+        self.next_button.setAccessibleName(self.tr("Next"))
+        for button in (self.previous_button, self.next_button):
+            button.setMaximumWidth(4 * self.fontMetrics().averageCharWidth() + 16)
+        self.case_check = QCheckBox(self.tr("Match case"), self)
+        self.accents_check = QCheckBox(self.tr("Match accents"), self)
+        self.accents_check.setToolTip(self.tr("Off: liberte finds liberté. Apostrophes (' ’) and no-break "
+                                              "spaces always match."))
         self.label_combo = QComboBox(self)
         self.label_combo.setAccessibleName(self.tr("Label for all occurrences"))
         self.corpus_check = QCheckBox(self.tr("Whole corpus"), self)
@@ -34,13 +47,18 @@ class FindBar(QWidget):
         self.close_button = QPushButton("✕", self)
         self.close_button.setAccessibleName(self.tr("Close find bar"))
         self.close_button.setFlat(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        for widget in (self.query_edit, self.count_label, self.previous_button, self.next_button,
-                       QLabel(self.tr("Label:"), self), self.label_combo, self.corpus_check,
-                       self.label_all_button, self.close_button):
-            layout.addWidget(widget)
-        layout.setStretch(0, 1)
+        first = QHBoxLayout()
+        first.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.query_edit, self.count_label, self.previous_button, self.next_button, self.close_button):
+            first.addWidget(widget)
+        first.setStretch(0, 1)
+        self.options = flow_widget(self, [self.case_check, self.accents_check, QLabel(self.tr("Label all as:"), self),
+                                          self.label_combo, self.corpus_check, self.label_all_button])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.setSpacing(3)
+        layout.addLayout(first)
+        layout.addWidget(self.options)
         self.query_edit.returnPressed.connect(lambda: self.find_requested.emit(self.query_edit.text(), 1))
         self.next_button.clicked.connect(lambda: self.find_requested.emit(self.query_edit.text(), 1))
         self.previous_button.clicked.connect(lambda: self.find_requested.emit(self.query_edit.text(), -1))
@@ -63,6 +81,10 @@ class FindBar(QWidget):
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:
             self._close()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.find_requested.emit(self.query_edit.text(), -1)
             return
         super().keyPressEvent(event)
 

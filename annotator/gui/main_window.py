@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -14,6 +14,7 @@ from annotator import __version__
 from annotator.core.change import Action, Change
 from annotator.core.model import Span
 from annotator.gui.document_list import DocumentListPanel
+from annotator.gui.empty_prompt import EmptyProjectPrompt
 from annotator.gui.find_bar import FindBar, LabelAllPreview
 from annotator.gui.review import build_review_menu
 from annotator.gui.settings import Settings
@@ -24,6 +25,10 @@ from annotator.store import Project
 from annotator.store.search import find_in_documents
 
 MIN_POINT, MAX_POINT = 8.0, 32.0
+MIN_READER_CHARACTERS = 40  # the central column never gets narrower than this many characters
+# Actions that need an article on screen (disabled in a project without articles).
+NEEDS_AN_ARTICLE = ("find", "mark_done", "reopen", "next", "previous", "next_not_done", "export", "retrieve",
+                    "edit_span", "delete_span", "label_names")
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +65,7 @@ class MainWindow(QMainWindow):
         self.workspace.snap_to_words = self.settings.snap_to_words
         self.workspace.show_suggestions = self.settings.q.value("reader/show_suggestions", True, type=bool)
         self.workspace.reader.set_point_size(self.settings.point_size)
+        self.workspace.reader.set_show_names(self.settings.label_names)
         style_window(self, self.settings.high_contrast)
         self._set_focus_order()
         self._restore_layout()
@@ -71,10 +77,17 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.project, self.annotator, self.undo_stack, self, self.language, self.tasks)
         self.workspace.changed.connect(self._on_change)
         self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.workspace.document_requested.connect(self.open_document)
+        self._rows_to_refresh: set[str] = set()
+        self._row_timer = QTimer(self)  # the list's span counts follow a burst of key presses once
+        self._row_timer.setSingleShot(True)
+        self._row_timer.setInterval(150)
+        self._row_timer.timeout.connect(self._refresh_rows)
         self.meta_label = QLabel(self)
         self.meta_label.setObjectName("metaLine")
         self.meta_label.setStyleSheet("color: #555; padding: 6px 28px 0 28px;")
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label.setWordWrap(True)
         self.hint_label = QLabel(self.tr(
             "Tip: select words in the text, then press a label's key (shown in the codebook panel on the right). "
             "Ctrl+Z undoes, Ctrl+D marks the article done, F1 lists every shortcut."), self)
@@ -88,13 +101,19 @@ class MainWindow(QMainWindow):
         self.find_bar.find_requested.connect(self.find_in_document)
         self.find_bar.label_all_requested.connect(self.label_all_occurrences)
         self.find_bar.closed.connect(self.workspace.reader.setFocus)
+        self.empty_prompt = EmptyProjectPrompt(self)
+        self.empty_prompt.import_requested.connect(lambda: self.import_files())
+        legend = self.workspace.overlay_legend
+        legend.setStyleSheet("color: #333; padding: 2px 28px;")
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.meta_label)
+        layout.addWidget(legend)
         layout.addWidget(self.workspace.reader, 1)
+        layout.addWidget(self.empty_prompt, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
@@ -110,20 +129,36 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         self.document_list = DocumentListPanel(self.project, self.annotator, self)
         self.document_list.document_activated.connect(self.open_document)
-        self._dock(self.tr("Documents"), "documentsDock", self.document_list, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.documents_dock = self._dock(self.tr("Documents"), "documentsDock", self.document_list,
+                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.workspace.codebook_panel)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.workspace.span_list, self.tr("Spans"))
         self.side_tabs.addTab(self.workspace.suggestion_panel, self.tr("Suggestions"))
-        self.workspace.suggestion_panel.model.modelReset.connect(self._update_suggestion_tab)
+        self.side_tabs.addTab(self.workspace.memo_panel, self.tr("Memo"))
+        model = self.workspace.suggestion_panel.model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._update_suggestion_tab)
         right.addWidget(self.side_tabs)
         right.addWidget(self.workspace.questions_panel)
         right.setSizes([380, 260, 140])
-        self._dock(self.tr("Codebook, spans and questions"), "codebookDock", right,
+        self.codebook_dock = self._dock(self.tr("Codebook, spans and questions"), "codebookDock", right,
                    Qt.DockWidgetArea.RightDockWidgetArea)
-        self.document_list.setMinimumWidth(400)
-        right.setMinimumWidth(380)
+        self._right_panel = right
+        self._apply_minimum_widths()
+
+    def _apply_minimum_widths(self) -> None:
+        """Panel widths in characters of the interface font, so that they follow a larger text size."""
+        characters = self.fontMetrics().averageCharWidth()
+        self.document_list.setMinimumWidth(22 * characters)
+        self._right_panel.setMinimumWidth(28 * characters)
+        self.centralWidget().setMinimumWidth(MIN_READER_CHARACTERS * characters)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_right_panel"):
+            self._apply_minimum_widths()
 
     def _update_suggestion_tab(self) -> None:
         count = len(self.workspace.suggestions)
@@ -158,8 +193,25 @@ class MainWindow(QMainWindow):
         state = self.settings.q.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        if isinstance(state, QByteArray) and self.restoreState(state):
+            return
+        self._first_layout = True  # no saved layout: the side panels get their share when first shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if getattr(self, "_first_layout", False):
+            self._first_layout = False
+            self.share_width()
+
+    def share_width(self) -> None:
+        """Give the document list about a fifth of the width and the codebook panel about a quarter,
+        so the text keeps most of a small screen."""
+        characters = self.fontMetrics().averageCharWidth()
+        left = max(self.document_list.minimumWidth(), min(int(self.width() * 0.2), 40 * characters))
+        right = max(self._right_panel.minimumWidth(), min(int(self.width() * 0.26), 52 * characters))
+        self.resizeDocks([self.documents_dock, self.codebook_dock], [left, right], Qt.Orientation.Horizontal)
+        height = max(self._right_panel.height(), self.height() - 120)
+        self._right_panel.setSizes([int(height * 0.32), int(height * 0.5), int(height * 0.18)])
 
     def _open_initial_document(self) -> None:
         if self.project.closed:
@@ -170,6 +222,7 @@ class MainWindow(QMainWindow):
             document_id, offset = (ids[0].id if ids else ""), 0
         if document_id:
             self.open_document(document_id, offset)
+        self.update_empty_state()
         self.workspace.reader.setFocus()
 
     # -- documents and navigation ----------------------------------------------------------
@@ -234,14 +287,25 @@ class MainWindow(QMainWindow):
             self.open_document(document_id)
 
     def mark_done(self) -> None:
-        """Mark the current document done for this annotator, then move to the next one not done."""
+        """Mark the current document done for this annotator (undoable), then go to the next one not done.
+        A document already done stays done: re-opening it is its own action."""
         if self.workspace.document is None:
             return
-        document_id = self.workspace.document.id
-        new = "todo" if self.project.assignments.status(self.annotator, document_id) == "done" else "done"
-        self._on_change(self.project.assignments.set_status(self.annotator, document_id, new))
-        if new == "done":
-            self.next_not_done()
+        if self.workspace.status == "done":
+            self.statusBar().showMessage(self.tr("This article was done already."), 5000)
+        elif not self.workspace.set_status("done", self.tr("Mark done")):
+            return
+        self.next_not_done()
+
+    def reopen_document(self) -> None:
+        """Set a done article back to "in progress" (undoable)."""
+        if self.workspace.document is None:
+            return
+        if self.workspace.status != "done":
+            self.statusBar().showMessage(self.tr("This article is not done: nothing to re-open."), 5000)
+            return
+        if self.workspace.set_status("in progress", self.tr("Re-open article")):
+            self.statusBar().showMessage(self.tr("Re-opened: this article is in progress again."), 5000)
 
     # -- find --------------------------------------------------------------------------------
 
@@ -255,7 +319,8 @@ class MainWindow(QMainWindow):
         doc = self.workspace.document
         if doc is None:
             return
-        hits = find_occurrences(doc.text, query)
+        hits = find_occurrences(doc.text, query, case_sensitive=self.find_bar.case_check.isChecked(),
+                                accent_sensitive=self.find_bar.accents_check.isChecked())
         self.find_bar.count_label.setText(self.tr("%s found") % len(hits))
         if not hits:
             return
@@ -273,7 +338,8 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         ids = None if corpus else [doc.id]
-        occurrences = find_in_documents(self.project, query, ids)
+        occurrences = find_in_documents(self.project, query, ids, case_sensitive=self.find_bar.case_check.isChecked(),
+                                        accent_sensitive=self.find_bar.accents_check.isChecked())
         if not occurrences:
             QMessageBox.information(self, self.tr("Label all"), self.tr("No occurrence found."))
             return
@@ -293,6 +359,36 @@ class MainWindow(QMainWindow):
             self.document_list.model.reload()
 
     # -- view ----------------------------------------------------------------------------------
+
+    def set_label_names(self, on: bool) -> None:
+        """Show or hide the label names beside the text."""
+        self.settings.label_names = on
+        self.workspace.reader.set_show_names(on)
+
+    def open_retrieval(self) -> None:
+        """The code-retrieval window: every segment of a label across the corpus (one per main window)."""
+        from annotator.gui.retrieval_window import RetrievalWindow
+
+        view = getattr(self, "retrieval_window", None)
+        if view is None:
+            view = RetrievalWindow(self.project, self.project.codebook.labels(), self)
+            view.jump_requested.connect(self.jump_to_span)
+            self.retrieval_window = view
+        else:
+            view.refresh_choices(self.project.codebook.labels(), self.project.team.coders())
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        return view
+
+    def jump_to_span(self, document_id: str, span_id: str, offset: int) -> None:
+        """Show an article at a span (from the code-retrieval window)."""
+        self.open_document(document_id)
+        self.workspace.reader.place_cursor(offset)
+        self.workspace.reader.scroll_to(offset)
+        if span_id in {s.id for s in self.workspace.spans}:
+            self.workspace.select_span(span_id)
+        self.activateWindow()
 
     def change_font(self, step: float) -> None:
         size = max(MIN_POINT, min(MAX_POINT, self.settings.point_size + step))
@@ -317,11 +413,22 @@ class MainWindow(QMainWindow):
         if change.spans and self.hint_label.isVisible():
             self.hint_label.hide()
             self.settings.q.setValue("hints/first_span_done", True)
-        for document_id in change.documents:
+        if change.action is Action.STATUS_SET:
+            for document_id in change.documents:  # a status shows at once
+                self.document_list.model.refresh_document(document_id)
+            if self.workspace.document is not None and self.workspace.document.id in change.documents:
+                self._show_meta()
+        else:
+            self._rows_to_refresh.update(change.documents)
+            self._row_timer.start()
+
+    def _refresh_rows(self) -> None:
+        """The document list's rows (span counts) after a burst of edits."""
+        if self.project.closed:
+            return
+        for document_id in self._rows_to_refresh:
             self.document_list.model.refresh_document(document_id)
-        if change.action is Action.STATUS_SET and self.workspace.document is not None \
-                and self.workspace.document.id in change.documents:
-            self._show_meta()
+        self._rows_to_refresh.clear()
 
     # -- project files -------------------------------------------------------------------------
 
@@ -350,6 +457,20 @@ class MainWindow(QMainWindow):
         self.find_bar.set_labels(self.project.codebook.labels(), self.language)
         if self.workspace.document is None:
             self._open_initial_document()
+        self.update_empty_state()
+
+    def update_empty_state(self) -> None:
+        """A project without articles shows how to import some, and disables what needs an article."""
+        empty = self.workspace.document is None and self.project.documents.count() == 0
+        self.empty_prompt.setVisible(empty)
+        self.workspace.reader.setVisible(not empty)
+        for widget in (self.workspace.questions_panel, self.workspace.codebook_panel, self.side_tabs):
+            widget.setEnabled(not empty)
+        for key in NEEDS_AN_ARTICLE:
+            if key in self.actions:
+                self.actions[key].setEnabled(not empty)
+        if empty:
+            self.find_bar.hide()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls():

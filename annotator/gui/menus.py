@@ -97,8 +97,10 @@ def build_menus(window) -> None:
          "Ctrl+D")
     _add(window, go_menu, "next_by_uncertainty",
          translate("Menus", "Next not done: the article the model is least &sure about"),
-         window.learning.set_order_by_uncertainty, "Ctrl+Shift+N", checkable=True,
+         window.learning.set_order_by_uncertainty, "Ctrl+Shift+H", checkable=True,
          checked=window.learning.by_uncertainty)
+    _add(window, go_menu, "reopen", translate("Menus", "&Re-open this article (no longer done)"),
+         window.reopen_document, "Ctrl+R")
     _add(window, go_menu, "focus_list", translate("Menus", "Go to the &document list"),
          lambda: window.document_list.view.setFocus(), "Ctrl+L")
     _add(window, go_menu, "focus_reader", translate("Menus", "Go to the &text"),
@@ -116,7 +118,13 @@ def build_menus(window) -> None:
          window.set_show_suggestions, "Ctrl+Shift+S", checkable=True, checked=window.workspace.show_suggestions)
     _add(window, view_menu, "recommendations",
          translate("Menus", "Show the &model's recommendations (it learns from the annotations)"),
-         window.learning.set_enabled, "Ctrl+Shift+R", checkable=True, checked=window.learning.enabled)
+         window.learning.set_enabled, "Ctrl+Shift+I", checkable=True, checked=window.learning.enabled)
+    _add(window, view_menu, "label_names", translate("Menus", "Show label &names beside the text"),
+         window.set_label_names, "Ctrl+Shift+N", checkable=True,
+         checked=window.settings.label_names)
+    view_menu.addSeparator()
+    _add(window, view_menu, "retrieve", translate("Menus", "&Coded segments of a label…"), window.open_retrieval,
+         "Ctrl+Shift+R")
 
     help_menu = bar.addMenu(translate("Menus", "&Help"))
     _add(window, help_menu, "shortcuts", translate("Menus", "&Keyboard shortcuts"),

@@ -1,10 +1,12 @@
-"""Document-level questions (primary frame, tone...): one choice box per question for this document."""
+"""Document-level questions (primary frame, tone...): one choice box per question for this document, each
+with a button for a note on the answer (why this answer)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListWidget, QListWidgetItem, QWidget
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QToolButton, QWidget,
+)
 
 from annotator.core.model import DocumentLabel, Label
 
@@ -13,22 +15,27 @@ class QuestionsPanel(QWidget):
     """Shows each question with its choices; a change emits (question id, value)."""
 
     answered = Signal(str, str)
+    note_requested = Signal(str)  # question id
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow panel: question above
         self._widgets: dict[str, QWidget] = {}
+        self._notes: dict[str, QToolButton] = {}
+        self._names: dict[str, str] = {}
         self._updating = False
 
     def set_questions(self, questions: list[Label], language: str = "en") -> None:
         while self._layout.rowCount():
             self._layout.removeRow(0)
-        self._widgets = {}
+        self._widgets, self._notes = {}, {}
         for question in questions:
             if question.retired:
                 continue
             title = QLabel(question.display_name(language), self)
+            title.setWordWrap(True)
             title.setToolTip(question.description_fr if language == "fr" and question.description_fr
                              else question.description)
             if question.multiple:
@@ -49,12 +56,30 @@ class QuestionsPanel(QWidget):
                 widget.currentIndexChanged.connect(lambda _i, q=question.id, w=widget: self._single_changed(q, w))
             widget.setAccessibleName(question.display_name(language))
             title.setBuddy(widget)
-            self._layout.addRow(title, widget)
+            note = QToolButton(self)
+            note.setText("✎")
+            note.setAutoRaise(True)
+            note.setAccessibleName(self.tr("Note on the answer to %s") % question.display_name(language))
+            note.clicked.connect(lambda _c=False, q=question.id: self.note_requested.emit(q))
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(widget, 1)
+            row.addWidget(note)
+            self._layout.addRow(title, row)
             self._widgets[question.id] = widget
+            self._notes[question.id] = note
+            self._names[question.id] = question.display_name(language)
 
     def set_answers(self, answers: list[DocumentLabel]) -> None:
         """Show this annotator's answers for the current document."""
         values = {a.question: a.value for a in answers}
+        notes = {a.question: a.note for a in answers}
+        for question_id, button in self._notes.items():
+            note = notes.get(question_id, "")
+            button.setEnabled(bool(values.get(question_id)))
+            button.setText("✎•" if note else "✎")
+            button.setToolTip(note or (self.tr("Add a note on your answer (why this answer)")
+                                       if values.get(question_id) else self.tr("Answer first, then add a note")))
         self._updating = True
         try:
             for question_id, widget in self._widgets.items():
@@ -90,6 +115,9 @@ class QuestionsPanel(QWidget):
 
     def widget_for(self, question_id: str) -> QWidget:
         return self._widgets[question_id]
+
+    def note_button(self, question_id: str) -> QToolButton:
+        return self._notes[question_id]
 
     def _single_changed(self, question_id: str, widget: QComboBox) -> None:
         if not self._updating:

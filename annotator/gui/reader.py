@@ -1,23 +1,27 @@
-"""The reader: shows one article, its spans as tinted text with stacked underline lanes, and takes keys."""
+"""The reader: shows one article, its spans as tinted text with underline lanes and named stripes in the
+margin, its suggestions dotted; takes label keys and lets the selected span's edges be dragged."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPen, QTextBlockFormat, QTextCharFormat,
-    QTextCursor,
+    QFont, QFontMetricsF, QKeyEvent, QKeySequence, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
-from annotator.core.lanes import assign_lanes, spans_at
-from annotator.core.model import Label, Span
+from annotator.core.lanes import RangeIndex
 from annotator.gui.qt_offsets import QtOffsets
+from annotator.gui.reader_paint import (
+    MarginGeometry, MarginName, margin_names, name_font, paint_marks, paint_margin, segments,
+)
 
-LANE_HEIGHT = 3.0
 MAX_LINE_WIDTH = 760  # pixels of text per line at most, for comfortable reading
-LANE_GAP = 1.5
+PAGE_MARGIN = 28
+EDGE_GRAB = 6  # pixels either side of a span's edge where the mouse can take it
 
 
 @dataclass
@@ -31,6 +35,12 @@ class Mark:
     title: str
     suggestion: bool = False
     readonly: bool = False  # another annotator's span, shown for comparison
+    label_id: str = ""
+    name: str = ""  # what the margin says (the label's name); the title's first words when empty
+
+    @property
+    def margin_name(self) -> str:
+        return self.name or self.title.split("\n", 1)[0].split(":", 1)[0]
 
 
 def key_text(event: QKeyEvent) -> str:
@@ -50,8 +60,18 @@ def key_text(event: QKeyEvent) -> str:
     return ""
 
 
+def suggestion_index(marks: list[Mark]) -> RangeIndex:
+    """Suggestion marks ready for the reader (plain Python: may be built on a worker thread)."""
+    index = RangeIndex()
+    index.load((m.id, m.start, m.end, m) for m in marks)
+    return index
+
+
 class ReaderView(QTextEdit):
-    """Read-only, keyboard-selectable article view that reports annotation keys as signals."""
+    """Read-only, keyboard-selectable article view that reports annotation keys as signals.
+
+    Marks are kept in two RangeIndex layers (spans with lanes, suggestions), changed one by one as
+    the annotator works, and painted only where visible."""
 
     label_key = Signal(str)
     delete_key = Signal()
@@ -59,6 +79,7 @@ class ReaderView(QTextEdit):
     resize_key = Signal(str, int)
     edit_key = Signal()
     mark_clicked = Signal(str)
+    edge_dragged = Signal(str, str, int)  # mark id, "start" or "end", the offset it was dropped at
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -70,50 +91,67 @@ class ReaderView(QTextEdit):
         self.setAccessibleName(self.tr("Article text"))
         self.setAccessibleDescription(self.tr("Select words, then press a label's key to annotate them."))
         self.setFrameShape(QTextEdit.Shape.NoFrame)
-        self.document().setDocumentMargin(28)
+        self.document().setDocumentMargin(PAGE_MARGIN)
         self.setStyleSheet("QTextEdit { background: #FFFFFF; color: #1A1A1A; }")
         self._offsets = QtOffsets("")
         self._text = ""
-        self._marks: list[Mark] = []
-        self._lanes: list[int] = []
+        self._spans = RangeIndex()
+        self._suggestions = RangeIndex()
         self._shortcuts: dict[str, str] = {}
         self.selected_mark_id: str | None = None
+        self.hidden_labels: set[str] = set()
+        self.show_names = True
         self._point_size = 12.0
+        self._drag: tuple[str, str] | None = None  # (mark id, edge) while an edge is dragged
+        self._drag_offset: int | None = None
 
     # -- content ---------------------------------------------------------------------------
 
-    def show_text(self, text: str) -> None:
-        """Show a document's stored text; the first paragraph (the headline) is set large and bold."""
+    def show_text(self, text: str, key: str | None = None) -> None:
+        """Show a document's stored text; the first paragraph (the headline) is set large and bold.
+
+        Each text gets a document of its own (`key`, the document's id, is accepted for callers that
+        name it): the text cursor then starts at the top, where moving it from the end of a long
+        text would lay the whole text out at once."""
         self._text = text
         self._offsets = QtOffsets(text)
-        self._marks, self._lanes, self.selected_mark_id = [], [], None
-        self._load_text()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._spans, self._suggestions, self.selected_mark_id = RangeIndex(), RangeIndex(), None
+        self._drag = None
+        previous = self.document()
+        ours = previous.parent() is self
+        self.setDocument(self._new_document())
+        if ours:  # at once, not deleteLater: a long text's layout is tens of megabytes
+            shiboken6.delete(previous)
+        self._centre_column()
+        self.verticalScrollBar().setValue(0)
 
-    def _load_text(self) -> None:
-        """Fill the document in one insertion whose blocks all inherit the body's line spacing."""
-        document = self.document()
+    def _new_document(self) -> QTextDocument:
+        """A document holding the text, each block at the body's line spacing, the headline large."""
+        document = QTextDocument(self)
         document.setUndoRedoEnabled(False)
-        self.setPlainText(self._text)
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(PAGE_MARGIN)
+        document.setPlainText(self._text)
         body = QTextBlockFormat()
         body.setLineHeight(165, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         # Block by block inside one edit block: far faster than one merge over a whole-document selection.
+        # The headline is formatted inside the same edit block: a later change would stop Qt's lazy
+        # layout of a long text, and the end of the article could never be scrolled to.
         editor = QTextCursor(document)
         editor.beginEditBlock()
         block = document.firstBlock()
         while block.isValid():
             QTextCursor(block).setBlockFormat(body)
             block = block.next()
+        self._format_headline(document)
         editor.endEditBlock()
-        document.setDocumentMargin(28)
-        self._centre_column()
-        self._format_headline()
+        return document
 
-    def _format_headline(self) -> None:
-        headline = self.document().firstBlock()
+    def _format_headline(self, document: QTextDocument | None = None) -> None:
+        headline = (document or self.document()).firstBlock()
         if headline.isValid() and headline.length() > 1:
             cursor = QTextCursor(headline)
-            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             headline_format = QTextBlockFormat()
             headline_format.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             headline_format.setBottomMargin(6)
@@ -124,58 +162,155 @@ class ReaderView(QTextEdit):
             cursor.mergeCharFormat(fmt)
 
     def set_point_size(self, size: float) -> None:
+        """The body's size in points (the headline follows at 1.4 times); the text is not reloaded."""
         self._point_size = size
+        if self._text:
+            self._format_headline()  # before the new font: its relayout is then the last change
         font = self.font()
         font.setPointSizeF(size)
         self.setFont(font)
         self.document().setDefaultFont(font)
-        if self._text:
-            position = self.textCursor().position()
-            self._load_text()
-            cursor = self.textCursor()
-            cursor.setPosition(min(position, len(self.toPlainText())))
-            self.setTextCursor(cursor)
-            self._refresh_marks()
+        self._centre_column()
+        self.viewport().update()
+
+    @property
+    def point_size(self) -> float:
+        return self._point_size
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._centre_column()
 
+    def margin_geometry(self) -> MarginGeometry:
+        """Where the label-name margin and the text column are, for the current width and font."""
+        return MarginGeometry.for_view(self.viewport().width(), self.font(), self._point_size,
+                                       self.show_names, MAX_LINE_WIDTH, PAGE_MARGIN)
+
     def _centre_column(self) -> None:
-        """Keep lines at a readable length by widening the side margins of wide windows."""
-        side = max(0.0, (self.viewport().width() - MAX_LINE_WIDTH) / 2 - 28)
+        """Keep lines at a readable length, with room for the label names on the left."""
+        geometry = self.margin_geometry()
         root = self.document().rootFrame()
         fmt = root.frameFormat()
-        if abs(fmt.leftMargin() - side) > 0.5:
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
+        if abs(fmt.leftMargin() - geometry.left) > 0.5 or abs(fmt.rightMargin() - geometry.right) > 0.5:
+            fmt.setLeftMargin(geometry.left)
+            fmt.setRightMargin(geometry.right)
             root.setFrameFormat(fmt)
+
+    def set_show_names(self, on: bool) -> None:
+        """Show or hide the margin with the label names."""
+        self.show_names = on
+        self._centre_column()
+        self.viewport().update()
+
+    def set_hidden_labels(self, label_ids: set[str]) -> None:
+        """Labels whose spans and suggestions are not drawn (the codebook panel's show/hide boxes)."""
+        self.hidden_labels = set(label_ids)
+        self.viewport().update()
 
     def set_shortcuts(self, shortcuts: dict[str, str]) -> None:
         """Key string -> label id, for the labels that can be applied from the keyboard."""
         self._shortcuts = {k: v for k, v in shortcuts.items() if k}
 
+    # -- marks -----------------------------------------------------------------------------
+
     def set_marks(self, marks: list[Mark]) -> None:
-        """Spans and suggestions to draw, in code-point offsets."""
-        self._marks = list(marks)
-        self._lanes = assign_lanes([(m.start, m.end) for m in self._marks if not m.suggestion])
-        if self.selected_mark_id and not any(m.id == self.selected_mark_id for m in self._marks):
+        """Replace every mark: spans laid out in lanes afresh, suggestions in their own layer."""
+        self._spans.load((m.id, m.start, m.end, m) for m in marks if not m.suggestion)
+        self._suggestions.load((m.id, m.start, m.end, m) for m in marks if m.suggestion)
+        self._forget_missing_selection()
+        self.viewport().update()
+
+    def set_span_marks(self, marks: list[Mark]) -> None:
+        """Replace the span marks (laid out in lanes afresh); the suggestions stay."""
+        self._spans.load((m.id, m.start, m.end, m) for m in marks)
+        self._forget_missing_selection()
+        self.viewport().update()
+
+    def add_marks(self, marks: list[Mark]) -> None:
+        """Add (or replace) span marks; the others keep their lanes."""
+        for mark in marks:
+            self._spans.add(mark.id, mark.start, mark.end, mark)
+        self._update_ranges([(m.start, m.end) for m in marks])
+
+    def remove_marks(self, mark_ids: list[str]) -> None:
+        """Take marks away (spans or suggestions)."""
+        ranges = []
+        for mark_id in mark_ids:
+            entry = self._spans.remove(mark_id) or self._suggestions.remove(mark_id)
+            if entry is not None:
+                ranges.append((entry.start, entry.end))
+        self._forget_missing_selection()
+        self._update_ranges(ranges)
+
+    def replace_mark(self, mark: Mark) -> None:
+        """A span changed: same offsets keep their lane (a relabel), new offsets get a lane afresh."""
+        entry = self._spans.get(mark.id)
+        ranges = [(mark.start, mark.end)]
+        if entry is not None and (entry.start, entry.end) == (mark.start, mark.end):
+            entry.payload = mark
+        else:
+            if entry is not None:
+                ranges.append((entry.start, entry.end))
+            self._spans.add(mark.id, mark.start, mark.end, mark)
+        self._update_ranges(ranges)
+
+    def _update_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Repaint only the lines these ranges cover (with their lanes and margin names), if in view."""
+        low, high = self._visible_range()
+        area = QRectF()
+        for start, end in ranges:
+            start, end = max(start, low), min(end, high)
+            if start >= end:
+                continue
+            for rect in self.segments(start, end):
+                area = area.united(rect)
+        if area.isNull():
+            return
+        extra = 3 * self.fontMetrics().height()  # lanes below the text, names stacked in the margin
+        self.viewport().update(QRectF(0, area.top() - 8, self.viewport().width(),
+                                      area.height() + 16 + extra).toAlignedRect())
+
+    def set_suggestion_layer(self, index: RangeIndex) -> None:
+        """Replace the suggestions by an index built beforehand (see suggestion_index)."""
+        self._suggestions = index
+        self._forget_missing_selection()
+        self.viewport().update()
+
+    def add_suggestion_marks(self, marks: list[Mark]) -> None:
+        for mark in marks:
+            self._suggestions.add(mark.id, mark.start, mark.end, mark)
+        self._update_ranges([(m.start, m.end) for m in marks])
+
+    def _forget_missing_selection(self) -> None:
+        if self.selected_mark_id and self.selected_mark_id not in self._spans \
+                and self.selected_mark_id not in self._suggestions:
             self.selected_mark_id = None
-        self._refresh_marks()
 
     @property
     def marks(self) -> list[Mark]:
-        return list(self._marks)
+        """Every mark, spans first, each layer in text order."""
+        return [e.payload for e in self._spans] + [e.payload for e in self._suggestions]
+
+    def mark(self, mark_id: str) -> Mark | None:
+        entry = self._spans.get(mark_id) or self._suggestions.get(mark_id)
+        return entry.payload if entry else None
+
+    def lane_of(self, mark_id: str) -> int | None:
+        entry = self._spans.get(mark_id)
+        return entry.lane if entry else None
+
+    def _shown(self, mark: Mark) -> bool:
+        return mark.label_id not in self.hidden_labels
+
+    def marks_at(self, offset: int) -> list[Mark]:
+        """Shown spans (not suggestions) over character `offset`, innermost first."""
+        return [e.payload for e in self._spans.covering(offset) if self._shown(e.payload)]
 
     def _cursor_for(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
-
-    def _refresh_marks(self) -> None:
-        """Marks are painted in paintEvent, only where visible; this asks for a repaint."""
-        self.viewport().update()
 
     # -- selection -------------------------------------------------------------------------
 
@@ -191,137 +326,184 @@ class ReaderView(QTextEdit):
     def select_range(self, start: int, end: int) -> None:
         self.setTextCursor(self._cursor_for(start, end))
 
+    def place_cursor(self, offset: int) -> None:
+        """Put the text cursor at `offset`, with no text selected."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(max(0, min(offset, len(self._text)))))
+        self.setTextCursor(cursor)
+
     def cursor_offset(self) -> int:
         return self._offsets.from_qt(self.textCursor().position())
 
-    def marks_at(self, offset: int) -> list[Mark]:
-        """Spans (not suggestions) over character `offset`, innermost first."""
-        spans = [m for m in self._marks if not m.suggestion]
-        return [spans[i] for i in spans_at([(m.start, m.end) for m in spans], offset)]
+    def offset_at(self, point) -> int:
+        """The code-point offset nearest a point of the viewport."""
+        return self._offsets.from_qt(self.cursorForPosition(point).position())
 
     def select_mark(self, mark_id: str | None, move_cursor: bool = True) -> None:
         """Make `mark_id` the selected span (drawn stronger) and put the cursor at its start."""
+        previous = self.mark(self.selected_mark_id) if self.selected_mark_id else None
         self.selected_mark_id = mark_id
-        mark = next((m for m in self._marks if m.id == mark_id), None)
+        mark = self.mark(mark_id) if mark_id else None
         if mark is not None and move_cursor:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._offsets.to_qt(mark.start))
-            self.setTextCursor(cursor)
+            before = self.verticalScrollBar().value()
+            self.place_cursor(mark.start)
             self.ensureCursorVisible()
-        self._refresh_marks()
+            if self.verticalScrollBar().value() != before:
+                self.viewport().update()
+                return
+        self._update_ranges([(m.start, m.end) for m in (previous, mark) if m is not None])
 
-    # -- painting of lanes -----------------------------------------------------------------
+    def scroll_to(self, offset: int) -> None:
+        """Bring `offset` into view (centred when it was out of sight)."""
+        rect = self.cursorRect(self._cursor_for(offset, offset))
+        if not self.viewport().rect().contains(rect.center()):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
-    def _segments(self, start16: int, end16: int):
-        """Rectangles (document coordinates) of the text between two Qt positions, one per line."""
-        block = self.document().findBlock(start16)
-        while block.isValid() and block.position() < end16:
-            layout = block.layout()
-            origin = layout.position()
-            base = block.position()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                line_start = base + line.textStart()
-                line_end = line_start + line.textLength()
-                s, e = max(start16, line_start), min(end16, line_end)
-                if s >= e:
-                    continue
-                x1 = line.cursorToX(s - base)[0]
-                x2 = line.cursorToX(e - base)[0]
-                top = origin.y() + line.y()
-                yield QRectF(origin.x() + x1, top, x2 - x1, line.ascent() + line.descent())
-            block = block.next()
+    # -- painting --------------------------------------------------------------------------
 
-    def _visible_range(self) -> tuple[int, int]:
-        """Code-point offsets of the first and last characters in view (with a margin)."""
-        rect = self.viewport().rect()
+    def segments(self, start: int, end: int) -> list[QRectF]:
+        """Rectangles (viewport coordinates) of the text between two code-point offsets, one per line."""
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        return [r.translated(dx, dy) for r in segments(self.document(), self._offsets.to_qt(start),
+                                                      self._offsets.to_qt(end))]
+
+    def _visible_range(self, rect=None) -> tuple[int, int]:
+        """Code-point offsets of the first and last characters in view, or in `rect` (with a margin)."""
+        rect = rect or self.viewport().rect()
         first = self.cursorForPosition(rect.topLeft()).position()
-        bottom = self.verticalScrollBar().value() + rect.height()
+        bottom = self.verticalScrollBar().value() + rect.bottom()
         layout = self.document().documentLayout()
         block = self.document().findBlock(first)
         last = first
         while block.isValid():
-            box = layout.blockBoundingRect(block)
-            if box.top() > bottom or (block.layout().lineCount() == 0 and block.length() > 1):
-                break
+            if layout.blockBoundingRect(block).top() > bottom or (
+                    block.layout().lineCount() == 0 and block.length() > 1):
+                break  # below the view, or not laid out yet (Qt lays a long text out as it is shown)
             last = block.position() + block.length()
             block = block.next()
         return self._offsets.from_qt(max(0, first - 200)), self._offsets.from_qt(last + 200)
 
-    def _visible_marks(self):
-        """(mark, lane, rectangles in viewport coordinates) for every mark in view."""
-        low, high = self._visible_range()
-        dx = -self.horizontalScrollBar().value()
-        dy = -self.verticalScrollBar().value()
-        lanes = iter(self._lanes)
-        for mark in self._marks:
-            lane = 0 if mark.suggestion else next(lanes)
-            if mark.end < low or mark.start > high:
-                continue
-            rects = [r.translated(dx, dy) for r in self._segments(
-                self._offsets.to_qt(max(mark.start, low)), self._offsets.to_qt(min(mark.end, high)))]
-            yield mark, lane, rects
+    def visible_marks(self, rect=None):
+        """(mark, lane, rectangles in viewport coordinates) of every shown mark in view (or near `rect`)."""
+        if rect is not None:  # names stacked in the margin may come from a few lines above
+            rect = rect.adjusted(0, -4 * self.fontMetrics().height(), 0, 0)
+        low, high = self._visible_range(rect)
+        found = []
+        for layer in (self._spans, self._suggestions):
+            for entry in layer.near(low, high):
+                mark = entry.payload
+                if self._shown(mark):
+                    found.append((mark, entry.lane, self.segments(max(mark.start, low), min(mark.end, high))))
+        return found
+
+    def margin_names(self) -> list[MarginName]:
+        """The label names the margin shows now, where they are drawn (viewport coordinates)."""
+        if not self.show_names:
+            return []
+        metrics = QFontMetricsF(name_font(self.font(), self.font().pointSizeF()))
+        return margin_names(self.visible_marks(), self.margin_geometry(), metrics,
+                            -self.horizontalScrollBar().value())
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        visible = list(self._visible_marks()) if self._marks else []
+        visible = self.visible_marks(event.rect()) if (len(self._spans) or len(self._suggestions)) else []
+        geometry = self.margin_geometry()
         if visible:
             painter = QPainter(self.viewport())
-            for mark, _lane, rects in visible:
-                if mark.suggestion:
-                    continue
-                color = QColor(mark.color)
-                color.setAlpha(140 if mark.id == self.selected_mark_id else (35 if mark.readonly else 55))
-                for rect in rects:
-                    painter.fillRect(rect, color)
+            paint_marks(painter, visible, self.selected_mark_id, under_text=True)
             painter.end()
         super().paintEvent(event)
         if not visible:
             return
         painter = QPainter(self.viewport())
-        for mark, lane, rects in visible:
-            color = QColor(mark.color)
-            if mark.suggestion:
-                painter.setPen(QPen(color, 1.6, Qt.PenStyle.DotLine))
-                for rect in rects:
-                    painter.drawLine(rect.bottomLeft() + QPointF(0, 1), rect.bottomRight() + QPointF(0, 1))
-                continue
-            selected = mark.id == self.selected_mark_id
-            for rect in rects:
-                y = rect.bottom() + 1 + lane * (LANE_HEIGHT + LANE_GAP)
-                bar = QRectF(rect.left(), y, max(rect.width(), 2.0), LANE_HEIGHT)
-                if mark.readonly:
-                    painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashLine))
-                    painter.drawLine(bar.topLeft(), bar.topRight())
-                else:
-                    painter.fillRect(bar, color)
-                if selected:
-                    painter.setPen(QPen(QColor("#000000"), 1))
-                    painter.drawRect(bar.adjusted(-1, -1, 1, 1))
+        paint_marks(painter, visible, self.selected_mark_id, under_text=False)
+        if self.show_names:
+            paint_margin(painter, visible, geometry, self.font(), -self.horizontalScrollBar().value())
+        self._paint_drag(painter)
         painter.end()
+
+    def _paint_drag(self, painter: QPainter) -> None:
+        """The range a dragged edge would give, outlined while the mouse moves."""
+        if self._drag is None or self._drag_offset is None:
+            return
+        mark = self.mark(self._drag[0])
+        if mark is None:
+            return
+        start, end = (self._drag_offset, mark.end) if self._drag[1] == "start" else (mark.start, self._drag_offset)
+        painter.setPen(Qt.PenStyle.DashLine)
+        for rect in self.segments(min(start, end), max(start, end)):
+            painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+
+    # -- mouse: clicks, and dragging the selected span's edges -------------------------------
+
+    def _edge_under(self, point: QPointF) -> str | None:
+        """"start" or "end" when `point` is on an edge of the selected (own) span."""
+        mark = self.mark(self.selected_mark_id) if self.selected_mark_id else None
+        if mark is None or mark.suggestion or mark.readonly:
+            return None
+        rects = self.segments(mark.start, mark.end)
+        if not rects:
+            return None
+        for edge, x, rect in (("start", rects[0].left(), rects[0]), ("end", rects[-1].right(), rects[-1])):
+            if abs(point.x() - x) <= EDGE_GRAB and rect.top() - 2 <= point.y() <= rect.bottom() + 6:
+                return edge
+        return None
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            edge = self._edge_under(event.position())
+            if edge is not None:
+                self._drag = (self.selected_mark_id, edge)
+                self._drag_offset = None
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._drag is not None:
+            self._drag_offset = self.offset_at(event.position().toPoint())
+            self.viewport().update()
+            event.accept()
+            return
+        edge = self._edge_under(event.position())
+        if edge is not None:
+            self.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
+        else:
+            self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._drag is not None:
+            mark_id, edge = self._drag
+            offset = self.offset_at(event.position().toPoint())
+            self._drag, self._drag_offset = None, None
+            self.viewport().update()
+            self.edge_dragged.emit(mark_id, edge, offset)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            offset = self.offset_at(QPointF(event.position()).toPoint())
+            hits = [e.payload for layer in (self._spans, self._suggestions) for e in layer.covering(offset)
+                    if self._shown(e.payload)]
+            hits.sort(key=lambda m: (m.suggestion, m.end - m.start))
+            self.mark_clicked.emit(hits[0].id if hits else "")
 
     # -- events ----------------------------------------------------------------------------
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip:
-            position = self.cursorForPosition(event.pos()).position()
-            offset = self._offsets.from_qt(position)
+            offset = self.offset_at(event.pos())
             lines = [m.title for m in self.marks_at(offset)]
-            lines += [f"{m.title} ({self.tr('suggestion')})" for m in self._marks
-                      if m.suggestion and m.start <= offset < m.end]
+            lines += [f"{e.payload.title} ({self.tr('suggestion')})" for e in self._suggestions.covering(offset)
+                      if self._shown(e.payload)]
             if lines:
                 QToolTip.showText(event.globalPos(), "\n".join(lines), self)
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            offset = self._offsets.from_qt(self.cursorForPosition(QPointF(event.position()).toPoint()).position())
-            hits = [m for m in self._marks if m.start <= offset < m.end]
-            hits.sort(key=lambda m: (m.suggestion, m.end - m.start))
-            self.mark_clicked.emit(hits[0].id if hits else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         mods = event.modifiers()

@@ -33,7 +33,14 @@ def _export(window) -> QWidget:
     return ExportDialog(window.project, window)
 
 
+def _retrieval(window) -> QWidget:
+    view = window.open_retrieval()
+    view.choose("scare_quote")
+    return view
+
+
 SCREENS: dict[str, Callable[[QWidget], QWidget]] = {
+    "retrieval": _retrieval,
     "shortcuts": _shortcuts,
     "preferences": _preferences,
     "codebook-editor": _codebook_editor,

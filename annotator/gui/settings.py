@@ -40,6 +40,15 @@ class Settings:
         self.q.setValue("reader/snap_to_words", bool(value))
 
     @property
+    def label_names(self) -> bool:
+        """Whether the reader shows label names beside the text."""
+        return self._get("reader/label_names", True, bool)
+
+    @label_names.setter
+    def label_names(self, value: bool) -> None:
+        self.q.setValue("reader/label_names", bool(value))
+
+    @property
     def language(self) -> str:
         return self._get("ui/language", "", str)
 

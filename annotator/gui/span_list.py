@@ -25,6 +25,17 @@ class SpanListModel(QAbstractTableModel):
         self._spans, self._labels, self._language = list(spans), labels, language
         self.endResetModel()
 
+    def insert_row(self, row: int, span: Span) -> None:
+        """One span more, at `row` (the workspace keeps the text order)."""
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._spans.insert(row, span)
+        self.endInsertRows()
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._spans[row]
+        self.endRemoveRows()
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._spans)
 
@@ -80,14 +91,27 @@ class SpanListView(QTableView):
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 170)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        characters = self.fontMetrics().averageCharWidth()  # in characters: the panel may be narrow
+        header.resizeSection(0, 14 * characters)
+        header.resizeSection(2, 10 * characters)
         self.clicked.connect(lambda index: self.span_chosen.emit(self.model_.data(index, Qt.ItemDataRole.UserRole)))
         self.activated.connect(lambda index: self.span_chosen.emit(self.model_.data(index, Qt.ItemDataRole.UserRole)))
 
-    def select_span(self, span_id: str | None) -> None:
-        row = self.model_.row_of(span_id) if span_id else -1
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # A narrow panel (small screen, large text) keeps the text readable: notes show in the tooltip.
+        characters = self.fontMetrics().averageCharWidth()
+        width = self.viewport().width()
+        self.setColumnHidden(2, width < 44 * characters)
+        self.horizontalHeader().resizeSection(0, int(min(14 * characters, width * 0.4)))
+
+    def select_span(self, span_id: str | None, row: int | None = None) -> None:
+        """Select the row of `span_id` (its `row` when the caller knows it), or none."""
+        if row is None:
+            row = self.model_.row_of(span_id) if span_id else -1
         self.blockSignals(True)
         if row >= 0:
             self.selectRow(row)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from annotator.core.model import RECOMMENDER_ORIGIN, Label
+from annotator.gui.flow_layout import flow_widget
 from annotator.services.recommending import RECOMMENDATION_KIND
 from annotator.suggest import Suggestion
 
@@ -39,6 +40,8 @@ class SuggestionListModel(QAbstractTableModel):
     """Adapts the pending suggestions of a document: what found it (a detector's kind, or the model), the
     words, the label they become, and how sure the finder is."""
 
+    kind_column, text_column, label_column, sure_column = 0, 1, 2, 3
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.suggestions: list[Suggestion] = []
@@ -49,6 +52,16 @@ class SuggestionListModel(QAbstractTableModel):
         self.beginResetModel()
         self.suggestions, self._labels, self._language = list(suggestions), labels, language
         self.endResetModel()
+
+    def insert_row(self, row: int, suggestion: Suggestion) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.suggestions.insert(row, suggestion)
+        self.endInsertRows()
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.suggestions[row]
+        self.endRemoveRows()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.suggestions)
@@ -76,15 +89,17 @@ class SuggestionListModel(QAbstractTableModel):
             if index.column() == 1:
                 text = " ".join(suggestion.text.split())
                 return text if len(text) <= 60 else text[:59] + "…"
-            if index.column() == 3:
+            if index.column() == self.sure_column:
                 return f"{suggestion.confidence:.0%}"
             return label.display_name(self._language) if label else self.tr("(choose a label)")
         if role == Qt.ItemDataRole.ToolTipRole:
             if suggestion.origin == RECOMMENDER_ORIGIN:
                 return self.tr("Recommended by the model learnt from this project's annotations; sure at %s") \
                     % f"{suggestion.confidence:.0%}"
-            return suggestion.why or suggestion.text
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            target = label.display_name(self._language) if label else self.tr("(choose a label)")
+            return f"{kind_name(suggestion.kind)} → {target} ({suggestion.confidence:.0%})\n" \
+                   f"{suggestion.why or suggestion.text}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.sure_column:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and suggestion.origin == RECOMMENDER_ORIGIN:
             return QColor(MODEL_COLOUR)
@@ -112,11 +127,13 @@ class SuggestionPanel(QWidget):
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths in characters (measuring every row's contents would cost a frame on a long article).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.model.text_column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self._size_columns()
         self.count_label = QLabel(self)
         self.accept_button = QPushButton(self.tr("Accept"), self)
         self.accept_button.setToolTip(self.tr("Accept the selected suggestion (Enter in the text)"))
@@ -127,18 +144,14 @@ class SuggestionPanel(QWidget):
         self.reject_button.setToolTip(self.tr("Reject the selected suggestion (Delete in the text)"))
         self.accept_kind_button = QPushButton(self.tr("Accept all of this kind"), self)
         self.reject_kind_button = QPushButton(self.tr("Reject all of this kind"), self)
-        row1 = QHBoxLayout()
-        for widget in (self.accept_button, self.reject_button, self.accept_as_button, self.label_combo):
-            row1.addWidget(widget)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.accept_kind_button)
-        row2.addWidget(self.reject_kind_button)
+        buttons = flow_widget(self, [self.accept_button, self.reject_button, self.accept_as_button, self.label_combo,
+                                     self.accept_kind_button, self.reject_kind_button], spacing=4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.count_label.hide()  # the tab's title gives the count; the table keeps the height
         layout.addWidget(self.count_label)
-        layout.addWidget(self.view)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.chosen.emit(cur.row()))
         self.accept_button.clicked.connect(lambda: self._row_action(self.accept_requested, ""))
         self.accept_as_button.clicked.connect(
@@ -146,6 +159,24 @@ class SuggestionPanel(QWidget):
         self.reject_button.clicked.connect(lambda: self._row_action(self.reject_requested))
         self.accept_kind_button.clicked.connect(lambda: self._kind_action(self.accept_kind_requested))
         self.reject_kind_button.clicked.connect(lambda: self._kind_action(self.reject_kind_requested))
+
+    def _size_columns(self) -> None:
+        characters = self.view.fontMetrics().averageCharWidth()
+        for column in (self.model.kind_column, self.model.label_column):
+            self.view.horizontalHeader().resizeSection(column, 13 * characters)
+        self.view.horizontalHeader().resizeSection(self.model.sure_column, 6 * characters)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # A narrow panel keeps the text readable: what found it and how sure show in the tooltip.
+        narrow = self.view.viewport().width() < 44 * self.view.fontMetrics().averageCharWidth()
+        self.view.setColumnHidden(self.model.kind_column, narrow)
+        self.view.setColumnHidden(self.model.sure_column, narrow)  # also in the row's tooltip
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
 
     def set_labels(self, labels: list[Label], language: str) -> None:
         self.label_combo.clear()
@@ -155,7 +186,18 @@ class SuggestionPanel(QWidget):
 
     def set_suggestions(self, suggestions: list[Suggestion], labels: dict[str, Label], language: str) -> None:
         self.model.set_suggestions(suggestions, labels, language)
-        self.count_label.setText(self.tr("%n suggestion(s) to review", "", len(suggestions)))
+        self._count()
+
+    def insert_row(self, row: int, suggestion: Suggestion) -> None:
+        self.model.insert_row(row, suggestion)
+        self._count()
+
+    def remove_row(self, row: int) -> None:
+        self.model.remove_row(row)
+        self._count()
+
+    def _count(self) -> None:
+        self.count_label.setText(self.tr("%n suggestion(s) to review", "", len(self.model.suggestions)))
 
     def current_row(self) -> int:
         return self.view.currentIndex().row()

@@ -1,29 +1,49 @@
-"""The annotation workspace: one document in the reader, with its codebook, spans and questions."""
+"""The annotation workspace: one document in the reader, with its codebook, spans, suggestions, questions
+and memo. Every action is one undoable store call; what it changed is applied to the views one span at
+a time, so a key press costs the same in a short article as in one with thousands of spans."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
 from annotator.core.change import Action, Change
+from annotator.core.codebook import SAFE_PALETTE
 from annotator.core.editing import cycle, resize_range, span_range_from_selection
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span
 from annotator.gui.codebook_panel import CodebookPanel
+from annotator.gui.memo_panel import MemoPanel
 from annotator.gui.questions_panel import QuestionsPanel
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.span_list import SpanListView
-from annotator.gui.suggestion_panel import SuggestionPanel, kind_name
+from annotator.gui.suggestion_panel import KIND_NAMES, SuggestionPanel, kind_name
+from annotator.gui.suggestion_state import (
+    DetectorResult, MarkText, PendingSuggestions, SuggestionState, span_key, suggestion_mark_id,
+)
 from annotator.gui.tasks import TaskRunner
 from annotator.gui.undo_commands import (
-    AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, SuggestionDecisionCommand, UpdateSpanCommand,
+    AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, SetMemoCommand, SetStatusCommand,
+    StoreCommand, SuggestionDecisionCommand, UpdateSpanCommand,
 )
 from annotator.services.suggestions import attributes_for, detector_setup, suggestions_for
-from annotator.suggest import Suggestion
 from annotator.store import Project
+from annotator.suggest import Suggestion
+
+FULL_RELOAD = 200  # a write touching more spans than this re-reads the document's spans at once
+PENDING_ON_GUI_THREAD = 1000  # cached suggestions up to this many are sorted out at once, more on a worker
+
+
+def _order(span: Span) -> tuple:
+    return (span.start, -span.end, span.created, span.id)
+
+
+def _key(span: Span) -> tuple[str, int, int]:
+    return (span.label_id, span.start, span.end)
 
 
 class Workspace(QObject):
@@ -31,6 +51,7 @@ class Workspace(QObject):
 
     changed = Signal(object)  # a Change, after any write
     document_shown = Signal(str)
+    document_requested = Signal(str)  # undo or redo changes an article that is not on screen
     message = Signal(str)
 
     def __init__(self, project: Project, annotator: str, undo_stack: QUndoStack, parent: QWidget,
@@ -43,29 +64,43 @@ class Workspace(QObject):
         self.language = language
         self.snap_to_words = True
         self.show_others = False
-        self._marks_cache: dict[str, tuple[object, Mark]] = {}
         self.document: Document | None = None
-        self.spans: list[Span] = []
+        self.status = "todo"
+        self.spans: list[Span] = []  # this annotator's, in text order
+        self._orders: list[tuple] = []
+        self._by_id: dict[str, Span] = {}
+        self._keys: Counter = Counter()
+        self._counts: Counter = Counter()
+        self._edits = 0
         self.reader = ReaderView(parent)
         self.codebook_panel = CodebookPanel(parent)
         self.span_list = SpanListView(parent)
         self.questions_panel = QuestionsPanel(parent)
         self.suggestion_panel = SuggestionPanel(parent)
+        self.memo_panel = MemoPanel(parent)
+        self.overlay_legend = QLabel(parent)
+        self.overlay_legend.setObjectName("overlayLegend")
+        self.overlay_legend.hide()
         self.show_suggestions = True
-        self.suggestions: list[Suggestion] = []  # pending for this annotator and document
-        self._found: tuple[str, list[Suggestion]] | None = None  # detector output, per document
+        self.suggestion_state = SuggestionState(self.reader, self.suggestion_panel.remove_row,
+                                                self.suggestion_panel.insert_row)
         self.recommenders = None  # the model whose recommendations join the suggestions (gui/learning.py sets it)
         self.labels: dict[str, Label] = {}
         self.reload_codebook()
-        self.reader.label_key.connect(self.apply_label)
-        self.reader.delete_key.connect(self.delete_selected)
-        self.reader.cycle_key.connect(self.cycle_spans)
-        self.reader.resize_key.connect(self.resize_selected)
-        self.reader.mark_clicked.connect(self.select_span)
-        self.reader.edit_key.connect(self.edit_selected)
+        reader = self.reader
+        reader.label_key.connect(self.apply_label)
+        reader.delete_key.connect(self.delete_selected)
+        reader.cycle_key.connect(self.cycle_spans)
+        reader.resize_key.connect(self.resize_selected)
+        reader.mark_clicked.connect(self.select_span)
+        reader.edit_key.connect(self.edit_selected)
+        reader.edge_dragged.connect(self.drag_edge)
         self.codebook_panel.label_chosen.connect(self.apply_label)
+        self.codebook_panel.hidden_changed.connect(reader.set_hidden_labels)
         self.span_list.span_chosen.connect(self._span_chosen_in_list)
         self.questions_panel.answered.connect(self.answer_question)
+        self.questions_panel.note_requested.connect(self.edit_answer_note)
+        self.memo_panel.edited.connect(self.save_memo)
         panel = self.suggestion_panel
         panel.chosen.connect(self._suggestion_chosen_in_panel)
         panel.accept_requested.connect(lambda row, label: self.accept_suggestions([self.suggestions[row]], label))
@@ -74,6 +109,13 @@ class Workspace(QObject):
             lambda kind: self.accept_suggestions([x for x in self.suggestions if x.kind == kind]))
         panel.reject_kind_requested.connect(
             lambda kind: self.reject_suggestions([x for x in self.suggestions if x.kind == kind]))
+
+    suggestion_mark_id = staticmethod(suggestion_mark_id)
+
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        """The pending suggestions of the shown document, in text order."""
+        return self.suggestion_state.pending
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -84,27 +126,31 @@ class Workspace(QObject):
         self.codebook_panel.set_labels(all_labels, self.language)
         self.questions_panel.set_questions([l for l in all_labels if l.kind == "document"], self.language)
         self.suggestion_panel.set_labels(all_labels, self.language)
-        self._found = None
-        self._start_detectors()
+        self.suggestion_state.forget_results()
         self.reader.set_shortcuts({
             (l.shortcut.lower() if len(l.shortcut) == 1 else l.shortcut): l.id
             for l in all_labels if l.kind == "span" and not l.retired and l.shortcut
         })
         if self.document:
             self.refresh_spans()
+            self._clear_suggestions()
+            self._start_detectors()
 
     def show_document(self, document_id: str, offset: int | None = None) -> None:
         """Load a document into the reader and the panels."""
         self.tasks.cancel("suggestions")  # detectors still running for the previous document are stale now
+        self.memo_panel.flush()
         self.document = self.project.documents.get(document_id)
-        self.reader.show_text(self.document.text)
-        self.suggestions = []
+        self.status = self.project.assignments.status(self.annotator, document_id)
+        self.reader.show_text(self.document.text, key=document_id)
+        self._clear_suggestions()
         self.refresh_spans()
-        # The detectors run on a worker thread once the text is on screen, so a long article opens at once.
+        # The suggestions are prepared on a worker thread once the text is on screen.
         QTimer.singleShot(0, self._start_detectors)
         self.questions_panel.set_answers(self.project.answers.find(document_id, self.annotator))
+        self.memo_panel.set_memo(self.project.memos.get(document_id, self.annotator))
         if offset:
-            self.reader.select_range(min(offset, len(self.document.text)), min(offset, len(self.document.text)))
+            self.reader.place_cursor(min(offset, len(self.document.text)))
             self.reader.ensureCursorVisible()
         self.document_shown.emit(document_id)
 
@@ -113,147 +159,179 @@ class Workspace(QObject):
         if self.document is None:
             return
         self.spans = self.project.spans.of_document(self.document.id, annotator=self.annotator)
-        self._marks_cache = {}
-        self._show_spans()
-
-    def _mark_for(self, span: Span) -> Mark:
-        cached = self._marks_cache.get(span.id)
-        if cached is not None and cached[0] is span:
-            return cached[1]
-        mark = self._make_mark(span)
-        self._marks_cache[span.id] = (span, mark)
-        return mark
+        self.spans.sort(key=_order)
+        self._orders = [_order(s) for s in self.spans]
+        self._by_id = {s.id: s for s in self.spans}
+        self._keys = Counter(_key(s) for s in self.spans)
+        self._counts = Counter(s.label_id for s in self.spans)
+        self._edits += 1
+        marks = [self._make_mark(span) for span in self.spans]
+        if self.show_others:
+            marks += self._other_annotators_marks()
+        else:
+            self.overlay_legend.hide()
+        self.reader.set_span_marks(marks)
+        self.span_list.model_.set_spans(self.spans, self.labels, self.language)
+        self.span_list.select_span(self.reader.selected_mark_id)
+        self.codebook_panel.set_counts(self._counts)
+        if self.suggestion_state.result is not None:
+            self._show_pending(self.suggestion_state.result)
 
     def _make_mark(self, span: Span) -> Mark:
         label = self.labels.get(span.label_id)
         name = label.display_name(self.language) if label else span.label_id
         title = f"{name}: {span.text[:80]}" + (f"\n{span.note}" if span.note else "")
-        return Mark(span.id, span.start, span.end, label.color if label else "#888888", title)
-
-    def _show_spans(self) -> None:
-        marks = [self._mark_for(span) for span in self.spans]
-        if self.show_others:
-            marks += self._other_annotators_marks()
-        if self.show_suggestions:
-            marks += [self._cached_suggestion_mark(x) for x in self.suggestions]
-        self.reader.set_marks(marks)
-        self.span_list.model_.set_spans(self.spans, self.labels, self.language)
-        self.span_list.select_span(self.reader.selected_mark_id)
-        self.codebook_panel.set_counts(Counter(span.label_id for span in self.spans))
-
-    def _apply_span_change(self, change: Change) -> None:
-        """Update the shown spans from the ids a write touched, without re-reading the document's spans."""
-        if self.document is None:
-            return
-        by_id = {span.id: span for span in self.spans}
-        for span_id in change.spans:
-            span = self.project.spans.get(span_id)
-            if span.document_id != self.document.id or span.annotator != self.annotator or span.deleted:
-                by_id.pop(span_id, None)
-            else:
-                by_id[span_id] = span
-        self.spans = sorted(by_id.values(), key=lambda s: (s.start, -s.end, s.created))
-        self._show_spans()
+        return Mark(span.id, span.start, span.end, label.color if label else "#888888", title,
+                    label_id=span.label_id, name=name)
 
     def _other_annotators_marks(self) -> list[Mark]:
-        """Other annotators' spans, one colour per annotator, for the lead's overlay."""
-        from annotator.core.codebook import SAFE_PALETTE
-
+        """Other annotators' spans, one colour per annotator, for the lead's overlay (with its legend)."""
         names = [a.name for a in self.project.team.annotators() if a.name != self.annotator]
         colours = {name: SAFE_PALETTE[(i + 7) % len(SAFE_PALETTE)] for i, name in enumerate(names)}
-        marks = []
+        marks, shown = [], set()
         for span in self.project.spans.of_document(self.document.id):
             if span.annotator == self.annotator:
                 continue
             label = self.labels.get(span.label_id)
             name = label.display_name(self.language) if label else span.label_id
+            shown.add(span.annotator)
             marks.append(Mark(span.id, span.start, span.end, colours.get(span.annotator, "#888888"),
-                              f"{span.annotator} — {name}: {span.text[:80]}", readonly=True))
+                              f"{span.annotator} — {name}: {span.text[:80]}", readonly=True,
+                              label_id=span.label_id, name=f"{span.annotator}: {name}"))
+        entries = "".join(f'<span style="color:{colours.get(n, "#888888")}">■</span>&nbsp;{n}&nbsp;&nbsp; '
+                          for n in sorted(shown))
+        self.overlay_legend.setText(self.tr("Other annotators' spans (dashed lines): %s") % entries
+                                    if shown else self.tr("No other annotator has spans in this article."))
+        self.overlay_legend.show()
         return marks
+
+    # -- spans, one at a time ---------------------------------------------------------------
+
+    def _row_of(self, span: Span) -> int:
+        at = bisect_left(self._orders, _order(span))
+        return at if at < len(self.spans) and self.spans[at].id == span.id else -1
+
+    def _take_out(self, span: Span) -> None:
+        row = self._row_of(span)
+        if row >= 0:
+            del self.spans[row], self._orders[row]
+            self.span_list.model_.remove_row(row)
+        del self._by_id[span.id]
+        self._keys[_key(span)] -= 1
+        self._counts[span.label_id] -= 1
+        self.codebook_panel.set_count(span.label_id, self._counts[span.label_id])
+
+    def _put_in(self, span: Span) -> None:
+        row = bisect_left(self._orders, _order(span))
+        self.spans.insert(row, span)
+        self._orders.insert(row, _order(span))
+        self.span_list.model_.insert_row(row, span)
+        self._by_id[span.id] = span
+        self._keys[_key(span)] += 1
+        self._counts[span.label_id] += 1
+        self.codebook_panel.set_count(span.label_id, self._counts[span.label_id])
+
+    def _apply_span_change(self, change: Change) -> None:
+        """Update the shown spans from the ids a write touched, without re-reading the document's spans."""
+        if self.document is None:
+            return
+        for span_id in change.spans:
+            old = self._by_id.get(span_id)
+            new = self.project.spans.get(span_id)
+            keep = new.document_id == self.document.id and new.annotator == self.annotator and not new.deleted
+            if old is not None:
+                self._take_out(old)
+            if keep:
+                self._put_in(new)
+                self.reader.replace_mark(self._make_mark(new))
+            elif old is not None:
+                self.reader.remove_marks([span_id])
+            if old is not None and (not keep or _key(old) != _key(new)):
+                self.suggestion_state.span_gone(_key(old), self._keys[_key(old)] > 0)
+            if keep:
+                self.suggestion_state.span_added(_key(new))
+        self._edits += 1
+        self.span_list.select_span(self.reader.selected_mark_id, self._row_of_id(self.reader.selected_mark_id))
+
+    def _row_of_id(self, span_id: str | None) -> int:
+        span = self._by_id.get(span_id) if span_id else None
+        return self._row_of(span) if span else -1
 
     # -- suggestions -------------------------------------------------------------------------
 
-    @staticmethod
-    def suggestion_mark_id(suggestion: Suggestion) -> str:
-        return f"suggestion:{suggestion.kind}:{suggestion.start}:{suggestion.end}"
+    def _clear_suggestions(self) -> None:
+        self.suggestion_state.clear()
+        self.suggestion_panel.set_suggestions([], self.labels, self.language)
 
-    def _cached_suggestion_mark(self, suggestion: Suggestion) -> Mark:
-        key = self.suggestion_mark_id(suggestion)
-        mark = self._marks_cache.get(key)
-        if mark is None or mark[0] is not suggestion:
-            mark = (suggestion, self._suggestion_mark(suggestion))
-            self._marks_cache[key] = mark
-        return mark[1]
-
-    def _suggestion_mark(self, suggestion: Suggestion) -> Mark:
-        label = self.labels.get(suggestion.label_id)
-        target = label.display_name(self.language) if label else self.tr("no label yet")
-        title = self.tr("Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)") \
-            .replace("%1", kind_name(suggestion.kind)).replace("%2", target)
-        return Mark(self.suggestion_mark_id(suggestion), suggestion.start, suggestion.end,
-                    label.color if label else "#777777", title, suggestion=True)
-
-    def detach(self) -> None:
-        """Forget the shown document (the project is about to close): nothing reads the file after this."""
-        self.tasks.shutdown()
-        self.document = None
+    def _mark_text(self) -> MarkText:
+        return MarkText({kind: kind_name(kind) for kind in KIND_NAMES}, self.tr("no label yet"),
+                        self.tr("Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)"))
 
     def _start_detectors(self) -> None:
+        """Run the detectors (or take their cached output) and prepare the pending list, off the GUI thread."""
         if self.document is None or not self.show_suggestions or self.tasks.closed:
             return
-        if self._found is not None and self._found[0] == self.document.id:
-            self._show_suggestions_for(self.document.id, self._found[1])
+        document, labels, language, text = self.document, dict(self.labels), self.language, self._mark_text()
+        cached = self.suggestion_state.cached(document.id)
+        decided = {d.key for d in self.project.suggestions.decisions(document.id, self.annotator)}
+        annotated, edits = set(k for k, n in self._keys.items() if n > 0), self._edits
+        if cached is not None and len(cached.found) <= PENDING_ON_GUI_THREAD:
+            self._suggestions_ready(document.id, cached, PendingSuggestions.build(cached, decided, annotated),
+                                    decided, edits)
             return
-        document, setup = self.document, detector_setup(self.project, self.recommenders)
+        setup = None if cached else detector_setup(self.project, self.recommenders)
 
-        def work(progress, cancelled) -> list[Suggestion]:
+        def work(progress, cancelled):
             # Plain data in, plain data out: the detectors and the model never touch the project file.
-            return suggestions_for(document, setup)
+            result = cached or DetectorResult.build(document.id, suggestions_for(document, setup), labels,
+                                                    language, text)
+            return result, PendingSuggestions.build(result, decided, annotated)
 
-        def done(found, error) -> None:
-            if error is None:  # a detector failure is logged by the task runner, and shows no suggestion
-                self._show_suggestions_for(document.id, found)
+        def done(value, error) -> None:
+            if error is None and value is not None:  # a failure is logged by the task runner
+                self._suggestions_ready(document.id, value[0], value[1], decided, edits)
 
         self.tasks.start("suggestions", work, done, document=document.id)
 
     def refresh_suggestions(self) -> None:
         """Find this document's suggestions again (the model changed)."""
-        self._found = None
+        self.suggestion_state.forget_results()
         self._start_detectors()
 
-    def _show_suggestions_for(self, document_id: str, found: list) -> None:
-        """Detector output for a document arrived (on the GUI thread): show what is still pending."""
-        self._found = (document_id, found)
-        if self.document is not None and self.document.id == document_id:
-            self._refresh_pending()
-            self._show_spans()
+    def _suggestions_ready(self, document_id: str, result: DetectorResult, pending: PendingSuggestions,
+                           decided: set, edits: int) -> None:
+        """Prepared suggestions arrived on the GUI thread: swap them in (the annotator may have labelled meanwhile)."""
+        self.suggestion_state.remember(result)
+        if self.document is None or self.document.id != document_id or not self.show_suggestions:
+            return
+        self.suggestion_state.show(result, pending, decided)
+        self.suggestion_panel.set_suggestions(self.suggestions, self.labels, self.language)
+        if edits != self._edits:
+            for key in list(k for k, n in self._keys.items() if n > 0):
+                self.suggestion_state.span_added(key)
 
-    def _refresh_pending(self) -> None:
-        """Recompute which suggestions this annotator has still to decide on in this document."""
-        if self.document is None or not self.show_suggestions:
-            self.suggestions = []
-        else:
-            if self._found is None or self._found[0] != self.document.id:
-                self.suggestions = []
-                self.suggestion_panel.set_suggestions([], self.labels, self.language)
-                self._start_detectors()
-                return
-            self.suggestions = self.project.suggestions.pending(self.document.id, self.annotator, self._found[1])
+    def _show_pending(self, result: DetectorResult) -> None:
+        decided = {d.key for d in self.project.suggestions.decisions(result.document_id, self.annotator)}
+        annotated = set(k for k, n in self._keys.items() if n > 0)
+        self.suggestion_state.show(result, PendingSuggestions.build(result, decided, annotated), decided)
         self.suggestion_panel.set_suggestions(self.suggestions, self.labels, self.language)
 
     @property
     def selected_suggestion(self) -> Suggestion | None:
         mark_id = self.reader.selected_mark_id
-        return next((x for x in self.suggestions if self.suggestion_mark_id(x) == mark_id), None)
+        if not mark_id or not mark_id.startswith("suggestion:"):
+            return None
+        return next((x for x in self.suggestions if suggestion_mark_id(x) == mark_id), None)
 
     def _suggestion_chosen_in_panel(self, row: int) -> None:
         if 0 <= row < len(self.suggestions):
-            self.reader.select_mark(self.suggestion_mark_id(self.suggestions[row]), move_cursor=True)
+            self.reader.select_mark(suggestion_mark_id(self.suggestions[row]), move_cursor=True)
 
     def set_show_suggestions(self, on: bool) -> None:
         self.show_suggestions = on
-        self._refresh_pending()
-        self._show_spans()
+        self._clear_suggestions()
+        if on:
+            self._start_detectors()
 
     def accept_suggestions(self, suggestions: list[Suggestion], label_id: str = "") -> None:
         """Accept suggestions as spans (origin "suggestion"), with their own label or `label_id`."""
@@ -271,46 +349,68 @@ class Workspace(QObject):
             self.project, self.document.id, self.annotator, suggestions, False, self._after_write,
             self.tr("Reject %n suggestion(s)", "", len(suggestions))))
 
+    # -- after every write ---------------------------------------------------------------------
+
     def _after_write(self, change: Change) -> None:
         """Bring the reader and panels up to date with one completed write, reading no more than needed."""
-        if change.action.decides_suggestions or (
-                self.suggestions and change.spans and change.action is not Action.SPANS_ADDED):
-            self._refresh_pending()
+        keys = [tuple(k) for k in change.details.get("suggestion_keys", ())]
+        undone = change.action is Action.SUGGESTION_DECISIONS_UNDONE
+        if change.action.decides_suggestions and not undone:
+            self.suggestion_state.decided_on(keys)
         if change.spans:
-            if len(change.spans) <= 50:
-                self._apply_span_change(change)
-            else:
+            if len(change.spans) > FULL_RELOAD:
                 self.refresh_spans()
-            if self.suggestions and change.action is Action.SPANS_ADDED:
-                # A new span hides the suggestion it repeats; no need to re-read every decision.
-                added = {(s.label_id, s.start, s.end) for s in self.spans if s.id in set(change.spans)}
-                kept = [x for x in self.suggestions if (x.label_id, x.start, x.end) not in added]
-                if len(kept) != len(self.suggestions):
-                    self.suggestions = kept
-                    self.suggestion_panel.set_suggestions(kept, self.labels, self.language)
-                    self._show_spans()
-        elif change.action.decides_suggestions:
-            self._show_spans()
-        if self.document is not None and change.document_labels:
-            self.questions_panel.set_answers(self.project.answers.find(self.document.id, self.annotator))
+            else:
+                self._apply_span_change(change)
+        if undone:
+            self.suggestion_state.undecided(keys, lambda key: self._keys[key] > 0)
+        if self.document is not None and self.document.id in change.documents:
+            if change.document_labels:
+                self.questions_panel.set_answers(self.project.answers.find(self.document.id, self.annotator))
+            if change.action is Action.STATUS_SET:
+                self.status = self.project.assignments.status(self.annotator, self.document.id)
+            if change.action is Action.MEMO_SET:
+                self.memo_panel.set_memo(self.project.memos.get(self.document.id, self.annotator))
         self.changed.emit(change)
 
-    def _push(self, command) -> bool:
+    def _push(self, command: StoreCommand) -> bool:
         """Run an undoable command; a refused action is explained in a dialog, nothing is half-done."""
         try:
             command.run()
         except AnnotatorError as exc:
             QMessageBox.warning(self.reader, self.tr("Not possible"), str(exc))
             return False
+        command.before_replay, command.after_replay = self._before_replay, self._after_replay
         self.undo_stack.push(command)  # already done: the stack's first redo() is skipped
         return True
+
+    def _before_replay(self, command: StoreCommand) -> None:
+        """Undo or redo is about to change an article: show it first."""
+        if command.document_id and (self.document is None or self.document.id != command.document_id):
+            self.document_requested.emit(command.document_id)
+
+    def _after_replay(self, command: StoreCommand, change: Change, undone: bool) -> None:
+        """Show where the undo or redo changed the article, and say what it was."""
+        self.message.emit((self.tr("Undone: %s") if undone else self.tr("Redone: %s")) % command.text())
+        if self.document is None or command.document_id != self.document.id or not change.spans:
+            return
+        live = next((self._by_id[i] for i in change.spans if i in self._by_id), None)
+        if live is not None:
+            self.select_span(live.id)
+            self.reader.place_cursor(live.start)
+            self.reader.scroll_to(live.start)
+            return
+        gone = self.project.spans.get(change.spans[0])
+        self.select_span("")
+        self.reader.place_cursor(gone.start)
+        self.reader.scroll_to(gone.start)
 
     # -- actions ---------------------------------------------------------------------------
 
     @property
     def selected_span(self) -> Span | None:
         span_id = self.reader.selected_mark_id
-        return next((s for s in self.spans if s.id == span_id), None)
+        return self._by_id.get(span_id) if span_id else None
 
     def apply_label(self, label_id: str) -> Span | None:
         """Label the selected text (a new span), or relabel the selected span when no text is selected."""
@@ -335,11 +435,19 @@ class Workspace(QObject):
             self.message.emit(self.tr("The selection holds no words to label."))
             return None
         start, end = bounds
+        twin = next((s for s in self.spans if _key(s) == (label_id, start, end)), None) \
+            if self._keys[(label_id, start, end)] > 0 else None
+        if twin is not None:  # the very same span exists: select it rather than make a second
+            self.reader.place_cursor(end)
+            self.select_span(twin.id)
+            self.message.emit(self.tr("These words are already labelled %s.") % label.display_name(self.language))
+            return None
         span = Span(document_id=self.document.id, annotator=self.annotator, label_id=label_id,
                     start=start, end=end, text=text[start:end])
         if self._push(AddSpansCommand(self.project, [span], self._after_write,
                                       self.tr("Label as %s") % label.display_name(self.language))):
-            self.reader.select_mark(span.id, move_cursor=False)
+            self.reader.place_cursor(end)  # the raw selection goes: the span is what is selected now
+            self.select_span(span.id)
             self._mark_in_progress()
             return span
         return None
@@ -349,15 +457,23 @@ class Workspace(QObject):
         return self._push(AddSpansCommand(self.project, spans, self._after_write, description))
 
     def _mark_in_progress(self) -> None:
-        if self.document and self.project.assignments.status(self.annotator, self.document.id) == "todo":
+        if self.document and self.status == "todo":
             self.changed.emit(self.project.assignments.set_status(self.annotator, self.document.id, "in progress"))
+            self.status = "in progress"
+
+    def set_status(self, status: str, description: str) -> bool:
+        """Set this annotator's status of the shown document, as an undoable step."""
+        if self.document is None:
+            return False
+        return self._push(SetStatusCommand(self.project, self.annotator, self.document.id, status,
+                                           self._after_write, description))
 
     def select_span(self, span_id: str) -> None:
         self.reader.select_mark(span_id or None, move_cursor=False)
-        self.span_list.select_span(span_id or None)
+        self.span_list.select_span(span_id or None, self._row_of_id(span_id))
         suggestion = self.selected_suggestion
         if suggestion is not None:
-            self.suggestion_panel.select_row(self.suggestions.index(suggestion))
+            self.suggestion_panel.select_row(self.suggestion_state.index_of(suggestion))
 
     def _span_chosen_in_list(self, span_id: str) -> None:
         self.reader.select_mark(span_id, move_cursor=True)
@@ -374,10 +490,10 @@ class Workspace(QObject):
 
     def cycle_spans(self, direction: int) -> None:
         """Step through the spans under the cursor (for overlapping or nested spans), innermost first."""
-        under = [m.id for m in self.reader.marks_at(self.reader.cursor_offset())]
+        under = [m.id for m in self.reader.marks_at(self.reader.cursor_offset()) if not m.readonly]
         current = self.selected_span
         if not under and current is not None:
-            under = [m.id for m in self.reader.marks_at(current.start)]
+            under = [m.id for m in self.reader.marks_at(current.start) if not m.readonly]
         chosen = cycle(under, self.reader.selected_mark_id, direction)
         if chosen:
             self.select_span(chosen)
@@ -386,14 +502,28 @@ class Workspace(QObject):
             if span and label:
                 self.message.emit(f"{label.display_name(self.language)}: {span.text[:60]}")
 
+    def _resize(self, span: Span, start: int, end: int) -> None:
+        if (start, end) != (span.start, span.end):
+            self._push(UpdateSpanCommand(self.project, span.id, {"start": start, "end": end},
+                                         self._after_write, self.tr("Resize span")))
+
     def resize_selected(self, edge: str, delta: int) -> None:
         span = self.selected_span
         if span is None or self.document is None:
             return
-        start, end = resize_range(self.document.text, span.start, span.end, edge, delta)
-        if (start, end) != (span.start, span.end):
-            self._push(UpdateSpanCommand(self.project, span.id, {"start": start, "end": end},
-                                         self._after_write, self.tr("Resize span")))
+        self._resize(span, *resize_range(self.document.text, span.start, span.end, edge, delta))
+
+    def drag_edge(self, span_id: str, edge: str, offset: int) -> None:
+        """An edge of a span was dragged with the mouse to `offset`: resize it (snapped to words if on)."""
+        span = self._by_id.get(span_id)
+        if span is None or self.document is None:
+            return
+        start, end = (offset, span.end) if edge == "start" else (span.start, offset)
+        bounds = span_range_from_selection(self.document.text, start, end, self.snap_to_words) if start < end else None
+        if bounds is None:
+            self.message.emit(self.tr("A span cannot be made empty; drag the edge less far."))
+            return
+        self._resize(span, *bounds)
 
     def set_note(self, span_id: str, note: str, attributes: dict | None = None) -> None:
         changes: dict = {"note": note}
@@ -417,8 +547,41 @@ class Workspace(QObject):
             if note != span.note or attributes != span.attributes:
                 self.set_note(span.id, note, attributes)
 
+    # -- the article's answers and memo ------------------------------------------------------
+
     def answer_question(self, question_id: str, value: str) -> None:
         if self.document is None:
             return
         self._push(SetDocumentLabelCommand(self.project, self.document.id, self.annotator, question_id, value,
                                            self._after_write, self.tr("Answer question")))
+
+    def edit_answer_note(self, question_id: str) -> None:
+        """Ask for the note on this annotator's answer to a question (why this answer)."""
+        if self.document is None:
+            return
+        answer = next((a for a in self.project.answers.find(self.document.id, self.annotator)
+                       if a.question == question_id), None)
+        if answer is None:
+            return
+        question = self.labels.get(question_id)
+        note, ok = QInputDialog.getMultiLineText(
+            self.reader, self.tr("Note on your answer"),
+            self.tr("Why this answer to “%s”?") % (question.display_name(self.language) if question else question_id),
+            answer.note)
+        if ok and note != answer.note:
+            self._push(SetDocumentLabelCommand(self.project, self.document.id, self.annotator, question_id,
+                                               answer.value, self._after_write, self.tr("Edit answer note"),
+                                               note=note))
+
+    def save_memo(self, text: str) -> None:
+        """Keep what the annotator wrote in the memo of the shown article (an undoable step)."""
+        if self.document is None or text == self.project.memos.get(self.document.id, self.annotator):
+            return
+        self._push(SetMemoCommand(self.project, self.annotator, self.document.id, text, self._after_write,
+                                  self.tr("Edit memo")))
+
+    def detach(self) -> None:
+        """Forget the shown document (the project is about to close): nothing reads the file after this."""
+        self.memo_panel.flush()
+        self.tasks.shutdown()
+        self.document = None

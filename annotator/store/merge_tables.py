@@ -28,10 +28,11 @@ class RecordTable:
     table: str
     keys: tuple[str, ...]
     tombstone: str
+    unique_live: tuple[str, ...] = ()  # columns no two live records may share (a repeat is skipped)
 
 
 RECORD_TABLES = (
-    RecordTable("span", "spans", ("id",), "deleted"),
+    RecordTable("span", "spans", ("id",), "deleted", ("document_id", "annotator", "label_id", "start", "end")),
     RecordTable("document_label", "document_labels", ("id",), "deleted"),
     RecordTable("assignment", "assignments", ("annotator", "document_id"), "removed"),
     RecordTable("memo", "document_memos", ("document_id", "annotator"), "deleted"),
@@ -192,6 +193,14 @@ def merge_records(db: Database, spec: RecordTable, base: MergeBase, source: str)
     key_sql = " || ' / ' || ".join(f's."{k}"' for k in spec.keys)
     outcome = RecordOutcome(MergeCounts(), [], [], set())
 
+    if spec.unique_live:
+        # A live record repeating a live one of the project (the same span made on two machines) is left out.
+        same = " AND ".join(f'r."{c}" = s."{c}"' for c in spec.unique_live)
+        repeat = (f"s.{spec.tombstone} = 0 AND EXISTS (SELECT 1 FROM main.{spec.table} r "
+                  f"WHERE r.{spec.tombstone} = 0 AND {same})")
+        outcome.counts.duplicates = db.execute(
+            f"SELECT count(*) FROM src.{spec.table} s WHERE {missing} AND {repeat}").fetchone()[0]
+        missing = f"{missing} AND NOT ({repeat})"
     new_rows = db.execute(
         f"SELECT {key_sql}, s.document_id, s.{spec.tombstone} FROM src.{spec.table} s WHERE {missing}"
     ).fetchall()
@@ -239,6 +248,9 @@ def merge_records(db: Database, spec: RecordTable, base: MergeBase, source: str)
                 outcome.conflicts.append(conflict)
         if not source_wins:
             continue
+        if spec.unique_live and not theirs[at[spec.tombstone]] and _repeats_live(db, spec, theirs, at):
+            outcome.counts.duplicates += 1
+            continue
         db.execute(
             "INSERT OR REPLACE INTO main.merge_base (source_key, kind, object_id, agreed_updated) "
             "VALUES (?, ?, ?, ?)", [base.source_key, spec.kind, key, their_time],
@@ -254,6 +266,16 @@ def merge_records(db: Database, spec: RecordTable, base: MergeBase, source: str)
         else:
             outcome.counts.updated += 1
     return outcome
+
+
+def _repeats_live(db: Database, spec: RecordTable, record: list[Any], at: dict[str, int]) -> bool:
+    """True when another live record of the project has the same `unique_live` values as `record`."""
+    same = " AND ".join(f'"{c}" = ?' for c in spec.unique_live)
+    others = " AND ".join(f'"{k}" IS NOT ?' for k in spec.keys)
+    return db.execute(
+        f"SELECT 1 FROM main.{spec.table} WHERE {spec.tombstone} = 0 AND {same} AND {others} LIMIT 1",
+        [record[at[c]] for c in spec.unique_live] + [record[at[k]] for k in spec.keys],
+    ).fetchone() is not None
 
 
 def _record_conflict(db: Database, conflict: MergeConflict, kept: dict[str, Any],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from annotator.core.model import now_iso
+
 # Identifies our files in the SQLite header ("FRAM"), so foreign databases are refused.
 APPLICATION_ID = 0x4652414D
 
@@ -299,6 +301,29 @@ def m007_memos_and_people(db: Database) -> None:
     )
     db.execute("ALTER TABLE annotators ADD COLUMN display_name TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE annotators ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m008_unique_live_spans(db: Database) -> None:
+    """No two live spans of one annotator with the same label and offsets (an older version could make
+    them by pressing a label key twice): of each such group the span with a note or attributes, else
+    the oldest, stays; the others become tombstones, dated now so that the deletion travels in merges."""
+    db.execute(
+        """
+        UPDATE spans SET deleted = 1, updated = ? WHERE id IN (
+            SELECT id FROM (
+                SELECT id, row_number() OVER (
+                    PARTITION BY document_id, annotator, label_id, start, "end"
+                    ORDER BY (note != '' OR attributes NOT IN ('', '{}')) DESC, created, id) AS rank
+                FROM spans WHERE deleted = 0)
+            WHERE rank > 1)
+        """,
+        [now_iso()],
+    )
+    db.execute(
+        'CREATE UNIQUE INDEX spans_live_unique ON spans(document_id, annotator, label_id, start, "end") '
+        "WHERE deleted = 0"
+    )
 
 
 @migrations()

@@ -23,7 +23,7 @@ class Occurrence:
 
 def find_in_documents(project, query: str, document_ids: list[str] | None = None,
                       case_sensitive: bool = False, whole_word: bool = True,
-                      cancel: Callable[[], bool] | None = None) -> list[Occurrence]:
+                      cancel: Callable[[], bool] | None = None, accent_sensitive: bool = False) -> list[Occurrence]:
     """Occurrences of `query` in the given documents (all documents when None), in corpus order."""
     found: list[Occurrence] = []
     documents = (project.documents.get(d) for d in document_ids) if document_ids is not None \
@@ -31,7 +31,7 @@ def find_in_documents(project, query: str, document_ids: list[str] | None = None
     for doc in documents:
         if cancel and cancel():
             break
-        for start, end in find_occurrences(doc.text, query, case_sensitive, whole_word):
+        for start, end in find_occurrences(doc.text, query, case_sensitive, whole_word, accent_sensitive):
             before, after = context(doc.text, start, end)
             found.append(Occurrence(doc.id, doc.title, start, end, doc.text[start:end], before, after))
     return found

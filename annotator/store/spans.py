@@ -6,10 +6,11 @@ import json
 from typing import Any, Iterable
 
 from annotator.core.change import Action, Change
-from annotator.core.errors import InvalidSpan, NotFound, ProjectError
+from annotator.core.errors import DuplicateSpan, InvalidSpan, NotFound, ProjectError
 from annotator.core.model import Span, now_iso, validate_offsets
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.rows import SPAN_COLUMNS, span_from_row, span_to_row
+from annotator.store.segments import CodedSegment, coded_segments
 from annotator.store.team import Team
 from annotator.store.transactions import ProjectDatabase
 
@@ -45,6 +46,26 @@ class Spans:
             raise InvalidSpan(f"span refers to unknown label {span.label_id!r}")
         if row[0] != "span":
             raise InvalidSpan(f"label {span.label_id!r} is a document-level question, not a span label")
+        self.check_unique(span)
+
+    def live_twin(self, document_id: str, annotator: str, label_id: str, start: int, end: int,
+                  other_than: str = "") -> str | None:
+        """The id of the annotator's live span with this label on these offsets (other than `other_than`)."""
+        row = self.db.execute(
+            'SELECT id FROM spans WHERE document_id = ? AND annotator = ? AND label_id = ? AND start = ? '
+            'AND "end" = ? AND deleted = 0 AND id != ?',
+            [document_id, annotator, label_id, start, end, other_than],
+        ).fetchone()
+        return row[0] if row else None
+
+    def check_unique(self, span: Span) -> None:
+        """Raise DuplicateSpan when the annotator has another live span with this label on these offsets."""
+        if self.live_twin(span.document_id, span.annotator, span.label_id, span.start, span.end, span.id):
+            row = self.db.execute("SELECT name FROM labels WHERE id = ?", [span.label_id]).fetchone()
+            excerpt = " ".join(span.text.split())
+            excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
+            raise DuplicateSpan(f"{span.annotator} already has a span labelled “{row[0] if row else span.label_id}” "
+                                f"on “{excerpt}”; the same span is not recorded twice")
 
     def insert(self, span: Span) -> None:
         """Write one checked span row (inside the caller's transaction)."""
@@ -110,6 +131,8 @@ class Spans:
             for span_id in span_ids:
                 span = self.get(span_id)
                 docs.add(span.document_id)
+                if not deleted and span.deleted:
+                    self.check_unique(span)
                 self.db.execute(
                     "UPDATE spans SET deleted = ?, updated = ? WHERE id = ?",
                     [int(deleted), stamp, span_id],
@@ -162,3 +185,7 @@ class Spans:
             sql += " AND annotator = ?"
             params.append(annotator)
         return self.db.execute(sql, params).fetchone()[0]
+
+    def segments(self, label_ids: list[str], annotator: str | None = None) -> list[CodedSegment]:
+        """Code retrieval: live spans with one of `label_ids` across the corpus, with their context."""
+        return coded_segments(self.db, label_ids, annotator)

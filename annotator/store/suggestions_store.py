@@ -116,7 +116,8 @@ class SuggestionDecisions:
                            label_id: str | None = None,
                            attributes_for: Callable[[Any, str], dict[str, Any]] | None = None,
                            note: str = "") -> Change:
-        """Accept several suggestions in one transaction (all or none); already accepted ones are skipped.
+        """Accept several suggestions in one transaction (all or none); already accepted ones are skipped,
+        and one repeating a span the annotator has already is recorded as accepted without a new span.
 
         Each span gets `label_id` when given, else the suggestion's own label; a suggestion with
         neither is refused with a message naming its kind. `attributes_for(suggestion, label)`
@@ -124,6 +125,7 @@ class SuggestionDecisions:
         suggestion's ("suggestion" for the detectors', "recommender" for the model's).
         """
         spans: list[Span] = []
+        made: set[tuple[str, int, int]] = set()
         with self.db.atomic():
             if not self.documents.has(document_id):
                 raise ProjectError(f"unknown document {document_id}")
@@ -139,6 +141,12 @@ class SuggestionDecisions:
                 previous = self._decision(document_id, annotator, suggestion.kind, suggestion.start, suggestion.end)
                 if previous and previous.decision == "accepted" and self._live_span(previous.span_id):
                     continue
+                key = (label, suggestion.start, suggestion.end)
+                if key in made or self.spans.live_twin(document_id, annotator, *key):
+                    # The annotator has this very span already: the suggestion is settled, nothing is added.
+                    self._record(document_id, annotator, suggestion, "accepted", label, None)
+                    continue
+                made.add(key)
                 span = Span(document_id=document_id, annotator=annotator, label_id=label,
                             start=suggestion.start, end=suggestion.end,
                             text=text[suggestion.start:suggestion.end], note=note,

@@ -690,6 +690,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <source>Codebook labels</source>
         <translation>Étiquettes de la grille de codage</translation>
     </message>
+    <message>
+        <source>Click a label to apply it; untick its box to hide its spans in the text.</source>
+        <translation>Cliquez sur une étiquette pour l’appliquer&#xa0;; décochez sa case pour masquer ses segments dans le texte.</translation>
+    </message>
 </context>
 <context>
     <name>DisagreementView</name>
@@ -889,6 +893,21 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
 </context>
 <context>
+    <name>EmptyProjectPrompt</name>
+    <message>
+        <source>&lt;h2&gt;This project has no articles yet&lt;/h2&gt;&lt;p&gt;Import web pages, text, XML or CSV/JSON Lines corpora with &lt;b&gt;File &amp;gt; Import articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), or drop files here.&lt;/p&gt;&lt;p&gt;Once an article is open, select words and press a label&apos;s key to annotate them.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Ce projet n’a pas encore d’articles&lt;/h2&gt;&lt;p&gt;Importez des pages web, du texte, du XML ou des corpus CSV/JSON Lines avec &lt;b&gt;Fichier &amp;gt; Importer des articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), ou déposez des fichiers ici.&lt;/p&gt;&lt;p&gt;Une fois un article ouvert, sélectionnez des mots et appuyez sur la touche d’une étiquette pour les annoter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import articles…</source>
+        <translation>Importer des articles…</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>Importer des articles</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>CSV table (pandas, R, Excel)</source>
@@ -1018,12 +1037,32 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Rechercher</translation>
     </message>
     <message>
+        <source>Previous occurrence</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
+        <source>Next (Enter)</source>
+        <translation>Suivante (Entrée)</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <source>Match accents</source>
+        <translation>Respecter les accents</translation>
+    </message>
+    <message>
+        <source>Off: liberte finds liberté. Apostrophes (&apos; ’) and no-break spaces always match.</source>
+        <translation>Décoché&#xa0;: liberte trouve liberté. Les apostrophes (&apos; ’) et les espaces insécables correspondent toujours.</translation>
     </message>
     <message>
         <source>Label for all occurrences</source>
@@ -1042,8 +1081,8 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Fermer la barre de recherche</translation>
     </message>
     <message>
-        <source>Label:</source>
-        <translation>Étiquette&#xa0;:</translation>
+        <source>Label all as:</source>
+        <translation>Tout étiqueter comme&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1185,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Suggestions</translation>
     </message>
     <message>
+        <source>Memo</source>
+        <translation>Mémo</translation>
+    </message>
+    <message>
         <source>Codebook, spans and questions</source>
         <translation>Grille de codage, segments et questions</translation>
     </message>
@@ -1184,6 +1227,26 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Every document after this one is done.</source>
         <translation>Tous les documents suivants sont terminés.</translation>
+    </message>
+    <message>
+        <source>This article was done already.</source>
+        <translation>Cet article était déjà terminé.</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marquer comme terminé</translation>
+    </message>
+    <message>
+        <source>This article is not done: nothing to re-open.</source>
+        <translation>Cet article n’est pas terminé&#xa0;: rien à rouvrir.</translation>
+    </message>
+    <message>
+        <source>Re-open article</source>
+        <translation>Rouvrir l’article</translation>
+    </message>
+    <message>
+        <source>Re-opened: this article is in progress again.</source>
+        <translation>Rouvert&#xa0;: cet article est de nouveau en cours.</translation>
     </message>
     <message>
         <source>%s found</source>
@@ -1236,6 +1299,21 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>&lt;b&gt;Framing Annotator&lt;/b&gt; %1&lt;br&gt;Annotate how news articles frame events.&lt;br&gt;&lt;br&gt;Project file: %2</source>
         <translation>&lt;b&gt;Framing Annotator&lt;/b&gt; %1&lt;br&gt;Annoter la manière dont les articles de presse cadrent les événements.&lt;br&gt;&lt;br&gt;Fichier du projet&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MemoPanel</name>
+    <message>
+        <source>Memo on this article</source>
+        <translation>Mémo sur cet article</translation>
+    </message>
+    <message>
+        <source>Your notes on this article: its frame, doubts, what to discuss…</source>
+        <translation>Vos notes sur cet article&#xa0;: son cadrage, vos doutes, ce qu’il faut discuter…</translation>
+    </message>
+    <message>
+        <source>Saved as you type, with your annotations of this article.</source>
+        <translation>Enregistré pendant la saisie, avec vos annotations de cet article.</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1471,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Suivant non terminé&#xa0;: l’article dont le modèle est le moins &amp;sûr</translation>
     </message>
     <message>
+        <source>&amp;Re-open this article (no longer done)</source>
+        <translation>&amp;Rouvrir cet article (plus terminé)</translation>
+    </message>
+    <message>
         <source>Go to the &amp;document list</source>
         <translation>Aller à la liste des &amp;documents</translation>
     </message>
@@ -1423,6 +1505,14 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Show the &amp;model&apos;s recommendations (it learns from the annotations)</source>
         <translation>Afficher les recommandations du &amp;modèle (il apprend des annotations)</translation>
+    </message>
+    <message>
+        <source>Show label &amp;names beside the text</source>
+        <translation>Afficher les &amp;noms d’étiquettes à côté du texte</translation>
+    </message>
+    <message>
+        <source>&amp;Coded segments of a label…</source>
+        <translation>&amp;Segments codés d’une étiquette…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1646,6 +1736,18 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>(sans réponse)</translation>
     </message>
     <message>
+        <source>Note on the answer to %s</source>
+        <translation>Note sur la réponse à %s</translation>
+    </message>
+    <message>
+        <source>Add a note on your answer (why this answer)</source>
+        <translation>Ajouter une note sur votre réponse (pourquoi cette réponse)</translation>
+    </message>
+    <message>
+        <source>Answer first, then add a note</source>
+        <translation>Répondez d’abord, puis ajoutez une note</translation>
+    </message>
+    <message>
         <source>(not answered; model: %1, %2)</source>
         <translation>(sans réponse&#xa0;; modèle&#xa0;: %1, %2)</translation>
     </message>
@@ -1663,6 +1765,81 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Select words, then press a label&apos;s key to annotate them.</source>
         <translation>Sélectionnez des mots, puis appuyez sur la touche d’une étiquette pour les annoter.</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalWindow</name>
+    <message>
+        <source>Coded segments</source>
+        <translation>Segments codés</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotateur</translation>
+    </message>
+    <message>
+        <source>With sub-labels</source>
+        <translation>Avec les sous-étiquettes</translation>
+    </message>
+    <message>
+        <source>Go to the article</source>
+        <translation>Aller à l’article</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>Annotateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Coding is blind in this project: you see your own segments.</source>
+        <translation>Le codage est en aveugle dans ce projet&#xa0;: vous voyez vos propres segments.</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>No span label in the codebook.</source>
+        <translation>Aucune étiquette de segment dans la grille de codage.</translation>
+    </message>
+    <message>
+        <source>%1 segment(s) in %2 article(s)</source>
+        <translation>%1 segment(s) dans %2 article(s)</translation>
+    </message>
+    <message>
+        <source>Export the segments</source>
+        <translation>Exporter les segments</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <source>%1 segment(s) written to %2</source>
+        <translation>%1 segment(s) écrit(s) dans %2</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1875,41 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Coding is blind in this project: only the project lead compares annotators&apos; spans.</source>
         <translation>Le codage se fait en aveugle dans ce projet&#xa0;: seul le responsable du projet compare les segments des annotateurs.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTableModel</name>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotateur</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2289,14 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
 <context>
     <name>Workspace</name>
     <message>
+        <source>Other annotators&apos; spans (dashed lines): %s</source>
+        <translation>Segments des autres annotateurs (traits tiretés)&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>No other annotator has spans in this article.</source>
+        <translation>Aucun autre annotateur n’a de segment dans cet article.</translation>
+    </message>
+    <message>
         <source>no label yet</source>
         <translation>pas encore d’étiquette</translation>
     </message>
@@ -2103,6 +2323,14 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Impossible</translation>
     </message>
     <message>
+        <source>Undone: %s</source>
+        <translation>Annulé&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>Redone: %s</source>
+        <translation>Rétabli&#xa0;: %s</translation>
+    </message>
+    <message>
         <source>Relabel as %s</source>
         <translation>Changer l’étiquette en %s</translation>
     </message>
@@ -2113,6 +2341,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>The selection holds no words to label.</source>
         <translation>La sélection ne contient aucun mot à étiqueter.</translation>
+    </message>
+    <message>
+        <source>These words are already labelled %s.</source>
+        <translation>Ces mots sont déjà étiquetés %s.</translation>
     </message>
     <message>
         <source>Label as %s</source>
@@ -2127,12 +2359,32 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Redimensionner le segment</translation>
     </message>
     <message>
+        <source>A span cannot be made empty; drag the edge less far.</source>
+        <translation>Un segment ne peut pas être vide&#xa0;; déplacez le bord moins loin.</translation>
+    </message>
+    <message>
         <source>Edit note</source>
         <translation>Modifier la note</translation>
     </message>
     <message>
         <source>Answer question</source>
         <translation>Répondre à la question</translation>
+    </message>
+    <message>
+        <source>Note on your answer</source>
+        <translation>Note sur votre réponse</translation>
+    </message>
+    <message>
+        <source>Why this answer to “%s”?</source>
+        <translation>Pourquoi cette réponse à «&#xa0;%s&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Edit answer note</source>
+        <translation>Modifier la note de réponse</translation>
+    </message>
+    <message>
+        <source>Edit memo</source>
+        <translation>Modifier le mémo</translation>
     </message>
 </context>
 </TS>

@@ -40,8 +40,8 @@ def test_closing_while_the_detectors_run_drops_their_result_and_closes_the_proje
     started = threading.Event()
     _slow_detectors(monkeypatch, started)
     shown: list[str] = []
-    monkeypatch.setattr(workspace_module.Workspace, "_show_suggestions_for",
-                        lambda self, document_id, found: shown.append(document_id))
+    monkeypatch.setattr(workspace_module.Workspace, "_suggestions_ready",
+                        lambda self, document_id, *prepared: shown.append(document_id))
     errors: list[BaseException] = []
     monkeypatch.setattr("sys.excepthook", lambda kind, exc, tb: errors.append(exc))
     window = MainWindow(project, "alice", settings)
@@ -61,9 +61,10 @@ def test_a_late_result_for_another_document_is_dropped(qtbot, window, documents,
     started = threading.Event()
     ran = _slow_detectors(monkeypatch, started, seconds=0.3)
     shown: list[str] = []
-    original = workspace_module.Workspace._show_suggestions_for
-    monkeypatch.setattr(workspace_module.Workspace, "_show_suggestions_for",
-                        lambda self, document_id, found: (shown.append(document_id), original(self, document_id, found)))
+    original = workspace_module.Workspace._suggestions_ready
+    monkeypatch.setattr(workspace_module.Workspace, "_suggestions_ready",
+                        lambda self, document_id, *prepared: (shown.append(document_id),
+                                                              original(self, document_id, *prepared)))
     first, second = documents
     window.open_document(second)
     qtbot.waitUntil(lambda: second in ran, timeout=10000)  # its detectors are running...

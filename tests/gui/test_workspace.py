@@ -131,7 +131,7 @@ def test_overlapping_spans_get_distinct_lanes_and_cycle(window, project, qtbot):
     select(window, outer_start, outer_start + 8)
     qtbot.keyClick(reader, Qt.Key.Key_L)
     assert len(live_spans(project)) == 2
-    lanes = dict(zip([m.id for m in reader.marks], reader._lanes))
+    lanes = {m.id: reader.lane_of(m.id) for m in reader.marks if not m.suggestion}
     assert sorted(lanes.values()) == [0, 1]
     # Tooltip content: both labels over the point.
     titles = [m.title for m in reader.marks_at(outer_start + 1)]

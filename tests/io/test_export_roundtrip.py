@@ -40,9 +40,7 @@ def documents_with_spans(draw, annotators=ANNOTATORS):
                 start = draw(st.integers(0, len(text) - 1))
                 end = draw(st.integers(start + 1, min(len(text), start + 25)))
                 spans.append((text, annotator, draw(st.sampled_from(LABELS)), start, end))
-    # Two spans of one annotator with the same label and offsets are one annotation: an import keeps one
-    # (and the store is to refuse the second), so a project to round-trip holds each once.
-    return texts, list(dict.fromkeys(spans))
+    return texts, list(dict.fromkeys(spans))  # the store keeps no two identical spans of one annotator
 
 
 def _project(folder: Path, name: str) -> Project:

@@ -16,7 +16,7 @@ import random
 import sys
 from dataclasses import dataclass
 from itertools import count as counter
-from typing import Iterator
+from typing import Iterable, Iterator
 
 SPAN_LABELS = ("scare_quote", "direct_quote", "hedge", "loaded_term", "naming")
 QUESTIONS = {"tone": ("negative", "neutral", "positive"),
@@ -39,24 +39,37 @@ class Action:
     status: str = ""
 
 
-def iter_actions(run: str, seed: int, text_length: int) -> Iterator[Action]:
-    """The endless, reproducible action sequence of one writer run."""
+def iter_actions(run: str, seed: int, text_length: int, taken: Iterable[tuple[str, int, int]] = ()) -> Iterator[Action]:
+    """The endless, reproducible action sequence of one writer run. It never makes two live spans
+    alike (the store refuses an exact duplicate), nor one like the (label, start, end) in `taken`:
+    the live spans earlier runs left in the file."""
     rng = random.Random(seed)
-    live: list[str] = []
+    live: dict[str, tuple[str, int, int]] = {f"taken-{i}": key for i, key in enumerate(sorted(taken))}
+    own: set[str] = set()
+
+    def fresh(span_id: str, longest: int) -> tuple[str, int, int]:
+        while True:
+            start = rng.randrange(0, text_length - 1)
+            key = (rng.choice(SPAN_LABELS), start, min(text_length, start + rng.randint(1, longest)))
+            if all(key != other for other_id, other in live.items() if other_id != span_id):
+                return key
+
     for n in counter(1):
         roll = rng.random()
-        if roll < 0.4 or not live:
-            start = rng.randrange(0, text_length - 1)
-            end = min(text_length, start + rng.randint(1, 40))
+        if roll < 0.4 or not own:
             span_id = f"{run}-{n}"
-            live.append(span_id)
-            yield Action("add_span", span_id=span_id, label=rng.choice(SPAN_LABELS), start=start, end=end)
+            label, start, end = live[span_id] = fresh(span_id, 40)
+            own.add(span_id)
+            yield Action("add_span", span_id=span_id, label=label, start=start, end=end)
         elif roll < 0.6:
-            start = rng.randrange(0, text_length - 1)
-            yield Action("update_span", span_id=rng.choice(live), label=rng.choice(SPAN_LABELS),
-                         start=start, end=min(text_length, start + rng.randint(1, 60)), note=f"edit {n}")
+            span_id = rng.choice(sorted(own))
+            label, start, end = live[span_id] = fresh(span_id, 60)
+            yield Action("update_span", span_id=span_id, label=label, start=start, end=end, note=f"edit {n}")
         elif roll < 0.7:
-            yield Action("delete_span", span_id=live.pop(rng.randrange(len(live))))
+            span_id = rng.choice(sorted(own))
+            del live[span_id]
+            own.discard(span_id)
+            yield Action("delete_span", span_id=span_id)
         elif roll < 0.88:
             question = rng.choice(sorted(QUESTIONS))
             value = "" if rng.random() < 0.2 else rng.choice(QUESTIONS[question])
@@ -107,6 +120,11 @@ def perform(project, document_id: str, text: str, annotator: str, action: Action
         project.assignments.set_status(annotator, document_id, action.status)
 
 
+def live_keys(state: dict) -> set[tuple[str, int, int]]:
+    """(label, start, end) of the live spans of a state (see `snapshot`)."""
+    return {(label, start, end) for label, start, end, _note, deleted in state["spans"].values() if not deleted}
+
+
 def snapshot(project, annotator: str) -> dict:
     """What the file holds for `annotator`, in the shape of the model."""
     document_id = project.documents.ids()[0]
@@ -142,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     print("ready", flush=True)
     if args.wait_go:
         sys.stdin.readline()
-    for n, action in enumerate(iter_actions(args.run, args.seed, len(text)), start=1):
+    taken = live_keys(snapshot(project, args.annotator))
+    for n, action in enumerate(iter_actions(args.run, args.seed, len(text), taken), start=1):
         perform(project, document_id, text, args.annotator, action)
         print(f"done {n}", flush=True)
         if n == args.count:

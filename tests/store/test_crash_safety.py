@@ -17,7 +17,7 @@ import pytest
 from annotator.core.model import Document
 from annotator.io.codebook_files import load_preset
 from annotator.store import Project
-from tests.store.scripted_writer import apply_action, empty_state, iter_actions, snapshot
+from tests.store.scripted_writer import apply_action, empty_state, iter_actions, live_keys, snapshot
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
@@ -62,7 +62,7 @@ class Writer:
 def replay(run: str, seed: int, count: int, start: dict) -> dict:
     """The model after the first `count` actions of a run, starting from `start`."""
     state = {"spans": dict(start["spans"]), "answers": dict(start["answers"]), "status": start["status"]}
-    for action in islice(iter_actions(run, seed, len(TEXT)), count):
+    for action in islice(iter_actions(run, seed, len(TEXT), live_keys(start)), count):
         apply_action(state, action)
     return state
 

@@ -4,6 +4,7 @@ to the same project in any order, and merging everything again changes nothing."
 from __future__ import annotations
 
 import shutil
+from contextlib import suppress
 import tempfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.core.errors import DuplicateSpan
 from annotator.core.model import ASSIGNMENT_STATUSES
 from annotator.store import Project
 from tests.store.team_helpers import ANNOTATORS, add_span, canonical_dump, full_dump, make_lead, question
@@ -56,13 +58,15 @@ def apply(projects: dict[str, Project], step: tuple) -> None:
     live = [s for s in spans_of(proj, actor) if not s.deleted]
     gone = [s for s in spans_of(proj, actor) if s.deleted]
     if op == "add":
-        add_span(proj, doc, actor, a, b)
+        with suppress(DuplicateSpan):  # the same span twice is refused: a step that does not apply
+            add_span(proj, doc, actor, a, b)
     elif op == "edit" and live:
         proj.spans.update(live[a % len(live)].id, note=f"{actor} {a}")
     elif op == "delete" and live:
         proj.spans.delete(live[a % len(live)].id)
     elif op == "restore" and gone:
-        proj.spans.restore(gone[a % len(gone)].id)
+        with suppress(DuplicateSpan):
+            proj.spans.restore(gone[a % len(gone)].id)
     elif op == "status":
         proj.assignments.set_status(name, doc, ASSIGNMENT_STATUSES[b % 3])
     elif op == "answer":
