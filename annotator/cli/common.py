@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 from pathlib import Path
 from typing import Any, Callable
 
@@ -33,15 +34,38 @@ def reports_errors(func: Callable) -> Callable:
         except AnnotatorError as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
-            raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+            raise click.ClickException(os_error_line(exc)) from None
+        except sqlite3.DatabaseError as exc:  # a read that met a damaged page of a file opened read-only
+            raise click.ClickException(
+                f"the project file is damaged ({exc}); what could be read was shown. Restore the last good "
+                "backup: `annotator backups PROJECT` lists them, `annotator restore PROJECT 1` brings one back"
+            ) from None
+        except RecursionError:
+            raise click.ClickException("the input is nested too deeply to be read") from None
 
     return wrapper
+
+
+def os_error_line(exc: OSError) -> str:
+    """An operating-system error in one line, naming the file only when there is one."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    names = [str(name) for name in (exc.filename, exc.filename2) if name not in (None, "")]
+    return f"{' -> '.join(names)}: {reason}" if names else reason
 
 
 def open_project(path: Path, read_only: bool = False) -> Project:
     """Open PROJECT for a command (errors become one line).
 
     A command that changes the project first gets the automatic rotating backup; a command that
-    only reads it (`read_only`) does not pay for one.
+    only reads it (`read_only`) does not pay for one. A project that can only be read (damaged, or
+    a read-only file or folder) is refused at once to a command that changes it, and a command that
+    reads it prints why it is read-only first.
     """
-    return Project.open(path, backup=not read_only)
+    project = Project.open(path, backup=not read_only)
+    if project.read_only:
+        if not read_only:
+            message = project.state.refusal(project.path)
+            project.close()
+            raise click.ClickException(message)
+        click.echo(f"Warning: {project.open_notice()}", err=True)
+    return project

@@ -36,7 +36,7 @@ def suggest(project: Path, apply_kind: str | None, reject_kind: str | None, labe
     if label_id and not apply_kind:
         raise ProjectError("--label goes with --apply")
     annotator = annotator_name or default_annotator()
-    with open_project(project) as proj:
+    with open_project(project, read_only=not (apply_kind or reject_kind)) as proj:
         doc_ids = proj.documents.resolve_ids([document]) if document else proj.documents.ids()
         kind = apply_kind or reject_kind
         if kind is None:

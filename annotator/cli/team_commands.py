@@ -139,7 +139,7 @@ def progress(project: Path, annotators: tuple[str, ...], summary: bool) -> None:
 @reports_errors
 def blind(project: Path, state: str | None) -> None:
     """Turn blind coding on or off (annotators see only their own work); without STATE, show it."""
-    with open_project(project) as proj:
+    with open_project(project, read_only=state is None) as proj:
         if state is not None:
             proj.team.set_blind_coding(state == "on")
         click.echo(f"Blind coding is {'on' if proj.team.blind_coding() else 'off'} for {project}.")

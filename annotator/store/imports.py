@@ -11,7 +11,7 @@ from annotator.core.model import Document, Label, Span
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.documents import Documents
 from annotator.store.spans import Spans
-from annotator.store.team import Team
+from annotator.store.team import Team, check_owner
 from annotator.store.transactions import ProjectDatabase
 
 
@@ -70,6 +70,7 @@ class Imports:
 
     def _store_imported_span(self, span: Span, texts: dict[str, str], kinds: dict[str, str], version: int,
                              annotators: set[str], outcome: ImportOutcome) -> None:
+        check_owner(span.annotator, span.origin, by_adjudication=False)
         if span.document_id not in texts:
             raise InvalidSpan(f"span refers to document {span.document_id}, which this import does not hold")
         span.check_against(texts[span.document_id])
