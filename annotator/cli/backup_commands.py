@@ -36,10 +36,19 @@ def list_backups(project: Path, now: bool) -> None:
     if not found:
         click.echo(f"No backups of {project.name} yet; one is made when the project is opened.")
         return
-    click.echo(f"Backups of {project.name} in {found[0].path.parent}:")
+    folders = sorted({str(info.path.parent) for info in found})
+    if not project.exists():
+        click.echo(f"{project} does not exist any more. Its backups are in {', '.join(folders)}; bring one "
+                   f"back with `annotator restore {project} NUMBER`:")
+    else:
+        click.echo(f"Backups of {project.name} in {', '.join(folders)}:")
     for number, info in enumerate(found, start=1):
         when = info.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         click.echo(f"  {number}  {when}  {_size(info.size):>9}  {info.path.name}")
+    others = backups.other_backup_folders(project)
+    if others:
+        click.echo(f"Copies of this project kept elsewhere (or this file before it moved) have backups in: "
+                   f"{', '.join(str(folder) for folder in others)}")
 
 
 @click.command()

@@ -238,9 +238,13 @@ def make_backup(project_path: str | os.PathLike, conn: sqlite3.Connection | None
 
 
 def backup_on_open(conn: sqlite3.Connection, project_path: str | os.PathLike, keep: int = BACKUP_KEEP,
-                   min_interval: float = BACKUP_MIN_INTERVAL) -> Path | None:
-    """The automatic backup made when a project is opened; None when it was not needed."""
+                   min_interval: float | None = None) -> Path | None:
+    """The automatic backup made when a project is opened; None when it was not needed.
+
+    `min_interval` defaults to BACKUP_MIN_INTERVAL.
+    """
     project_path = Path(project_path)
+    min_interval = BACKUP_MIN_INTERVAL if min_interval is None else min_interval
     identity = _identity(conn)
     if not identity:
         return None
