@@ -9,6 +9,16 @@ class ProjectError(AnnotatorError):
     """The project file cannot be created, opened or changed as asked."""
 
 
+class MergeNeedsConsent(ProjectError):
+    """A merge refused until the person merging allows it; `option` names the merge argument that does
+    (max_new_labels, whole_copy) and `needed` the value it needs."""
+
+    def __init__(self, message: str, option: str, needed: int = 0):
+        super().__init__(message)
+        self.option = option
+        self.needed = needed
+
+
 class NotFound(ProjectError):
     """A document, span, label or other record asked for by id is not in the project."""
 

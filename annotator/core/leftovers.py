@@ -10,10 +10,11 @@ import uuid
 from pathlib import Path
 
 # A scratch name made by `scratch_name`: ".<target name>.<pid>-<random>.<suffix>".
-_SCRATCH = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)-[0-9a-f]{12}\.(?P<suffix>partial|old|restoring)$")
+_SCRATCH = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)-[0-9a-f]{12}\.(?P<suffix>partial|old|restoring)"
+                      r"(?:-wal|-shm|-journal)?$")  # with SQLite's companion files
 # Scratch names of earlier versions carried no process id: these are removed once old enough.
 _OLD_SCRATCH = re.compile(r"^\.(?P<target>.+)\.(?:[0-9a-f]{12}\.(?:partial|old)|(?P<pid>\d+)\.partial|"
-                          r"restoring\.(?P<rpid>\d+))$")
+                          r"restoring\.(?P<rpid>\d+))(?:-wal|-shm|-journal)?$")
 STALE_AFTER = 3600.0  # seconds: a scratch file of unknown owner older than this is a leftover
 
 
@@ -77,6 +78,8 @@ def _remove(entries: list[Path], target_name: str | None) -> list[Path]:
         if match is None or (target_name is not None and match.group("target") != target_name):
             continue
         groups = match.groupdict()
+        if ".old" in entry.name and not (entry.parent / groups["target"]).exists():
+            continue  # killed between two renames: the previous version is all there is
         pid = groups.get("pid") or groups.get("rpid")
         if not _stale(entry, pid):
             continue

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, MergeNeedsConsent
 from annotator.gui.document_list import STATUS_COLOURS
 
 
@@ -233,9 +233,12 @@ def merge_files(window, paths: list[str] | None = None) -> list:
     reports, lines = [], []
     for path in paths:
         try:
-            report = window.project.merges.merge(Path(path))
+            report = merge_with_consent(window, Path(path))
         except AnnotatorError as exc:
-            lines.append(f"{path}: {exc}")
+            lines.append(str(exc))
+            continue
+        if report is None:
+            lines.append(translate("Team", "%s: not merged.") % path)
             continue
         reports.append(report)
         lines += report.summary_lines()
@@ -248,6 +251,24 @@ def merge_files(window, paths: list[str] | None = None) -> list:
         window.workspace.reload_codebook()
         ReportDialog(translate("Team", "Merge report"), "\n".join(lines), window).exec()
     return reports
+
+
+def merge_with_consent(window, path: Path):
+    """Merge one file; when the merge needs the lead's consent (a whole-project copy, many new labels),
+    ask, and merge with it. None when the lead says no."""
+    allowed: dict[str, object] = {}
+    while True:
+        try:
+            return window.project.merges.merge(path, **allowed)
+        except MergeNeedsConsent as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, translate("Team", "Merge annotators' files"),
+                              str(exc) + "\n\n" + translate("Team", "Merge it anyway?"),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                return None
+            allowed[exc.option] = exc.needed if exc.option == "max_new_labels" else True
 
 
 class ReportDialog(QDialog):

@@ -299,3 +299,19 @@ def m007_memos_and_people(db: Database) -> None:
     )
     db.execute("ALTER TABLE annotators ADD COLUMN display_name TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE annotators ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m009_issued_packages(db: Database) -> None:
+    """The packages this project wrote, and for whom: a merge lets a package change only the work of
+    the annotator it was written for, whatever the package file itself says."""
+    db.execute(
+        """
+        CREATE TABLE issued_packages (
+            package_id TEXT PRIMARY KEY,
+            annotator TEXT NOT NULL,
+            issued TEXT NOT NULL,
+            file TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
