@@ -10,7 +10,7 @@ from typing import Any, Callable
 import click
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.paths import login_name
+from annotator.services import identity
 from annotator.store import Project
 
 
@@ -19,9 +19,23 @@ def project_argument(func: Callable) -> Callable:
     return click.argument("project", type=click.Path(dir_okay=False, path_type=Path))(func)
 
 
-def default_annotator() -> str:
-    """The annotator name used when --annotator is not given: the login name."""
-    return login_name()
+def recording_name(project: Project, given: str | None) -> str:
+    """Whose name new work is recorded under: --annotator NAME, else the name remembered for this
+    project on this machine; else a one-line refusal saying how to give one (never the login name)."""
+    if given:
+        return identity.checked_name(given)
+    remembered = identity.remembered(project.project_id)
+    if remembered:
+        return remembered
+    raise click.ClickException(
+        "whose work is this? Give the annotator's name with --annotator NAME (or -a NAME); "
+        "the name you give in the app is remembered for this project and used when you leave it out"
+    )
+
+
+def remembered_name(project: Project, given: str | None) -> str | None:
+    """--annotator NAME if given, else the name remembered for this project, else None."""
+    return identity.checked_name(given) if given else identity.remembered(project.project_id)
 
 
 def reports_errors(func: Callable) -> Callable:

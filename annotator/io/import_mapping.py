@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from annotator.core.errors import ImportRefused
 from annotator.core.model import ASSIGNMENT_STATUSES, Document, DocumentLabel, Label, Span
 from annotator.io.import_labels import LabelResolver
 from annotator.io.readers.base import ImportedAnswer, ImportedFile, ImportedLabel
@@ -55,12 +56,21 @@ def _question(entries: _Entries, resolver: LabelResolver, answer: ImportedAnswer
     return resolver.define(ImportedLabel(name=answer.question, kind="document"), None, source)
 
 
+def _who(annotator: str | None, named: str | None, fallback: str | None, source: str) -> str:
+    who = annotator or named or fallback
+    if not who:
+        raise ImportRefused(source, "its annotations do not say who made them; give the annotator's name "
+                                    "(--annotator NAME on the command line)")
+    return who
+
+
 def map_file(imported: ImportedFile, resolver: LabelResolver, source: str, annotator: str | None,
-             fallback: str) -> MappedFile:
+             fallback: str | None) -> MappedFile:
     """Core records for one imported file; labels and questions it needs are made by `resolver`.
 
     Spans and answers go under `annotator` when given, else under the one the file names, else
-    `fallback`. Values a question of the codebook has no choice for are reported, not stored.
+    `fallback`; with none of them the file is refused. Values a question of the codebook has no
+    choice for are reported, not stored.
     """
     mapped = MappedFile(warnings=list(imported.warnings))
     entries = _Entries(imported.labels, resolver, source)
@@ -72,7 +82,7 @@ def map_file(imported: ImportedFile, resolver: LabelResolver, source: str, annot
             label = entries.label(s.label)
             label_id = label.id if label is not None and label.kind == "span" else resolver.resolve(s.label, source)
             mapped.spans.append(Span(
-                document_id=doc.id, annotator=annotator or s.annotator or fallback, label_id=label_id,
+                document_id=doc.id, annotator=_who(annotator, s.annotator, fallback, source), label_id=label_id,
                 start=s.start, end=s.end, text=doc.text[s.start:s.end], note=s.note,
                 attributes=dict(s.attributes), origin="import"))
         for answer in item.answers:
@@ -82,11 +92,11 @@ def map_file(imported: ImportedFile, resolver: LabelResolver, source: str, annot
                 unknown_values.setdefault(question.name, set()).update(unknown)
             if ids:
                 mapped.answers.append(DocumentLabel(
-                    document_id=doc.id, annotator=annotator or answer.annotator or fallback,
+                    document_id=doc.id, annotator=_who(annotator, answer.annotator, fallback, source),
                     question=question.id, value="|".join(ids), note=answer.note))
         for who, status in item.statuses.items():
             if status in ASSIGNMENT_STATUSES:
-                mapped.statuses.append((annotator or who or fallback, doc.id, status))
+                mapped.statuses.append((_who(annotator, who, fallback, source), doc.id, status))
     for question_name, values in unknown_values.items():
         mapped.warnings.append(f"question '{question_name}' of the codebook has no choice "
                                f"{', '.join(repr(v) for v in sorted(values))}: those answers were not imported")

@@ -45,7 +45,7 @@ def _store(project: Project, mapped: MappedFile, resolver: LabelResolver) -> tup
 
 
 def _import_file(project: Project, path: Path, format: str, options: ReadOptions, resolver: LabelResolver,
-                 annotator: str | None, fallback: str, report: ImportReport) -> None:
+                 annotator: str | None, fallback: str | None, report: ImportReport) -> None:
     imported = read_import(path, format, options)
     mapped = map_file(imported, resolver, path.name, annotator, fallback)
     outcome, answers = _store(project, mapped, resolver)
@@ -79,11 +79,11 @@ def import_paths(project: Project, paths: Sequence[str | os.PathLike], format: s
                  max_bytes: int = DEFAULT_MAX_BYTES,
                  progress: Callable[[int, int, Path], None] | None = None,
                  cancel: Callable[[], bool] | None = None,
-                 fallback_annotator: str = DEFAULT_IMPORT_ANNOTATOR) -> ImportReport:
+                 fallback_annotator: str | None = DEFAULT_IMPORT_ANNOTATOR) -> ImportReport:
     """Import files and folders into `project`; each file is imported whole or refused whole.
 
     Spans of pre-annotated files go under `annotator` when given, else under the annotator the
-    file names, else `fallback_annotator`. `progress(done, total, path)` is called after each
+    file names, else `fallback_annotator` (None: such a file is refused). `progress(done, total, path)` is called after each
     file; `cancel()` is asked before each file. Safe to run off the GUI thread with its own Project.
     A file whose reading fails in an unexpected way is refused too (the traceback is logged).
     """

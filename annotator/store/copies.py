@@ -9,6 +9,7 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError
 from annotator.core.leftovers import remove_leftovers, scratch_name
+from annotator.store.opening import connect
 
 
 def checkpoint(conn: sqlite3.Connection, truncate: bool = False) -> bool:
@@ -52,6 +53,16 @@ def verified_copy(conn: sqlite3.Connection, target: Path) -> None:
         dest.close()
     if result != "ok":
         raise ProjectError(f"the copy failed SQLite's check ({result}); the project itself may be damaged")
+
+
+def copy_project_file(project_path: Path, out_path: Path) -> Path:
+    """`save_copy` through a read-only connection of its own (for a background thread); the copy holds
+    the work still in the write-ahead log too."""
+    conn = connect(Path(project_path), read_only=True)
+    try:
+        return save_copy(conn, out_path)
+    finally:
+        conn.close()
 
 
 def save_copy(conn: sqlite3.Connection, out_path: Path) -> Path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from annotator.core.errors import ProjectError
 from annotator.core.leftovers import remove_leftovers
@@ -108,6 +109,24 @@ def quick_check(conn: sqlite3.Connection) -> str:
         return ""
     found = "; ".join(rows)
     return found if len(found) < 200 else found[:197] + "..."
+
+
+def full_check(path: Path, cancelled: Callable[[], bool] = lambda: False) -> str:
+    """SQLite's full integrity check of the file at `path` through a connection of its own (for a
+    background thread): "" when sound, else what it found. Stops early (returning "") when `cancelled()`."""
+    conn = connect(Path(path), read_only=True)
+    conn.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
+    try:
+        rows = [row[0] for row in conn.execute(f"PRAGMA integrity_check({QUICK_CHECK_ROWS})")]
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            return ""
+        return str(exc)
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    return "" if rows == ["ok"] else "; ".join(rows)[:300]
 
 
 def open_project_file(path: Path, check: bool = True) -> tuple[sqlite3.Connection, FileState, int]:
