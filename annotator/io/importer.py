@@ -142,7 +142,16 @@ def read_import(path: Path, format: str = "auto", options: ReadOptions | None = 
         )
     data = path.read_bytes()
     name = format if format != "auto" else detect_format(path, data[:SNIFF_BYTES])
-    return as_imported_file(reader_for(name)(path, data, options))
+    try:
+        return as_imported_file(reader_for(name)(path, data, options))
+    except RecursionError:
+        raise ImportRefused(path.name, "nests its data too deeply to be read (thousands of levels): "
+                                       "refused as damaged or hostile") from None
+    except ValueError as exc:
+        if "integer string conversion" not in str(exc):
+            raise
+        raise ImportRefused(path.name, "holds a number thousands of digits long where an offset or a count "
+                                       "should be: refused as damaged or hostile") from None
 
 
 def read_file(path: Path, format: str = "auto", options: ReadOptions | None = None) -> list[ImportedDocument]:
