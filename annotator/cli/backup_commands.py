@@ -1,4 +1,4 @@
-"""Backup commands: list a project's automatic backups (or make one now) and restore one."""
+"""Backup commands: list a project's automatic backups (or make one now), restore one, and copy a project whole."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import project_argument, reports_errors
+from annotator.cli.common import open_project, project_argument, reports_errors
 from annotator.core.errors import ProjectError
 from annotator.store import backup as backups
 
@@ -75,7 +75,24 @@ def restore(project: Path, backup: str) -> None:
         click.echo(f"The file it replaced is kept as {saved}.")
 
 
+@click.command(name="copy")
+@project_argument
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def copy_project(project: Path, output: Path) -> None:
+    """Write one complete copy of PROJECT to OUTPUT, a single file to send or archive.
+
+    While the app has a project open, its most recent work can sit in a second file beside it
+    (PROJECT-wal); copying the .framing file alone may miss it. This command copies everything,
+    checks the copy, and never replaces an existing file.
+    """
+    with open_project(project, read_only=True) as proj:
+        made = proj.save_copy(output)
+    click.echo(f"Copied {project} to {made} (one complete file).")
+
+
 def register(group: click.Group) -> None:
     """Add the backup commands to the `annotator` group."""
     group.add_command(list_backups)
     group.add_command(restore)
+    group.add_command(copy_project)

@@ -157,17 +157,22 @@ def test_a_package_stripped_of_its_package_marks_needs_the_leads_consent(team, c
 # -- the gold standard ---------------------------------------------------------------------------------
 
 
+GOLD_PERSON = "INSERT INTO annotators (name, role, created) VALUES ('gold', 'annotator', '2020-01-01')"
+
+
 @pytest.mark.parametrize("statements", [
-    ["UPDATE spans SET annotator = 'gold'", "UPDATE meta SET value = 'gold' WHERE key = 'package_annotator'"],
-    ["UPDATE spans SET annotator = 'gold'"],
+    [GOLD_PERSON, "UPDATE spans SET annotator = 'gold'",
+     "UPDATE meta SET value = 'gold' WHERE key = 'package_annotator'"],  # the package renamed to gold
+    [GOLD_PERSON, "UPDATE spans SET annotator = 'gold'"],
     ["UPDATE spans SET origin = 'adjudication'"],
-    ["INSERT INTO document_labels (id, document_id, annotator, question, value, note, created, updated, deleted) "
-     "SELECT 'forged', document_id, 'gold', 'tone', 'critical', '', created, updated, 0 FROM spans LIMIT 1"],
+    [GOLD_PERSON, "INSERT INTO document_labels (id, document_id, annotator, question, value, note, created, "
+     "updated, deleted) SELECT 'forged', document_id, 'gold', 'tone', 'critical', '', created, updated, 0 "
+     "FROM spans LIMIT 1"],
 ])
 def test_gold_in_a_package_is_refused(copies, statements):
     lead, package = copies
     sql(package, *statements)
-    refused(lead, package, "gold")
+    refused(lead, package, "writes the gold standard")
 
 
 def test_a_renamed_package_meant_for_gold_is_refused_even_without_the_projects_record(copies):
@@ -184,7 +189,7 @@ def test_gold_in_a_colleagues_project_is_refused(tmp_path, copies):
         proj.codebook.install(load_preset("framing-devices"))
         proj.documents.add([article(0), Document(text="An article only the colleague has.")])
         proj.adjudication.add_span(article(0).id, "hedge", 0, 7)
-    refused(lead, other, "writes the gold standard")
+    refused(lead, other, "writes the gold standard", "span ")
 
 
 # -- dates in the future ---------------------------------------------------------------------------------
