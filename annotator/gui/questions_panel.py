@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListWidget, QListWidgetItem, QWidget
-from PySide6.QtCore import Qt
 
 from annotator.core.model import DocumentLabel, Label
+from annotator.gui.plain_text import plain
 
 
 class QuestionsPanel(QWidget):
@@ -28,9 +28,11 @@ class QuestionsPanel(QWidget):
         for question in questions:
             if question.retired:
                 continue
-            title = QLabel(question.display_name(language), self)
-            title.setToolTip(question.description_fr if language == "fr" and question.description_fr
-                             else question.description)
+            title = QLabel(self)
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            title.setText(question.display_name(language))
+            title.setToolTip(plain(question.description_fr if language == "fr" and question.description_fr
+                                   else question.description))
             if question.multiple:
                 widget = QListWidget(self)
                 for choice in question.choices:

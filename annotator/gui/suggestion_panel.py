@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label
+from annotator.gui.plain_text import plain
 from annotator.suggest import Suggestion
 
 
@@ -69,7 +70,7 @@ class SuggestionListModel(QAbstractTableModel):
                 return text if len(text) <= 60 else text[:59] + "…"
             return label.display_name(self._language) if label else self.tr("(choose a label)")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return suggestion.why or suggestion.text
+            return plain(suggestion.why or suggestion.text)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 2 and label:
             return QColor(label.color)
         return None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError, MergeNeedsConsent
 from annotator.gui.document_list import STATUS_COLOURS
+from annotator.gui.plain_text import plain, plain_label
 
 
 # translate("Team", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
@@ -126,7 +127,7 @@ class ProgressDialog(QDialog):
         )
         status_names = {"todo": translate("Team", "to do"), "in progress": translate("Team", "in progress"),
                         "done": translate("Team", "done")}
-        layout.addWidget(QLabel(
+        layout.addWidget(plain_label(
             translate("Team", "%1 documents finished by every assigned annotator; %2 documents not assigned.")
             .replace("%1", str(progress.documents_done)).replace("%2", str(progress.unassigned))
             + ("\n" + totals if totals else ""), self))
@@ -197,12 +198,12 @@ def assign_documents(window) -> None:
         change = window.project.assignments.auto_assign(dialog.chosen(), per_document=dialog.per_document.value(),
                                             overlap_share=dialog.overlap.value(), seed=dialog.seed.value())
     except AnnotatorError as exc:
-        QMessageBox.warning(window, translate("Team", "Assign documents"), str(exc))
+        QMessageBox.warning(window, translate("Team", "Assign documents"), plain(str(exc)))
         return
     window.document_list.model.reload()
     load = change.details.get("load", {})
     QMessageBox.information(window, translate("Team", "Assign documents"),
-                            "\n".join(f"{name}: {count}" for name, count in sorted(load.items()))
+                            plain("\n".join(f"{name}: {count}" for name, count in sorted(load.items())))
                             or translate("Team", "Done."))
 
 
@@ -219,9 +220,9 @@ def create_package(window) -> None:
     try:
         window.project.packages.write(name, path)
     except AnnotatorError as exc:
-        QMessageBox.warning(window, translate("Team", "Package"), str(exc))
+        QMessageBox.warning(window, translate("Team", "Package"), plain(str(exc)))
         return
-    QMessageBox.information(window, translate("Team", "Package"), translate("Team", "Package written to %s") % path)
+    QMessageBox.information(window, translate("Team", "Package"), plain(translate("Team", "Package written to %s") % path))
 
 
 def merge_files(window, paths: list[str] | None = None) -> list:

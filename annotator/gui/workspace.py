@@ -13,6 +13,7 @@ from annotator.core.editing import cycle, resize_range, span_range_from_selectio
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span
 from annotator.gui.codebook_panel import CodebookPanel
+from annotator.gui.plain_text import plain
 from annotator.gui.questions_panel import QuestionsPanel
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.span_list import SpanListView
@@ -294,7 +295,7 @@ class Workspace(QObject):
         try:
             command.run()
         except AnnotatorError as exc:
-            QMessageBox.warning(self.reader, self.tr("Not possible"), str(exc))
+            QMessageBox.warning(self.reader, self.tr("Not possible"), plain(str(exc)))
             return False
         self.undo_stack.push(command)  # already done: the stack's first redo() is skipped
         return True
