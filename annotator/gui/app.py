@@ -148,7 +148,15 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
         return None
     if path is not None:
         settings.add_recent_project(str(Path(path).resolve()))
-    window = MainWindow(project, annotator, settings, ui_language(settings))
+    try:
+        window = MainWindow(project, annotator, settings, ui_language(settings))
+    except sqlite3.DatabaseError as exc:  # read-only and too damaged to show even the list of documents
+        project.close()
+        show_plain(parent_window, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open project"),
+                   QCoreApplication.translate(
+                       "App", "%1 is too damaged to show (%2). Open it again and choose to restore the last good "
+                              "backup.").replace("%1", str(path)).replace("%2", str(exc)))
+        return None
     window.show()
     install_file_care(window)
     if path is not None and not project.read_only:
