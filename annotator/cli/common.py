@@ -49,7 +49,7 @@ def reports_errors(func: Callable) -> Callable:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
             raise click.ClickException(os_error_line(exc)) from None
-        except sqlite3.DatabaseError as exc:  # a read that met a damaged page of a file opened read-only
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a read that met a damaged page
             raise click.ClickException(
                 f"the project file is damaged ({exc}); what could be read was shown. Restore the last good "
                 "backup: `annotator backups PROJECT` lists them, `annotator restore PROJECT 1` brings one back"

@@ -18,6 +18,7 @@ good backup for a newer good one.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -121,7 +122,7 @@ def _check_project_file(path: Path, what: str) -> tuple[str, int]:
             return _identity(conn), conn.execute("PRAGMA user_version").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise ProjectError(f"{path}: is damaged or not a Framing Annotator {what} ({exc})") from exc
 
 
@@ -133,7 +134,7 @@ def _readable_identity(project_path: Path) -> str:
             return _identity(conn)
         finally:
             conn.close()
-    except (sqlite3.DatabaseError, OSError):
+    except (sqlite3.DatabaseError, OSError, UnicodeDecodeError):
         return ""
 
 
@@ -258,6 +259,16 @@ def backup_on_open(conn: sqlite3.Connection, project_path: str | os.PathLike, ke
 
 def _set_aside(project_path: Path) -> Path:
     """Keep a copy of the current project file beside it before it is replaced; return its path."""
+    try:
+        return _set_aside_once(project_path)
+    except ProjectError:
+        # A read that failed on a damaged page can leave its statement, and so its connection, alive
+        # until the error's traceback is collected: collect, then try once more.
+        gc.collect()
+        return _set_aside_once(project_path)
+
+
+def _set_aside_once(project_path: Path) -> Path:
     stamp = datetime.now(timezone.utc).strftime(_STAMP)
     saved = project_path.with_name(f"{project_path.stem}.before-restore-{stamp}{project_path.suffix}")
     try:
@@ -278,7 +289,7 @@ def _set_aside(project_path: Path) -> Path:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise ProjectError(f"{project_path}: is open in another window or program; close it, "
                                    "then restore again (nothing was changed)") from exc
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, UnicodeDecodeError):
             pass  # too damaged to read: keep its bytes instead
         finally:
             conn.close()
@@ -331,7 +342,7 @@ def automatic_backup(conn: sqlite3.Connection, project_path: str | os.PathLike) 
     a backup that cannot be made must not keep the user from their project."""
     try:
         return backup_on_open(conn, project_path)
-    except (OSError, sqlite3.Error, ProjectError) as exc:
+    except (OSError, sqlite3.Error, ProjectError, UnicodeDecodeError) as exc:
         logging.getLogger(__name__).warning("no backup of %s was made: %s", Path(project_path).name, exc)
         return None
 

@@ -71,6 +71,9 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         return conn
     except sqlite3.OperationalError:
         conn.close()
+    except BaseException:
+        conn.close()  # a connection left open would keep the file from being restored
+        raise
     return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
 
 
@@ -103,7 +106,7 @@ def quick_check(conn: sqlite3.Connection) -> str:
     """SQLite's quick check of the b-trees: "" when sound, else what it found (shortened)."""
     try:
         rows = [row[0] for row in conn.execute(f"PRAGMA quick_check({QUICK_CHECK_ROWS})")]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return str(exc)
     if rows == ["ok"]:
         return ""
@@ -122,7 +125,7 @@ def full_check(path: Path, cancelled: Callable[[], bool] = lambda: False) -> str
         if "interrupted" in str(exc):
             return ""
         return str(exc)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return str(exc)
     finally:
         conn.close()
@@ -149,13 +152,13 @@ def open_project_file(path: Path, check: bool = True) -> tuple[sqlite3.Connectio
         version = _check_identity(path, conn)
         if check:
             state.damage = quick_check(conn)
-    except ProjectError:
-        conn.close()
-        raise
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damaged pages may hold text that is not UTF-8
         conn.close()
         raise ProjectError(f"{path}: is damaged or not a project file ({exc}); if it is your project, "
                            f"{restore_advice(path)}") from exc
+    except BaseException:
+        conn.close()
+        raise
     if state.read_only_file and not state.damage and version < schema_version():
         conn.close()
         raise ProjectError(f"{path}: was written by an older version of the app and needs an upgrade, but it is "

@@ -39,7 +39,7 @@ from annotator.store.merge import Merges
 from annotator.store.memos import Memos
 from annotator.store.meta import ProjectMeta
 from annotator.store.packages import Packages
-from annotator.store.opening import BUSY_TIMEOUT_SECONDS, FileState, connect, open_project_file
+from annotator.store.opening import BUSY_TIMEOUT_SECONDS, FileState, connect, open_project_file, restore_advice
 from annotator.store.schema import apply_migrations
 from annotator.store.spans import Spans
 from annotator.store.suggestions_store import SuggestionDecisions
@@ -118,17 +118,20 @@ class Project:
         """
         path = Path(path)
         conn, state, _ = open_project_file(path, check=check)
-        if state.writable:
-            try:
+        try:
+            if state.writable:
                 conn.execute("PRAGMA journal_mode = WAL")
-            except sqlite3.DatabaseError as exc:
-                conn.close()
-                raise ProjectError(f"{path}: cannot be opened for writing ({exc})") from exc
-        project = cls(path, conn, state)
-        if state.writable:
-            if backup:
-                automatic_backup(conn, path)
-            apply_migrations(project.db)
+            project = cls(path, conn, state)
+            if state.writable:
+                if backup:
+                    automatic_backup(conn, path)
+                apply_migrations(project.db)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            conn.close()
+            raise ProjectError(f"{path}: cannot be opened ({exc}); if it is damaged, {restore_advice(path)}") from exc
+        except BaseException:
+            conn.close()  # never leave a connection behind: it would keep the file from being restored
+            raise
         return project
 
     @property
@@ -164,7 +167,9 @@ class Project:
     def close(self) -> None:
         """Close the file, first copying the recent work from the write-ahead log into it. Closing twice is harmless."""
         if not self.closed and self.state.writable:
-            checkpoint(self.db.conn, truncate=True)
+            self.db.execute("PRAGMA busy_timeout = 0")  # never wait for another window's reading to end
+            if not checkpoint(self.db.conn, truncate=True):
+                checkpoint(self.db.conn)  # copy what can be copied without the log to itself
         self.db.close(str(self.path))
 
     def __enter__(self) -> "Project":

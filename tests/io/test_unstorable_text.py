@@ -68,11 +68,20 @@ def test_a_brat_text_with_a_stray_control_is_refused(project, tmp_path):
     assert report.imported == [] and "U+0002" in report.refused[0].reason
 
 
-def test_an_unexpected_error_refuses_the_file_logs_it_and_the_batch_goes_on(project, tmp_path, caplog):
-    # JSON nested deeper than Python's recursion limit: json.loads raises RecursionError, not ValueError.
-    deep = tmp_path / "a-deep.json"
-    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+def test_an_unexpected_error_refuses_the_file_logs_it_and_the_batch_goes_on(project, tmp_path, caplog, monkeypatch):
+    # A reader's bug (deeply nested JSON, once the example, is now refused in plain words).
+    import annotator.services.importing as importing
+
+    deep = write_jsonl(tmp_path / "a-deep.json", [GOOD])
     later = write_jsonl(tmp_path / "b-later.jsonl", [GOOD])
+    real = importing.read_import
+
+    def buggy(path, *args, **kwargs):
+        if path.name == "a-deep.json":
+            raise RecursionError("maximum recursion depth exceeded in a reader")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(importing, "read_import", buggy)
     with caplog.at_level(logging.ERROR, logger="annotator.io.importer"):
         report = import_paths(project, [deep, later])
     assert [i.title for i in report.imported] == ["Good"]

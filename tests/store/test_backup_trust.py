@@ -4,6 +4,8 @@ kept apart for copies of one project, and found again when the project file is g
 from __future__ import annotations
 
 import json
+import os
+import random
 import shutil
 import sqlite3
 from contextlib import closing
@@ -16,10 +18,14 @@ from annotator.cli.main import cli
 from annotator.core.errors import ProjectError
 from annotator.store import Project
 from annotator.store import backup as backups
-from tests.store.file_faults import damage_middle, damage_page, table_root
+from tests.store.file_faults import damage_middle, damage_page, overwrite, page_size_and_count, table_root
 from tests.store.test_opening_checks import sound_project
 
-FAULT_TRIALS = 24  # damaged files per run of the fault-injection test
+# Damaged files per run of the fault-injection test (the file layout differs each run); raise it for a
+# longer campaign with FRAMING_FAULT_TRIALS=1000.
+FAULT_TRIALS = int(os.environ.get("FRAMING_FAULT_TRIALS", "40"))
+COMMANDS = (["info"], ["annotators"], ["agreement"], ["export", "--format", "csv", "-o", "{out}"],
+            ["annotators", "{path}", "add", "bob"])
 OPENS_PER_TRIAL = 5  # "open it five times over a day"
 
 
@@ -78,9 +84,22 @@ def test_a_backup_that_fails_its_check_is_thrown_away_and_the_last_good_one_stay
     assert not [p for p in good.parent.iterdir() if p.name.startswith(".")]  # no scratch file left
 
 
+def damage(path: Path, trial: int) -> None:
+    """Even trials: 8 KB of random bytes in the middle of the file; odd ones: one random page
+    (the first one after its 100-byte header)."""
+    if trial % 2 == 0:
+        damage_middle(path, seed=trial)
+        return
+    size, count = page_size_and_count(path)
+    rng = random.Random(trial)
+    page = rng.randrange(1, count + 1)
+    start = (page - 1) * size + (100 if page == 1 else 0)
+    overwrite(path, start, rng.randbytes(page * size - start))
+
+
 def test_fault_injection_damage_reopen_back_up_restore(tmp_path, monkeypatch):
-    """Damage 8 KB in the middle of a project, open it five times, try a backup, restore: in every
-    trial the last good backup survives and brings the work back."""
+    """Damage a project (8 KB in the middle, or a whole page), open it five times, try a backup,
+    restore: in every trial the last good backup survives and brings the work back."""
     monkeypatch.setattr(backups, "BACKUP_MIN_INTERVAL", 0.0)
     original = sound_project(tmp_path / "original.framing", documents=60)
     survived, caught_on_open = 0, 0
@@ -91,7 +110,7 @@ def test_fault_injection_damage_reopen_back_up_restore(tmp_path, monkeypatch):
         shutil.copy(original, path)
         Project.open(path).close()  # the good backup
         [good] = backups.list_backups(path)
-        damage_middle(path, seed=trial)
+        damage(path, trial)
         read_only_opens = 0
         for _ in range(OPENS_PER_TRIAL):
             try:
@@ -100,6 +119,12 @@ def test_fault_injection_damage_reopen_back_up_restore(tmp_path, monkeypatch):
             except ProjectError:
                 read_only_opens += 1  # too damaged to open at all
         caught_on_open += read_only_opens == OPENS_PER_TRIAL
+        for command in COMMANDS:  # what a person would try next: one line each, never a traceback
+            args = [a.format(out=folder / "out.csv", path=path) for a in command]
+            args = args if str(path) in args else [args[0], str(path), *args[1:]]
+            result = CliRunner().invoke(cli, args)
+            assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.output)
+            assert "Traceback" not in result.output
         try:
             backups.make_backup(path)
         except ProjectError:

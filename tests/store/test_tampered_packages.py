@@ -3,6 +3,7 @@ version dated in the future; no flood of labels. Each tampering is refused whole
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from datetime import datetime, timedelta, timezone
@@ -22,7 +23,7 @@ from tests.store.team_helpers import add_span, article, full_dump, make_lead
 
 FAR_FUTURE = "2090-01-01T00:00:00.000000+00:00"
 LABEL_FLOOD = 100_000
-TAMPER_TRIALS = 30
+TAMPER_TRIALS = int(os.environ.get("FRAMING_TAMPER_TRIALS", "30"))  # raise for a longer campaign
 
 
 def sql(path: Path, *statements: str, params: list | None = None) -> None:
