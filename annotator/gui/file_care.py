@@ -50,8 +50,8 @@ def _restore_newest(path: Path, parent: QWidget | None) -> bool:
     return False
 
 
-def ask_to_restore(path: Path, damage: str, parent: QWidget | None) -> bool:
-    """Tell the person the project is damaged and offer the last good backup; True when they choose it."""
+def restore_question(path: Path, damage: str, parent: QWidget | None) -> tuple[QMessageBox, object]:
+    """The message saying the project is damaged, and its button offering the last good backup."""
     box = QMessageBox(QMessageBox.Icon.Warning, translate("FileCare", "Damaged project"),
                       translate("FileCare", "%1 is damaged (%2).\n\nIt can be opened read-only, to read and export "
                                             "what is still readable; nothing can be changed in it. Restoring the "
@@ -61,6 +61,12 @@ def ask_to_restore(path: Path, damage: str, parent: QWidget | None) -> bool:
     restore = box.addButton(translate("FileCare", "Restore the last good backup"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("FileCare", "Open read-only"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
+    return box, restore
+
+
+def ask_to_restore(path: Path, damage: str, parent: QWidget | None) -> bool:
+    """Tell the person the project is damaged and offer the last good backup; True when they choose it."""
+    box, restore = restore_question(path, damage, parent)
     box.exec()
     return box.clickedButton() is restore
 
@@ -95,6 +101,9 @@ def _mark_read_only(window) -> None:
         window.read_only_label = label
     label.setText(translate("FileCare", "Damaged: read-only") if window.project.state.damaged
                   else translate("FileCare", "Read-only"))
+    saved = getattr(window, "saved_label", None)
+    if saved is not None:
+        saved.setText("")  # nothing is saved in a read-only file
 
 
 def _found_damage(window, damage: str) -> None:
