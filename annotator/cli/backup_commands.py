@@ -1,4 +1,4 @@
-"""Backup commands: list a project's automatic backups (or make one now) and restore one."""
+"""Backup commands: list a project's automatic backups (or make one now), restore one, and copy a project whole."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import project_argument, reports_errors
+from annotator.cli.common import open_project, project_argument, reports_errors
 from annotator.core.errors import ProjectError
 from annotator.store import backup as backups
 
@@ -36,10 +36,19 @@ def list_backups(project: Path, now: bool) -> None:
     if not found:
         click.echo(f"No backups of {project.name} yet; one is made when the project is opened.")
         return
-    click.echo(f"Backups of {project.name} in {found[0].path.parent}:")
+    folders = sorted({str(info.path.parent) for info in found})
+    if not project.exists():
+        click.echo(f"{project} does not exist any more. Its backups are in {', '.join(folders)}; bring one "
+                   f"back with `annotator restore {project} NUMBER`:")
+    else:
+        click.echo(f"Backups of {project.name} in {', '.join(folders)}:")
     for number, info in enumerate(found, start=1):
         when = info.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         click.echo(f"  {number}  {when}  {_size(info.size):>9}  {info.path.name}")
+    others = backups.other_backup_folders(project)
+    if others:
+        click.echo(f"Copies of this project kept elsewhere (or this file before it moved) have backups in: "
+                   f"{', '.join(str(folder) for folder in others)}")
 
 
 @click.command()
@@ -64,3 +73,20 @@ def restore(project: Path, backup: str) -> None:
     click.echo(f"Restored {project} from {backup_path.name}.")
     if saved is not None:
         click.echo(f"The file it replaced is kept as {saved}.")
+
+
+@click.command(name="copy")
+@project_argument
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def copy_project(project: Path, output: Path) -> None:
+    """Write one complete copy of PROJECT to OUTPUT, a single file to send or archive.
+
+    While the app has a project open, its most recent work can sit in a second file beside it
+    (PROJECT-wal); copying the .framing file alone may miss it. This command copies everything,
+    checks the copy, and never replaces an existing file.
+    """
+    with open_project(project, read_only=True) as proj:
+        made = proj.save_copy(output)
+    click.echo(f"Copied {project} to {made} (one complete file).")
+

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import errno
 import functools
+import sqlite3
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.paths import login_name
+from annotator.services import identity
 from annotator.store import Project
 
 
@@ -19,17 +20,32 @@ def project_argument(func: Callable) -> Callable:
     return click.argument("project", type=click.Path(dir_okay=False, path_type=Path))(func)
 
 
-def default_annotator() -> str:
-    """The annotator name used when --annotator is not given: the login name."""
-    return login_name()
+def recording_name(project: Project, given: str | None) -> str:
+    """Whose name new work is recorded under: --annotator NAME, else the name remembered for this
+    project on this machine; else a one-line refusal saying how to give one (never the login name)."""
+    if given:
+        return identity.checked_name(given)
+    remembered = identity.remembered(project.project_id)
+    if remembered:
+        return remembered
+    raise click.ClickException(
+        "whose work is this? Give the annotator's name with --annotator NAME (or -a NAME); "
+        "the name you give in the app is remembered for this project and used when you leave it out"
+    )
+
+
+def remembered_name(project: Project, given: str | None) -> str | None:
+    """--annotator NAME if given, else the name remembered for this project, else None."""
+    return identity.checked_name(given) if given else identity.remembered(project.project_id)
 
 
 def os_error_text(exc: OSError) -> str:
-    """An operating-system error in one line, naming the file only when there is one (never ": ...")."""
+    """An operating-system error in one line, naming the file(s) only when there are some (never ": ...")."""
     reason = exc.strerror or str(exc) or type(exc).__name__
     if exc.errno == errno.ENOSPC:
         reason = "the disk is full (no space left on device); free some space and try again"
-    return f"{exc.filename}: {reason}" if exc.filename else reason
+    names = [str(name) for name in (exc.filename, exc.filename2) if name not in (None, "")]
+    return f"{' -> '.join(names)}: {reason}" if names else reason
 
 
 def reports_errors(func: Callable) -> Callable:
@@ -43,6 +59,13 @@ def reports_errors(func: Callable) -> Callable:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
             raise click.ClickException(os_error_text(exc)) from None
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a read that met a damaged page
+            raise click.ClickException(
+                f"the project file is damaged ({exc}); what could be read was shown. Restore the last good "
+                "backup: `annotator backups PROJECT` lists them, `annotator restore PROJECT 1` brings one back"
+            ) from None
+        except RecursionError:
+            raise click.ClickException("the input is nested too deeply to be read") from None
 
     return wrapper
 
@@ -51,6 +74,15 @@ def open_project(path: Path, read_only: bool = False) -> Project:
     """Open PROJECT for a command (errors become one line).
 
     A command that changes the project first gets the automatic rotating backup; a command that
-    only reads it (`read_only`) does not pay for one.
+    only reads it (`read_only`) does not pay for one. A project that can only be read (damaged, or
+    a read-only file or folder) is refused at once to a command that changes it, and a command that
+    reads it prints why it is read-only first.
     """
-    return Project.open(path, backup=not read_only)
+    project = Project.open(path, backup=not read_only)
+    if project.read_only:
+        if not read_only:
+            message = project.state.refusal(project.path)
+            project.close()
+            raise click.ClickException(message)
+        click.echo(f"Warning: {project.open_notice()}", err=True)
+    return project

@@ -23,6 +23,8 @@ COMMANDS = {
         "Show PROJECT's codebook, or export, import it or list its history."),
     'codebooks': LazyCommand(lambda: __import__("annotator.cli.codebook_commands", fromlist=["codebooks"]).codebooks,
         'List the codebook presets that ship with the app (use an id with `init --codebook`).'),
+    'copy': LazyCommand(lambda: __import__("annotator.cli.backup_commands", fromlist=["copy_project"]).copy_project,
+        'Write one complete copy of PROJECT to OUTPUT, a single file to send or archive.'),
     'export': LazyCommand(lambda: __import__("annotator.cli.export_commands", fromlist=["export"]).export,
         "Export PROJECT's annotations as a dataset or for another tool."),
     'gui': LazyCommand(lambda: __import__("annotator.cli.project_commands", fromlist=["gui"]).gui,

@@ -13,8 +13,14 @@ from typing import Callable
 import click
 
 
+# What `recorded_under` applies without the option (never the computer's login name).
+REMEMBERED_NAME = "the name remembered for this project on this computer"
+FILE_THEN_REMEMBERED_NAME = "the annotator the file names, else the name remembered for this project"
+
+
 def recorded_under(default: str) -> Callable[[Callable], Callable]:
-    """--annotator/-a NAME: the annotator the new work is recorded under; `default` says what applies without it."""
+    """--annotator/-a NAME: the annotator the new work is recorded under; `default` says what applies
+    without it (REMEMBERED_NAME or FILE_THEN_REMEMBERED_NAME)."""
     return click.option("--annotator", "-a", "annotator_name", default=None, metavar="NAME",
                         help=f"Record the work under this annotator's name (default: {default}).")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import default_annotator, open_project, project_argument, reports_errors
-from annotator.cli.options import recorded_under, whose_work
+from annotator.cli.common import open_project, project_argument, recording_name, reports_errors
+from annotator.cli.options import REMEMBERED_NAME, recorded_under, whose_work
 from annotator.core.errors import ProjectError
 from annotator.services import recommending
 from annotator.services.recommendations import (
@@ -80,7 +80,7 @@ def _threshold(value: float | None, name: str) -> None:
 @click.option("--list", "list_them", is_flag=True, help="Print every recommendation, one per line.")
 @click.option("--only", type=click.Choice(["spans", "questions"]), default=None,
               help="Only span recommendations, or only answers to document questions.")
-@recorded_under("your login name")
+@recorded_under(REMEMBERED_NAME)
 @reports_errors
 def recommend(project: Path, documents: tuple[str, ...], min_confidence: float, apply_above: float | None,
               list_them: bool, only: str | None, annotator_name: str | None) -> None:
@@ -93,9 +93,9 @@ def recommend(project: Path, documents: tuple[str, ...], min_confidence: float, 
     """
     _threshold(min_confidence, "--min-confidence")
     _threshold(apply_above, "--apply-above")
-    annotator = annotator_name or default_annotator()
     floor = min(min_confidence, apply_above) if apply_above is not None else min_confidence
     with open_project(project, read_only=apply_above is None) as proj:
+        annotator = recording_name(proj, annotator_name)
         models = stored_models_for(proj, annotator)
         if recommending.is_stale(proj, models):
             click.echo(f"Note: the annotations changed since the model was trained ({models.trained[:16]}); "

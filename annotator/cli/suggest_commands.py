@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import default_annotator, open_project, project_argument, reports_errors
-from annotator.cli.options import recorded_under
+from annotator.cli.common import open_project, project_argument, recording_name, reports_errors
+from annotator.cli.options import REMEMBERED_NAME, recorded_under
 from annotator.core.errors import ProjectError
 from annotator.services import suggestions
 from annotator.suggest import KINDS, kind_labels
@@ -22,7 +22,7 @@ from annotator.suggest import KINDS, kind_labels
 @click.option("--label", "label_id", default=None,
               help="With --apply: the label to give the spans instead of the kind's codebook label.")
 @click.option("--document", "document", default=None, help="Only this document (its id, or the start of it).")
-@recorded_under("your login name")
+@recorded_under(REMEMBERED_NAME)
 @reports_errors
 def suggest(project: Path, apply_kind: str | None, reject_kind: str | None, label_id: str | None,
             document: str | None, annotator_name: str | None) -> None:
@@ -35,8 +35,8 @@ def suggest(project: Path, apply_kind: str | None, reject_kind: str | None, labe
         raise ProjectError("use --apply or --reject, not both")
     if label_id and not apply_kind:
         raise ProjectError("--label goes with --apply")
-    annotator = annotator_name or default_annotator()
-    with open_project(project) as proj:
+    with open_project(project, read_only=not (apply_kind or reject_kind)) as proj:
+        annotator = recording_name(proj, annotator_name)
         doc_ids = proj.documents.resolve_ids([document]) if document else proj.documents.ids()
         kind = apply_kind or reject_kind
         if kind is None:

@@ -9,6 +9,7 @@ import click
 from annotator.cli.common import open_project, project_argument, reports_errors
 from annotator.cli.options import assignee, assignees, whose_work
 from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.store.merge_guard import DEFAULT_MAX_NEW_LABELS
 
 STATUS_CELLS = {"todo": "todo", "in progress": "busy", "done": "done"}
 
@@ -33,18 +34,23 @@ def package(project: Path, annotator_name: str, output: Path) -> None:
 @click.command()
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--max-new-labels", type=click.IntRange(min=0), default=DEFAULT_MAX_NEW_LABELS, show_default=True,
+              help="Refuse a file that brings more new labels and attributes than this.")
+@click.option("--whole-copy", is_flag=True,
+              help="Let a file that is not a package (a copy of the whole project) change existing work.")
 @reports_errors
-def merge(target: Path, sources: tuple[Path, ...]) -> None:
+def merge(target: Path, sources: tuple[Path, ...], max_new_labels: int, whole_copy: bool) -> None:
     """Merge annotators' files (packages) SOURCES into project TARGET and print a report per file.
 
     Each file is merged in one transaction: a refused file changes nothing and the others still
-    merge. Merging the same file twice changes nothing the second time.
+    merge. Merging the same file twice changes nothing the second time. A package may change only
+    the work of the annotator it was written for; nobody's file may write the gold standard.
     """
     failures = 0
     with open_project(target) as proj:
         for source in sources:
             try:
-                report = proj.merges.merge(source)
+                report = proj.merges.merge(source, max_new_labels=max_new_labels, whole_copy=whole_copy)
             except AnnotatorError as exc:
                 failures += 1
                 click.echo(f"Error: {exc}", err=True)
@@ -139,7 +145,7 @@ def progress(project: Path, annotators: tuple[str, ...], summary: bool) -> None:
 @reports_errors
 def blind(project: Path, state: str | None) -> None:
     """Turn blind coding on or off (annotators see only their own work); without STATE, show it."""
-    with open_project(project) as proj:
+    with open_project(project, read_only=state is None) as proj:
         if state is not None:
             proj.team.set_blind_coding(state == "on")
         click.echo(f"Blind coding is {'on' if proj.team.blind_coding() else 'off'} for {project}.")

@@ -19,6 +19,24 @@ class UnstorableText(ProjectError):
         super().__init__(f"document {title!r}: its text {problem}")
 
 
+class MergeNeedsConsent(ProjectError):
+    """A merge refused until the person merging allows it; `option` names the merge argument that does
+    (max_new_labels, whole_copy) and `needed` the value it needs."""
+
+    def __init__(self, message: str, option: str, needed: int = 0):
+        super().__init__(message)
+        self.option = option
+        self.needed = needed
+
+
+class StorageFailure(ProjectError):
+    """The project file could not take a write: `kind` is "in use", "read-only", "full" or "damaged"."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
 class NotFound(ProjectError):
     """A document, span, label or other record asked for by id is not in the project."""
 

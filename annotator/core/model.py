@@ -17,6 +17,11 @@ RECOMMENDER_ORIGIN = "recommender"
 # The pseudo-annotator under whom the adjudicated gold standard is stored, and its spans' origin.
 GOLD_ANNOTATOR = "gold"
 ADJUDICATION_ORIGIN = "adjudication"
+
+
+def reserved_name(name: str) -> bool:
+    """True for a name no person may work under: the gold standard's (in any case or spacing)."""
+    return name.strip().casefold() == GOLD_ANNOTATOR
 ASSIGNMENT_STATUSES = ("todo", "in progress", "done")
 LABEL_KINDS = ("span", "document")
 ATTRIBUTE_TYPES = ("text", "choice", "entity")

@@ -25,12 +25,3 @@ def user_data_dir() -> Path:
         base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     return base / "framing-annotator"
 
-
-def login_name() -> str:
-    """The user's login name, the default annotator name ("annotator" when the system has none)."""
-    import getpass
-
-    try:
-        return getpass.getuser() or "annotator"
-    except Exception:  # noqa: BLE001 - getuser raises several kinds when no login name exists
-        return "annotator"

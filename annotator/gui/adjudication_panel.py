@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.consensus import AlignedSpan
 from annotator.core.model import GOLD_ANNOTATOR, Label
+from annotator.gui.plain_text import plain
 
 GOLD = GOLD_ANNOTATOR
 GOLD_COLOUR = "#B8860B"  # dark goldenrod: apart from the annotators' colours
@@ -23,7 +24,7 @@ def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if tooltip:
-        item.setToolTip(tooltip)
+        item.setToolTip(plain(tooltip))
     return item
 
 
@@ -89,6 +90,7 @@ class AdjudicationPanel(QWidget):
         agreed.addStretch(1)
         layout.addLayout(agreed)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #444;")
         layout.addWidget(self.status)

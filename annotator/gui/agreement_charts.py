@@ -4,6 +4,7 @@ bars, and the read-only tables and captions the agreement views share."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPen
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement.report_figures import Figure
+from annotator.gui.plain_text import plain
 
 # Krippendorff's (2004) guidance: alpha >= 0.800 for reliable data, >= 0.667 for tentative conclusions.
 RELIABLE, TENTATIVE = 0.800, 0.667
@@ -75,7 +77,7 @@ class Footnotes:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if figure is not None and figure.value is None:
             item.setForeground(UNDEFINED_FG)
-            item.setToolTip(figure.reason or "")
+            item.setToolTip(plain(figure.reason or ""))
         elif figure is not None and figure.n is not None:
             item.setToolTip(translate("AgreementCharts", "n = %s") % figure.n)
         return item
@@ -84,7 +86,7 @@ class Footnotes:
         """The reasons as a list under a table (empty when every figure is defined)."""
         if not self.reasons:
             return ""
-        lines = "".join(f"<br>[{i + 1}] {reason}" for i, reason in enumerate(self.reasons))
+        lines = "".join(f"<br>[{i + 1}] {escape(reason)}" for i, reason in enumerate(self.reasons))
         title = translate("AgreementCharts", "Not defined:")
         return f"<span style='color:#555'><b>{title}</b>{lines}</span>"
 
@@ -287,7 +289,7 @@ def text_item(text: str, tooltip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if tooltip:
-        item.setToolTip(tooltip)
+        item.setToolTip(plain(tooltip))
     return item
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
 from annotator.agreement.report import AgreementReport
 from annotator.agreement.report_tables import COHEN_PREFIX, Matrix, pair_matrix, pair_measures
 from annotator.gui.agreement_charts import ColourScale, Footnotes, caption_label, heat_colours, notes_label, text_item
+from annotator.gui.plain_text import plain
 
 MAX_WIDTH, MAX_HEIGHT = 900, 600  # beyond this (many annotators) the heatmap scrolls
 
@@ -126,7 +129,7 @@ class PairsPage(QWidget):
                     item.setFont(bold)
                     detail = figure.reason if value is None else f"{value:.4f}"
                     count = f"\n{unit}: {figure.n}" if figure is not None and figure.n is not None else ""
-                    item.setToolTip(f"{a} – {b}: {title}\n{detail}{count}")
+                    item.setToolTip(plain(f"{a} – {b}: {title}\n{detail}{count}"))
                 item.setBackground(QBrush(background))
                 item.setForeground(QBrush(foreground))
                 view.setItem(i, j, item)
@@ -134,10 +137,10 @@ class PairsPage(QWidget):
         scope = self.label_combo.currentText() if is_spans else self.tr("answers to the question")
         self.caption.setText(self.tr(
             "<b>%1</b> for every pair of annotators (%2). Spans: over the documents both coded, laid end to end. "
-            "Darker blue is closer agreement; orange is below chance.").replace("%1", title).replace("%2", scope))
+            "Darker blue is closer agreement; orange is below chance.").replace("%1", escape(title)).replace("%2", escape(scope)))
         counts = [f"{a} – {b}: {matrix.values[i][j].n}" for i, a in enumerate(names) for j, b in enumerate(names)
                   if i < j and matrix.values[i][j] is not None and matrix.values[i][j].n is not None]
-        line = f"<span style='color:#555'>{unit}: {'; '.join(counts)}</span>" if counts else ""
+        line = f"<span style='color:#555'>{escape(unit)}: {escape('; '.join(counts))}</span>" if counts else ""
         self.notes.setText("<br>".join(p for p in (line, notes.html()) if p))
 
     def _fit(self, count: int) -> None:

@@ -3,6 +3,7 @@ the label confusion and the documents, with filters, CSV and PNG export; compute
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Callable
 
@@ -25,6 +26,7 @@ from annotator.gui.agreement_charts import (
 )
 from annotator.gui.agreement_pairs import PairsPage
 from annotator.gui.model_agreement_page import add_model_page
+from annotator.gui.plain_text import plain
 from annotator.gui.review import ReportRequest, compute_report
 from annotator.gui.tasks import TaskRunner, error_text
 from annotator.io.writers.csv_export import write_rows_csv
@@ -235,8 +237,8 @@ class AgreementView(QDialog):
         self.compute_button.setEnabled(True)
         if error:
             self.error = error
-            self.summary.setText(self.tr("The agreement could not be computed: %s") % error)
-            QMessageBox.warning(self, self.tr("Agreement"), error)
+            self.summary.setText(self.tr("The agreement could not be computed: %s") % escape(error))
+            QMessageBox.warning(self, self.tr("Agreement"), plain(error))
         elif report is not None:
             self.show_report(report)
         else:
@@ -261,12 +263,12 @@ class AgreementView(QDialog):
                    self.tr("documents marked done only") if report.filters.get("done_only") else ""]
         parts = [self.tr("<b>%1 annotators</b> (%2) · <b>%3 documents</b> coded by two or more · %4 coded by "
                          "every annotator").replace("%1", str(len(report.annotators)))
-                 .replace("%2", ", ".join(report.annotators) or "—").replace("%3", str(report.documents))
+                 .replace("%2", escape(", ".join(report.annotators)) or "—").replace("%3", str(report.documents))
                  .replace("%4", str(spans.complete_documents))]
         parts.append(self.tr("95% bootstrap intervals: %1 resamples, seed %2").replace("%1", str(report.resamples))
                      .replace("%2", str(report.seed)) if report.resamples else self.tr("no intervals"))
         if any(filters):
-            parts.append(self.tr("Filters: %s") % "; ".join(f for f in filters if f))
+            parts.append(self.tr("Filters: %s") % escape("; ".join(f for f in filters if f)))
         self.summary.setText(" · ".join(parts))
         self._show_questions(report)
         self.pairs.set_report(report)
@@ -291,7 +293,8 @@ class AgreementView(QDialog):
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows_height + 2 * table.frameWidth() + 2)
         self.questions_chart.set_rows([ChartRow(q.name, q.alpha, "#6BAED6", q.units) for q in report.questions])
         self.questions_chart.setVisible(bool(report.questions))
-        remarks = "".join(f"<br>{self.tr('Note on %s') % q.name}: {q.note}." for q in report.questions if q.note)
+        remarks = "".join(f"<br>{escape(self.tr('Note on %s') % q.name)}: {escape(q.note)}."
+                          for q in report.questions if q.note)
         self.questions_caption.setText(self.tr(
             "<b>Document-level questions.</b> Krippendorff's alpha at each question's level of measurement, "
             "Fleiss' kappa over the documents every coder answered, percent agreement over pairs. "
@@ -336,8 +339,9 @@ class AgreementView(QDialog):
                     "bootstrap intervals (documents resampled). Dashed lines: 0.667 (tentative) and 0.800 "
                     "(reliable). F1 and character kappa are means over pairs of annotators.")
             .replace("%1", str(report.spans.complete_documents))
-            + (f"<br><span style='color:#555'>{ci_reason[0].upper()}{ci_reason[1:]}.</span>" if ci_reason else "")
-            + (f"<br><span style='color:#555'>{self.tr('Span origins')}: {origins}.</span>" if origins else ""))
+            + (f"<br><span style='color:#555'>{escape(ci_reason[0].upper() + ci_reason[1:])}.</span>" if ci_reason
+               else "")
+            + (f"<br><span style='color:#555'>{self.tr('Span origins')}: {escape(origins)}.</span>" if origins else ""))
         self.labels_notes.setText(notes.html())
 
     def _show_confusion(self, report: AgreementReport) -> None:
@@ -430,12 +434,12 @@ class AgreementView(QDialog):
             try:
                 self.export_csv(path, page)
             except OSError as exc:
-                QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write %1: %2")
-                                    .replace("%1", path).replace("%2", exc.strerror or str(exc)))
+                QMessageBox.warning(self, self.tr("Export"), plain(self.tr("Cannot write %1: %2")
+                                    .replace("%1", path).replace("%2", exc.strerror or str(exc))))
 
     def _ask_png(self) -> None:
         default = self.project.path.with_name(f"{self.project.path.stem}-agreement-{self.current_page()}.png")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save view as PNG"), str(default),
                                               self.tr("PNG images (*.png)"))
         if path and not self.save_png(path):
-            QMessageBox.warning(self, self.tr("Save view"), self.tr("Cannot write %s") % path)
+            QMessageBox.warning(self, self.tr("Save view"), plain(self.tr("Cannot write %s") % path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,17 +13,19 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.paths import login_name, user_data_dir
+from annotator.core.model import GOLD_ANNOTATOR
+from annotator.core.paths import user_data_dir
+from annotator.gui.plain_text import message
 from annotator.gui.screens import SCREENS, open_screen
 from annotator.gui.settings import Settings
+from annotator.services import identity
 from annotator.store import Project
 
 log = logging.getLogger(__name__)
 _windows: list[QWidget] = []
-
-
-def default_annotator_name() -> str:
-    return login_name()
+# The name a window works under when nobody can be asked (a screenshot) and none was given: never
+# remembered, never added to the project.
+UNNAMED_VIEWER = "viewer"
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -43,29 +46,65 @@ def ui_language(settings: Settings) -> str:
     return "fr" if QLocale.system().name().startswith("fr") else "en"
 
 
-def choose_annotator(project: Project, settings: Settings, parent: QWidget | None, ask: bool) -> str | None:
-    """Who is annotating: remembered per project on this machine, else asked (or the login name)."""
-    remembered = settings.annotator_for(project.project_id)
-    if remembered and not ask:
-        return remembered
-    names = [a.name for a in project.team.annotators()]
-    default = remembered or default_annotator_name()
-    if not ask:
-        name = default
-    else:
-        if default not in names:
-            names.insert(0, default)
+def remembered_annotator(settings: Settings, project_id: str) -> str | None:
+    """The name remembered for this project on this machine (services.identity). A name the app
+    kept in its own settings before is read once, moved there, and forgotten by the settings."""
+    name = identity.remembered(project_id)
+    if name:
+        return name
+    legacy = settings.annotator_for(project_id)
+    if legacy:
+        settings.forget_annotator_for(project_id)
+        if not identity.name_problem(legacy):
+            identity.remember(project_id, legacy)
+            return legacy.strip()
+    return None
+
+
+def ask_annotator(names: list[str], parent: QWidget | None) -> str | None:
+    """Ask who is annotating (the project's annotators offered, none chosen for them); None if cancelled."""
+    names = [n for n in names if n != GOLD_ANNOTATOR]
+    while True:
         name, ok = QInputDialog.getItem(
             parent, QCoreApplication.translate("App", "Who is annotating?"),
-            QCoreApplication.translate("App", "Your name (your work is recorded under it):"),
-            names, names.index(default), True,
+            QCoreApplication.translate("App", "Your name (your work is recorded under it; it is remembered for "
+                                              "this project on this computer):"),
+            names, -1, True,
         )
-        if not ok or not name.strip():
+        if not ok:
             return None
-        name = name.strip()
-    project.team.add(name)
-    settings.set_annotator_for(project.project_id, name)
+        problem = identity.name_problem(name)
+        if not problem:
+            return name.strip()
+        message(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Who is annotating?"), problem)
+
+
+def choose_annotator(project: Project, settings: Settings, parent: QWidget | None, ask: bool) -> str | None:
+    """Who is annotating: the name remembered for this project on this machine, else asked (never the
+    computer's login name). Without `ask` (a screenshot) and nothing remembered, a viewer's name that is
+    neither added nor remembered. None when the person cancels."""
+    remembered = remembered_annotator(settings, project.project_id)
+    if remembered:
+        name = remembered
+    elif not ask:
+        return UNNAMED_VIEWER
+    else:
+        name = ask_annotator([a.name for a in project.team.annotators()], parent)
+        if name is None:
+            return None
+    if not project.read_only:
+        project.team.add(name)
+    identity.remember(project.project_id, name)
     return name
+
+
+def _demo_annotator(annotator: str | None, ask: bool, parent: QWidget | None) -> str | None:
+    """The name the demo is built for on its first opening (its example spans are theirs)."""
+    from annotator.gui.demo_project import DEMO_FILE_NAME
+
+    if annotator or (user_data_dir() / DEMO_FILE_NAME).exists():
+        return annotator or ""
+    return ask_annotator([], parent) if ask else UNNAMED_VIEWER
 
 
 def open_window(path: Path | None, settings: Settings, parent_window: QWidget | None = None,
@@ -74,30 +113,54 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
     from annotator.gui.main_window import MainWindow
     from annotator.gui.demo_project import open_demo_project
 
+    from annotator.gui.file_care import install_file_care, offer_restore, show_plain
+
     try:
         if path is None:
-            name = annotator or settings.annotator_for("demo") or default_annotator_name()
-            project = open_demo_project(name)
-            ask = False
+            demo_name = _demo_annotator(annotator, ask, parent_window)
+            if demo_name is None:
+                return None
+            project = open_demo_project(demo_name)
         else:
             # The rotating backup is made in the background once the window is up (see below).
             project = Project.open(path, backup=False)
     except AnnotatorError as exc:
-        QMessageBox.critical(parent_window, QCoreApplication.translate("App", "Cannot open project"), str(exc))
+        show_plain(parent_window, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open project"),
+                   str(exc))
         return None
-    if annotator:
-        project.team.add(annotator)
-        settings.set_annotator_for(project.project_id, annotator)
-    else:
-        annotator = choose_annotator(project, settings, parent_window, ask=ask and not settings.annotator_for(project.project_id))
-        if annotator is None:
-            project.close()
+    if project.read_only and path is not None:
+        project = offer_restore(project, parent_window)
+        if project is None:
             return None
+    try:
+        if annotator:
+            annotator = identity.checked_name(annotator)
+            if not project.read_only:
+                project.team.add(annotator)
+            identity.remember(project.project_id, annotator)
+        else:
+            annotator = choose_annotator(project, settings, parent_window, ask=ask)
+    except AnnotatorError as exc:
+        show_plain(parent_window, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open project"),
+                   str(exc))
+        annotator = None
+    if annotator is None:
+        project.close()
+        return None
     if path is not None:
         settings.add_recent_project(str(Path(path).resolve()))
-    window = MainWindow(project, annotator, settings, ui_language(settings))
+    try:
+        window = MainWindow(project, annotator, settings, ui_language(settings))
+    except sqlite3.DatabaseError as exc:  # read-only and too damaged to show even the list of documents
+        project.close()
+        show_plain(parent_window, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open project"),
+                   QCoreApplication.translate(
+                       "App", "%1 is too damaged to show (%2). Open it again and choose to restore the last good "
+                              "backup.").replace("%1", str(path)).replace("%2", str(exc)))
+        return None
     window.show()
-    if path is not None:
+    install_file_care(window)
+    if path is not None and not project.read_only:
         start_background_backup(window, Path(path))
     _windows.append(window)
     window.closed.connect(lambda: _forget(window))
@@ -105,10 +168,10 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
 
 
 def _forget(window: QWidget) -> None:
-    """A closed window leaves the list of open windows (its project is closed already)."""
+    """A closed window leaves the list of open windows (its project is closed already); Qt frees it once
+    nothing refers to it any more."""
     if window in _windows:
         _windows.remove(window)
-    window.deleteLater()
 
 
 def open_windows() -> list[QWidget]:
@@ -130,12 +193,18 @@ def install_excepthook() -> None:
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
         if isinstance(exc, AnnotatorError):
             message = str(exc)
+        elif isinstance(exc, sqlite3.DatabaseError):
+            message = QCoreApplication.translate(
+                "App", "The project file is damaged (%s). Close this window and open the project again: the app "
+                "then offers to restore the last good backup.") % exc
         else:
             message = QCoreApplication.translate(
                 "App", "Something went wrong: %s\n\nYour project file is intact; the last action may not "
                 "have been saved.") % (str(exc) or exc_type.__name__)
         if QApplication.instance() is not None:
-            QMessageBox.critical(None, QCoreApplication.translate("App", "Error"), message)
+            from annotator.gui.file_care import show_plain
+
+            show_plain(None, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Error"), message)
 
     sys.excepthook = hook
 

@@ -17,6 +17,7 @@ from annotator.core.codebook import SAFE_PALETTE
 from annotator.core.codebook_tree import children_of, descendants, next_colour
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Label
+from annotator.gui.plain_text import plain
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -88,6 +89,7 @@ class CodebookEditor(QDialog):
 
     def _build_details(self) -> QWidget:
         self.usage_label = QLabel()
+        self.usage_label.setTextFormat(Qt.TextFormat.PlainText)
         self.usage_label.setWordWrap(True)
 
         self.name_edit = QLineEdit()
@@ -188,8 +190,8 @@ class CodebookEditor(QDialog):
             item = QTreeWidgetItem([name, label.shortcut, label.id])
             item.setIcon(0, swatch(label.color))
             item.setData(0, ID_ROLE, label.id)
-            item.setToolTip(0, label.description_fr if self.language == "fr" and label.description_fr
-                            else label.description)
+            item.setToolTip(0, plain(label.description_fr if self.language == "fr" and label.description_fr
+                                     else label.description))
             if label.retired:
                 font = QFont(item.font(0))
                 font.setItalic(True)
@@ -243,7 +245,7 @@ class CodebookEditor(QDialog):
         try:
             change = operation(*args)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Codebook"), str(exc))
+            QMessageBox.warning(self, self.tr("Codebook"), plain(str(exc)))
             return None
         self.refresh(select=select)
         self.codebook_changed.emit(change)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from annotator.core.model import Label
+from annotator.gui.plain_text import plain
 
 
 def colour_icon(colour: str, size: int = 14) -> QIcon:
@@ -60,7 +61,7 @@ class CodebookPanel(QTreeWidget):
                 item = QTreeWidgetItem([label.display_name(language), label.shortcut.upper(), ""])
                 item.setIcon(0, colour_icon(label.color))
                 tip = label.description_fr if language == "fr" and label.description_fr else label.description
-                item.setToolTip(0, tip)
+                item.setToolTip(0, plain(tip))
                 item.setData(0, Qt.ItemDataRole.UserRole, label.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Unchecked if label.id in self._hidden else Qt.CheckState.Checked)

@@ -3,6 +3,8 @@ in their own colour with differences marked, and adjudication into the gold stan
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QSplitter,
@@ -19,6 +21,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document
 from annotator.gui.adjudication_panel import GOLD, GOLD_COLOUR, AdjudicationPanel
 from annotator.gui.agreement_charts import Footnotes
+from annotator.gui.plain_text import plain
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.review import ReportRequest, compute_report
 from annotator.gui.tasks import TaskRunner, error_text
@@ -155,7 +158,7 @@ class DisagreementView(QDialog):
         self.task = None
         error = error_text(failure) if failure is not None else None
         if error:
-            self.ranking_caption.setText(self.tr("The agreement could not be computed: %s") % error)
+            self.ranking_caption.setText(self.tr("The agreement could not be computed: %s") % escape(error))
         elif report is not None:
             self.show_report(report)
         elif self.report is None:
@@ -173,7 +176,7 @@ class DisagreementView(QDialog):
         table.setRowCount(len(self.ranked))
         for row, doc in enumerate(self.ranked):
             title = QTableWidgetItem(doc.title or doc.id[:12])
-            title.setToolTip(", ".join(f"{a} ({doc.spans.get(a, 0)})" for a in doc.coders))
+            title.setToolTip(plain(", ".join(f"{a} ({doc.spans.get(a, 0)})" for a in doc.coders)))
             cells = [QTableWidgetItem(str(row + 1)), title, notes.item(doc.unitizing), notes.item(doc.exact_f1),
                      QTableWidgetItem(str(gold.get(doc.id, 0)) if gold.get(doc.id) else "")]
             for column, cell in enumerate(cells):
@@ -217,7 +220,7 @@ class DisagreementView(QDialog):
         if figures is not None:
             self.heading.setText(self.tr(
                 "<span style='font-size:15px'><b>%1</b></span><br>unitizing α %2 · exact F1 %3 · overlap F1 %4 "
-                "· character κ %5").replace("%1", figures.title or figures.id[:12])
+                "· character κ %5").replace("%1", escape(figures.title or figures.id[:12]))
                 .replace("%2", notes.text(figures.unitizing)).replace("%3", notes.text(figures.exact_f1))
                 .replace("%4", notes.text(figures.overlap_f1)).replace("%5", notes.text(figures.character_kappa))
                 + (f"<br><span style='color:#555'>{notes.html()}</span>" if notes.reasons else ""))
@@ -312,7 +315,7 @@ class DisagreementView(QDialog):
         try:
             change = action(*args, **kwargs)
         except (AnnotatorError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Not possible"), str(exc))
+            QMessageBox.warning(self, self.tr("Not possible"), plain(str(exc)))
             return None
         self.refresh_document()
         self._refresh_gold_counts()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from annotator.gui.plain_text import plain
 from annotator.store import Project
 from annotator.store.documents import DocumentRow
 
@@ -92,7 +93,7 @@ class DocumentListModel(QAbstractTableModel):
                 return row.span_count
             return getattr(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return row.title
+            return plain(row.title)
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QColor(STATUS_COLOURS[row.status])
         if role == Qt.ItemDataRole.UserRole:

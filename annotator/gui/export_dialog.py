@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMessageBox, QPushButton, QWidget,
 )
 
+from annotator.gui.plain_text import plain
 from annotator.gui.tasks import Task, error_text
 from annotator.services.exporting import FORMATS, SUFFIXES, TABLES, export_project
 from annotator.store import Project
@@ -158,10 +159,10 @@ def run_export(window, options: dict | None = None) -> Task | None:
 
     def done(report, error):
         if error is not None:
-            QMessageBox.critical(window, QCoreApplication.translate("ExportDialog", "Export failed"), error_text(error))
+            QMessageBox.critical(window, QCoreApplication.translate("ExportDialog", "Export failed"), plain(error_text(error)))
         elif report is not None:
             QMessageBox.information(window, QCoreApplication.translate("ExportDialog", "Export finished"),
-                                    report.summary())
+                                    plain(report.summary()))
         window.last_export = report
 
     return window.tasks.start("export", work, done, title=QCoreApplication.translate("ExportDialog", "Exporting…"),

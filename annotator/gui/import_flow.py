@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from annotator.gui.plain_text import plain
 from annotator.gui.tasks import Task, error_text
 
 
@@ -37,10 +38,10 @@ def run_import(window, paths: list[str] | None = None) -> Task | None:
 
     def done(report, error):
         if error is not None:
-            QMessageBox.critical(window, QCoreApplication.translate("Import", "Import failed"), error_text(error))
+            QMessageBox.critical(window, QCoreApplication.translate("Import", "Import failed"), plain(error_text(error)))
         elif report is not None:
             QMessageBox.information(window, QCoreApplication.translate("Import", "Import finished"),
-                                    report.summary())
+                                    plain(report.summary()))
         window.after_import()
 
     return window.tasks.start("import", work, done, title=QCoreApplication.translate("Import", "Importing articles…"),

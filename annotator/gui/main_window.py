@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
@@ -16,6 +17,7 @@ from annotator.core.model import Span
 from annotator.gui.document_list import DocumentListPanel
 from annotator.gui.empty_prompt import EmptyProjectPrompt
 from annotator.gui.find_bar import FindBar, LabelAllPreview
+from annotator.gui.plain_text import plain, plain_label
 from annotator.gui.review import build_review_menu
 from annotator.gui.settings import Settings
 from annotator.gui.tasks import TaskRunner
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
         self._row_timer.setSingleShot(True)
         self._row_timer.setInterval(150)
         self._row_timer.timeout.connect(self._refresh_rows)
-        self.meta_label = QLabel(self)
+        self.meta_label = plain_label("", self)
         self.meta_label.setObjectName("metaLine")
         self.meta_label.setStyleSheet("color: #555; padding: 6px 28px 0 28px;")
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -182,8 +184,8 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.saved_label = QLabel(self)
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Project: %s") % self.project.name + "  ·", self))
-        self.annotator_label = QLabel(self.tr("Annotator: %s") % self.annotator + "  ·", self)
+        self.statusBar().addPermanentWidget(plain_label(self.tr("Project: %s") % self.project.name + "  ·", self))
+        self.annotator_label = plain_label(self.tr("Annotator: %s") % self.annotator + "  ·", self)
         self.statusBar().addPermanentWidget(self.annotator_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.saved_label.setText(self.tr("All changes saved"))
@@ -501,7 +503,7 @@ class MainWindow(QMainWindow):
             with Project.create(path) as project:
                 project.codebook.install(load_preset("framing-devices"))
         except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
-            QMessageBox.critical(self, self.tr("Cannot create project"), str(exc))
+            QMessageBox.critical(self, self.tr("Cannot create project"), plain(str(exc)))
             return
         self.switch_project(Path(path))
 
@@ -550,5 +552,5 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self, self.tr("About Framing Annotator"),
             self.tr("<b>Framing Annotator</b> %1<br>Annotate how news articles frame events.<br><br>"
-                    "Project file: %2").replace("%1", __version__).replace("%2", str(self.project.path)),
+                    "Project file: %2").replace("%1", __version__).replace("%2", escape(str(self.project.path))),
         )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import DocumentLabel, Label
+from annotator.gui.plain_text import plain
 
 
 class QuestionsPanel(QWidget):
@@ -34,10 +35,12 @@ class QuestionsPanel(QWidget):
         for question in questions:
             if question.retired:
                 continue
-            title = QLabel(question.display_name(language), self)
+            title = QLabel(self)
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            title.setText(question.display_name(language))
             title.setWordWrap(True)
-            title.setToolTip(question.description_fr if language == "fr" and question.description_fr
-                             else question.description)
+            title.setToolTip(plain(question.description_fr if language == "fr" and question.description_fr
+                                   else question.description))
             if question.multiple:
                 widget = QListWidget(self)
                 for choice in question.choices:

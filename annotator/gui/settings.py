@@ -91,8 +91,9 @@ class Settings:
     def annotator_for(self, project_id: str) -> str:
         return self._get(f"annotator/{project_id}", "", str)
 
-    def set_annotator_for(self, project_id: str, name: str) -> None:
-        self.q.setValue(f"annotator/{project_id}", name)
+    def forget_annotator_for(self, project_id: str) -> None:
+        """Forget the name older versions remembered here (it now lives in services.identity)."""
+        self.q.remove(f"annotator/{project_id}")
 
     def last_position(self, project_id: str) -> tuple[str, int]:
         """The document and cursor offset the annotator was at in this project."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget,
 )
@@ -19,8 +21,9 @@ class SpanDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Span details"))
         layout = QFormLayout(self)
-        excerpt = QLabel(f"<b>{label.display_name(language) if label else span.label_id}</b>: "
-                         f"{span.text[:200]}", self)
+        name = label.display_name(language) if label else span.label_id
+        excerpt = QLabel(f"<b>{escape(name)}</b>: {escape(span.text[:200])}", self)
+        excerpt.setTextFormat(Qt.TextFormat.RichText)  # the name in bold; the texts escaped
         excerpt.setWordWrap(True)
         layout.addRow(excerpt)
         self.note_edit = QPlainTextEdit(span.note, self)

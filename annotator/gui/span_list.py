@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from annotator.core.model import Label, Span
+from annotator.gui.plain_text import plain
 
 EXCERPT_LENGTH = 60
 
@@ -60,7 +61,7 @@ class SpanListModel(QAbstractTableModel):
                 return text if len(text) <= EXCERPT_LENGTH else text[: EXCERPT_LENGTH - 1] + "…"
             return span.note
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.text}\n\n{span.note}".strip()
+            return plain(f"{span.text}\n\n{span.note}".strip())
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and label:
             return QColor(label.color)
         if role == Qt.ItemDataRole.UserRole:

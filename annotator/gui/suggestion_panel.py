@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import RECOMMENDER_ORIGIN, Label
 from annotator.gui.flow_layout import flow_widget
+from annotator.gui.plain_text import plain
 from annotator.services.recommending import RECOMMENDATION_KIND
 from annotator.suggest import Suggestion
 
@@ -97,8 +98,8 @@ class SuggestionListModel(QAbstractTableModel):
                 return self.tr("Recommended by the model learnt from this project's annotations; sure at %s") \
                     % f"{suggestion.confidence:.0%}"
             target = label.display_name(self._language) if label else self.tr("(choose a label)")
-            return f"{kind_name(suggestion.kind)} → {target} ({suggestion.confidence:.0%})\n" \
-                   f"{suggestion.why or suggestion.text}"
+            return f"{kind_name(suggestion.kind)} → {plain(target)} ({suggestion.confidence:.0%})\n" \
+                   f"{plain(suggestion.why or suggestion.text)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.sure_column:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and suggestion.origin == RECOMMENDER_ORIGIN:

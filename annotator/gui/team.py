@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, MergeNeedsConsent
 from annotator.gui.document_list import STATUS_COLOURS
+from annotator.gui.plain_text import plain, plain_label
 
 
 # translate("Team", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
@@ -126,7 +127,7 @@ class ProgressDialog(QDialog):
         )
         status_names = {"todo": translate("Team", "to do"), "in progress": translate("Team", "in progress"),
                         "done": translate("Team", "done")}
-        layout.addWidget(QLabel(
+        layout.addWidget(plain_label(
             translate("Team", "%1 documents finished by every assigned annotator; %2 documents not assigned.")
             .replace("%1", str(progress.documents_done)).replace("%2", str(progress.unassigned))
             + ("\n" + totals if totals else ""), self))
@@ -197,12 +198,12 @@ def assign_documents(window) -> None:
         change = window.project.assignments.auto_assign(dialog.chosen(), per_document=dialog.per_document.value(),
                                             overlap_share=dialog.overlap.value(), seed=dialog.seed.value())
     except AnnotatorError as exc:
-        QMessageBox.warning(window, translate("Team", "Assign documents"), str(exc))
+        QMessageBox.warning(window, translate("Team", "Assign documents"), plain(str(exc)))
         return
     window.document_list.model.reload()
     load = change.details.get("load", {})
     QMessageBox.information(window, translate("Team", "Assign documents"),
-                            "\n".join(f"{name}: {count}" for name, count in sorted(load.items()))
+                            plain("\n".join(f"{name}: {count}" for name, count in sorted(load.items())))
                             or translate("Team", "Done."))
 
 
@@ -219,9 +220,9 @@ def create_package(window) -> None:
     try:
         window.project.packages.write(name, path)
     except AnnotatorError as exc:
-        QMessageBox.warning(window, translate("Team", "Package"), str(exc))
+        QMessageBox.warning(window, translate("Team", "Package"), plain(str(exc)))
         return
-    QMessageBox.information(window, translate("Team", "Package"), translate("Team", "Package written to %s") % path)
+    QMessageBox.information(window, translate("Team", "Package"), plain(translate("Team", "Package written to %s") % path))
 
 
 def merge_files(window, paths: list[str] | None = None) -> list:
@@ -233,9 +234,12 @@ def merge_files(window, paths: list[str] | None = None) -> list:
     reports, lines = [], []
     for path in paths:
         try:
-            report = window.project.merges.merge(Path(path))
+            report = merge_with_consent(window, Path(path))
         except AnnotatorError as exc:
-            lines.append(f"{path}: {exc}")
+            lines.append(str(exc))
+            continue
+        if report is None:
+            lines.append(translate("Team", "%s: not merged.") % path)
             continue
         reports.append(report)
         lines += report.summary_lines()
@@ -248,6 +252,24 @@ def merge_files(window, paths: list[str] | None = None) -> list:
         window.workspace.reload_codebook()
         ReportDialog(translate("Team", "Merge report"), "\n".join(lines), window).exec()
     return reports
+
+
+def merge_with_consent(window, path: Path):
+    """Merge one file; when the merge needs the lead's consent (a whole-project copy, many new labels),
+    ask, and merge with it. None when the lead says no."""
+    allowed: dict[str, object] = {}
+    while True:
+        try:
+            return window.project.merges.merge(path, **allowed)
+        except MergeNeedsConsent as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, translate("Team", "Merge annotators' files"),
+                              str(exc) + "\n\n" + translate("Team", "Merge it anyway?"),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                return None
+            allowed[exc.option] = exc.needed if exc.option == "max_new_labels" else True
 
 
 class ReportDialog(QDialog):

@@ -18,6 +18,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span
 from annotator.gui.codebook_panel import CodebookPanel
 from annotator.gui.memo_panel import MemoPanel
+from annotator.gui.plain_text import plain
 from annotator.gui.questions_panel import QuestionsPanel
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.span_list import SpanListView
@@ -378,7 +379,7 @@ class Workspace(QObject):
         try:
             command.run()
         except AnnotatorError as exc:
-            QMessageBox.warning(self.reader, self.tr("Not possible"), str(exc))
+            QMessageBox.warning(self.reader, self.tr("Not possible"), plain(str(exc)))
             return False
         command.before_replay, command.after_replay = self._before_replay, self._after_replay
         self.undo_stack.push(command)  # already done: the stack's first redo() is skipped

@@ -30,6 +30,12 @@ def load_codebook(path: str | Path) -> Codebook:
         raise CodebookError(f"{path}: is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise CodebookError(f"{path}: is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise CodebookError(f"{path}: nests its data too deeply to be a codebook") from None
+    except ValueError as exc:  # a number too long for Python to read
+        raise CodebookError(f"{path}: is not a codebook ({exc})") from None
+    except OSError as exc:
+        raise CodebookError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
         return codebook_from_dict(data)
     except CodebookError as exc:

@@ -69,7 +69,11 @@ def refuse_binary(data: bytes, source: str) -> None:
 
 
 def declared_encoding(data: bytes) -> str | None:
-    """The encoding a web page or XML file declares in its first 2 KB, if Python knows it."""
+    """The encoding a web page or XML file declares in its first 2 KB, if Python knows it as a text encoding.
+
+    As browsers do (WHATWG "prescan"), a page whose declaration could be read as ASCII is not UTF-16
+    or UTF-32 whatever it says (those need a byte order mark, handled before): it is read as UTF-8.
+    """
     match = _DECLARED.search(data[:2048])
     if not match:
         return None
@@ -77,9 +81,14 @@ def declared_encoding(data: bytes) -> str | None:
     if label in WINDOWS_1252_ALIASES:
         return "windows-1252"
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    if info.name == "undefined" or not getattr(info, "_is_text_encoding", True):
+        return None  # "undefined", base64, zip...: not a way to write text
+    if info.name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return info.name
 
 
 def _check_plausible(text: str, source: str, encoding: str) -> None:
@@ -118,7 +127,7 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> Decod
     for encoding in dict.fromkeys(candidates):
         try:
             text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
         _check_plausible(text, source, encoding)
         return DecodedText(text, encoding)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from annotator.core.codebook import Codebook
+from annotator.core.errors import ImportRefused
 from annotator.core.model import (
     ASSIGNMENT_STATUSES, Annotator, AttributeDef, Choice, Document, DocumentLabel, Label, Memo, Span, now_iso,
 )
@@ -103,11 +104,12 @@ class FileMapper:
     made by `resolver` and handed over with the batch that first needs them.
 
     Spans and answers go under `annotator` when given, else under the one the file names, else
-    `fallback`. A value a question lacks becomes a new choice of it (reported).
+    `fallback`; with none of them the file is refused. A value a question lacks becomes a new choice
+    of it (reported).
     """
 
     def __init__(self, imported: ImportedFile, resolver: LabelResolver, source: str, annotator: str | None,
-                 fallback: str):
+                 fallback: str | None):
         self.resolver = resolver
         self.source = source
         self.annotator = annotator
@@ -121,7 +123,7 @@ class FileMapper:
         self.entries = _Entries(imported.labels, resolver, source)
 
     def _who(self, named: str | None) -> str:
-        return self.annotator or named or self.fallback
+        return _who(self.annotator, named, self.fallback, self.source)
 
     def _span_label(self, name: str) -> str:
         own = self.own.ids.get(name) if self.own is not None else None
@@ -178,8 +180,16 @@ class FileMapper:
         return warnings
 
 
+def _who(annotator: str | None, named: str | None, fallback: str | None, source: str) -> str:
+    who = annotator or named or fallback
+    if not who:
+        raise ImportRefused(source, "its annotations do not say who made them; give the annotator's name "
+                                    "(--annotator NAME on the command line)")
+    return who
+
+
 def map_file(imported: ImportedFile, resolver: LabelResolver, source: str, annotator: str | None,
-             fallback: str) -> MappedBatch:
+             fallback: str | None) -> MappedBatch:
     """All of a (small) file's records in one batch (see FileMapper for files read in batches)."""
     mapper = FileMapper(imported, resolver, source, annotator, fallback)
     batch = mapper.map(imported.documents)

@@ -205,7 +205,16 @@ def read_import(path: Path, format: str = "auto", options: ReadOptions | None = 
     size = path.stat().st_size
     if size > options.max_bytes:
         raise too_large(path.name, size, options.max_bytes)
-    return as_imported_file(spec.reader(path, path.read_bytes(), options))
+    try:
+        return as_imported_file(spec.reader(path, path.read_bytes(), options))
+    except RecursionError:
+        raise ImportRefused(path.name, "nests its data too deeply to be read (thousands of levels): "
+                                       "refused as damaged or hostile") from None
+    except ValueError as exc:
+        if "integer string conversion" not in str(exc):
+            raise
+        raise ImportRefused(path.name, "holds a number thousands of digits long where an offset or a count "
+                                       "should be: refused as damaged or hostile") from None
 
 
 def read_file(path: Path, format: str = "auto", options: ReadOptions | None = None) -> list[ImportedDocument]:

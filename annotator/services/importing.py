@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from annotator.core.errors import AnnotatorError, ImportRefused, ProjectError, UnstorableText
+from annotator.core.errors import AnnotatorError, ImportRefused, ProjectError, StorageFailure, UnstorableText
 from annotator.io.import_labels import DEFAULT_MAX_NEW_LABELS, LabelResolver
 from annotator.io.import_mapping import FileMapper
 from annotator.io.importer import (
@@ -22,7 +22,6 @@ from annotator.io.readers.text_stream import EncodingMisjudged
 from annotator.io.registry import FORMAT_NAMES
 from annotator.store import Project
 from annotator.store.imports import ImportOutcome, ImportSession
-from annotator.store.transactions import IN_USE
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +37,12 @@ class ImportCancelled(Exception):
 def _project_problem(exc: BaseException, project: Project) -> str | None:
     """What went wrong with the project (not the file), in plain words; None for a problem of the file."""
     name = project.path.name
-    if isinstance(exc, ProjectError) and str(exc) == IN_USE:
-        return f"the project {name} is in use by another window or command; try again in a moment"
+    if isinstance(exc, StorageFailure):  # the store's own words for what SQLite said
+        return {
+            "in use": f"the project {name} is in use by another window or command; try again in a moment",
+            "read-only": f"the project {name} is read-only here; it cannot be changed",
+            "full": f"the disk holding the project {name} is full; free some space and import again",
+        }.get(exc.kind, str(exc))
     if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.IntegrityError):
         return None  # not the database's (or a constraint our own checks should have met: a bug, reported as such)
     message = str(exc).lower()
@@ -68,7 +71,7 @@ class _FileImport:
         self.span_count = 0
         self.span_ids: list[str] = []
 
-    def run(self, format: str, options: ReadOptions, annotator: str | None, fallback: str) -> list[str]:
+    def run(self, format: str, options: ReadOptions, annotator: str | None, fallback: str | None) -> list[str]:
         """Store the file whole (or raise, leaving the project unchanged); return its warnings."""
         imported = read_import(self.path, format, options)
         documents = iter(imported.documents)
@@ -150,7 +153,7 @@ def import_paths(project: Project, paths: Sequence[str | os.PathLike], format: s
                  max_bytes: int = DEFAULT_MAX_BYTES,
                  progress: Callable[[int, int, Path], None] | None = None,
                  cancel: Callable[[], bool] | None = None,
-                 fallback_annotator: str = DEFAULT_IMPORT_ANNOTATOR,
+                 fallback_annotator: str | None = DEFAULT_IMPORT_ANNOTATOR,
                  max_new_labels: int = DEFAULT_MAX_NEW_LABELS) -> ImportReport:
     """Import files and folders into `project`; each file is imported whole or refused whole.
 
@@ -158,9 +161,9 @@ def import_paths(project: Project, paths: Sequence[str | os.PathLike], format: s
     transaction, so memory stays bounded whatever its size; `max_bytes` limits each article (and
     each file read whole), `max_new_labels` the labels one file may add to the codebook.
     Spans of pre-annotated files go under `annotator` when given, else under the annotator the
-    file names, else `fallback_annotator`. `progress(done, total, path)` is called after each
-    file; `cancel()` is asked before each file and between batches. Safe to run off the GUI thread
-    with its own Project. A failure to write the project (disk full, read-only file) stops the
+    file names, else `fallback_annotator` (None: such a file is refused). `progress(done, total, path)`
+    is called after each file; `cancel()` is asked before each file and between batches. Safe to run
+    off the GUI thread with its own Project. A failure to write the project (disk full, read-only file) stops the
     batch and says so, without blaming the file; an unexpected failure is reported as such (the
     traceback is logged).
     """

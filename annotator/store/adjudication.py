@@ -82,7 +82,7 @@ class Adjudication:
                     sources: list[Span], curator: str, note: str = "", attributes: dict | None = None) -> str:
         span = Span(document_id=document_id, annotator=GOLD, label_id=label_id, start=start, end=end, text=text,
                     note=note, attributes=dict(attributes or {}), origin=ADJUDICATION, id=new_uuid())
-        self.spans.add_many([span])
+        self.spans.add_many([span], by_adjudication=True)
         self.db.execute(
             "INSERT INTO adjudications (span_id, how, sources, annotators, curator, decided) VALUES (?, ?, ?, ?, ?, ?)",
             [span.id, how, json.dumps([s.id for s in sources]),
@@ -185,7 +185,7 @@ class Adjudication:
     def set_answer(self, document_id: str, question: str, value: str) -> Change:
         """Set (or, with an empty value, clear) the gold answer to a document-level question."""
         with self.db.atomic():
-            return self.answers.set(document_id, GOLD, question, value)
+            return self.answers.set(document_id, GOLD, question, value, by_adjudication=True)
 
     def accept_answer(self, document_id: str, question: str, annotator: str) -> Change:
         """Make an annotator's answer to a question the gold answer."""
@@ -196,7 +196,7 @@ class Adjudication:
                 [document_id, annotator, question]).fetchone()
             if row is None:
                 raise ProjectError(f"{annotator} gave no answer to {question!r} in this document")
-            return self.answers.set(document_id, GOLD, question, row[0])
+            return self.answers.set(document_id, GOLD, question, row[0], by_adjudication=True)
 
     def accept_agreed_answers(self, document_ids: Sequence[str] | None = None, threshold: float = 1.0,
                               annotators: Sequence[str] | None = None, questions: Sequence[str] | None = None,
@@ -221,7 +221,7 @@ class Adjudication:
                     if by_annotator.get(GOLD):
                         skipped += 1
                         continue
-                    change = self.answers.set(document_id, GOLD, question, value)
+                    change = self.answers.set(document_id, GOLD, question, value, by_adjudication=True)
                     changed += change.document_labels
                     if not documents or documents[-1] != document_id:
                         documents.append(document_id)

@@ -21,10 +21,12 @@ class Answers:
         self.documents = documents
         self.team = team
 
-    def set(self, document_id: str, annotator: str, question: str, value: str, note: str | None = None) -> Change:
+    def set(self, document_id: str, annotator: str, question: str, value: str, note: str | None = None,
+            by_adjudication: bool = False) -> Change:
         """Record an annotator's answer to a question about a document; an empty value clears it.
 
         The answer's note stays as it is (one from an import or a merge too) unless `note` is given.
+        The gold standard's answers are refused unless adjudication writes them (`by_adjudication`).
         """
         with self.db.atomic():
             if not self.documents.has(document_id):
@@ -36,7 +38,7 @@ class Answers:
             for part in filter(None, value.split("|")):
                 if part not in valid:
                     raise ProjectError(f"{part!r} is not an answer of question {question!r}")
-            self.team.ensure(annotator)
+            self.team.ensure(annotator, by_adjudication)
             existing = self.db.execute(
                 "SELECT id FROM document_labels WHERE document_id = ? AND annotator = ? AND question = ? "
                 "ORDER BY deleted, updated DESC LIMIT 1",

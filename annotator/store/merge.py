@@ -10,10 +10,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
+from annotator.core.leftovers import remove_stale_folders
 from annotator.core.merging import MergeReport
 from annotator.core.model import now_iso
 from annotator.store.attached import attached
 from annotator.store.codebook_store import CodebookStore
+from annotator.store.merge_guard import DEFAULT_MAX_NEW_LABELS, MergePolicy, check_source
 from annotator.store.merge_source import MergeSource, prepare_source
 from annotator.store.merge_tables import (
     RECORD_TABLES,
@@ -51,7 +53,8 @@ class Merges:
         self.meta = meta
         self.codebook = codebook
 
-    def merge(self, source_path: str | os.PathLike) -> MergeReport:
+    def merge(self, source_path: str | os.PathLike, max_new_labels: int = DEFAULT_MAX_NEW_LABELS,
+              whole_copy: bool = False) -> MergeReport:
         """Bring the work in another project file (usually a package) into this project.
 
         Documents match by content hash, spans and document labels by id, labels by id,
@@ -60,13 +63,23 @@ class Merges:
         since they last agreed is recorded as a conflict. Unknown labels are added, marked
         imported. It is one transaction: a refused or failing merge changes nothing, and merging
         the same file twice, or several files in any order, gives the same project.
+
+        Refused before anything is written (see annotator.store.merge_guard): a package changing
+        work that is not its annotator's, gold-standard records, versions dated in the future,
+        more than `max_new_labels` new labels, and a whole-project copy changing existing work
+        unless `whole_copy` (MergeNeedsConsent says which option allows the last two).
         """
         name = str(source_path)
-        with tempfile.TemporaryDirectory(prefix="annotator-merge-") as workdir:
+        if self.db.refusal:
+            raise ProjectError(self.db.refusal)
+        temp_root = Path(tempfile.gettempdir())
+        remove_stale_folders(temp_root, "annotator-merge-")  # private copies left by killed merges
+        with tempfile.TemporaryDirectory(prefix=f"annotator-merge-{os.getpid()}-") as workdir:
             source = prepare_source(self.path, source_path, Path(workdir))
             with attached(self.db, source.copy, "src"):
                 self._check_same_project(source, name)
                 try:
+                    check_source(self.db, source, name, MergePolicy(max_new_labels, whole_copy))
                     with self.db.atomic():
                         # Only the file name is kept in the project: no paths of the user's machine.
                         report = self._merge_attached(source, Path(name).name)

@@ -64,7 +64,7 @@ def prepare_source(target_path: Path, source_path: str | os.PathLike, workdir: P
     conn = sqlite3.connect(str(copy))
     try:
         return _check_copy(path, copy, conn)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise _refuse(path, f"the file is damaged ({exc})") from exc
     finally:
         conn.close()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from annotator.core.errors import ProjectError
+from annotator.core.leftovers import remove_leftovers, scratch_name
 from annotator.core.model import new_uuid, now_iso
 from annotator.store.attached import attached, column_list, table_columns
+from annotator.store.copies import publish
 from annotator.store.meta import ProjectMeta
 from annotator.store.transactions import ProjectDatabase
 
@@ -47,33 +50,56 @@ class Packages:
         """Write a new project file with `annotator`'s assigned documents, the codebook and their work.
 
         The package keeps this project's id (so a merge recognises it) and records when it was
-        written, the point from which edits on both sides count as conflicts.
+        written, the point from which edits on both sides count as conflicts. This project records
+        the package's id and annotator: a merge lets the package change that annotator's work only.
+        The file is written under a scratch name and takes its name only when complete, so an
+        interrupted run never leaves a package that looks whole.
         """
         out_path = Path(out_path)
+        if out_path.exists():
+            raise ProjectError(f"{out_path}: a file with this name exists already")
         if not self.db.execute("SELECT 1 FROM annotators WHERE name = ?", [annotator]).fetchone():
             raise ProjectError(f"{self.path}: has no annotator called {annotator!r}")
         if not self.db.execute(
             "SELECT 1 FROM assignments WHERE annotator = ? AND removed = 0", [annotator]
         ).fetchone():
             raise ProjectError(f"{annotator} has no documents assigned; assign some before packaging")
-        self.create_empty(out_path)  # refuses an existing path
+        remove_leftovers(out_path)
+        scratch = scratch_name(out_path, "partial")
         try:
-            info = self._fill_package(annotator, out_path)
-        except BaseException:
+            self.create_empty(scratch)
+            info = self._fill_package(annotator, scratch, out_path)
+            self._seal(scratch)
+            publish(scratch, out_path)
+        finally:
             for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{out_path}{suffix}").unlink(missing_ok=True)
-            raise
+                Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+        info.path = out_path
         return info
 
-    def _fill_package(self, annotator: str, out_path: Path) -> PackageInfo:
+    @staticmethod
+    def _seal(path: Path) -> None:
+        """Make the written package one self-contained file, and check it."""
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise ProjectError(f"{path.name}: the package failed SQLite's check after it was written")
+        finally:
+            conn.close()
+
+    def _fill_package(self, annotator: str, scratch: Path, out_path: Path) -> PackageInfo:
         package_id = new_uuid()
-        with attached(self.db, out_path, "pkg"), self.db.atomic():
+        with attached(self.db, scratch, "pkg"), self.db.atomic():
             q = self.db.execute
             q("DELETE FROM pkg.meta")
             q(f"INSERT INTO pkg.meta (key, value) SELECT key, value FROM main.meta "
               f"WHERE key NOT IN ({', '.join('?' for _ in PACKAGE_KEYS)})", list(PACKAGE_KEYS))
-            for key, value in zip(PACKAGE_KEYS, (package_id, annotator, now_iso(), self.path.name)):
+            stamp = now_iso()
+            for key, value in zip(PACKAGE_KEYS, (package_id, annotator, stamp, self.path.name)):
                 q("INSERT INTO pkg.meta (key, value) VALUES (?, ?)", [key, value])
+            q("INSERT INTO main.issued_packages (package_id, annotator, issued, file) VALUES (?, ?, ?, ?)",
+              [package_id, annotator, stamp, out_path.name])
             self._copy_rows("annotators", "WHERE name = ?", [annotator])
             for table in CODEBOOK_TABLES:
                 self._copy_rows(table, "", [])
@@ -86,7 +112,7 @@ class Packages:
                                 [annotator, annotator])
             counts = [q(f"SELECT count(*) FROM pkg.{t}").fetchone()[0]
                       for t in ("documents", "spans", "document_labels")]
-        return PackageInfo(out_path, annotator, package_id, *counts)
+        return PackageInfo(scratch, annotator, package_id, *counts)
 
     def _copy_rows(self, table: str, where: str, params: list[str]) -> None:
         columns = column_list(table_columns(self.db, table))

@@ -34,33 +34,36 @@ from annotator.store.codebook_store import CodebookStore
 from annotator.store.document_labels import Answers
 from annotator.store.documents import Documents
 from annotator.store.export_queries import ExportQueries
-from annotator.store.files import check_existing_file
+from annotator.store.copies import checkpoint, save_copy
 from annotator.store.imports import Imports
 from annotator.store.merge import Merges
 from annotator.store.memos import Memos
 from annotator.store.meta import ProjectMeta
 from annotator.store.packages import Packages
+from annotator.store.opening import BUSY_TIMEOUT_SECONDS, FileState, connect, open_project_file, restore_advice
 from annotator.store.recommender_models import RecommenderModels
-from annotator.store.schema import APPLICATION_ID, apply_migrations, migrations, schema_version
+from annotator.store.schema import apply_migrations
 from annotator.store.spans import Spans
 from annotator.store.suggestions_store import SuggestionDecisions
 from annotator.store.team import Team
 from annotator.store.transactions import ProjectDatabase
 
-BUSY_TIMEOUT_SECONDS = 30.0
-
 
 def _connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+    return connect(path)
 
 
 class Project:
     """One annotation project, stored in one SQLite file; each mutation is one transaction."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection):
+    def __init__(self, path: Path, conn: sqlite3.Connection, state: FileState | None = None):
         self.path = Path(path)
+        self.state = state or FileState()
         self.db = ProjectDatabase(conn, execute_plugins=False)
-        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.label = str(self.path)
+        self.db.refusal = self.state.refusal(self.path)
+        if self.state.writable:
+            self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         db = self.db
         self.meta = ProjectMeta(db)
@@ -109,47 +112,29 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | os.PathLike, backup: bool = True) -> "Project":
+    def open(cls, path: str | os.PathLike, backup: bool = True, check: bool = True) -> "Project":
         """Open an existing project, upgrading an older schema; refuse foreign or newer files.
 
-        With `backup`, a rotating backup of the file is made first (see annotator.store.backup).
+        With `check`, SQLite's quick check runs first; a damaged file, and one in a read-only file
+        or folder, opens read-only (`project.state` says why; every write raises ProjectError).
+        With `backup`, a rotating backup of a sound file is made first (see annotator.store.backup).
         """
         path = Path(path)
-        check_existing_file(path)
+        conn, state, _ = open_project_file(path, check=check)
         try:
-            conn = _connect(path)
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path}: is damaged or not a project file ({exc})") from exc
-        if app_id != APPLICATION_ID:
+            if state.writable:
+                conn.execute("PRAGMA journal_mode = WAL")
+            project = cls(path, conn, state)
+            if state.writable:
+                if backup:
+                    automatic_backup(conn, path)
+                apply_migrations(project.db)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             conn.close()
-            raise ProjectError(
-                f"{path}: is an SQLite database but not a Framing Annotator project"
-            )
-        if version > schema_version():
-            conn.close()
-            raise ProjectError(
-                f"{path}: was written by a newer version of Framing Annotator "
-                f"(schema {version}, this app knows {schema_version()}); please update the app"
-            )
-        known = {m.name for m in migrations._migrations}
-        applied = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")}
-        if applied - known:
-            conn.close()
-            raise ProjectError(
-                f"{path}: was changed by a newer version of Framing Annotator "
-                f"(unknown upgrades {', '.join(sorted(applied - known))}); please update the app"
-            )
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise ProjectError(f"{path}: cannot be opened for writing ({exc})") from exc
-        project = cls(path, conn)
-        if backup:
-            automatic_backup(conn, path)
-        apply_migrations(project.db)
+            raise ProjectError(f"{path}: cannot be opened ({exc}); if it is damaged, {restore_advice(path)}") from exc
+        except BaseException:
+            conn.close()  # never leave a connection behind: it would keep the file from being restored
+            raise
         return project
 
     @property
@@ -161,8 +146,33 @@ class Project:
     def closed(self) -> bool:
         return self.db.closed
 
+    @property
+    def read_only(self) -> bool:
+        """True when the file opened read-only (damaged, or a read-only file or folder)."""
+        return bool(self.db.refusal)
+
+    def mark_damaged(self, damage: str) -> None:
+        """Refuse every write from now on: a check made after opening found the file damaged."""
+        self.state.damage = damage
+        self.db.refusal = self.state.refusal(self.path)
+
+    def checkpoint(self) -> bool:
+        """Copy the recent work kept in the write-ahead log into the project file itself, so that the
+        .framing file alone holds everything; True when all of it was copied."""
+        if self.closed or not self.state.writable:
+            return False
+        return checkpoint(self.db.conn)
+
+    def save_copy(self, out_path: str | os.PathLike) -> Path:
+        """Write one complete, self-contained copy of the project to `out_path` (which must not exist)."""
+        return save_copy(self.db.conn, Path(out_path))
+
     def close(self) -> None:
-        """Close the file; WAL content is checkpointed by SQLite on the last close. Closing twice is harmless."""
+        """Close the file, first copying the recent work from the write-ahead log into it. Closing twice is harmless."""
+        if not self.closed and self.state.writable:
+            self.db.execute("PRAGMA busy_timeout = 0")  # never wait for another window's reading to end
+            if not checkpoint(self.db.conn, truncate=True):
+                checkpoint(self.db.conn)  # copy what can be copied without the log to itself
         self.db.close(str(self.path))
 
     def __enter__(self) -> "Project":
@@ -199,3 +209,7 @@ class Project:
     def integrity_ok(self) -> bool:
         """True when SQLite's integrity check finds nothing wrong."""
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def open_notice(self) -> str:
+        """The one message to show on opening: why the file is read-only and what to do ("" when writable)."""
+        return self.state.notice(self.path)

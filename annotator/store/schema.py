@@ -327,6 +327,22 @@ def m008_unique_live_spans(db: Database) -> None:
 
 
 @migrations()
+def m009_issued_packages(db: Database) -> None:
+    """The packages this project wrote, and for whom: a merge lets a package change only the work of
+    the annotator it was written for, whatever the package file itself says."""
+    db.execute(
+        """
+        CREATE TABLE issued_packages (
+            package_id TEXT PRIMARY KEY,
+            annotator TEXT NOT NULL,
+            issued TEXT NOT NULL,
+            file TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+
+
+@migrations()
 def m010_recommender_models(db: Database) -> None:
     """The models that learn from the project's annotations, kept so they survive a restart: per scope
     ('' = learnt from every annotator, else one annotator's own work under blind coding) and part

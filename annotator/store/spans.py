@@ -11,7 +11,7 @@ from annotator.core.model import Span, now_iso, validate_offsets
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.rows import SPAN_COLUMNS, span_from_row, span_to_row
 from annotator.store.segments import CodedSegment, coded_segments
-from annotator.store.team import Team
+from annotator.store.team import Team, check_owner
 from annotator.store.transactions import ProjectDatabase
 
 EDITABLE_SPAN_FIELDS = ("label_id", "start", "end", "note", "attributes")
@@ -82,17 +82,21 @@ class Spans:
         """Store a new span after checking its offsets, text and label."""
         return self.add_many([span])
 
-    def add_many(self, spans: Iterable[Span]) -> Change:
-        """Store several new spans in one transaction (all or none)."""
+    def add_many(self, spans: Iterable[Span], by_adjudication: bool = False) -> Change:
+        """Store several new spans in one transaction (all or none).
+
+        Gold spans (annotator "gold", origin "adjudication") are refused unless adjudication writes them.
+        """
         ids: list[str] = []
         docs: set[str] = set()
         with self.db.atomic():
             version = self.codebook.version()
             for span in spans:
+                check_owner(span.annotator, span.origin, by_adjudication)
                 self.check(span)
                 if not span.codebook_version:
                     span.codebook_version = version
-                self.team.ensure(span.annotator)
+                self.team.ensure(span.annotator, by_adjudication)
                 self.insert(span)
                 ids.append(span.id)
                 docs.add(span.document_id)

@@ -4,11 +4,32 @@ from __future__ import annotations
 
 from annotator.core.change import Action, Change
 from annotator.core.errors import ProjectError
-from annotator.core.model import GOLD_ANNOTATOR, Annotator, now_iso
+from annotator.core.model import ADJUDICATION_ORIGIN, GOLD_ANNOTATOR, Annotator, now_iso, reserved_name
 from annotator.store.meta import ProjectMeta
 from annotator.store.transactions import ProjectDatabase
 
 ROLES = ("annotator", "lead")
+
+
+def check_person(name: str) -> str:
+    """`name` stripped, or ProjectError for an empty name or the gold standard's (written only by adjudication)."""
+    name = name.strip()
+    if not name:
+        raise ProjectError("an annotator needs a name")
+    if reserved_name(name):
+        raise ProjectError(f"{name!r} is reserved for the gold standard, which only adjudication writes; "
+                           "choose another annotator name")
+    return name
+
+
+def check_owner(annotator: str, origin: str, by_adjudication: bool) -> None:
+    """Refuse a record stored under the gold standard, or marked as adjudicated, unless adjudication writes it."""
+    if by_adjudication:
+        return
+    if origin == ADJUDICATION_ORIGIN:
+        raise ProjectError("only adjudication writes the gold standard: a span cannot be marked "
+                           f"{ADJUDICATION_ORIGIN!r} by an import or an edit")
+    check_person(annotator)
 
 
 class Team:
@@ -25,9 +46,7 @@ class Team:
 
     def add(self, name: str, role: str = "annotator") -> Change:
         """Add an annotator (a no-op when one of that name exists)."""
-        name = name.strip()
-        if not name:
-            raise ProjectError("an annotator needs a name")
+        name = check_person(name)
         if role not in ROLES:
             raise ProjectError(f"unknown role {role!r}: use 'annotator' or 'lead'")
         with self.db.atomic():
@@ -38,8 +57,13 @@ class Team:
                             [name, role, now_iso()])
         return Change(Action.ANNOTATOR_ADDED, annotators=[name])
 
-    def ensure(self, name: str) -> None:
-        """Add `name` as an annotator inside the current transaction if it is new."""
+    def ensure(self, name: str, by_adjudication: bool = False) -> None:
+        """Add `name` as an annotator inside the current transaction if it is new.
+
+        The gold standard's name is refused unless adjudication writes (`by_adjudication`).
+        """
+        if not (by_adjudication and name == GOLD_ANNOTATOR):
+            check_person(name)
         self.db.execute(
             "INSERT OR IGNORE INTO annotators(name, role, created) VALUES (?, 'annotator', ?)",
             [name, now_iso()],
@@ -49,6 +73,7 @@ class Team:
         """Make an annotator the project lead ("lead") or an ordinary annotator ("annotator")."""
         if role not in ROLES:
             raise ProjectError(f"unknown role {role!r}: use 'annotator' or 'lead'")
+        name = check_person(name)
         with self.db.atomic():
             self.ensure(name)
             self.db.execute("UPDATE annotators SET role = ? WHERE name = ?", [role, name])

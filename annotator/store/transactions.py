@@ -16,20 +16,38 @@ from typing import Any, Generator, Iterable, Iterator, Sequence
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ProjectError, StorageFailure
 
 IN_USE = "the project is in use by another window or command; try again in a moment"
 
 
+def storage_failure(exc: sqlite3.Error, path: str, damage: bool = True) -> StorageFailure | None:
+    """Our error, in plain words, for what SQLite says when the file cannot take a write or (with
+    `damage`) is damaged; None for other errors (a bug of ours, to be reported as such)."""
+    message = str(exc).lower()
+    if "locked" in message or "busy" in message:
+        return StorageFailure("in use", IN_USE)
+    if "readonly" in message or "read-only" in message:
+        return StorageFailure("read-only", f"{path}: cannot be changed: the file or its folder is read-only; "
+                                           "nothing was saved")
+    if "disk is full" in message or "no space" in message:
+        return StorageFailure("full", f"{path}: the disk is full, so nothing was saved; free some space and try again")
+    if damage and ("malformed" in message or "not a database" in message or "disk i/o error" in message):
+        return StorageFailure("damaged", f"{path}: is damaged ({exc}); nothing was saved. Restore the last good "
+                                         f"backup with `annotator restore {path} 1` (see `annotator backups {path}`)")
+    return None
+
+
 @contextlib.contextmanager
-def _busy_means_in_use() -> Iterator[None]:
-    """Turn SQLite's "database is locked"/"busy" (after the busy timeout) into a plain ProjectError."""
+def _busy_means_in_use(path: str = "the project", damage: bool = True) -> Iterator[None]:
+    """Turn SQLite's "database is locked"/"busy" (after the busy timeout), a read-only or full disk
+    and (with `damage`) a damaged file into a plain ProjectError."""
     try:
         yield
-    except sqlite3.OperationalError as exc:
-        message = str(exc).lower()
-        if "locked" in message or "busy" in message:
-            raise ProjectError(IN_USE) from exc
+    except sqlite3.Error as exc:
+        failure = storage_failure(exc, path, damage)
+        if failure is not None:
+            raise failure from exc
         raise
 
 
@@ -48,7 +66,14 @@ class ClosedConnection:
 
 
 class ProjectDatabase(Database):
-    """sqlite-utils' Database whose outermost `atomic()` block is a BEGIN IMMEDIATE transaction."""
+    """sqlite-utils' Database whose outermost `atomic()` block is a BEGIN IMMEDIATE transaction.
+
+    `refusal`, when set, is the message of the ProjectError every write transaction raises (a
+    damaged or read-only file); `label` names the file in messages.
+    """
+
+    refusal: str = ""
+    label: str = "the project"
 
     @property
     def closed(self) -> bool:
@@ -72,20 +97,24 @@ class ProjectDatabase(Database):
 
         Raises ProjectError (IN_USE) when another connection keeps the write lock past the busy timeout.
         """
+        if self.refusal:
+            raise ProjectError(self.refusal)
         if self.conn.in_transaction:
             with super().atomic():
                 yield self
             return
-        with _busy_means_in_use():
+        with _busy_means_in_use(self.label):
             self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self
+            # Inside the block, "malformed" may come from an attached file (a merge's source): left as it is.
+            with _busy_means_in_use(self.label, damage=False):
+                yield self
         except BaseException:
             self.rollback()
             raise
         else:
             try:
-                with _busy_means_in_use():
+                with _busy_means_in_use(self.label):
                     self.conn.execute("COMMIT")
             except BaseException:
                 self.rollback()

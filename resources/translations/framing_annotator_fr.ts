@@ -469,12 +469,20 @@
         <translation>Qui annote&#xa0;?</translation>
     </message>
     <message>
-        <source>Your name (your work is recorded under it):</source>
-        <translation>Votre nom (votre travail est enregistré sous ce nom)&#xa0;:</translation>
+        <source>Your name (your work is recorded under it; it is remembered for this project on this computer):</source>
+        <translation>Votre nom (votre travail est enregistré sous ce nom&#xa0;; il est retenu pour ce projet sur cet ordinateur)&#xa0;:</translation>
     </message>
     <message>
         <source>Cannot open project</source>
         <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>%1 is too damaged to show (%2). Open it again and choose to restore the last good backup.</source>
+        <translation>%1 est trop endommagé pour être affiché (%2). Ouvrez-le de nouveau et choisissez de restaurer la dernière sauvegarde saine.</translation>
+    </message>
+    <message>
+        <source>The project file is damaged (%s). Close this window and open the project again: the app then offers to restore the last good backup.</source>
+        <translation>Le fichier du projet est endommagé (%s). Fermez cette fenêtre et ouvrez de nouveau le projet&#xa0;: l’application propose alors de restaurer la dernière sauvegarde saine.</translation>
     </message>
     <message>
         <source>Something went wrong: %s
@@ -1024,6 +1032,85 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>FileCare</name>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <source>The project was brought back as it was on %1. The damaged file is kept as %2.</source>
+        <translation>Le projet a été rétabli tel qu’il était le %1. Le fichier endommagé est conservé sous le nom %2.</translation>
+    </message>
+    <message>
+        <source>No backup</source>
+        <translation>Aucune sauvegarde</translation>
+    </message>
+    <message>
+        <source>No sound backup of this project was found; it stays open read-only.</source>
+        <translation>Aucune sauvegarde saine de ce projet n’a été trouvée&#xa0;; il reste ouvert en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Damaged project</source>
+        <translation>Projet endommagé</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2).
+
+It can be opened read-only, to read and export what is still readable; nothing can be changed in it. Restoring the last good backup brings your work back as it was then.</source>
+        <translation>%1 est endommagé (%2).
+
+Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore lisible&#xa0;; rien ne peut y être modifié. Restaurer la dernière sauvegarde saine rétablit votre travail tel qu’il était alors.</translation>
+    </message>
+    <message>
+        <source>Restore the last good backup</source>
+        <translation>Restaurer la dernière sauvegarde saine</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Ouvrir en lecture seule</translation>
+    </message>
+    <message>
+        <source>Read-only project</source>
+        <translation>Projet en lecture seule</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (the file or its folder cannot be written to). It is open for reading only; to work in it, save a copy in a folder of your own (File &gt; Save a copy).</source>
+        <translation>%1 est en lecture seule (le fichier ou son dossier ne peut pas être modifié). Il est ouvert pour la lecture seulement&#xa0;; pour y travailler, enregistrez-en une copie dans un dossier à vous (Fichier &gt; Enregistrer une copie).</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>Damaged: read-only</source>
+        <translation>Endommagé&#xa0;: lecture seule</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
+        <source>Framing Annotator projects (*.framing)</source>
+        <translation>Projets Framing Annotator (*.framing)</translation>
+    </message>
+    <message>
+        <source>Copy saved as %1</source>
+        <translation>Copie enregistrée sous %1</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>Enregistrement d’une copie…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>Enregistrer une &amp;copie…</translation>
     </message>
 </context>
 <context>
@@ -2282,8 +2369,16 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Projets Framing Annotator (*.framing);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>%s: not merged.</source>
+        <translation>%s&#xa0;: non fusionné.</translation>
+    </message>
+    <message>
         <source>Merge report</source>
         <translation>Rapport de fusion</translation>
+    </message>
+    <message>
+        <source>Merge it anyway?</source>
+        <translation>Le fusionner quand même&#xa0;?</translation>
     </message>
 </context>
 <context>

@@ -21,8 +21,7 @@ def _commands(group: click.Group, prefix: str = ""):
 def _shared_helps(flag: str) -> set[str]:
     """The help texts the shared decorators give `flag`."""
     helps = set()
-    made = [options.recorded_under("your login name"), options.recorded_under("the annotator the file names, "
-                                                                              "else your login name"),
+    made = [options.recorded_under(options.REMEMBERED_NAME), options.recorded_under(options.FILE_THEN_REMEMBERED_NAME),
             options.whose_work, options.assignee, options.assignees, options.label_family, options.label_filter,
             options.with_gold, options.done_only]
     for decorator in made:

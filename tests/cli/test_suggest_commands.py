@@ -90,9 +90,9 @@ def test_apply_with_another_label_and_errors(path):
     assert result.exit_code == 1 and "no label for 'distancing'; choose one with --label" in result.output
     result = run("suggest", path, "-a", "alice", "--apply", "distancing", "--label", "loaded_term")
     assert result.exit_code == 0 and "Accepted 2 distancing" in result.output
-    result = run("suggest", path, "--apply", "hedge", "--label", "source_type")
+    result = run("suggest", path, "-a", "alice", "--apply", "hedge", "--label", "source_type")
     assert result.exit_code == 1 and "not a span label" in result.output
-    result = run("suggest", path, "--document", "zzz")
+    result = run("suggest", path, "-a", "alice", "--document", "zzz")
     assert result.exit_code == 1 and "no document with id 'zzz'" in result.output
     result = run("suggest", path, "--apply", "hedge", "--reject", "hedge")
     assert result.exit_code == 1 and "not both" in result.output

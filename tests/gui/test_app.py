@@ -53,7 +53,9 @@ def test_window_smoke_on_a_project_file(qtbot, tmp_path, settings):
     assert window.annotator == "lea"
     assert window.workspace.spans  # the first sample carries example spans
     assert settings.recent_projects()[0].endswith("p.framing")
-    assert settings.annotator_for(window.project.project_id) == "lea"
+    from annotator.services import identity
+
+    assert identity.remembered(window.project.project_id) == "lea"
     # The rotating backup is made off the GUI thread once the window is shown.
     from annotator.store.backup import list_backups
 

@@ -63,7 +63,7 @@ def build(project: Project) -> ExportData:
         _span(crlf, "alice", "naming", "story.\nSecond line"),  # crosses a line break
         _span(crlf, "lead", "reporting_verb.neutral", "says", origin="adjudication"),
     ]
-    project.spans.add_many(spans)
+    project.spans.add_many(spans, by_adjudication=True)  # two are gold, which only adjudication writes
     project.assignments.set_status("alice", emoji.id, "done")
     project.assignments.set_status("alice", nbsp.id, "done")
     project.assignments.set_status("bob", emoji.id, "in progress")

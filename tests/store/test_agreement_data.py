@@ -62,7 +62,7 @@ def test_deleted_and_adjudicated_spans_are_left_out(project_file):
         start, end = mark(TEXTS[3], "spokesperson")
         gold = Span(document_id=doc, annotator="alice", label_id="naming", start=start, end=end,
                     text=TEXTS[3][start:end], origin="adjudication")
-        project.spans.add(gold)
+        project.spans.add_many([gold], by_adjudication=True)  # only adjudication may
         victim = next(s for s in project.spans.of_document(doc, "bob") if s.label_id == "loaded_term")
         project.spans.delete(victim.id)
         data = project.agreement.data()

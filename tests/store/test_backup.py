@@ -47,7 +47,8 @@ def test_open_makes_a_self_contained_backup_in_the_user_data_folder(tmp_path):
     made = backups.list_backups(path)
     assert len(made) == 1
     backup = made[0].path
-    assert backup.parent == backups.backups_root() / project_id
+    assert backup.parent == backups.backup_folder(project_id, path)
+    assert backup.parent.parent == backups.backups_root()
     assert backup.parent != tmp_path and made[0].source == "p.framing"
     assert not backup.with_name(backup.name + "-wal").exists()
     with closing(sqlite3.connect(backup)) as conn:

@@ -177,7 +177,8 @@ def test_working_on_an_unassigned_document_brings_the_assignment_back(project):
 
 def test_coders_and_who_may_see_others(project):
     project.team.add("ana")
-    project.team.add("gold")
+    with project.db.atomic():
+        project.team.ensure("gold", by_adjudication=True)  # as adjudication does
     project.team.add("lee", role="lead")
     assert project.team.coders() == ["ana", "lee"]
     assert project.team.may_see_others("ana")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.model import Label
+from annotator.core.model import Label, now_iso
 from annotator.store import Project
 from tests.store.team_helpers import (
     ANNOTATORS,
@@ -180,11 +180,11 @@ def test_equal_times_are_decided_by_content_in_any_order(tmp_path, scenario):
     twin = tmp_path / "ben-twin.framing"
     shutil.copy(ben, twin)
     span_id = scenario["ids"]["ben_pilot1"]
+    same_time = now_iso()  # (not a future date: a merge refuses those)
     for path, note in ((ben, "version one"), (twin, "version two")):
         conn = sqlite3.connect(str(path))
         with conn:
-            conn.execute("UPDATE spans SET note = ?, updated = '2030-01-01T00:00:00.000000+00:00' WHERE id = ?",
-                         [note, span_id])
+            conn.execute("UPDATE spans SET note = ?, updated = ? WHERE id = ?", [note, same_time, span_id])
         conn.close()
     notes = []
     for i, order in enumerate(((ben, twin), (twin, ben))):

@@ -31,6 +31,7 @@ from annotator.io.readers.base import (
 )
 from annotator.io.readers.brat_conf import read_config
 
+MAX_OFFSET_DIGITS = 12  # a trillion characters: more is no offset
 _TEXT_BOUND = re.compile(r"^(?P<label>[^\s]+) (?P<ranges>\d+ \d+(?:;\d+ \d+)*)$")
 KINDS = {"R": "relations", "E": "events", "*": "equivalences", "A": "attributes of non-text annotations",
          "M": "attributes of non-text annotations", "N": "normalisations of non-text annotations",
@@ -97,6 +98,9 @@ def parse_ann(ann: str, source: str) -> tuple[list[BratAnnotation], dict[str, in
             if match is None:
                 raise ImportRefused(source, f"line {number}: cannot read the annotation {line[:60]!r}")
             fragments = []
+            if max(len(n) for n in re.findall(r"\d+", match.group("ranges"))) > MAX_OFFSET_DIGITS:
+                raise ImportRefused(source, f"line {number}: an offset has more than {MAX_OFFSET_DIGITS} digits, "
+                                            "far beyond any text")
             for pair in match.group("ranges").split(";"):
                 start, end = (int(n) for n in pair.split())
                 if start > end or (start == end and ";" in match.group("ranges")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -21,6 +22,8 @@ from annotator.io.readers.html_metadata import page_metadata
 EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 # libxml2's HTML parser stops nesting at 256 levels; a page that deep has been flattened already.
 MAX_DEPTH = 250
+# Characters XML 1.0 does not allow (controls but tab, line feed and carriage return; U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _parser() -> lxml_html.HTMLParser:
@@ -39,8 +42,12 @@ def _depth(root: etree._Element) -> int:
 
 
 def parse_page(text: str, source: str) -> lxml_html.HtmlElement:
-    """Parse decoded page text with a parser that touches no network and expands nothing."""
-    data = text.lstrip("\ufeff").encode("utf-8")
+    """Parse decoded page text with a parser that touches no network and expands nothing.
+
+    Control characters XML cannot hold (a vertical tab, a form feed...) become spaces first, as
+    browsers show them: lxml would refuse them in any text it moves (a dropped element's tail).
+    """
+    data = _NOT_XML.sub(" ", text.lstrip("\ufeff")).encode("utf-8")
     try:
         root = lxml_html.document_fromstring(data, parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:

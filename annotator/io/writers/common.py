@@ -6,7 +6,6 @@ import contextlib
 import os
 import shutil
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -14,6 +13,7 @@ from typing import Any, Callable, Iterator
 from annotator.core.model import GOLD_ANNOTATOR
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.leftovers import remove_leftovers, scratch_name
 
 GOLD = GOLD_ANNOTATOR
 ProgressCallback = Callable[[int, int], None]
@@ -110,8 +110,8 @@ class Progress:
 
 
 def _scratch_name(path: Path, suffix: str) -> Path:
-    """A hidden, unused name beside `path` for work in progress."""
-    return path.parent / f".{path.name}.{uuid.uuid4().hex[:12]}{suffix}"
+    """A hidden, unused name beside `path` for work in progress, named with this process (see core.leftovers)."""
+    return scratch_name(path, suffix.lstrip("."))
 
 
 @contextlib.contextmanager
@@ -122,6 +122,7 @@ def atomic_output_file(path: Path) -> Iterator[Path]:
         raise AnnotatorError(f"{path}: folder {path.parent} does not exist")
     if path.is_dir():
         raise AnnotatorError(f"{path}: is a folder; give a file name")
+    remove_leftovers(path)  # of an export of the same file that was killed
     temp_path = _scratch_name(path, ".partial")
     with open(temp_path, "x", encoding="utf-8"):
         pass  # created with the usual permissions (mkstemp would make it private)
@@ -149,6 +150,7 @@ def atomic_output_folder(path: Path, marker: str) -> Iterator[Path]:
         if any(path.iterdir()) and not (path / marker).exists():
             raise AnnotatorError(f"{path}: folder is not empty and was not written by an export; "
                                  "choose a new folder")
+    remove_leftovers(path)  # of an export of the same folder that was killed
     temp = _scratch_name(path, ".partial")
     temp.mkdir()
     try:
