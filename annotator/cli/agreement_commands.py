@@ -9,8 +9,9 @@ import click
 
 from annotator.agreement.report import DEFAULT_RESAMPLES, build_report
 from annotator.cli.agreement_text import render
-from annotator.cli.common import open_project, project_argument, reports_errors
-from annotator.cli.options import done_only, label_filter, whose_work
+from annotator.cli.common import open_as, project_argument, reports_errors
+from annotator.cli.options import acting_as, done_only, label_filter, whose_work
+from annotator.core.errors import NotPermitted
 
 
 @click.command()
@@ -22,19 +23,29 @@ from annotator.cli.options import done_only, label_filter, whose_work
 @click.option("--resamples", type=click.IntRange(min=0), default=DEFAULT_RESAMPLES, show_default=True,
               help="Bootstrap resamples for the 95% intervals (0: no intervals).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap, for reproducible intervals.")
+@click.option("--roll-up", is_flag=True,
+              help="Count each sub-label's spans as spans of its top-level label (Reporting verb = neutral + "
+                   "loaded); a label given with --label brings its sub-labels.")
+@acting_as
 @reports_errors
 def agreement(project: Path, as_json: bool, annotators: tuple[str, ...], labels: tuple[str, ...],
-              done_only: bool, resamples: int, seed: int) -> None:
+              done_only: bool, resamples: int, seed: int, roll_up: bool, acting_as: str | None) -> None:
     """Measure how far PROJECT's annotators agree, on questions and on spans.
 
     Questions: Krippendorff's alpha at the question's level, Fleiss' kappa, percent agreement and
     Cohen's kappa for each pair. Spans: unitizing alpha, exact and overlap F1 and character kappa,
     overall, per label and per document, with a table of overlapping spans given different labels.
     A figure that is not defined for the data is shown as n/a (null in JSON) with the reason.
+
+    The coders compared are, unless named with --annotator, the annotators with assignments (every
+    annotator when nothing is assigned). Under blind coding only the lead compares annotators.
     """
-    with open_project(project, read_only=True) as proj:
+    with open_as(project, acting_as) as proj:
+        visibility = proj.team.visibility()
+        if not visibility.sees_everyone:
+            raise NotPermitted(visibility.refusal() + "; agreement compares annotators, which only the lead does")
         data = proj.agreement.data(annotators=list(annotators) or None, labels=list(labels) or None,
-                                   done_only=done_only)
+                                   done_only=done_only, roll_up=roll_up)
         name = proj.name
     report = build_report(data, resamples=resamples, seed=seed)
     if as_json:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_project, project_argument, reports_errors
-from annotator.cli.options import done_only, label_family, whose_work, with_gold
+from annotator.cli.common import open_as, project_argument, reports_errors
+from annotator.cli.options import acting_as, done_only, label_family, whose_work, with_gold
 from annotator.services.exporting import FORMATS, TABLES, export_project
 
 
@@ -26,11 +26,15 @@ from annotator.services.exporting import FORMATS, TABLES, export_project
               help="CSV for spreadsheets: BOM, formula-like cells neutralised, '-excel' in the name.")
 @click.option("--table", type=click.Choice(TABLES), default="spans", show_default=True,
               help="Which CSV table: spans, documents or document-labels.")
+@acting_as
 @reports_errors
 def export(project: Path, fmt: str, out: Path, annotators: tuple[str, ...], gold: bool,
-           labels: tuple[str, ...], done_only: bool, excel: bool, table: str) -> None:
-    """Export PROJECT's annotations as a dataset or for another tool."""
-    with open_project(project, read_only=True) as proj:
+           labels: tuple[str, ...], done_only: bool, excel: bool, table: str, acting_as: str | None) -> None:
+    """Export PROJECT's annotations as a dataset or for another tool.
+
+    Under blind coding a coder exports only their own work; the lead, everyone's and the gold standard.
+    """
+    with open_as(project, acting_as) as proj:
         report = export_project(
             proj, fmt, out, annotators=list(annotators) or None, gold=gold,
             labels=list(labels) or None, done_only=done_only, excel=excel, table=table,

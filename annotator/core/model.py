@@ -56,10 +56,19 @@ class Document:
 
 @dataclass
 class Annotator:
-    """A person who annotates; `role` is "annotator" or "lead"."""
+    """A person who annotates; `role` is "annotator" or "lead". `display_name` is how the app shows them
+    (their `name`, the key their work is recorded under, never changes); a `retired` annotator keeps
+    their work and gets no new documents."""
 
     name: str
     role: str = "annotator"
+    display_name: str = ""
+    retired: bool = False
+
+    @property
+    def shown_name(self) -> str:
+        """The display name when set, else the name."""
+        return self.display_name or self.name
 
 
 @dataclass

@@ -162,7 +162,7 @@ class Adjudication:
             coders = self.agreement.document_coders(document_ids, annotators, done_only)
             wanted = set(labels) if labels else None
             for document_id, names in coders.items():
-                spans = [s for s in self.spans.of_document(document_id) if s.origin != ADJUDICATION and s.annotator != GOLD
+                spans = [s for s in self.spans.of_document(document_id, unfiltered=True) if s.origin != ADJUDICATION and s.annotator != GOLD
                          and (wanted is None or s.label_id in wanted)]
                 gold = self._gold_keys(document_id)
                 for group in agreed_spans(spans, names, threshold):
@@ -211,7 +211,7 @@ class Adjudication:
             wanted = set(questions) if questions else None
             for document_id, names in coders.items():
                 answers: dict[str, dict[str, str]] = {}
-                for label in self.answers.find(document_id):
+                for label in self.answers.find(document_id, unfiltered=True):
                     if label.value and (wanted is None or label.question in wanted):
                         answers.setdefault(label.question, {})[label.annotator] = label.value
                 for question, by_annotator in answers.items():

@@ -53,7 +53,8 @@ def test_filters(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["annotators"] == ["alice", "bob"]
-    assert report["filters"] == {"annotators": ["alice", "bob"], "labels": ["reporting_verb"], "done_only": True}
+    assert report["filters"] == {"annotators": ["alice", "bob"], "labels": ["reporting_verb"], "done_only": True,
+                                 "roll_up": False}
     assert report["questions"] == []
     assert [g["label"] for g in report["spans"]["per_label"]] == ["reporting_verb"]
     assert report["spans"]["overall"]["pairs"][0]["exact_f1"]["value"] == 1.0

@@ -45,7 +45,8 @@ def test_filters_by_annotator_and_label(project_file):
     assert [q.id for q in data.questions] == ["tone"]
     assert {s.label for d in data.documents for s in d.spans} == {"hedge"}
     assert all("bob" not in d.coders for d in data.documents)
-    assert data.filters == {"annotators": ["alice", "carol"], "labels": ["hedge", "tone"], "done_only": False}
+    assert data.filters == {"annotators": ["alice", "carol"], "labels": ["hedge", "tone"], "done_only": False,
+                            "roll_up": False}
 
 
 def test_unknown_names_are_refused(project_file):
