@@ -13,6 +13,8 @@ from annotator.agreement.report_tables import COHEN_PREFIX, Matrix, pair_matrix,
 from annotator.gui.agreement_charts import ColourScale, Footnotes, caption_label, heat_colours, notes_label, text_item
 
 MAX_WIDTH, MAX_HEIGHT = 900, 600  # beyond this (many annotators) the heatmap scrolls
+from annotator.gui.numbers import decimal
+from annotator.gui.reasons import message_text
 
 
 class PairsPage(QWidget):
@@ -124,7 +126,7 @@ class PairsPage(QWidget):
                     background, foreground = QColor("#FAFAFA"), QColor("#BBBBBB")
                 else:
                     item.setFont(bold)
-                    detail = figure.reason if value is None else f"{value:.4f}"
+                    detail = message_text(figure.reason or "") if value is None else decimal(value, 4)
                     count = f"\n{unit}: {figure.n}" if figure is not None and figure.n is not None else ""
                     item.setToolTip(f"{a} – {b}: {title}\n{detail}{count}")
                 item.setBackground(QBrush(background))

@@ -24,6 +24,7 @@ from annotator.gui.agreement_charts import (
     text_item,
 )
 from annotator.gui.agreement_pairs import PairsPage
+from annotator.gui.reasons import level_name, message_text, origin_name
 from annotator.gui.review import ReportRequest, compute_report
 from annotator.gui.tasks import TaskRunner, error_text
 from annotator.io.writers.csv_export import write_rows_csv
@@ -75,12 +76,21 @@ class AgreementView(QDialog):
 
     def _build(self) -> None:
         filters = QWidget(self)
-        filters.setMaximumWidth(270)
+        filters.setMaximumWidth(290)
         side = QVBoxLayout(filters)
         side.setContentsMargins(0, 0, 8, 0)
-        side.addWidget(QLabel("<b>%s</b>" % self.tr("Annotators"), filters))
+        self.filters_layout = side  # further coders or options (a model as a coder) are added here
+        side.addWidget(QLabel("<b>%s</b>" % self.tr("Coders compared"), filters))
+        shown = self.project.team.shown_names()
+        self.default_coders = self.project.agreement.default_coders()
         self.annotator_list = self._checked_list(
-            [(name, name) for name in self.project.team.coders()], self.tr("Annotators"))
+            [(shown.get(name, name), name) for name in self.project.team.visible_annotators()], self.tr("Annotators"))
+        for i in range(self.annotator_list.count()):
+            item = self.annotator_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) not in self.default_coders:
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self.annotator_list.setToolTip(self.tr("Ticked by default: the annotators with assignments (everyone when "
+                                               "nothing is assigned)."))
         self.annotator_list.setMaximumHeight(24 + 20 * min(12, max(3, self.annotator_list.count())))
         side.addWidget(self.annotator_list)
         side.addWidget(QLabel("<b>%s</b>" % self.tr("Labels and questions"), filters))
@@ -91,6 +101,10 @@ class AgreementView(QDialog):
         side.addWidget(self.label_list, 1)
         self.done_check = QCheckBox(self.tr("Only documents marked done"), filters)
         side.addWidget(self.done_check)
+        self.roll_up_check = QCheckBox(self.tr("Count sub-labels as their parent label"), filters)
+        self.roll_up_check.setToolTip(self.tr("Reporting verb = neutral + loaded: each sub-label's spans count as "
+                                              "spans of its top-level label."))
+        side.addWidget(self.roll_up_check)
         self.compute_button = QPushButton(self.tr("Compute"), filters)
         self.compute_button.clicked.connect(self.compute)
         side.addWidget(self.compute_button)
@@ -210,12 +224,14 @@ class AgreementView(QDialog):
                 if widget.item(i).checkState() == Qt.CheckState.Checked]
 
     def request(self) -> ReportRequest:
-        """The report the filters ask for (all checked means no filter)."""
+        """The report the filters ask for (the default coders and every label checked mean no filter)."""
         people, labels = self._checked(self.annotator_list), self._checked(self.label_list)
         return ReportRequest(
-            annotators=[] if len(people) == self.annotator_list.count() else people,
+            annotators=[] if people == [n for n in self.default_coders if n in people] and
+            set(people) == set(self.default_coders) else people,
             labels=[] if len(labels) == self.label_list.count() else labels,
-            done_only=self.done_check.isChecked(), resamples=self.resamples, seed=self.seed)
+            done_only=self.done_check.isChecked(), resamples=self.resamples, seed=self.seed,
+            roll_up=self.roll_up_check.isChecked(), viewer=self.project.team.viewer)
 
     def compute(self) -> None:
         """Compute the report for the chosen filters off the GUI thread."""
@@ -279,7 +295,8 @@ class AgreementView(QDialog):
         table = self.questions_table
         table.setRowCount(len(report.questions))
         for row, q in enumerate(report.questions):
-            cells = [text_item(q.name, q.id), text_item(q.level), text_item(str(len(q.coders)), ", ".join(q.coders)),
+            cells = [text_item(q.name, q.id), text_item(level_name(q.level)),
+                     text_item(str(len(q.coders)), ", ".join(q.coders)),
                      text_item(str(q.units)), notes.item(q.alpha, interval=True), notes.item(q.fleiss),
                      notes.item(q.percent, percent=True)]
             for column, item in enumerate(cells):
@@ -289,7 +306,8 @@ class AgreementView(QDialog):
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows_height + 2 * table.frameWidth() + 2)
         self.questions_chart.set_rows([ChartRow(q.name, q.alpha, "#6BAED6", q.units) for q in report.questions])
         self.questions_chart.setVisible(bool(report.questions))
-        remarks = "".join(f"<br>{self.tr('Note on %s') % q.name}: {q.note}." for q in report.questions if q.note)
+        remarks = "".join(f"<br>{self.tr('Note on %s') % q.name}: {message_text(q.note)}."
+                          for q in report.questions if q.note)
         self.questions_caption.setText(self.tr(
             "<b>Document-level questions.</b> Krippendorff's alpha at each question's level of measurement, "
             "Fleiss' kappa over the documents every coder answered, percent agreement over pairs. "
@@ -326,8 +344,8 @@ class AgreementView(QDialog):
             for column, item in enumerate(cells):
                 table.setItem(row, column, item)
         fit_columns(table, 0)
-        ci_reason = report.spans.overall.unitizing.details.get("ci_reason")
-        origins = "; ".join(f"{a}: " + ", ".join(f"{n} {o}" for o, n in by.items())
+        ci_reason = message_text(report.spans.overall.unitizing.details.get("ci_reason") or "")
+        origins = "; ".join(f"{a}: " + ", ".join(f"{n} {origin_name(o)}" for o, n in by.items())
                             for a, by in report.spans.origins.items() if by)
         self.labels_caption.setText(
             self.tr("<b>Unitizing alpha per label</b> over the %1 document(s) every annotator coded, with 95% "

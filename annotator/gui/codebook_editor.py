@@ -17,6 +17,7 @@ from annotator.core.codebook import SAFE_PALETTE
 from annotator.core.codebook_tree import children_of, descendants, next_colour
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Label
+from annotator.gui.reasons import message_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -243,7 +244,7 @@ class CodebookEditor(QDialog):
         try:
             change = operation(*args)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Codebook"), str(exc))
+            QMessageBox.warning(self, self.tr("Codebook"), message_text(str(exc)))
             return None
         self.refresh(select=select)
         self.codebook_changed.emit(change)

@@ -23,6 +23,7 @@ from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.review import ReportRequest, compute_report
 from annotator.gui.tasks import TaskRunner, error_text
 from annotator.store import Project
+from annotator.gui.reasons import message_text
 
 # Colour-blind-safe annotator colours (Okabe-Ito first), avoiding the yellow that vanishes on white.
 ANNOTATOR_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#117733",
@@ -148,7 +149,7 @@ class DisagreementView(QDialog):
     def compute(self, request: ReportRequest | None = None) -> None:
         """Compute the per-document figures off the GUI thread (no bootstrap: the ranking needs none)."""
         self.ranking_caption.setText(self.tr("Computing agreement per document…"))
-        self.task = compute_report(self.tasks, self, self.project.path, request or ReportRequest(resamples=0),
+        self.task = compute_report(self.tasks, self, self.project.path, request or ReportRequest(resamples=0, viewer=self.project.team.viewer),
                                    self._computed)
 
     def _computed(self, report: AgreementReport | None, failure: BaseException | None) -> None:
@@ -312,7 +313,7 @@ class DisagreementView(QDialog):
         try:
             change = action(*args, **kwargs)
         except (AnnotatorError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Not possible"), str(exc))
+            QMessageBox.warning(self, self.tr("Not possible"), message_text(str(exc)))
             return None
         self.refresh_document()
         self._refresh_gold_counts()

@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.project = project
         self.annotator = annotator
+        project.team.identify(annotator)  # every reading path shows what this person may see
         self.settings = settings or Settings()
         self.language = language
         self.setWindowTitle(self.tr("Framing Annotator — %s") % project.name)
