@@ -10,6 +10,7 @@ from annotator.cli import team_commands
 from annotator.cli import agreement_commands
 from annotator.cli import backup_commands
 from annotator.cli import suggest_commands
+from annotator.cli import adjudicate_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,3 +31,4 @@ team_commands.register(cli)
 agreement_commands.register(cli)
 backup_commands.register(cli)
 suggest_commands.register(cli)
+adjudicate_commands.register(cli)

@@ -22,14 +22,14 @@ def _shared_helps(flag: str) -> set[str]:
     made = [options.recorded_under("your login name"), options.recorded_under("the annotator the file names, "
                                                                               "else your login name"),
             options.whose_work, options.assignee, options.assignees, options.label_family, options.label_filter,
-            options.with_gold, options.done_only]
+            options.with_gold, options.done_only, options.acting_as]
     for decorator in made:
         command = decorator(click.command()(lambda **kw: None))
         helps |= {p.help for p in command.params if flag in getattr(p, "opts", [])}
     return helps
 
 
-@pytest.mark.parametrize("flag", ["--annotator", "--gold", "--done-only"])
+@pytest.mark.parametrize("flag", ["--annotator", "--gold", "--done-only", "--as"])
 def test_every_command_takes_the_shared_option(flag):
     allowed = _shared_helps(flag)
     seen = []
