@@ -99,8 +99,9 @@ def open_disagreements(window, report: AgreementReport | None = None):
 
     view = getattr(window, "disagreement_view", None)
     if view is None:
-        view = DisagreementView(window.project, window.annotator, window, adjudicate=window.project.team.may_adjudicate(window.annotator),
-                                language=window.language)
+        view = DisagreementView(window.project, window.annotator, window,
+                                adjudicate=window.project.team.may_adjudicate(window.annotator),
+                                language=window.language, undo_stack=window.undo_stack)
         view.changed.connect(window.workspace.changed.emit)
         window.disagreement_view = view
     view.adjudicate = window.project.team.may_adjudicate(window.annotator)
