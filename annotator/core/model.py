@@ -81,6 +81,7 @@ class Choice:
     description: str = ""
     description_fr: str = ""
     code: str = ""
+    retired: bool = False  # kept for the answers that use it, no longer offered
 
     def display_name(self, language: str = "en") -> str:
         """The choice's name in `language` ("fr" or "en"), falling back to English."""
@@ -134,6 +135,11 @@ class AttributeDef:
     description_fr: str = ""
     multiple: bool = False
     choice_details: list[Choice] = field(default_factory=list)
+    retired: bool = False  # its values stay on spans; new spans no longer ask for it
+
+    def display_name(self, language: str = "en") -> str:
+        """The attribute's name in `language` ("fr" or "en"), falling back to English."""
+        return self.name_fr if language == "fr" and self.name_fr else self.name
 
     def __post_init__(self) -> None:
         known = {c.id for c in self.choice_details}

@@ -12,6 +12,7 @@ from annotator.core.change import Action, Change
 from annotator.core.editing import cycle, resize_range, span_range_from_selection
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span
+from annotator.core.shortcuts import normal_shortcut
 from annotator.gui.codebook_panel import CodebookPanel
 from annotator.gui.questions_panel import QuestionsPanel
 from annotator.gui.reader import Mark, ReaderView
@@ -86,8 +87,7 @@ class Workspace(QObject):
         self._found = None
         self._start_detectors()
         self.reader.set_shortcuts({
-            (l.shortcut.lower() if len(l.shortcut) == 1 else l.shortcut): l.id
-            for l in all_labels if l.kind == "span" and not l.retired and l.shortcut
+            normal_shortcut(l.shortcut): l.id for l in all_labels if l.kind == "span" and not l.retired and l.shortcut
         })
         if self.document:
             self.refresh_spans()
