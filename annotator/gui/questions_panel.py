@@ -19,21 +19,27 @@ class QuestionsPanel(QWidget):
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._widgets: dict[str, QWidget] = {}
+        self._retired: dict[str, list] = {}  # question id -> retired choices, shown only when an answer holds one
+        self._language = "en"
         self._updating = False
 
     def set_questions(self, questions: list[Label], language: str = "en") -> None:
         while self._layout.rowCount():
             self._layout.removeRow(0)
         self._widgets = {}
+        self._retired: dict[str, list] = {}
+        self._language = language
         for question in questions:
             if question.retired:
                 continue
             title = QLabel(question.display_name(language), self)
             title.setToolTip(question.description_fr if language == "fr" and question.description_fr
                              else question.description)
+            offered = [c for c in question.choices if not c.retired]
+            self._retired[question.id] = [c for c in question.choices if c.retired]
             if question.multiple:
                 widget = QListWidget(self)
-                for choice in question.choices:
+                for choice in offered:
                     item = QListWidgetItem(choice.name_fr if language == "fr" and choice.name_fr else choice.name)
                     item.setData(Qt.ItemDataRole.UserRole, choice.id)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -44,7 +50,7 @@ class QuestionsPanel(QWidget):
             else:
                 widget = QComboBox(self)
                 widget.addItem(self.tr("(not answered)"), "")
-                for choice in question.choices:
+                for choice in offered:
                     widget.addItem(choice.name_fr if language == "fr" and choice.name_fr else choice.name, choice.id)
                 widget.currentIndexChanged.connect(lambda _i, q=question.id, w=widget: self._single_changed(q, w))
             widget.setAccessibleName(question.display_name(language))
@@ -59,6 +65,7 @@ class QuestionsPanel(QWidget):
         try:
             for question_id, widget in self._widgets.items():
                 value = values.get(question_id, "")
+                self._offer_retired(question_id, widget, set(filter(None, value.split("|"))))
                 if isinstance(widget, QComboBox):
                     index = widget.findData(value)
                     widget.setCurrentIndex(max(index, 0))
@@ -70,6 +77,28 @@ class QuestionsPanel(QWidget):
                                            else Qt.CheckState.Unchecked)
         finally:
             self._updating = False
+
+    def _offer_retired(self, question_id: str, widget: QWidget, given: set[str]) -> None:
+        """A retired choice appears (marked) only while this answer holds it, so it can be seen and changed."""
+        for choice in self._retired.get(question_id, []):
+            text = self.tr("%s (retired)") % choice.display_name(self._language)
+            if isinstance(widget, QComboBox):
+                index = widget.findData(choice.id)
+                if choice.id in given and index < 0:
+                    widget.addItem(text, choice.id)
+                elif choice.id not in given and index >= 0:
+                    widget.removeItem(index)
+            else:
+                rows = [i for i in range(widget.count()) if widget.item(i).data(Qt.ItemDataRole.UserRole) == choice.id]
+                if choice.id in given and not rows:
+                    item = QListWidgetItem(text)
+                    item.setData(Qt.ItemDataRole.UserRole, choice.id)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Unchecked)
+                    widget.addItem(item)
+                elif choice.id not in given:
+                    for i in reversed(rows):
+                        widget.takeItem(i)
 
     def widget_for(self, question_id: str) -> QWidget:
         return self._widgets[question_id]
