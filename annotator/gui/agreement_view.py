@@ -76,7 +76,7 @@ class AgreementView(QDialog):
 
     def _build(self) -> None:
         filters = QWidget(self)
-        filters.setMaximumWidth(290)
+        filters.setMaximumWidth(320)
         side = QVBoxLayout(filters)
         side.setContentsMargins(0, 0, 8, 0)
         self.filters_layout = side  # further coders or options (a model as a coder) are added here

@@ -18,6 +18,14 @@ from annotator.store import Project
 
 log = logging.getLogger(__name__)
 _windows: list[QWidget] = []
+# `--language` chooses the interface language for this start only; Preferences choose it for good.
+_session_language: str | None = None
+
+
+def set_session_language(language: str | None) -> None:
+    """Use `language` ("fr" or "en") until the app quits, without changing the saved preference."""
+    global _session_language
+    _session_language = language if language in ("fr", "en") else None
 
 
 def default_annotator_name() -> str:
@@ -35,7 +43,10 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def ui_language(settings: Settings) -> str:
-    """'fr' or 'en': the setting if made, else the system locale."""
+    """'fr' or 'en': the language given for this start (--language), else the setting if made, else the
+    system locale."""
+    if _session_language:
+        return _session_language
     chosen = settings.language
     if chosen in ("fr", "en"):
         return chosen
@@ -184,8 +195,7 @@ def run_app(project: Path | None = None, screenshot: Path | None = None, annotat
     app = application()
     settings = Settings()
     project = project_to_open(project, settings, demo=demo or screenshot is not None)
-    if language:
-        settings.language = language
+    set_session_language(language)  # this start only: the saved preference stays as it is
     from annotator.gui.translation import install_translator
 
     install_translator(app, ui_language(settings))
@@ -200,8 +210,15 @@ def run_app(project: Path | None = None, screenshot: Path | None = None, annotat
         window.resize(1440, 900)
 
         shown = open_screen(window, show) if show else None
+        waited = [0]
 
         def shoot() -> None:
+            from annotator.gui.screens import ready
+
+            if not ready(shown) and waited[0] < 120:  # a report computing in the background: up to a minute
+                waited[0] += 1
+                QTimer.singleShot(500, shoot)
+                return
             (shown or window).grab().save(str(screenshot))
             if shown is not None:
                 shown.close()

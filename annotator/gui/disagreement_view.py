@@ -155,10 +155,13 @@ class DisagreementView(QDialog):
         right.addWidget(top)
         right.addWidget(self.panel)
         right.setSizes([540, 330])
+        left.setMinimumWidth(320)  # the document list stays readable whatever the panel's language needs
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([380, 1060])
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 1040])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

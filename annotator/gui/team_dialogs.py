@@ -73,9 +73,9 @@ class ProgressDialog(QDialog):
         if not progress.rows:
             self.summary.setText(translate("Team", "No documents are assigned yet (Team > Assign documents…)."))
 
-        self.people = _table(self, [translate("Team", "Annotator"), translate("Team", "Done"),
-                                    translate("Team", "done"), translate("Team", "in progress"),
-                                    translate("Team", "to do"), translate("Team", "Assigned")],
+        self.people = _table(self, [translate("Team", "Annotator"), translate("Team", "Progress"),
+                                    translate("Team", "Done"), translate("Team", "In progress"),
+                                    translate("Team", "To do"), translate("Team", "Assigned")],
                              translate("Team", "Progress by annotator"))
         self.people.setRowCount(len(progress.annotators))
         for row, name in enumerate(progress.annotators):
@@ -91,9 +91,11 @@ class ProgressDialog(QDialog):
             self.people.setItem(row, 5, total)
         header = self.people.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.people.setColumnWidth(1, 220)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
 
-        self.table = _table(self, [translate("Team", "Document"), translate("Team", "Done")]
+        self.table = _table(self, [translate("Team", "Document"), translate("Team", "Progress")]
                             + [shown.get(n, n) for n in progress.annotators],
                             translate("Team", "Progress by document and annotator"))
         self.table.setRowCount(len(progress.rows))
@@ -121,7 +123,7 @@ class ProgressDialog(QDialog):
             inner.addWidget(QLabel(f"<b>{title}</b>", box))
             inner.addWidget(widget)
             splitter.addWidget(box)
-        splitter.setSizes([200, 400])
+        splitter.setSizes([170, 430])
         layout.addWidget(splitter, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

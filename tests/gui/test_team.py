@@ -62,7 +62,7 @@ def test_progress_dialog_shows_documents_by_annotators(window, project, document
     project.assignments.set_status("bob", documents[0], "done")
     dialog = team.ProgressDialog(project, window)
     headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(dialog.table.columnCount())]
-    assert headers == ["Document", "Done", "alice", "bob"]
+    assert headers == ["Document", "Progress", "alice", "bob"]
     assert dialog.table.rowCount() == 2
     assert dialog.table.item(0, 3).text() == "done"
     # Per article: the share of its assigned annotators who are done; per annotator: their share done.
