@@ -306,8 +306,8 @@ class AgreementView(QDialog):
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows_height + 2 * table.frameWidth() + 2)
         self.questions_chart.set_rows([ChartRow(q.name, q.alpha, "#6BAED6", q.units) for q in report.questions])
         self.questions_chart.setVisible(bool(report.questions))
-        remarks = "".join(f"<br>{self.tr('Note on %s') % q.name}: {message_text(q.note)}."
-                          for q in report.questions if q.note)
+        note_on = self.tr("Note on %s")  # outside the f-string, where lupdate finds it
+        remarks = "".join(f"<br>{note_on % q.name}: {message_text(q.note)}." for q in report.questions if q.note)
         self.questions_caption.setText(self.tr(
             "<b>Document-level questions.</b> Krippendorff's alpha at each question's level of measurement, "
             "Fleiss' kappa over the documents every coder answered, percent agreement over pairs. "
@@ -353,7 +353,7 @@ class AgreementView(QDialog):
                     "(reliable). F1 and character kappa are means over pairs of annotators.")
             .replace("%1", str(report.spans.complete_documents))
             + (f"<br><span style='color:#555'>{ci_reason[0].upper()}{ci_reason[1:]}.</span>" if ci_reason else "")
-            + (f"<br><span style='color:#555'>{self.tr('Span origins')}: {origins}.</span>" if origins else ""))
+            + ("<br><span style='color:#555'>%s: %s.</span>" % (self.tr("Span origins"), origins) if origins else ""))
         self.labels_notes.setText(notes.html())
 
     def _show_confusion(self, report: AgreementReport) -> None:

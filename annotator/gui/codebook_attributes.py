@@ -18,9 +18,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def type_names() -> dict[str, str]:
     """The attribute types (core.model.ATTRIBUTE_TYPES) in the interface's words."""
-    tr = QCoreApplication.translate
-    return {"text": tr("AttributePanel", "free text"), "choice": tr("AttributePanel", "a choice"),
-            "entity": tr("AttributePanel", "an entity (a name)")}
+    return {"text": QCoreApplication.translate("AttributePanel", "free text"),
+            "choice": QCoreApplication.translate("AttributePanel", "a choice"),
+            "entity": QCoreApplication.translate("AttributePanel", "an entity (a name)")}
 
 
 class NewAttributeDialog(QDialog):

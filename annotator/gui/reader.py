@@ -306,8 +306,8 @@ class ReaderView(QTextEdit):
             position = self.cursorForPosition(event.pos()).position()
             offset = self._offsets.from_qt(position)
             lines = [m.title for m in self.marks_at(offset)]
-            lines += [f"{m.title} ({self.tr('suggestion')})" for m in self._marks
-                      if m.suggestion and m.start <= offset < m.end]
+            suggestion = self.tr("suggestion")  # outside the f-string, where lupdate finds it
+            lines += [f"{m.title} ({suggestion})" for m in self._marks if m.suggestion and m.start <= offset < m.end]
             if lines:
                 QToolTip.showText(event.globalPos(), "\n".join(lines), self)
             else:

@@ -67,6 +67,35 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Messages", "{name} is the project lead; make someone else lead before retiring them"),
     QT_TRANSLATE_NOOP("Messages", "{leads} leads this project; only a lead changes roles"),
     QT_TRANSLATE_NOOP("Messages", "every document is assigned already; nothing to plan"),
+    QT_TRANSLATE_NOOP("Messages", "automatic assignment needs at least one annotator"),
+    QT_TRANSLATE_NOOP("Messages", "cannot give each document {n} annotators: only {m} ({names}) were named"),
+    # label keys (annotator/core/shortcuts.py) and codebook edits
+    QT_TRANSLATE_NOOP("Messages", "label {label}: shortcut {key} is not a key the article text catches ({found}): "
+                                  "use a letter a–z or a digit 0–9, alone or with Alt or Ctrl (keys such as é, ; "
+                                  "or F2 never label anything)"),
+    QT_TRANSLATE_NOOP("Messages", "label {label}: shortcut {key} only types a capital letter: use the key alone, "
+                                  "or add Alt or Ctrl"),
+    QT_TRANSLATE_NOOP("Messages", "label {label}: shortcut {key} uses the Meta (Windows, Command) key, which never "
+                                  "reaches the article text: use Ctrl or Alt"),
+    QT_TRANSLATE_NOOP("Messages", "shortcut {key} is already used by label {owner}; choose another key or clear "
+                                  "that label's shortcut first"),
+    QT_TRANSLATE_NOOP("Messages", "answers use {choice}; retire it instead (its answers stay)"),
+    QT_TRANSLATE_NOOP("Messages", "{choice} is the last choice {question} offers; add another first"),
+    QT_TRANSLATE_NOOP("Messages", "{n} answer(s) to {question} hold several choices; it must keep taking several "
+                                  "answers"),
+    QT_TRANSLATE_NOOP("Messages", "{n} span(s) hold a value for {name}; retire it instead"),
+    QT_TRANSLATE_NOOP("Messages", "spans hold {choices} for {name}; keep those choices"),
+    # notes of a codebook import (annotator/store/codebook_import.py)
+    QT_TRANSLATE_NOOP("Messages", "question {question} keeps choice(s) {choices}: answers in this project use them"),
+    QT_TRANSLATE_NOOP("Messages", "label {label} does not take the shortcut {key} from label {owner} of the "
+                                  "project; it keeps {own}"),
+    QT_TRANSLATE_NOOP("Messages", "label {label} does not take the shortcut {key} from label {owner} of the project"),
+    QT_TRANSLATE_NOOP("Messages", "label {label} lost its shortcut {key}: another label has it"),
+    QT_TRANSLATE_NOOP("Messages", "label {label} (kept) moved to the top level: its parent {parent} is no longer of "
+                                  "the same kind"),
+    QT_TRANSLATE_NOOP("Messages", "attribute {attribute} (kept) removed: its labels {labels} are now questions"),
+    QT_TRANSLATE_NOOP("Messages", "attribute {attribute} (kept) no longer applies to {labels}"),
+    QT_TRANSLATE_NOOP("Messages", "the project's codebook keeps its name {name} (the file's is {other})"),
 )
 
 # Words that fill placeholders ({what}, {whose}...) and single words of the reports.

@@ -233,7 +233,7 @@ class AssignResultDialog(QDialog):
             self.pairs.setItem(row, 0, _cell(f"{shown.get(first, first)} — {shown.get(second, second)}"))
             self.pairs.setItem(row, 1, _cell(str(count)))
         self.pairs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(QLabel(f"<b>{translate('Team', 'Overlap')}</b>", self))
+        layout.addWidget(QLabel("<b>%s</b>" % translate("Team", "Overlap"), self))
         layout.addWidget(self.pairs)
         self.left_out = QListWidget(self)
         self.left_out.setAccessibleName(translate("Team", "Documents left out"))
@@ -242,7 +242,7 @@ class AssignResultDialog(QDialog):
                                   .replace("%1", item.title or item.document_id[:12])
                                   .replace("%2", ", ".join(shown.get(n, n) for n in item.annotators)))
         if plan.left_out:
-            layout.addWidget(QLabel(f"<b>{translate('Team', 'Left out')}</b>", self))
+            layout.addWidget(QLabel("<b>%s</b>" % translate("Team", "Left out"), self))
             layout.addWidget(self.left_out)
         else:
             self.left_out.hide()
