@@ -37,16 +37,17 @@ class AgreementView(QDialog):
     """How far the annotators agree, explained visually; every figure comes from one AgreementReport."""
 
     def __init__(self, project: Project, parent: QWidget | None = None, resamples: int = DEFAULT_RESAMPLES,
-                 seed: int = 0, browse: Callable[[AgreementReport], None] | None = None):
+                 seed: int = 0, browse: Callable[[AgreementReport], None] | None = None, language: str = "en"):
         super().__init__(parent)
         self.project = project
+        self.language = language  # labels and questions are shown under the codebook's name in this language
         self.resamples, self.seed = resamples, seed
         self.browse = browse
         self.report: AgreementReport | None = None
         self.error: str | None = None
         self.task = None
         self.tasks = TaskRunner(self)
-        self.label_names = {label.id: label.name for label in project.codebook.labels()}
+        self.label_names = {label.id: label.display_name(language) for label in project.codebook.labels()}
         self.label_colours = {label.id: label.color for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Agreement — %s") % project.name)
         self.resize(1280, 820)
@@ -95,8 +96,9 @@ class AgreementView(QDialog):
         side.addWidget(self.annotator_list)
         side.addWidget(QLabel("<b>%s</b>" % self.tr("Labels and questions"), filters))
         labels = self.project.codebook.labels()
-        entries = [(l.name, l.id) for l in labels if l.kind == "span"]
-        entries += [(self.tr("%s (question)") % l.name, l.id) for l in labels if l.kind == "document"]
+        entries = [(l.display_name(self.language), l.id) for l in labels if l.kind == "span"]
+        entries += [(self.tr("%s (question)") % l.display_name(self.language), l.id)
+                    for l in labels if l.kind == "document"]
         self.label_list = self._checked_list(entries, self.tr("Labels and questions"))
         side.addWidget(self.label_list, 1)
         self.done_check = QCheckBox(self.tr("Only documents marked done"), filters)
@@ -171,7 +173,7 @@ class AgreementView(QDialog):
         layout.addStretch(1)
 
     def _build_pairs(self) -> None:
-        self.pairs = PairsPage(self)
+        self.pairs = PairsPage(self, self.label_names)
         self.tabs.addTab(self.pairs, self.tr("Annotator pairs"))
         self.pages["pairs"] = self.pairs
         # Shortcuts to the page's widgets, for scripts and tests.
@@ -295,7 +297,7 @@ class AgreementView(QDialog):
         table = self.questions_table
         table.setRowCount(len(report.questions))
         for row, q in enumerate(report.questions):
-            cells = [text_item(q.name, q.id), text_item(level_name(q.level)),
+            cells = [text_item(self.label_names.get(q.id, q.name), q.id), text_item(level_name(q.level)),
                      text_item(str(len(q.coders)), ", ".join(q.coders)),
                      text_item(str(q.units)), notes.item(q.alpha, interval=True), notes.item(q.fleiss),
                      notes.item(q.percent, percent=True)]
@@ -304,10 +306,12 @@ class AgreementView(QDialog):
         fit_columns(table, 0)
         rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows_height + 2 * table.frameWidth() + 2)
-        self.questions_chart.set_rows([ChartRow(q.name, q.alpha, "#6BAED6", q.units) for q in report.questions])
+        self.questions_chart.set_rows([ChartRow(self.label_names.get(q.id, q.name), q.alpha, "#6BAED6", q.units)
+                                       for q in report.questions])
         self.questions_chart.setVisible(bool(report.questions))
         note_on = self.tr("Note on %s")  # outside the f-string, where lupdate finds it
-        remarks = "".join(f"<br>{note_on % q.name}: {message_text(q.note)}." for q in report.questions if q.note)
+        remarks = "".join(f"<br>{note_on % self.label_names.get(q.id, q.name)}: {message_text(q.note)}."
+                          for q in report.questions if q.note)
         self.questions_caption.setText(self.tr(
             "<b>Document-level questions.</b> Krippendorff's alpha at each question's level of measurement, "
             "Fleiss' kappa over the documents every coder answered, percent agreement over pairs. "
@@ -317,7 +321,7 @@ class AgreementView(QDialog):
             f"<span style='color:#555'>{remarks[4:]}</span>" if remarks else "", notes.html()) if p))
 
     def group_name(self, group) -> str:
-        return self.tr("all labels") if group.label is None else group.name
+        return self.tr("all labels") if group.label is None else self.label_names.get(group.label, group.name)
 
     def current_matrix(self) -> Matrix | None:
         """The matrix the heatmap shows (measure and label as chosen)."""

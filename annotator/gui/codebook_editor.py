@@ -315,7 +315,7 @@ class CodebookEditor(QDialog):
         below = set(descendants(list(self._labels.values()), label.id))
         for other in self._labels.values():
             if other.kind == label.kind and other.id != label.id and other.id not in below:
-                self.parent_combo.addItem(swatch(other.color), other.name, other.id)
+                self.parent_combo.addItem(swatch(other.color), other.display_name(self.language), other.id)
         self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(label.parent)))
 
     # -- acting: one store call each ---------------------------------------------------------
@@ -399,7 +399,7 @@ class CodebookEditor(QDialog):
             QColorDialog.setCustomColor(index, QColor(colour))
         initial = QColor(self._labels[label_id].color)  # the dialog opens on the label's own colour
         colour = QColorDialog.getColor(initial, self, self.tr("Colour of {name}").format(
-            name=self._labels[label_id].name))
+            name=self._labels[label_id].display_name(self.language)))
         if colour.isValid():
             self._run(self.project.labels.recolour, label_id, colour.name())
 
@@ -442,10 +442,11 @@ class CodebookEditor(QDialog):
         others = [other for other in self._labels.values() if other.kind == label.kind and other.id != label_id]
         if not others:
             return
-        names = [f"{other.name} ({other.id})" for other in others]
+        names = [f"{other.display_name(self.language)} ({other.id})" for other in others]
         choice, ok = QInputDialog.getItem(
             self, self.tr("Merge label"),
-            self.tr("Move every annotation of {name} to:").format(name=label.name), names, 0, False)
+            self.tr("Move every annotation of {name} to:").format(name=label.display_name(self.language)), names, 0,
+            False)
         if not ok:
             return
         kept = others[names.index(choice)]
@@ -455,7 +456,7 @@ class CodebookEditor(QDialog):
             self.tr("Move {spans} span(s) and {answers} answer(s) of {merged} to {kept}, "
                     "then retire {merged}?").format(
                 spans=usage.spans + usage.deleted_spans, answers=usage.answers + usage.deleted_answers,
-                merged=label.name, kept=kept.name))
+                merged=label.display_name(self.language), kept=kept.display_name(self.language)))
         if answer == QMessageBox.StandardButton.Yes:
             self._run(self.project.labels.merge, label_id, kept.id, select=kept.id)
 
@@ -478,6 +479,6 @@ class CodebookEditor(QDialog):
             return
         answer = QMessageBox.question(self, self.tr("Delete label"), self.tr(
             "Delete {name}? Only labels that no annotation uses can be deleted.").format(
-                name=self._labels[label_id].name))
+                name=self._labels[label_id].display_name(self.language)))
         if answer == QMessageBox.StandardButton.Yes:
             self._run(self.project.labels.delete, label_id)

@@ -61,6 +61,7 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Messages", "no document was coded by both {a} and {b}"),
     QT_TRANSLATE_NOOP("Messages", "no annotator marked this label in the documents every annotator coded"),
     QT_TRANSLATE_NOOP("Messages", "several answers allowed: each annotator's set of answers is one nominal value"),
+    QT_TRANSLATE_NOOP("Messages", "{n} answer(s) 'unsure' or outside the scale were left out of the {level} figures"),
     # refusals of the store the interface shows often
     QT_TRANSLATE_NOOP("Messages", "coding is blind in this project: {viewer} sees only their own work, not "
                                   "{whose}"),
@@ -139,6 +140,8 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 def _word(value: str) -> str:
     if value in WORDS:
         return _tr(WORDS[value])
+    if value in LEVELS:
+        return _tr(LEVELS[value])
     own = _OWN_WORK.match(value)
     if own:
         return QCoreApplication.translate("Messages", "{name}'s work").format(name=own["name"])

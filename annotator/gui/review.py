@@ -81,7 +81,8 @@ def open_agreement(window):
         return None
     view = getattr(window, "agreement_view", None)
     if view is None:
-        view = AgreementView(window.project, window, browse=lambda report: open_disagreements(window, report))
+        view = AgreementView(window.project, window, browse=lambda report: open_disagreements(window, report),
+                             language=window.language)
         window.agreement_view = view
     view.show()
     view.raise_()

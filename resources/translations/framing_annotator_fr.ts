@@ -1929,6 +1929,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>plusieurs réponses permises&#xa0;: l&apos;ensemble des réponses de chaque annotateur est une valeur nominale</translation>
     </message>
     <message>
+        <source>{n} answer(s) &apos;unsure&apos; or outside the scale were left out of the {level} figures</source>
+        <translation>{n} réponse(s) «&#xa0;incertain&#xa0;» ou hors de l&apos;échelle ont été écartées des chiffres de niveau {level}</translation>
+    </message>
+    <message>
         <source>coding is blind in this project: {viewer} sees only their own work, not {whose}</source>
         <translation>le codage est à l&apos;aveugle dans ce projet&#xa0;: {viewer} ne voit que son propre travail, pas {whose}</translation>
     </message>
