@@ -67,11 +67,15 @@ class AdjudicationPanel(QWidget):
         self.add_button = QPushButton(self.tr("Add selected text to gold"), self)
         self.add_button.setToolTip(self.tr("Select words in the text above, choose a label, then add them "
                                            "to the gold standard as your own span"))
-        for widget in (QLabel(self.tr("Selected span:"), self), self.accept_button, self.delete_button,
-                       QLabel(self.tr("   New gold span:"), self), self.label_combo, self.add_button):
+        for widget in (QLabel(self.tr("Selected span:"), self), self.accept_button, self.delete_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         layout.addLayout(actions)
+        new_span = QHBoxLayout()  # rows kept short, so the panel never widens the window in any language
+        for widget in (QLabel(self.tr("   New gold span:").strip(), self), self.label_combo, self.add_button):
+            new_span.addWidget(widget)
+        new_span.addStretch(1)
+        layout.addLayout(new_span)
         agreed = QHBoxLayout()
         agreed.addWidget(QLabel(self.tr("Agreed by"), self))
         self.threshold_combo = QComboBox(self)
@@ -85,9 +89,12 @@ class AdjudicationPanel(QWidget):
         self.accept_answers_button = QPushButton(self.tr("Accept agreed answers in this document"), self)
         agreed.addWidget(self.accept_agreed_button)
         agreed.addWidget(self.accept_all_button)
-        agreed.addWidget(self.accept_answers_button)
         agreed.addStretch(1)
         layout.addLayout(agreed)
+        answers_row = QHBoxLayout()
+        answers_row.addWidget(self.accept_answers_button)
+        answers_row.addStretch(1)
+        layout.addLayout(answers_row)
         finish = QHBoxLayout()
         self.settled_check = QCheckBox(self.tr("Document settled (what gold lacks was rejected)"), self)
         self.settled_check.setToolTip(self.tr("A settled document has no open disagreement left "

@@ -237,9 +237,13 @@ class AgreementView(QDialog):
 
     def compute(self) -> None:
         """Compute the report for the chosen filters off the GUI thread."""
+        if not self.annotator_list.count():
+            self.summary.setText(self.tr("Nobody to compare yet: no annotator has coded a document."))
+            self.error = "nobody"  # nothing to compute until someone codes
+            return
         if not self._checked(self.annotator_list) or not self._checked(self.label_list):
-            QMessageBox.information(self, self.tr("Agreement"),
-                                    self.tr("Choose at least one annotator and one label or question."))
+            # Said in the window, not in a box: the window computes on its own when it opens.
+            self.summary.setText(self.tr("Choose at least one annotator and one label or question."))
             return
         self.compute_button.setEnabled(False)
         self.summary.setText(self.tr("Computing…"))
@@ -357,7 +361,8 @@ class AgreementView(QDialog):
                     "(reliable). F1 and character kappa are means over pairs of annotators.")
             .replace("%1", str(report.spans.complete_documents))
             + (f"<br><span style='color:#555'>{ci_reason[0].upper()}{ci_reason[1:]}.</span>" if ci_reason else "")
-            + ("<br><span style='color:#555'>%s: %s.</span>" % (self.tr("Span origins"), origins) if origins else ""))
+            + ("<br><span style='color:#555'>%s</span>" % self.tr("Span origins: %1.").replace("%1", origins)
+               if origins else ""))
         self.labels_notes.setText(notes.html())
 
     def _show_confusion(self, report: AgreementReport) -> None:

@@ -154,7 +154,7 @@ class DisagreementView(QDialog):
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(top)
         right.addWidget(self.panel)
-        right.setSizes([540, 330])
+        right.setSizes([500, 400])
         left.setMinimumWidth(320)  # the document list stays readable whatever the panel's language needs
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)

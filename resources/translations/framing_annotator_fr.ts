@@ -244,11 +244,11 @@
     </message>
     <message>
         <source>Only documents marked done</source>
-        <translation>Seulement les documents marqués comme terminés</translation>
+        <translation>Documents terminés seulement</translation>
     </message>
     <message>
         <source>Count sub-labels as their parent label</source>
-        <translation>Compter les sous-étiquettes comme leur étiquette parente</translation>
+        <translation>Sous-étiquettes comptées avec leur parent</translation>
     </message>
     <message>
         <source>Reporting verb = neutral + loaded: each sub-label&apos;s spans count as spans of its top-level label.</source>
@@ -395,6 +395,10 @@
         <translation>Documents classés par désaccord</translation>
     </message>
     <message>
+        <source>Nobody to compare yet: no annotator has coded a document.</source>
+        <translation>Personne à comparer pour l&apos;instant&#xa0;: aucun annotateur n&apos;a codé de document.</translation>
+    </message>
+    <message>
         <source>Agreement</source>
         <translation>Accord</translation>
     </message>
@@ -459,8 +463,8 @@
         <translation>&lt;b&gt;Alpha d’unitisation par étiquette&lt;/b&gt; sur le ou les %1 document(s) codé(s) par tous les annotateurs, avec intervalles bootstrap à 95&#xa0;% (rééchantillonnage des documents). Lignes pointillées&#xa0;: 0,667 (provisoire) et 0,800 (fiable). Le F1 et le kappa par caractère sont des moyennes sur les paires d’annotateurs.</translation>
     </message>
     <message>
-        <source>Span origins</source>
-        <translation>Origine des segments</translation>
+        <source>Span origins: %1.</source>
+        <translation>Origine des segments&#xa0;: %1.</translation>
     </message>
     <message>
         <source>(no span)</source>

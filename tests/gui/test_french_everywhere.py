@@ -176,7 +176,7 @@ def lead_windows(window, qtbot) -> dict[str, list[str]]:
 
 def test_every_window_of_the_lead_speaks_french(team_window, qtbot):
     whole, fragments = english_strings()
-    assert len(whole) > 300 and "Span origins" in whole  # the list is the app's own English
+    assert len(whole) > 300 and "Coders compared" in whole  # the list is the app's own English
     problems = {name: english_in(texts, whole, fragments)
                 for name, texts in lead_windows(team_window, qtbot).items()}
     problems = {name: found for name, found in problems.items() if found}
@@ -187,8 +187,8 @@ def test_the_check_catches_an_english_string_left_on_screen(qapp):
     whole, fragments = english_strings()
     from PySide6.QtWidgets import QLabel
 
-    label = QLabel("Span origins")
-    assert english_in(shown_texts(label), whole, fragments) == ["Span origins"]
+    label = QLabel("Coders compared")
+    assert english_in(shown_texts(label), whole, fragments) == ["Coders compared"]
     label.setText("Annotateurs : 3 documents finished by every assigned annotator")
     assert english_in(shown_texts(label), whole, fragments)
     label.setText("Origine des segments : sam 3")
