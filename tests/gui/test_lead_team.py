@@ -159,3 +159,26 @@ def test_the_lead_role_is_refused_while_someone_else_leads(window, project, monk
     team.become_lead(window)
     assert project.team.role("alice") == "annotator"
     assert told == ["lea leads this project. Only a lead gives the lead role to someone else (Team > Annotators…)."]
+
+
+def test_agreement_window_ticks_the_assigned_coders_and_rolls_labels_up(qtbot, window, project, documents):
+    from annotator.gui.agreement_view import AgreementView
+
+    project.team.set_role("alice", "lead")
+    for name in ("sam", "noor"):
+        project.assignments.assign(name, documents)
+        add_span(project, documents[0], name, "reporting_verb.neutral" if name == "sam" else "reporting_verb.loaded")
+    add_span(project, documents[0], "alice")  # the lead's stray test span
+    view = AgreementView(project, window, resamples=0)
+    qtbot.addWidget(view)
+    ticks = {view.annotator_list.item(i).data(Qt.ItemDataRole.UserRole): view.annotator_list.item(i).checkState()
+             for i in range(view.annotator_list.count())}
+    assert ticks == {"alice": Qt.CheckState.Unchecked, "sam": Qt.CheckState.Checked, "noor": Qt.CheckState.Checked}
+    view.roll_up_check.setChecked(True)
+    assert view.request().roll_up and view.request().annotators == []  # the default coders: no filter
+    view.show()
+    qtbot.waitUntil(lambda: view.report is not None, timeout=30000)
+    assert view.report.annotators == ["sam", "noor"] and view.report.filters["roll_up"]
+    rows = [view.labels_table.item(r, 0).text() for r in range(view.labels_table.rowCount())]
+    assert "Reporting verb" in rows and "Neutral reporting verb" not in rows
+    view.close()
