@@ -381,7 +381,7 @@ class CodebookEditor(QDialog):
             return None
         if confirm:
             self.last_preview = ImportPreview(book, diff, {l.id: l.display_name(self.language)
-                                                           for l in self._labels.values()}, self)
+                                                           for l in self._labels.values()}, self, self.language)
             if not self.last_preview.exec():
                 return None
         return self._run(self.project.codebook.import_book, book)

@@ -69,15 +69,16 @@ def diff_lines(diff: CodebookDiff, names: dict[str, str]) -> list[str]:
 class ImportPreview(QDialog):
     """Every change an import would make; Import writes them, Cancel writes nothing."""
 
-    def __init__(self, book: Codebook, diff: CodebookDiff, names: dict[str, str], parent: QWidget | None = None):
+    def __init__(self, book: Codebook, diff: CodebookDiff, names: dict[str, str], parent: QWidget | None = None,
+                 language: str = "en"):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import codebook — %s") % book.name)
         self.resize(760, 520)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Importing “%s” would make these changes. Nothing changes until you "
                                         "press Import.") % book.name, self))
-        self.report = QPlainTextEdit("\n".join(diff_lines(diff, {**names, **{l.id: l.name for l in book.labels
-                                                                             if l.id not in names}})), self)
+        incoming = {label.id: label.display_name(language) for label in book.labels if label.id not in names}
+        self.report = QPlainTextEdit("\n".join(diff_lines(diff, {**names, **incoming})), self)
         self.report.setReadOnly(True)
         self.report.setAccessibleName(self.tr("Changes the import would make"))
         layout.addWidget(self.report, 1)

@@ -138,7 +138,7 @@ class AssignDialog(QDialog):
         super().__init__(parent)
         self.project = project
         self.setWindowTitle(translate("Team", "Assign documents"))
-        self.resize(560, 520)
+        self.resize(560, 480)
         layout = QFormLayout(self)
         self.annotator_list = QListWidget(self)
         self.annotator_list.setAccessibleName(translate("Team", "Annotators"))
@@ -163,7 +163,8 @@ class AssignDialog(QDialog):
         self.seed.setValue(1)
         self.outline = QLabel(self)
         self.outline.setWordWrap(True)
-        layout.addRow(translate("Team", "Annotators"), self.annotator_list)
+        layout.addRow(QLabel("<b>%s</b>" % translate("Team", "Annotators"), self))
+        layout.addRow(self.annotator_list)
         layout.addRow(translate("Team", "Coders per shared document"), self.per_document)
         layout.addRow(translate("Team", "Share of documents coded by several (agreement sample)"), self.overlap)
         layout.addRow(translate("Team", "Seed (same seed, same plan)"), self.seed)
@@ -236,6 +237,7 @@ class AssignResultDialog(QDialog):
         layout.addWidget(QLabel("<b>%s</b>" % translate("Team", "Overlap"), self))
         layout.addWidget(self.pairs)
         self.left_out = QListWidget(self)
+        self.left_out.setWordWrap(True)
         self.left_out.setAccessibleName(translate("Team", "Documents left out"))
         for item in plan.left_out:
             self.left_out.addItem(translate("Team", "%1: assigned already to %2")

@@ -164,7 +164,7 @@ def lead_windows(window, qtbot) -> dict[str, list[str]]:
         shown[f"codebook editor {len(shown)}"] = shown_texts(editor)
     book = load_preset("policy-frames")
     preview = ImportPreview(book, project.codebook.preview_import(book),
-                            {l.id: l.display_name("fr") for l in project.codebook.labels()}, window)
+                            {l.id: l.display_name("fr") for l in project.codebook.labels()}, window, "fr")
     shown["codebook import preview"] = shown_texts(preview)
     shown["export"] = shown_texts(ExportDialog(project, window))
     shown["preferences"] = shown_texts(SettingsDialog(window.settings, window))
