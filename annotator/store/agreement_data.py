@@ -17,7 +17,7 @@ from annotator.core.agreement_input import (
 from annotator.core.codebook_tree import descendants
 from annotator.core.errors import ProjectError
 from annotator.core.model import Label
-from annotator.store.gold import ADJUDICATION, GOLD
+from annotator.store.gold import ADJUDICATION
 from annotator.store.team import Team
 from annotator.store.transactions import ProjectDatabase
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from annotator.core.assignment import AssignmentError, plan_assignments
 from annotator.core.change import Action, Change
