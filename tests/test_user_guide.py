@@ -44,7 +44,7 @@ def test_every_guide_picture_is_made_by_the_screenshot_script():
     spec = importlib.util.spec_from_file_location("make_screenshots", REPO / "scripts" / "make_screenshots.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    made = {name for name, _args in module.SHOTS}
+    made = {name for name, _args in module.SHOTS + getattr(module, "TEAM_SHOTS", [])}
     pictures = {Path(t).name for page in GUIDE_PAGES for t in links(DOCS / page) if t.startswith("images/")}
     assert pictures and pictures <= made
 
@@ -65,9 +65,8 @@ def test_documented_options_exist():
     assert len(rows) >= 15
     for row in rows:
         command = cli.get_command(click.Context(cli), row.group(1))
-        known = {opt for p in command.params for opt in getattr(p, "opts", [])}
-        for sub in getattr(command, "commands", {}).values():
-            known |= {opt for p in sub.params for opt in getattr(p, "opts", [])}
+        params = list(command.params) + [p for sub in getattr(command, "commands", {}).values() for p in sub.params]
+        known = {opt for p in params for opt in getattr(p, "opts", []) + getattr(p, "secondary_opts", [])}
         wrong += [f"{row.group(1)} {o}" for o in re.findall(r"(--[a-z-]+|-[a-z]\b)", row.group(2))
                   if o not in known]
     assert wrong == []

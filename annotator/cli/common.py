@@ -86,3 +86,20 @@ def open_project(path: Path, read_only: bool = False) -> Project:
             raise click.ClickException(message)
         click.echo(f"Warning: {project.open_notice()}", err=True)
     return project
+
+
+def open_as(path: Path, acting_as: str | None, read_only: bool = True) -> Project:
+    """Open PROJECT for the person running the command: `--as NAME`, else the name remembered for this
+    project on this machine (services.identity); every reading path then shows what they may see."""
+    from annotator.services.identity import remembered
+
+    project = open_project(path, read_only=read_only)
+    try:
+        name = (acting_as or "").strip() or remembered(project.project_id)
+        if acting_as and name not in project.team.coders():
+            project.team.get(name)  # an unknown name is a typo: refuse it, naming the project's annotators
+        project.team.identify(name)
+    except BaseException:
+        project.close()
+        raise
+    return project

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_project, project_argument, reports_errors
-from annotator.cli.options import done_only, label_family, whose_work, with_gold
+from annotator.cli.common import open_as, project_argument, reports_errors
+from annotator.cli.options import acting_as, done_only, label_family, whose_work, with_gold
 from annotator.services.exporting import FORMATS, TABLES, export_project
 
 
@@ -34,11 +34,16 @@ from annotator.services.exporting import FORMATS, TABLES, export_project
 @click.option("--per-annotator", is_flag=True,
               help="JSONL: a folder with one file per annotator, as doccano keeps them (import each "
                    "file into doccano as that user).")
+@acting_as
 @reports_errors
 def export(project: Path, fmt: str, out: Path, annotators: tuple[str, ...], gold: bool,
-           labels: tuple[str, ...], done_only: bool, excel: bool, table: str | None, per_annotator: bool) -> None:
-    """Export PROJECT's annotations as a dataset or for another tool."""
-    with open_project(project, read_only=True) as proj:
+           labels: tuple[str, ...], done_only: bool, excel: bool, table: str | None, per_annotator: bool,
+           acting_as: str | None) -> None:
+    """Export PROJECT's annotations as a dataset or for another tool.
+
+    Under blind coding a coder exports only their own work; the lead, everyone's and the gold standard.
+    """
+    with open_as(project, acting_as) as proj:
         report = export_project(
             proj, fmt, out, annotators=list(annotators) or None, gold=gold,
             labels=list(labels) or None, done_only=done_only, excel=excel, table=table,

@@ -9,6 +9,8 @@ from annotator import __version__
 from annotator.cli.lazy import LazyCommand, LazyGroup
 
 COMMANDS = {
+    'adjudicate': LazyCommand(lambda: __import__("annotator.cli.adjudicate_commands", fromlist=["adjudicate"]).adjudicate,
+        "Build PROJECT's gold standard: accept agreed spans and answers, list open disagreements, export gold."),
     'agreement': LazyCommand(lambda: __import__("annotator.cli.agreement_commands", fromlist=["agreement"]).agreement,
         "Measure how far PROJECT's annotators agree, on questions and on spans."),
     'annotators': LazyCommand(lambda: __import__("annotator.cli.project_commands", fromlist=["annotators"]).annotators,

@@ -1,9 +1,11 @@
 """Options several commands share, each with one meaning wherever it appears (as sqlite-utils' cli.py does).
 
-Three things an annotator name can mean on a command line, three options:
+Four things an annotator name can mean on a command line, four options:
 - `recorded_under`: whose name new work is recorded under (suggest, import);
 - `whose_work`: a selection of annotators whose work a report or an export reads (agreement, export, progress);
-- `assignee` / `assignees`: who documents go to (package, assign).
+- `assignee` / `assignees`: who documents go to (package, assign);
+- `acting_as`: who is running the command (--as), which decides what a reading command may show under
+  blind coding (a coder their own work, the lead everyone's).
 """
 
 from __future__ import annotations
@@ -66,3 +68,11 @@ def done_only(func: Callable) -> Callable:
     """--done-only: an annotator's work on a document counts once they marked it done."""
     return click.option("--done-only", is_flag=True,
                         help="Count an annotator's work on a document only once they marked it done.")(func)
+
+
+def acting_as(func: Callable) -> Callable:
+    """--as NAME: the person running the command (default: the name remembered for this project on this machine)."""
+    return click.option("--as", "acting_as", default=None, metavar="NAME",
+                        help="Who is running the command (default: the name remembered for this project on "
+                             "this machine). Under blind coding a coder sees only their own work; the lead, "
+                             "everyone's.")(func)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_project, project_argument, reports_errors
-from annotator.cli.options import assignee, assignees, whose_work
+from annotator.cli.common import open_as, open_project, project_argument, reports_errors
+from annotator.cli.options import acting_as, assignee, assignees, whose_work
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.store.merge_guard import DEFAULT_MAX_NEW_LABELS
 
@@ -19,13 +19,16 @@ STATUS_CELLS = {"todo": "todo", "in progress": "busy", "done": "done"}
 @assignee
 @click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The package file to write (must not exist yet).")
+@acting_as
 @reports_errors
-def package(project: Path, annotator_name: str, output: Path) -> None:
+def package(project: Path, annotator_name: str, output: Path, acting_as: str | None) -> None:
     """Write a package for one annotator: their documents, the codebook and their work so far.
 
     Send the package to the annotator; merge it back with `annotator merge PROJECT PACKAGE`.
+    Under blind coding only the lead packages another annotator's work.
     """
-    with open_project(project, read_only=True) as proj:
+    with open_as(project, acting_as) as proj:
+        proj.team.require_visible([annotator_name])
         info = proj.packages.write(annotator_name, output)
     click.echo(f"Wrote {info.path} for {info.annotator}: {info.documents} documents, "
                f"{info.spans} spans, {info.document_labels} document labels.")
@@ -85,17 +88,16 @@ def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...
         if per_document is not None:
             if remove:
                 raise ProjectError("--remove does not go with --auto")
-            names = list(annotators) or [a.name for a in proj.team.annotators() if a.role == "annotator"]
+            names = list(annotators) or [a.name for a in proj.team.annotators(include_retired=False)
+                                         if a.role == "annotator"]
             if not names:
                 raise ProjectError("no annotators to assign to: add some or name them with --annotator")
             change = proj.assignments.auto_assign(names, per_document=per_document, overlap_share=overlap,
                                       seed=int(seed) if seed.lstrip("-").isdigit() else seed,
                                       document_ids=doc_ids or None)
-            load = change.details["load"]
-            click.echo(f"Assigned {len(change.documents)} documents "
-                       f"({len(change.details['overlap'])} to {per_document} annotators each):")
-            for name in sorted(load):
-                click.echo(f"  {name}: {load[name]} new")
+            click.echo(f"Assigned {len(change.documents)} documents:")
+            for line in change.details["plan"].summary_lines():
+                click.echo(line)
             return
         if len(annotators) != 1:
             raise ProjectError("name exactly one annotator with --annotator (or use --auto N)")
@@ -114,10 +116,14 @@ def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...
 @project_argument
 @whose_work
 @click.option("--summary", is_flag=True, help="Print the totals only, not the document x annotator table.")
+@acting_as
 @reports_errors
-def progress(project: Path, annotators: tuple[str, ...], summary: bool) -> None:
-    """Show who has done what: documents x annotators (todo / busy = in progress / done) and totals."""
-    with open_project(project, read_only=True) as proj:
+def progress(project: Path, annotators: tuple[str, ...], summary: bool, acting_as: str | None) -> None:
+    """Show who has done what: documents x annotators (todo / busy = in progress / done) and totals.
+
+    Under blind coding a coder sees only their own column.
+    """
+    with open_as(project, acting_as) as proj:
         report = proj.assignments.progress(list(annotators) or None)
     if not report.rows:
         click.echo("No documents are assigned yet (see `annotator assign --help`).")
@@ -125,16 +131,17 @@ def progress(project: Path, annotators: tuple[str, ...], summary: bool) -> None:
     names = report.annotators
     if not summary:
         width = max(4, *(len(n) for n in names))
-        click.echo(f"{'#':>5}  {'document':30}  " + "  ".join(f"{n:{width}}" for n in names))
+        click.echo(f"{'#':>5}  {'document':30}  " + "  ".join(f"{n:{width}}" for n in names) + "   done")
         for row in report.rows:
             cells = [STATUS_CELLS.get(row.statuses.get(n, ""), "-") for n in names]
-            click.echo(f"{row.position + 1:>5}  {row.title[:30]:30}  " + "  ".join(f"{c:{width}}" for c in cells))
+            click.echo(f"{row.position + 1:>5}  {row.title[:30]:30}  " + "  ".join(f"{c:{width}}" for c in cells)
+                       + f"  {row.share_done:6.1%}")
         click.echo("")
     for name in names:
         counts = report.totals[name]
         total = sum(counts.values())
         click.echo(f"{name}: {total} assigned, {counts['todo']} todo, {counts['in progress']} in progress, "
-                   f"{counts['done']} done")
+                   f"{counts['done']} done ({report.share_done(name):.1%})")
     click.echo(f"Documents: {len(report.rows)} assigned, {report.documents_done} finished by every "
                f"annotator, {report.unassigned} not assigned")
 

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.colours import READABLE_PALETTE, SAFE_PALETTE  # noqa: F401 - SAFE_PALETTE kept importable here
 from annotator.core.errors import CodebookError
+from annotator.core.shortcuts import normal_shortcut, shortcut_problem
 from annotator.core.model import ATTRIBUTE_TYPES, AttributeDef, Choice, Label
 
 FORMAT_NAME = "framing-annotator-codebook"
@@ -18,22 +20,16 @@ UNSURE_CHOICE = Choice(id="unsure", name="Unsure / not applicable", name_fr="Inc
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 _ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_SHORTCUT_RE = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)*\S$")
 
 _BOOK_FIELDS = {"format", "format_version", "id", "name", "name_fr", "version", "source",
                 "description", "description_fr", "labels", "questions", "attributes"}
 _LABEL_FIELDS = {"id", "name", "name_fr", "parent", "color", "colour", "shortcut", "description",
                  "description_fr", "examples", "examples_fr", "retired", "imported", "code"}
 _QUESTION_FIELDS = _LABEL_FIELDS | {"level", "multiple", "choices", "unsure"}
-_CHOICE_FIELDS = {"id", "name", "name_fr", "description", "description_fr", "code"}
+_CHOICE_FIELDS = {"id", "name", "name_fr", "description", "description_fr", "code", "retired"}
 _ATTRIBUTE_FIELDS = {"id", "name", "name_fr", "type", "choices", "labels", "description",
-                     "description_fr", "multiple"}
+                     "description_fr", "multiple", "retired"}
 
-# Okabe-Ito palette, distinguishable by colour-blind readers, then Paul Tol's muted scheme.
-SAFE_PALETTE = (
-    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
-)
 
 
 @dataclass
@@ -104,7 +100,7 @@ def _identifier(d: dict, where: str) -> str:
 
 
 def _colour(d: dict, where: str, index: int) -> str:
-    value = d.get("color") or d.get("colour") or SAFE_PALETTE[index % len(SAFE_PALETTE)]
+    value = d.get("color") or d.get("colour") or READABLE_PALETTE[index % len(READABLE_PALETTE)]
     if not isinstance(value, str) or not _COLOUR_RE.match(value):
         raise CodebookError(f"{where}: field 'color' {value!r} must look like #RRGGBB")
     return value.upper()
@@ -137,6 +133,7 @@ def _choice_from_dict(c: Any, where: str, warnings: list[str], allow_text: bool 
         id=_identifier(c, where), name=_text(c, "name", where, required=True),
         name_fr=_text(c, "name_fr", where), description=_text(c, "description", where),
         description_fr=_text(c, "description_fr", where), code=_text(c, "code", where),
+        retired=_flag(c, "retired", where),
     )
 
 
@@ -169,6 +166,7 @@ def _label_from_dict(d: Any, kind: str, index: int, warnings: list[str]) -> Labe
     )
     if label.shortcut:
         check_shortcut(label.shortcut, where)
+        label.shortcut = normal_shortcut(label.shortcut)
     if kind == "document":
         level = _text(d, "level", where, default="nominal")
         if level not in LEVELS:
@@ -220,6 +218,7 @@ def _attribute_from_dict(d: Any, index: int, warnings: list[str]) -> AttributeDe
         description_fr=_text(d, "description_fr", where),
         multiple=_flag(d, "multiple", where),
         choice_details=details,
+        retired=_flag(d, "retired", where),
     )
 
 
@@ -271,18 +270,17 @@ def codebook_from_dict(data: Any) -> Codebook:
 
 
 def check_shortcut(shortcut: str, where: str = "shortcut") -> None:
-    """Raise CodebookError unless `shortcut` is one key (one character), optionally with modifiers."""
-    if not _SHORTCUT_RE.match(shortcut):
-        raise CodebookError(
-            f"{where}: field 'shortcut' {shortcut!r} must be one key, like 'q' or 'Alt+1'"
-        )
+    """Raise CodebookError, saying why, unless `shortcut` is a key the text area catches (see core.shortcuts)."""
+    problem = shortcut_problem(shortcut)
+    if problem:
+        raise CodebookError(f"{where}: shortcut {shortcut!r} {problem}")
 
 
 def shortcut_owner(labels: list[Label], shortcut: str, ignore: str | None = None) -> Label | None:
     """The live label (other than `ignore`) that already uses this shortcut, if any."""
-    key = shortcut.lower()
+    key = normal_shortcut(shortcut)
     for label in labels:
-        if label.id != ignore and not label.retired and label.shortcut and label.shortcut.lower() == key:
+        if label.id != ignore and not label.retired and label.shortcut and normal_shortcut(label.shortcut) == key:
             return label
     return None
 
@@ -379,6 +377,8 @@ def codebook_to_dict(book: Codebook) -> dict[str, Any]:
                 d[key] = getattr(attr, key)
         if attr.multiple:
             d["multiple"] = True
+        if attr.retired:
+            d["retired"] = True
         if attr.type == "choice":
             plain = all(c.name == c.id and _choice_dict(c).keys() <= {"id", "name"} for c in attr.choice_details)
             d["choices"] = [c.id if plain else _choice_dict(c) for c in attr.choice_details]

@@ -13,7 +13,32 @@ LABEL_FIELDS = ("name", "name_fr", "kind", "parent", "color", "shortcut", "descr
                 "description_fr", "examples", "examples_fr", "code", "choices", "multiple",
                 "level", "retired")
 ATTRIBUTE_FIELDS = ("name", "name_fr", "type", "choices", "choice_details", "labels",
-                    "description", "description_fr", "multiple")
+                    "description", "description_fr", "multiple", "retired")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One change an import makes to one label, question or attribute (`item`): a field from `before` to
+    `after` (as short text), or, for `field` "choice", one choice (`choice`) added (before ""), removed
+    (after "") or renamed."""
+
+    item: str
+    field: str
+    before: str
+    after: str
+    choice: str = ""
+    attribute: bool = False
+
+    def line(self) -> str:
+        """The change in English words (the command line's report)."""
+        what = f"attribute {self.item}" if self.attribute else self.item
+        if self.field == "choice":
+            if not self.before:
+                return f"{what}: choice {self.choice!r} added ({self.after})"
+            if not self.after:
+                return f"{what}: choice {self.choice!r} removed ({self.before})"
+            return f"{what}: choice {self.choice!r} renamed {self.before!r} -> {self.after!r}"
+        return f"{what}: {self.field} {self.before!r} -> {self.after!r}"
 
 
 @dataclass
@@ -33,6 +58,7 @@ class CodebookDiff:
     changed_attributes: dict[str, list[str]] = field(default_factory=dict)
     missing_attributes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -46,6 +72,7 @@ class CodebookDiff:
             "new_attributes": list(self.new_attributes),
             "changed_attributes": dict(self.changed_attributes),
             "missing_attributes": list(self.missing_attributes), "notes": list(self.notes),
+            "differences": [vars(d) for d in self.differences],
         }
 
     def summary(self) -> list[str]:
@@ -56,6 +83,7 @@ class CodebookDiff:
         ]
         lines += [f"  new: {label_id}" for label_id in self.new]
         lines += [f"  changed: {label_id} ({', '.join(fields)})" for label_id, fields in self.changed.items()]
+        lines += [f"    {difference.line()}" for difference in self.differences]
         lines += [f"  missing (kept): {label_id}" for label_id in self.missing]
         lines += [f"  new attribute: {attr_id}" for attr_id in self.new_attributes]
         lines += [
@@ -91,6 +119,39 @@ def attribute_differences(old: AttributeDef, new: AttributeDef) -> list[str]:
     return [name for name in ATTRIBUTE_FIELDS if _attribute_value(old, name) != _attribute_value(new, name)]
 
 
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(v.get("id", v)) if isinstance(v, dict) else str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def choice_differences(item: str, before: list, after: list, attribute: bool = False) -> list[Difference]:
+    """Choices added, removed and renamed between two versions of a question (or attribute), by id."""
+    old = {c.id: c for c in before}
+    new = {c.id: c for c in after}
+    found = [Difference(item, "choice", "", c.name, c.id, attribute) for c in after if c.id not in old]
+    found += [Difference(item, "choice", c.name, "", c.id, attribute) for c in before if c.id not in new]
+    found += [Difference(item, "choice", old[c.id].name, c.name, c.id, attribute) for c in after
+              if c.id in old and old[c.id].name != c.name]
+    if [c.id for c in before if c.id in new] != [c.id for c in after if c.id in old]:
+        found.append(Difference(item, "choice order", ", ".join(c.id for c in before),
+                                ", ".join(c.id for c in after), "", attribute))
+    return found
+
+
+def label_field_differences(old: Label, new: Label) -> list[Difference]:
+    """Every change from `old` to `new`, field by field and choice by choice."""
+    found: list[Difference] = []
+    for name in label_differences(old, new):
+        if name == "choices":
+            found += choice_differences(old.id, old.choices, new.choices)
+        else:
+            found.append(Difference(old.id, name, _shown(getattr(old, name)), _shown(getattr(new, name))))
+    return found
+
+
 def diff_codebooks(current: Codebook, incoming: Codebook) -> CodebookDiff:
     """Match labels and attributes by id and sort them into new, changed, unchanged, missing."""
     diff = CodebookDiff()
@@ -102,6 +163,7 @@ def diff_codebooks(current: Codebook, incoming: Codebook) -> CodebookDiff:
             fields = label_differences(old_labels[label.id], label)
             if fields:
                 diff.changed[label.id] = fields
+                diff.differences += label_field_differences(old_labels[label.id], label)
             else:
                 diff.unchanged.append(label.id)
     incoming_ids = {label.id for label in incoming.labels}
@@ -114,6 +176,14 @@ def diff_codebooks(current: Codebook, incoming: Codebook) -> CodebookDiff:
             fields = attribute_differences(old_attrs[attr.id], attr)
             if fields:
                 diff.changed_attributes[attr.id] = fields
+                before = old_attrs[attr.id]
+                for name in fields:
+                    if name == "choice_details":
+                        diff.differences += choice_differences(attr.id, before.choice_details, attr.choice_details,
+                                                               attribute=True)
+                    elif name != "choices":
+                        diff.differences.append(Difference(attr.id, name, _shown(getattr(before, name)),
+                                                           _shown(getattr(attr, name)), attribute=True))
     incoming_attrs = {attr.id for attr in incoming.attributes}
     diff.missing_attributes = [attr.id for attr in current.attributes if attr.id not in incoming_attrs]
     return diff

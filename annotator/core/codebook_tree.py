@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
-from annotator.core.codebook import SAFE_PALETTE
+from annotator.core.colours import distinct_colour
 from annotator.core.errors import CodebookError
 from annotator.core.model import Label
 
@@ -103,12 +102,8 @@ def move_in_tree(labels: list[Label], label_id: str, parent: str | None,
 
 
 def next_colour(labels: list[Label]) -> str:
-    """The first palette colour no live label uses, else the least used one."""
-    used = Counter(label.color.upper() for label in labels if not label.retired)
-    for colour in SAFE_PALETTE:
-        if colour.upper() not in used:
-            return colour
-    return min(SAFE_PALETTE, key=lambda colour: (used[colour.upper()], SAFE_PALETTE.index(colour)))
+    """A readable colour for a new label, unlike the live labels' colours (see core.colours.distinct_colour)."""
+    return distinct_colour(label.color for label in labels if not label.retired)
 
 
 def new_label_id(name: str, taken: set[str] | list[str], parent: str | None = None) -> str:

@@ -46,6 +46,10 @@ class NotFound(ProjectError):
         super().__init__(f"no {what} {key!r} in this project")
 
 
+class NotPermitted(ProjectError):
+    """The person named for this action may not do it (blind coding, lead-only actions)."""
+
+
 class InvalidSpan(AnnotatorError, ValueError):
     """A span's offsets or text do not fit its document."""
 

@@ -64,10 +64,19 @@ class Document:
 
 @dataclass
 class Annotator:
-    """A person who annotates; `role` is "annotator" or "lead"."""
+    """A person who annotates; `role` is "annotator" or "lead". `display_name` is how the app shows them
+    (their `name`, the key their work is recorded under, never changes); a `retired` annotator keeps
+    their work and gets no new documents."""
 
     name: str
     role: str = "annotator"
+    display_name: str = ""
+    retired: bool = False
+
+    @property
+    def shown_name(self) -> str:
+        """The display name when set, else the name."""
+        return self.display_name or self.name
 
 
 @dataclass
@@ -80,6 +89,7 @@ class Choice:
     description: str = ""
     description_fr: str = ""
     code: str = ""
+    retired: bool = False  # kept for the answers that use it, no longer offered
 
     def display_name(self, language: str = "en") -> str:
         """The choice's name in `language` ("fr" or "en"), falling back to English."""
@@ -133,6 +143,11 @@ class AttributeDef:
     description_fr: str = ""
     multiple: bool = False
     choice_details: list[Choice] = field(default_factory=list)
+    retired: bool = False  # its values stay on spans; new spans no longer ask for it
+
+    def display_name(self, language: str = "en") -> str:
+        """The attribute's name in `language` ("fr" or "en"), falling back to English."""
+        return self.name_fr if language == "fr" and self.name_fr else self.name
 
     def __post_init__(self) -> None:
         known = {c.id for c in self.choice_details}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -68,11 +68,15 @@ class AdjudicationPanel(QWidget):
         self.add_button = QPushButton(self.tr("Add selected text to gold"), self)
         self.add_button.setToolTip(self.tr("Select words in the text above, choose a label, then add them "
                                            "to the gold standard as your own span"))
-        for widget in (QLabel(self.tr("Selected span:"), self), self.accept_button, self.delete_button,
-                       QLabel(self.tr("   New gold span:"), self), self.label_combo, self.add_button):
+        for widget in (QLabel(self.tr("Selected span:"), self), self.accept_button, self.delete_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         layout.addLayout(actions)
+        new_span = QHBoxLayout()  # rows kept short, so the panel never widens the window in any language
+        for widget in (QLabel(self.tr("   New gold span:").strip(), self), self.label_combo, self.add_button):
+            new_span.addWidget(widget)
+        new_span.addStretch(1)
+        layout.addLayout(new_span)
         agreed = QHBoxLayout()
         agreed.addWidget(QLabel(self.tr("Agreed by"), self))
         self.threshold_combo = QComboBox(self)
@@ -86,9 +90,23 @@ class AdjudicationPanel(QWidget):
         self.accept_answers_button = QPushButton(self.tr("Accept agreed answers in this document"), self)
         agreed.addWidget(self.accept_agreed_button)
         agreed.addWidget(self.accept_all_button)
-        agreed.addWidget(self.accept_answers_button)
         agreed.addStretch(1)
         layout.addLayout(agreed)
+        answers_row = QHBoxLayout()
+        answers_row.addWidget(self.accept_answers_button)
+        answers_row.addStretch(1)
+        layout.addLayout(answers_row)
+        finish = QHBoxLayout()
+        self.settled_check = QCheckBox(self.tr("Document settled (what gold lacks was rejected)"), self)
+        self.settled_check.setToolTip(self.tr("A settled document has no open disagreement left "
+                                              "(annotator adjudicate PROJECT open)."))
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.redo_button = QPushButton(self.tr("Redo"), self)
+        finish.addWidget(self.settled_check)
+        finish.addStretch(1)
+        finish.addWidget(self.undo_button)
+        finish.addWidget(self.redo_button)
+        layout.addLayout(finish)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -96,17 +114,24 @@ class AdjudicationPanel(QWidget):
         layout.addWidget(self.status)
         self.curator_buttons = (self.accept_button, self.delete_button, self.label_combo, self.add_button,
                                 self.threshold_combo, self.accept_agreed_button, self.accept_all_button,
-                                self.accept_answers_button)
+                                self.accept_answers_button, self.settled_check)
 
     @property
     def threshold(self) -> float:
         return float(self.threshold_combo.currentData())
 
-    def set_labels(self, labels: list[Label]) -> None:
+    def set_labels(self, labels: list[Label], language: str = "en") -> None:
+        self.language = language
         self.label_combo.clear()
         for label in labels:
             if label.kind == "span" and not label.retired:
-                self.label_combo.addItem(label.name, label.id)
+                self.label_combo.addItem(label.display_name(language), label.id)
+
+    def show_settled(self, settled: bool) -> None:
+        """Tick the "settled" box without announcing it as the curator's choice."""
+        self.settled_check.blockSignals(True)
+        self.settled_check.setChecked(settled)
+        self.settled_check.blockSignals(False)
 
     def set_curator(self, allowed: bool) -> None:
         """Enable the gold-standard actions, or explain why they are off."""
@@ -211,7 +236,8 @@ class AdjudicationPanel(QWidget):
         table.setHorizontalHeaderLabels(headers)
         table.setRowCount(len(self.questions))
         for row, question in enumerate(self.questions):
-            names = {c.id: c.name for c in question.choices}
+            language = getattr(self, "language", "en")
+            names = {c.id: c.display_name(language) for c in question.choices}
             given = answers.get(question.id, {})
 
             def shown(value: str) -> str:
@@ -220,12 +246,12 @@ class AdjudicationPanel(QWidget):
             values = [given.get(a, "") for a in coders]
             differ = len({v for v in values if v}) > 1 or (any(values) and not all(values))
             background = DIFFERENT_BG if differ else AGREED_BG
-            cells = [_item(question.name, question.id)] + [_item(shown(v)) for v in values]
+            cells = [_item(question.display_name(language), question.id)] + [_item(shown(v)) for v in values]
             for column, cell in enumerate(cells):
                 cell.setBackground(QBrush(background))
                 table.setItem(row, column, cell)
             combo = QComboBox(table)
-            combo.setAccessibleName(self.tr("Gold answer to %s") % question.name)
+            combo.setAccessibleName(self.tr("Gold answer to %s") % question.display_name(language))
             combo.addItem(self.tr("(no gold answer)"), "")
             options = [c.id for c in question.choices] if not question.multiple else \
                 sorted({v for v in values if v} | ({gold[question.id]} if gold.get(question.id) else set()))

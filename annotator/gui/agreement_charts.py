@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement.report_figures import Figure
 from annotator.gui.plain_text import plain
+from annotator.gui.numbers import decimal, percent as percent_text
+from annotator.gui.reasons import message_text
 
 # Krippendorff's (2004) guidance: alpha >= 0.800 for reliable data, >= 0.667 for tentative conclusions.
 RELIABLE, TENTATIVE = 0.800, 0.667
@@ -47,8 +49,14 @@ def heat_colours(value: float | None) -> tuple[QColor, QColor]:
 
 
 def format_value(value: float, percent: bool = False) -> str:
-    """A figure as shown in the views: three decimals, or a percentage with one."""
-    return f"{value:.1%}" if percent else f"{value:.3f}"
+    """A figure as shown in the views, in the interface's locale: three decimals, or a percentage with one."""
+    return percent_text(value) if percent else decimal(value, 3)
+
+
+def interval_text(low: float, high: float, places: int = 3) -> str:
+    """A 95% interval as the views show it: [0.512, 0.801] (or [0,512 ; 0,801] in French)."""
+    separator = translate("AgreementCharts", ", ", "between the two ends of an interval")
+    return f"[{decimal(low, places)}{separator}{decimal(high, places)}]"
 
 
 class Footnotes:
@@ -61,7 +69,8 @@ class Footnotes:
         if figure is None:
             return "—"
         if figure.value is None:
-            reason = figure.reason or translate("AgreementCharts", "not defined for this data")
+            reason = message_text(figure.reason) if figure.reason else \
+                translate("AgreementCharts", "not defined for this data")
             if reason not in self.reasons:
                 self.reasons.append(reason)
             return translate("AgreementCharts", "n/a [%s]") % (self.reasons.index(reason) + 1)
@@ -71,13 +80,13 @@ class Footnotes:
         """A read-only table cell for `figure`; an undefined one is grey and carries its reason as tooltip."""
         text = self.text(figure, percent)
         if interval and figure is not None and figure.low is not None:
-            text += f"  [{figure.low:.3f}, {figure.high:.3f}]"
+            text += "  " + interval_text(figure.low, figure.high)
         item = QTableWidgetItem(text)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if figure is not None and figure.value is None:
             item.setForeground(UNDEFINED_FG)
-            item.setToolTip(plain(figure.reason or ""))
+            item.setToolTip(plain(message_text(figure.reason or "")))
         elif figure is not None and figure.n is not None:
             item.setToolTip(translate("AgreementCharts", "n = %s") % figure.n)
         return item
@@ -122,7 +131,8 @@ class ColourScale(QWidget):
         for value in (-1.0, -0.5, 0.0, 0.5, TENTATIVE, RELIABLE, 1.0):
             x = left + (value + 1) / 2 * (right - left)
             painter.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 4))
-            text = f"{value:g}" if value not in (TENTATIVE, RELIABLE) else f"{value:.3f}"
+            text = decimal(value, 1 if value in (-0.5, 0.5) else 0) if value not in (TENTATIVE, RELIABLE) \
+                else decimal(value, 3)
             width = QFontMetrics(small).horizontalAdvance(text)
             anchor = min(max(x - width / 2, 0), self.width() - width)
             if value in (0.5,):
@@ -202,7 +212,7 @@ class IntervalChart(QWidget):
             painter.setPen(QPen(QColor("#E3E3E3"), 1))
             painter.drawLine(QPointF(x, self.TOP - 4), QPointF(x, bottom))
             painter.setPen(QColor("#555555"))
-            painter.drawText(QRectF(x - 20, self.TOP - 22, 40, 14), Qt.AlignmentFlag.AlignCenter, f"{tick:.1f}")
+            painter.drawText(QRectF(x - 20, self.TOP - 22, 40, 14), Qt.AlignmentFlag.AlignCenter, decimal(tick, 1))
             tick += 0.2
         captions = ((TENTATIVE, translate("AgreementCharts", "0.667 tentative")),
                     (RELIABLE, translate("AgreementCharts", "0.800 reliable")))
@@ -232,14 +242,14 @@ class IntervalChart(QWidget):
             painter.setFont(small)
             if figure.value is None:
                 painter.setPen(UNDEFINED_FG)
-                reason = figure.reason or translate("AgreementCharts", "not defined")
+                reason = message_text(figure.reason) if figure.reason else translate("AgreementCharts", "not defined")
                 text = translate("AgreementCharts", "n/a: %s") % reason
                 elided = QFontMetrics(small).elidedText(text, Qt.TextElideMode.ElideRight, int(right - left - 8))
                 backing = QFontMetrics(small).horizontalAdvance(elided) + 8
                 painter.fillRect(QRectF(left + 2, top + 5, backing, self.ROW - 10), QColor("#FFFFFF"))
                 painter.drawText(QRectF(left + 6, top, right - left, self.ROW), Qt.AlignmentFlag.AlignVCenter, elided)
                 painter.drawText(QRectF(right + 12, top, value_width - 12, self.ROW), Qt.AlignmentFlag.AlignVCenter,
-                                 f"n/a · {row.count}")
+                                 translate("AgreementCharts", "n/a") + f" · {row.count}")
                 continue
             colour = QColor(row.colour)
             x0, x1 = x_of(0.0), x_of(max(low, min(high, figure.value)))
@@ -257,7 +267,7 @@ class IntervalChart(QWidget):
             painter.setPen(QColor("#1A1A1A"))
             text = format_value(figure.value)
             if figure.low is not None:
-                text += f" [{figure.low:.2f}, {figure.high:.2f}]"
+                text += " " + interval_text(figure.low, figure.high, 2)
             painter.drawText(QRectF(right + 12, top, value_width - 12, self.ROW), Qt.AlignmentFlag.AlignVCenter,
                              f"{text} · {row.count}")
 

@@ -16,13 +16,16 @@ from annotator.gui.agreement_charts import ColourScale, Footnotes, caption_label
 from annotator.gui.plain_text import plain
 
 MAX_WIDTH, MAX_HEIGHT = 900, 600  # beyond this (many annotators) the heatmap scrolls
+from annotator.gui.numbers import decimal
+from annotator.gui.reasons import message_text
 
 
 class PairsPage(QWidget):
     """Choose a measure (span F1, character kappa, or a question's Cohen's kappa) and a span label; see every pair."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, names: dict[str, str] | None = None):
         super().__init__(parent)
+        self.names = names or {}  # label and question ids -> names in the interface's language
         self.setObjectName("pairsPage")
         self.setAutoFillBackground(True)
         self.report: AgreementReport | None = None
@@ -71,7 +74,7 @@ class PairsPage(QWidget):
         self.label_combo.clear()
         self.label_combo.addItem(self.tr("all labels"), None)
         for group in report.spans.per_label:
-            self.label_combo.addItem(group.name, group.label)
+            self.label_combo.addItem(self.names.get(group.label, group.name), group.label)
         self.label_combo.setCurrentIndex(max(0, self.label_combo.findData(label)))
         for combo in (self.measure_combo, self.label_combo):
             combo.blockSignals(False)
@@ -85,7 +88,7 @@ class PairsPage(QWidget):
             return titles[key]
         question = next(q for q in self.report.questions if COHEN_PREFIX + q.id == key)
         weights = {"linear": self.tr("linear weights"), "quadratic": self.tr("quadratic weights")}
-        return self.tr("%1: Cohen's kappa").replace("%1", question.name) + (
+        return self.tr("%1: Cohen's kappa").replace("%1", self.names.get(question.id, question.name)) + (
             f" ({weights[question.cohen_weights]})" if question.cohen_weights in weights else "")
 
     def current_matrix(self) -> Matrix | None:
@@ -127,7 +130,7 @@ class PairsPage(QWidget):
                     background, foreground = QColor("#FAFAFA"), QColor("#BBBBBB")
                 else:
                     item.setFont(bold)
-                    detail = figure.reason if value is None else f"{value:.4f}"
+                    detail = message_text(figure.reason or "") if value is None else decimal(value, 4)
                     count = f"\n{unit}: {figure.n}" if figure is not None and figure.n is not None else ""
                     item.setToolTip(plain(f"{a} – {b}: {title}\n{detail}{count}"))
                 item.setBackground(QBrush(background))

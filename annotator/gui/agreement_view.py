@@ -27,6 +27,7 @@ from annotator.gui.agreement_charts import (
 from annotator.gui.agreement_pairs import PairsPage
 from annotator.gui.model_agreement_page import add_model_page
 from annotator.gui.plain_text import plain
+from annotator.gui.reasons import level_name, message_text, origin_name
 from annotator.gui.review import ReportRequest, compute_report
 from annotator.gui.tasks import TaskRunner, error_text
 from annotator.io.writers.csv_export import write_rows_csv
@@ -39,16 +40,17 @@ class AgreementView(QDialog):
     """How far the annotators agree, explained visually; every figure comes from one AgreementReport."""
 
     def __init__(self, project: Project, parent: QWidget | None = None, resamples: int = DEFAULT_RESAMPLES,
-                 seed: int = 0, browse: Callable[[AgreementReport], None] | None = None):
+                 seed: int = 0, browse: Callable[[AgreementReport], None] | None = None, language: str = "en"):
         super().__init__(parent)
         self.project = project
+        self.language = language  # labels and questions are shown under the codebook's name in this language
         self.resamples, self.seed = resamples, seed
         self.browse = browse
         self.report: AgreementReport | None = None
         self.error: str | None = None
         self.task = None
         self.tasks = TaskRunner(self)
-        self.label_names = {label.id: label.name for label in project.codebook.labels()}
+        self.label_names = {label.id: label.display_name(language) for label in project.codebook.labels()}
         self.label_colours = {label.id: label.color for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Agreement — %s") % project.name)
         self.resize(1280, 820)
@@ -78,22 +80,36 @@ class AgreementView(QDialog):
 
     def _build(self) -> None:
         filters = QWidget(self)
-        filters.setMaximumWidth(270)
+        filters.setMaximumWidth(320)
         side = QVBoxLayout(filters)
         side.setContentsMargins(0, 0, 8, 0)
-        side.addWidget(QLabel("<b>%s</b>" % self.tr("Annotators"), filters))
+        self.filters_layout = side  # further coders or options (a model as a coder) are added here
+        side.addWidget(QLabel("<b>%s</b>" % self.tr("Coders compared"), filters))
+        shown = self.project.team.shown_names()
+        self.default_coders = self.project.agreement.default_coders()
         self.annotator_list = self._checked_list(
-            [(name, name) for name in self.project.team.coders()], self.tr("Annotators"))
+            [(shown.get(name, name), name) for name in self.project.team.visible_annotators()], self.tr("Annotators"))
+        for i in range(self.annotator_list.count()):
+            item = self.annotator_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) not in self.default_coders:
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self.annotator_list.setToolTip(self.tr("Ticked by default: the annotators with assignments (everyone when "
+                                               "nothing is assigned)."))
         self.annotator_list.setMaximumHeight(24 + 20 * min(12, max(3, self.annotator_list.count())))
         side.addWidget(self.annotator_list)
         side.addWidget(QLabel("<b>%s</b>" % self.tr("Labels and questions"), filters))
         labels = self.project.codebook.labels()
-        entries = [(l.name, l.id) for l in labels if l.kind == "span"]
-        entries += [(self.tr("%s (question)") % l.name, l.id) for l in labels if l.kind == "document"]
+        entries = [(l.display_name(self.language), l.id) for l in labels if l.kind == "span"]
+        entries += [(self.tr("%s (question)") % l.display_name(self.language), l.id)
+                    for l in labels if l.kind == "document"]
         self.label_list = self._checked_list(entries, self.tr("Labels and questions"))
         side.addWidget(self.label_list, 1)
         self.done_check = QCheckBox(self.tr("Only documents marked done"), filters)
         side.addWidget(self.done_check)
+        self.roll_up_check = QCheckBox(self.tr("Count sub-labels as their parent label"), filters)
+        self.roll_up_check.setToolTip(self.tr("Reporting verb = neutral + loaded: each sub-label's spans count as "
+                                              "spans of its top-level label."))
+        side.addWidget(self.roll_up_check)
         self.compute_button = QPushButton(self.tr("Compute"), filters)
         self.compute_button.clicked.connect(self.compute)
         side.addWidget(self.compute_button)
@@ -161,7 +177,7 @@ class AgreementView(QDialog):
         layout.addStretch(1)
 
     def _build_pairs(self) -> None:
-        self.pairs = PairsPage(self)
+        self.pairs = PairsPage(self, self.label_names)
         self.tabs.addTab(self.pairs, self.tr("Annotator pairs"))
         self.pages["pairs"] = self.pairs
         # Shortcuts to the page's widgets, for scripts and tests.
@@ -214,18 +230,24 @@ class AgreementView(QDialog):
                 if widget.item(i).checkState() == Qt.CheckState.Checked]
 
     def request(self) -> ReportRequest:
-        """The report the filters ask for (all checked means no filter)."""
+        """The report the filters ask for (the default coders and every label checked mean no filter)."""
         people, labels = self._checked(self.annotator_list), self._checked(self.label_list)
         return ReportRequest(
-            annotators=[] if len(people) == self.annotator_list.count() else people,
+            annotators=[] if people == [n for n in self.default_coders if n in people] and
+            set(people) == set(self.default_coders) else people,
             labels=[] if len(labels) == self.label_list.count() else labels,
-            done_only=self.done_check.isChecked(), resamples=self.resamples, seed=self.seed)
+            done_only=self.done_check.isChecked(), resamples=self.resamples, seed=self.seed,
+            roll_up=self.roll_up_check.isChecked(), viewer=self.project.team.viewer)
 
     def compute(self) -> None:
         """Compute the report for the chosen filters off the GUI thread."""
+        if not self.annotator_list.count():
+            self.summary.setText(self.tr("Nobody to compare yet: no annotator has coded a document."))
+            self.error = "nobody"  # nothing to compute until someone codes
+            return
         if not self._checked(self.annotator_list) or not self._checked(self.label_list):
-            QMessageBox.information(self, self.tr("Agreement"),
-                                    self.tr("Choose at least one annotator and one label or question."))
+            # Said in the window, not in a box: the window computes on its own when it opens.
+            self.summary.setText(self.tr("Choose at least one annotator and one label or question."))
             return
         self.compute_button.setEnabled(False)
         self.summary.setText(self.tr("Computing…"))
@@ -283,7 +305,8 @@ class AgreementView(QDialog):
         table = self.questions_table
         table.setRowCount(len(report.questions))
         for row, q in enumerate(report.questions):
-            cells = [text_item(q.name, q.id), text_item(q.level), text_item(str(len(q.coders)), ", ".join(q.coders)),
+            cells = [text_item(self.label_names.get(q.id, q.name), q.id), text_item(level_name(q.level)),
+                     text_item(str(len(q.coders)), ", ".join(q.coders)),
                      text_item(str(q.units)), notes.item(q.alpha, interval=True), notes.item(q.fleiss),
                      notes.item(q.percent, percent=True)]
             for column, item in enumerate(cells):
@@ -291,9 +314,11 @@ class AgreementView(QDialog):
         fit_columns(table, 0)
         rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows_height + 2 * table.frameWidth() + 2)
-        self.questions_chart.set_rows([ChartRow(q.name, q.alpha, "#6BAED6", q.units) for q in report.questions])
+        self.questions_chart.set_rows([ChartRow(self.label_names.get(q.id, q.name), q.alpha, "#6BAED6", q.units)
+                                       for q in report.questions])
         self.questions_chart.setVisible(bool(report.questions))
-        remarks = "".join(f"<br>{escape(self.tr('Note on %s') % q.name)}: {escape(q.note)}."
+        note_on = self.tr("Note on %s")  # outside the f-string, where lupdate finds it
+        remarks = "".join(f"<br>{escape(note_on % self.label_names.get(q.id, q.name))}: {escape(message_text(q.note))}."
                           for q in report.questions if q.note)
         self.questions_caption.setText(self.tr(
             "<b>Document-level questions.</b> Krippendorff's alpha at each question's level of measurement, "
@@ -304,7 +329,7 @@ class AgreementView(QDialog):
             f"<span style='color:#555'>{remarks[4:]}</span>" if remarks else "", notes.html()) if p))
 
     def group_name(self, group) -> str:
-        return self.tr("all labels") if group.label is None else group.name
+        return self.tr("all labels") if group.label is None else self.label_names.get(group.label, group.name)
 
     def current_matrix(self) -> Matrix | None:
         """The matrix the heatmap shows (measure and label as chosen)."""
@@ -331,8 +356,8 @@ class AgreementView(QDialog):
             for column, item in enumerate(cells):
                 table.setItem(row, column, item)
         fit_columns(table, 0)
-        ci_reason = report.spans.overall.unitizing.details.get("ci_reason")
-        origins = "; ".join(f"{a}: " + ", ".join(f"{n} {o}" for o, n in by.items())
+        ci_reason = message_text(report.spans.overall.unitizing.details.get("ci_reason") or "")
+        origins = "; ".join(f"{a}: " + ", ".join(f"{n} {origin_name(o)}" for o, n in by.items())
                             for a, by in report.spans.origins.items() if by)
         self.labels_caption.setText(
             self.tr("<b>Unitizing alpha per label</b> over the %1 document(s) every annotator coded, with 95% "
@@ -341,7 +366,8 @@ class AgreementView(QDialog):
             .replace("%1", str(report.spans.complete_documents))
             + (f"<br><span style='color:#555'>{escape(ci_reason[0].upper() + ci_reason[1:])}.</span>" if ci_reason
                else "")
-            + (f"<br><span style='color:#555'>{self.tr('Span origins')}: {escape(origins)}.</span>" if origins else ""))
+            + ("<br><span style='color:#555'>%s</span>" % escape(self.tr("Span origins: %1.").replace("%1", origins))
+               if origins else ""))
         self.labels_notes.setText(notes.html())
 
     def _show_confusion(self, report: AgreementReport) -> None:

@@ -26,6 +26,15 @@ _windows: list[QWidget] = []
 # The name a window works under when nobody can be asked (a screenshot) and none was given: never
 # remembered, never added to the project.
 UNNAMED_VIEWER = "viewer"
+# `--language` chooses the interface language for this start only; Preferences choose it for good.
+_session_language: str | None = None
+
+
+def set_session_language(language: str | None) -> None:
+    """Use `language` ("fr" or "en") until the app quits, without changing the saved preference."""
+    global _session_language
+    _session_language = language if language in ("fr", "en") else None
+
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -39,7 +48,10 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def ui_language(settings: Settings) -> str:
-    """'fr' or 'en': the setting if made, else the system locale."""
+    """'fr' or 'en': the language given for this start (--language), else the setting if made, else the
+    system locale."""
+    if _session_language:
+        return _session_language
     chosen = settings.language
     if chosen in ("fr", "en"):
         return chosen
@@ -284,8 +296,7 @@ def run_app(project: Path | None = None, screenshot: Path | None = None, annotat
     app = application()
     settings = Settings()
     project = project_to_open(project, settings, demo=demo or screenshot is not None)
-    if language:
-        settings.language = language
+    set_session_language(language)  # this start only: the saved preference stays as it is
     from annotator.gui.translation import install_translator
 
     install_translator(app, ui_language(settings))
@@ -313,8 +324,15 @@ def run_app(project: Path | None = None, screenshot: Path | None = None, annotat
             QTimer.singleShot(150, find)
 
         shown = open_screen(window, show) if show else None
+        waited = [0]
 
         def shoot() -> None:
+            from annotator.gui.screens import ready
+
+            if not ready(shown) and waited[0] < 120:  # a report computing in the background: up to a minute
+                waited[0] += 1
+                QTimer.singleShot(500, shoot)
+                return
             (shown or window).grab().save(str(screenshot))
             if shown is not None:
                 shown.close()

@@ -1,4 +1,6 @@
-"""The codebook editor dialog: the label tree and one button per store operation on labels."""
+"""The codebook editor dialog: labels, document questions (with their choices) and span attributes in one tree,
+one button per store operation; shortcuts checked against the window's own keys; importing a codebook with
+every change shown first."""
 
 from __future__ import annotations
 
@@ -9,17 +11,22 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QColorDialog, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-    QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QSplitter, QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from annotator.core.change import Change
-from annotator.core.codebook import SAFE_PALETTE
-from annotator.core.codebook_tree import children_of, descendants, next_colour
+from annotator.core.codebook_tree import children_of, descendants
+from annotator.core.colours import READABLE_PALETTE
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Label
+from annotator.core.model import AttributeDef, Label
+from annotator.gui.codebook_attributes import AttributePanel, NewAttributeDialog
+from annotator.gui.codebook_questions import QuestionBox
+from annotator.gui.reasons import message_text
+from annotator.gui.shortcut_rules import reserved_keys, shortcut_refusal
 from annotator.gui.plain_text import plain
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "attribute" for span attributes; labels and questions have none
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
@@ -42,36 +49,60 @@ class CodebookEditor(QDialog):
         self.project = project
         self.language = language  # the tree shows names in the interface's language
         self._labels: dict[str, Label] = {}
+        self._attributes: dict[str, AttributeDef] = {}
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._attribute_items: dict[str, QTreeWidgetItem] = {}
+        # The keys this window's menus and text editing use: a label taking one would never fire.
+        self.reserved_keys = reserved_keys(parent)
         self.setWindowTitle(self.tr("Edit codebook"))
-        self.resize(900, 600)
+        self.resize(1120, 720)
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Label"), self.tr("Key"), self.tr("Id")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(self.tr("Codebook labels"))
         self.tree.currentItemChanged.connect(lambda *_: self._show_selected())
 
         self.add_button = QPushButton(self.tr("Add label…"))
         self.add_child_button = QPushButton(self.tr("Add sub-label…"))
+        self.add_question_button = QPushButton(self.tr("Add question…"))
+        self.add_attribute_button = QPushButton(self.tr("Add attribute…"))
+        self.import_button = QPushButton(self.tr("Import codebook…"))
         self.add_button.clicked.connect(lambda: self._add(as_child=False))
         self.add_child_button.clicked.connect(lambda: self._add(as_child=True))
+        self.add_question_button.clicked.connect(lambda: self._add(as_child=False, kind="document"))
+        self.add_attribute_button.clicked.connect(lambda: self.add_attribute())
+        self.import_button.clicked.connect(lambda: self.import_codebook())
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree)
         add_row = QHBoxLayout()
-        add_row.addWidget(self.add_button)
-        add_row.addWidget(self.add_child_button)
+        for button in (self.add_button, self.add_child_button, self.add_question_button, self.add_attribute_button):
+            add_row.addWidget(button)
         left_layout.addLayout(add_row)
+        left_layout.addWidget(self.import_button)
 
+        self.attribute_panel = AttributePanel(self._run, self.project.codebook, self)
+        self.details_stack = QStackedWidget()
+        scroll = QScrollArea()
+        scroll.setWidget(self._build_details())
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_stack.addWidget(scroll)
+        self.details_stack.addWidget(self.attribute_panel)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self._build_details())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(self.details_stack)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 620])
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -109,10 +140,14 @@ class CodebookEditor(QDialog):
         look = QGroupBox(self.tr("Colour and shortcut"))
         look_form = QFormLayout(look)
         look_form.addRow(self.tr("Colour:"), self.colour_button)
-        shortcut_row = QHBoxLayout()
+        self.shortcut_row = QWidget()
+        shortcut_row = QHBoxLayout(self.shortcut_row)
+        shortcut_row.setContentsMargins(0, 0, 0, 0)
         shortcut_row.addWidget(self.shortcut_edit)
         shortcut_row.addWidget(self.shortcut_button)
-        look_form.addRow(self.tr("Shortcut:"), shortcut_row)
+        self.shortcut_caption = QLabel(self.tr("Shortcut:"))
+        look_form.addRow(self.shortcut_caption, self.shortcut_row)
+        self.question_box = QuestionBox(self._run, self.project.labels, self)
 
         self.parent_combo = QComboBox()
         self.move_button = self._button(self.tr("Move"), self._move_to_parent)
@@ -151,12 +186,12 @@ class CodebookEditor(QDialog):
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.addWidget(self.usage_label)
-        for group in (names, look, place, about):
+        for group in (names, look, self.question_box, place, about):
             column.addWidget(group)
         column.addLayout(life)
         column.addStretch(1)
         self._detail_widgets = [names, look, place, about, self.merge_button, self.retire_button,
-                                self.delete_button, self.add_child_button]
+                                self.delete_button, self.add_child_button, self.question_box]
         return panel
 
     # -- showing ---------------------------------------------------------------------------------
@@ -165,7 +200,9 @@ class CodebookEditor(QDialog):
         """Reload the tree from the project, keeping (or moving) the selection."""
         keep = select or self.current_label_id()
         self._labels = {label.id: label for label in self.project.codebook.labels()}
+        self._attributes = {attr.id: attr for attr in self.project.codebook.attributes()}
         self._items = {}
+        self._attribute_items = {}
         self.tree.clear()
         labels = list(self._labels.values())
         sections = ((self.tr("Span labels"), "span"), (self.tr("Document questions"), "document"))
@@ -177,9 +214,30 @@ class CodebookEditor(QDialog):
             header.setFont(0, font)
             self.tree.addTopLevelItem(header)
             self._add_children(header, [label for label in labels if label.kind == kind], None)
+        header = QTreeWidgetItem([self.tr("Span attributes"), "", ""])
+        header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = header.font(0)
+        font.setBold(True)
+        header.setFont(0, font)
+        self.tree.addTopLevelItem(header)
+        for attr in self._attributes.values():
+            name = attr.display_name(self.language)
+            item = QTreeWidgetItem([self.tr("{name} (retired)").format(name=name) if attr.retired else name, "",
+                                    attr.id])
+            item.setData(0, ID_ROLE, attr.id)
+            item.setData(0, KIND_ROLE, "attribute")
+            if attr.retired:
+                italic = QFont(item.font(0))
+                italic.setItalic(True)
+                item.setFont(0, italic)
+                item.setForeground(0, QColor("#777777"))
+            header.addChild(item)
+            self._attribute_items[attr.id] = item
         self.tree.expandAll()
         if keep in self._items:
             self.tree.setCurrentItem(self._items[keep])
+        elif keep in self._attribute_items:
+            self.tree.setCurrentItem(self._attribute_items[keep])
         self._show_selected()
 
     def _add_children(self, parent_item: QTreeWidgetItem, labels: list[Label], parent: str | None) -> None:
@@ -202,21 +260,45 @@ class CodebookEditor(QDialog):
             self._add_children(item, labels, label.id)
 
     def current_label_id(self) -> str | None:
-        """The id of the selected label (None when none is selected)."""
+        """The id of the selected label or question (None when none is selected)."""
         item = self.tree.currentItem()
-        return item.data(0, ID_ROLE) if item is not None else None
+        if item is None or item.data(0, KIND_ROLE) == "attribute":
+            return None
+        return item.data(0, ID_ROLE)
+
+    def current_attribute_id(self) -> str | None:
+        """The id of the selected span attribute (None when none is)."""
+        item = self.tree.currentItem()
+        return item.data(0, ID_ROLE) if item is not None and item.data(0, KIND_ROLE) == "attribute" else None
 
     def select_label(self, label_id: str) -> None:
-        """Select a label in the tree."""
+        """Select a label or question in the tree."""
         self.tree.setCurrentItem(self._items[label_id])
 
+    def select_attribute(self, attribute_id: str) -> None:
+        """Select a span attribute in the tree."""
+        self.tree.setCurrentItem(self._attribute_items[attribute_id])
+
     def _show_selected(self) -> None:
+        attribute = self._attributes.get(self.current_attribute_id() or "")
+        if attribute is not None:
+            self.details_stack.setCurrentIndex(1)
+            self.attribute_panel.show_attribute(attribute, list(self._labels.values()),
+                                                self.project.codebook.attribute_usage(attribute.id), self.language)
+            return
+        self.details_stack.setCurrentIndex(0)
         label = self._labels.get(self.current_label_id() or "")
         for widget in self._detail_widgets:
             widget.setEnabled(label is not None)
+        self.question_box.setVisible(label is not None and label.kind == "document")
         if label is None:
             self.usage_label.setText(self.tr("Select a label to edit it."))
             return
+        question = label.kind == "document"
+        self.shortcut_row.setVisible(not question)
+        self.shortcut_caption.setVisible(not question)
+        if question:
+            self.question_box.show_question(label, self.language)
         usage = self.project.codebook.usage(label.id)
         self.usage_label.setText(self.tr("{id}: {spans} span(s), {answers} answer(s), {deleted} deleted").format(
             id=label.id, spans=usage.spans, answers=usage.answers,
@@ -235,30 +317,76 @@ class CodebookEditor(QDialog):
         below = set(descendants(list(self._labels.values()), label.id))
         for other in self._labels.values():
             if other.kind == label.kind and other.id != label.id and other.id not in below:
-                self.parent_combo.addItem(swatch(other.color), other.name, other.id)
+                self.parent_combo.addItem(swatch(other.color), other.display_name(self.language), other.id)
         self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(label.parent)))
 
     # -- acting: one store call each ---------------------------------------------------------
 
-    def _run(self, operation: Callable[..., Change], *args: Any, select: str | None = None) -> Change | None:
+    def _run(self, operation: Callable[..., Change], *args: Any, select: str | None = None,
+             **fields: Any) -> Change | None:
         """Call one store operation; show its refusal in a message box, or reload and announce it."""
         try:
-            change = operation(*args)
+            change = operation(*args, **fields)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Codebook"), plain(str(exc)))
+            QMessageBox.warning(self, self.tr("Codebook"), plain(message_text(str(exc))))
             return None
         self.refresh(select=select)
         self.codebook_changed.emit(change)
         return change
 
-    def _add(self, as_child: bool) -> None:
+    def _add(self, as_child: bool, kind: str = "span") -> None:
         parent = self.current_label_id() if as_child else None
-        name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("Name of the new label:"))
+        if kind == "document":
+            name, ok = QInputDialog.getText(self, self.tr("New question"),
+                                            self.tr("The question coders answer about each document:"))
+        else:
+            name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("Name of the new label:"))
         if not ok or not name.strip():
             return
-        change = self._run(self.project.labels.create, name, parent)
+        change = self._run(self.project.labels.create, name, parent, kind)
         if change is not None and change.labels:
             self.select_label(change.labels[0])
+
+    def add_attribute(self, values: tuple[str, str, list[str]] | None = None) -> Change | None:
+        """Add a span attribute (asked for, unless `values` gives its name, type and choices)."""
+        if values is None:
+            dialog = NewAttributeDialog(self)
+            if not dialog.exec():
+                return None
+            values = dialog.values()
+        name, kind, choices = values
+        if not name:
+            return None
+        change = self._run(self.project.codebook.add_attribute, name, kind, choices)
+        if change is not None:
+            self.select_attribute(change.details["attribute"])
+        return change
+
+    def import_codebook(self, book=None, confirm: bool = True) -> Change | None:
+        """Import a preset or a codebook file: every change is shown first, nothing is written unless confirmed.
+
+        `book` (a Codebook) skips the choice of preset or file; `confirm` False skips the preview (scripts).
+        """
+        from annotator.gui.codebook_import_dialog import ChooseCodebook, ImportPreview
+        from annotator.io.codebook_files import list_presets, load_codebook, load_preset
+
+        try:
+            if book is None:
+                presets = {preset_id: load_preset(preset_id).name for preset_id in list_presets()}
+                chooser = ChooseCodebook(presets, self)
+                if not chooser.exec():
+                    return None
+                book = load_codebook(chooser.path) if chooser.path else load_preset(chooser.preset_combo.currentData())
+            diff = self.project.codebook.preview_import(book)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, self.tr("Codebook"), message_text(str(exc)))
+            return None
+        if confirm:
+            self.last_preview = ImportPreview(book, diff, {l.id: l.display_name(self.language)
+                                                           for l in self._labels.values()}, self, self.language)
+            if not self.last_preview.exec():
+                return None
+        return self._run(self.project.codebook.import_book, book)
 
     def _rename(self) -> None:
         label_id = self.current_label_id()
@@ -269,18 +397,23 @@ class CodebookEditor(QDialog):
         label_id = self.current_label_id()
         if not label_id:
             return
-        for index, colour in enumerate(SAFE_PALETTE[: QColorDialog.customCount()]):
+        for index, colour in enumerate(READABLE_PALETTE[: QColorDialog.customCount()]):
             QColorDialog.setCustomColor(index, QColor(colour))
-        initial = QColor(next_colour(list(self._labels.values())))
+        initial = QColor(self._labels[label_id].color)  # the dialog opens on the label's own colour
         colour = QColorDialog.getColor(initial, self, self.tr("Colour of {name}").format(
-            name=self._labels[label_id].name))
+            name=self._labels[label_id].display_name(self.language)))
         if colour.isValid():
             self._run(self.project.labels.recolour, label_id, colour.name())
 
     def _set_shortcut(self) -> None:
         label_id = self.current_label_id()
-        if label_id:
-            self._run(self.project.labels.set_shortcut, label_id, self.shortcut_edit.text())
+        if not label_id:
+            return
+        refusal = shortcut_refusal(self.shortcut_edit.text(), self.reserved_keys)
+        if refusal:
+            QMessageBox.warning(self, self.tr("Codebook"), refusal)
+            return
+        self._run(self.project.labels.set_shortcut, label_id, self.shortcut_edit.text())
 
     def _move_to_parent(self) -> None:
         label_id = self.current_label_id()
@@ -311,10 +444,11 @@ class CodebookEditor(QDialog):
         others = [other for other in self._labels.values() if other.kind == label.kind and other.id != label_id]
         if not others:
             return
-        names = [f"{other.name} ({other.id})" for other in others]
+        names = [f"{other.display_name(self.language)} ({other.id})" for other in others]
         choice, ok = QInputDialog.getItem(
             self, self.tr("Merge label"),
-            self.tr("Move every annotation of {name} to:").format(name=label.name), names, 0, False)
+            self.tr("Move every annotation of {name} to:").format(name=label.display_name(self.language)), names, 0,
+            False)
         if not ok:
             return
         kept = others[names.index(choice)]
@@ -324,7 +458,7 @@ class CodebookEditor(QDialog):
             self.tr("Move {spans} span(s) and {answers} answer(s) of {merged} to {kept}, "
                     "then retire {merged}?").format(
                 spans=usage.spans + usage.deleted_spans, answers=usage.answers + usage.deleted_answers,
-                merged=label.name, kept=kept.name))
+                merged=label.display_name(self.language), kept=kept.display_name(self.language)))
         if answer == QMessageBox.StandardButton.Yes:
             self._run(self.project.labels.merge, label_id, kept.id, select=kept.id)
 
@@ -347,6 +481,6 @@ class CodebookEditor(QDialog):
             return
         answer = QMessageBox.question(self, self.tr("Delete label"), self.tr(
             "Delete {name}? Only labels that no annotation uses can be deleted.").format(
-                name=self._labels[label_id].name))
+                name=self._labels[label_id].display_name(self.language)))
         if answer == QMessageBox.StandardButton.Yes:
             self._run(self.project.labels.delete, label_id)

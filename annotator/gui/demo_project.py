@@ -76,3 +76,48 @@ def open_demo_project(annotator: str) -> Project:
     if path.exists():
         return Project.open(path)
     return build_demo_project(path, annotator)
+
+
+TEAM_CODERS = ("sam", "noor", "ali")
+TEAM_LEAD = "lea"
+
+
+def build_team_demo_project(path: Path) -> Project:
+    """The demo articles coded by a small team, for the lead's windows (agreement, adjudication, progress) and
+    their screenshots: lead "lea", coders sam, noor and ali on every article, each having taken most of the
+    suggestions with a few differences of their own, answers that mostly agree, statuses in between."""
+    from annotator.services.suggestions import detect, detector_setup
+
+    project = Project.create(path, name="Team demo")
+    project.codebook.install(load_preset("framing-devices"))
+    details = _sample_details()
+    project.documents.add([read_sample(p, details.get(p.name)) for p in sorted(samples_dir().glob("*.txt"))])
+    project.team.add(TEAM_LEAD, role="lead")
+    setup = detector_setup(project)
+    documents = project.documents.ids()
+    answers = {"source_type": ("official", "corporate", "expert", "official"),
+               "tone": ("negative", "neutral", "negative", "positive")}
+    for c, coder in enumerate(TEAM_CODERS):
+        project.team.add(coder)
+        project.assignments.assign(coder, documents)
+        spans = []
+        for d, document_id in enumerate(documents):
+            document = project.documents.get(document_id)
+            found = [s for s in detect(document, setup) if s.label_id]
+            for k, suggestion in enumerate(found):
+                if (k + c + d) % 5 == 0:
+                    continue  # each coder leaves out a few
+                label = suggestion.label_id
+                if c == 2 and k % 4 == 1 and label == "scare_quote":
+                    label = "loaded_term"  # and one reads some quotes otherwise
+                spans.append(Span(document_id=document_id, annotator=coder, label_id=label, start=suggestion.start,
+                                  end=suggestion.end, text=suggestion.text, origin="suggestion"))
+            for question, values in answers.items():
+                value = values[d % len(values)]
+                if (c + d) % 3 == 2:
+                    value = "neutral" if question == "tone" else "expert"
+                project.answers.set(document_id, coder, question, value)
+            status = "done" if d < 2 + (c == 0) else "in progress" if d < 3 else "todo"
+            project.assignments.set_status(coder, document_id, status)
+        project.spans.add_many(spans)
+    return project

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QSplitter,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -22,10 +23,12 @@ from annotator.core.model import Document
 from annotator.gui.adjudication_panel import GOLD, GOLD_COLOUR, AdjudicationPanel
 from annotator.gui.agreement_charts import Footnotes
 from annotator.gui.plain_text import plain
+from annotator.gui.gold_commands import GoldAnswersChanged, GoldSettled, GoldSpanRemoved, GoldSpansAdded
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.review import ReportRequest, compute_report
 from annotator.gui.tasks import TaskRunner, error_text
 from annotator.store import Project
+from annotator.gui.reasons import message_text
 
 # Colour-blind-safe annotator colours (Okabe-Ito first), avoiding the yellow that vanishes on white.
 ANNOTATOR_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#117733",
@@ -45,9 +48,11 @@ class DisagreementView(QDialog):
     changed = Signal(object)  # a Change, after every write
 
     def __init__(self, project: Project, curator: str, parent: QWidget | None = None, adjudicate: bool = True,
-                 language: str = "en"):
+                 language: str = "en", undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self.project = project
+        # Gold actions go on the main window's undo stack when given (Ctrl+Z there undoes them too).
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.curator = curator
         self.language = language
         self.report: AgreementReport | None = None
@@ -58,6 +63,7 @@ class DisagreementView(QDialog):
         self.hidden: set[str] = set()
         self.groups: list[AlignedSpan] = []
         self.task = None
+        self._last_change: Change | None = None
         self.tasks = TaskRunner(self)
         self.labels = {label.id: label for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Disagreements and adjudication — %s") % project.name)
@@ -126,7 +132,7 @@ class DisagreementView(QDialog):
         self.reader.mark_clicked.connect(self._mark_clicked)
         upper.addWidget(self.reader, 1)
         self.panel = AdjudicationPanel(self)
-        self.panel.set_labels(list(self.labels.values()))
+        self.panel.set_labels(list(self.labels.values()), self.language)
         self.panel.group_selected.connect(self._group_selected)
         self.panel.accept_button.clicked.connect(self.accept_selected)
         self.panel.delete_button.clicked.connect(self.remove_selected_gold)
@@ -135,14 +141,30 @@ class DisagreementView(QDialog):
         self.panel.accept_all_button.clicked.connect(lambda: self.accept_agreed(every_document=True))
         self.panel.accept_answers_button.clicked.connect(self.accept_agreed_answers)
         self.panel.gold_answer_chosen.connect(self.set_gold_answer)
+        self.panel.settled_check.toggled.connect(self.set_settled)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.panel.undo_button.clicked.connect(self.undo_stack.undo)
+        self.panel.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.panel.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.panel.redo_button.setEnabled)
+        self.panel.undo_button.setEnabled(self.undo_stack.canUndo())
+        self.panel.redo_button.setEnabled(self.undo_stack.canRedo())
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(top)
         right.addWidget(self.panel)
-        right.setSizes([540, 330])
+        right.setSizes([500, 400])
+        left.setMinimumWidth(320)  # the document list stays readable whatever the panel's language needs
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([380, 1060])
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 1040])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -151,7 +173,7 @@ class DisagreementView(QDialog):
     def compute(self, request: ReportRequest | None = None) -> None:
         """Compute the per-document figures off the GUI thread (no bootstrap: the ranking needs none)."""
         self.ranking_caption.setText(self.tr("Computing agreement per document…"))
-        self.task = compute_report(self.tasks, self, self.project.path, request or ReportRequest(resamples=0),
+        self.task = compute_report(self.tasks, self, self.project.path, request or ReportRequest(resamples=0, viewer=self.project.team.viewer),
                                    self._computed)
 
     def _computed(self, report: AgreementReport | None, failure: BaseException | None) -> None:
@@ -276,6 +298,7 @@ class DisagreementView(QDialog):
                 answers.setdefault(label.question, {})[label.annotator] = label.value
         questions = [l for l in self.labels.values() if l.kind == "document" and (not wanted or l.id in wanted)]
         self.panel.show_answers(questions, self.coders, answers, self.project.adjudication.gold_answers(self.document.id))
+        self.panel.show_settled(self.project.adjudication.is_settled(self.document.id))
 
     def _show_marks(self) -> None:
         marks = []
@@ -308,20 +331,28 @@ class DisagreementView(QDialog):
 
     # -- adjudication: each action is one store call -----------------------------------------------
 
-    def _run(self, action, *args, **kwargs) -> Change | None:
+    def _push(self, command) -> Change | None:
+        """Run one undoable gold action (a refusal is explained, nothing half-done) and put it on the stack."""
         if not self.adjudicate:
             self.panel.status.setText(self.tr("Only the project lead builds the gold standard in this project."))
             return None
         try:
-            change = action(*args, **kwargs)
+            command.run()
         except (AnnotatorError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Not possible"), plain(str(exc)))
+            QMessageBox.warning(self, self.tr("Not possible"), plain(message_text(str(exc))))
             return None
+        self.undo_stack.push(command)  # already done: the stack's first redo() is skipped
+        return getattr(command, "change", None) or self._last_change
+
+    def _after_gold(self, change: Change) -> None:
+        """Bring the view up to date after a gold action, its undo or its redo."""
+        self._last_change = change
+        if self.project.closed:
+            return
         self.refresh_document()
         self._refresh_gold_counts()
         if change:
             self.changed.emit(change)
-        return change
 
     def _refresh_gold_counts(self) -> None:
         gold = self.project.adjudication.gold_span_counts()
@@ -351,7 +382,9 @@ class DisagreementView(QDialog):
         if who is None:
             self.panel.status.setText(self.tr("This span is in the gold standard already."))
             return None
-        change = self._run(self.project.adjudication.accept_span, group.by_annotator[who].id, curator=self.curator)
+        span_id = group.by_annotator[who].id
+        change = self._push(GoldSpansAdded(self.project, lambda: self.project.adjudication.accept_span(
+            span_id, curator=self.curator), self._after_gold, self.tr("Accept into gold")))
         self._say(change)
         return change
 
@@ -361,7 +394,8 @@ class DisagreementView(QDialog):
         if group is None or GOLD not in group.by_annotator:
             self.panel.status.setText(self.tr("Select a row that has a gold span."))
             return None
-        change = self._run(self.project.adjudication.delete_span, group.by_annotator[GOLD].id)
+        change = self._push(GoldSpanRemoved(self.project, group.by_annotator[GOLD].id, self._after_gold,
+                                            self.tr("Remove from gold")))
         if change:
             self.panel.status.setText(self.tr("Removed from gold."))
         return change
@@ -373,8 +407,9 @@ class DisagreementView(QDialog):
         if bounds is None:
             self.panel.status.setText(self.tr("Select some words in the text first."))
             return None
-        label_id = self.panel.label_combo.currentData()
-        change = self._run(self.project.adjudication.add_span, self.document.id, label_id, *bounds, curator=self.curator)
+        label_id, document_id = self.panel.label_combo.currentData(), self.document.id
+        change = self._push(GoldSpansAdded(self.project, lambda: self.project.adjudication.add_span(
+            document_id, label_id, *bounds, curator=self.curator), self._after_gold, self.tr("Add to gold")))
         self._say(change)
         return change
 
@@ -394,8 +429,10 @@ class DisagreementView(QDialog):
         ) != QMessageBox.StandardButton.Yes:
             return None
         labels = (self.report.filters.get("labels") or None) if self.report else None
-        change = self._run(self.project.adjudication.accept_agreed_spans, ids, threshold=self.panel.threshold, labels=labels,
-                           curator=self.curator, **self._filters())
+        threshold, filters = self.panel.threshold, self._filters()
+        change = self._push(GoldSpansAdded(self.project, lambda: self.project.adjudication.accept_agreed_spans(
+            ids, threshold=threshold, labels=labels, curator=self.curator, **filters), self._after_gold,
+            self.tr("Accept agreed spans")))
         self._say(change)
         return change
 
@@ -404,8 +441,10 @@ class DisagreementView(QDialog):
         if self.document is None:
             return None
         labels = (self.report.filters.get("labels") or None) if self.report else None
-        change = self._run(self.project.adjudication.accept_agreed_answers, [self.document.id], threshold=self.panel.threshold,
-                           questions=labels, **self._filters())
+        ids, threshold, filters = [self.document.id], self.panel.threshold, self._filters()
+        change = self._push(GoldAnswersChanged(self.project, ids, lambda: self.project.adjudication.accept_agreed_answers(
+            ids, threshold=threshold, questions=labels, **filters), self._after_gold,
+            self.tr("Accept agreed answers")))
         self._say(change)
         return change
 
@@ -413,7 +452,19 @@ class DisagreementView(QDialog):
         """Record the curator's gold answer to a question about this document."""
         if self.document is None:
             return None
-        change = self._run(self.project.adjudication.set_answer, self.document.id, question, value)
+        document_id = self.document.id
+        change = self._push(GoldAnswersChanged(self.project, [document_id], lambda: self.project.adjudication.set_answer(
+            document_id, question, value), self._after_gold, self.tr("Gold answer")))
         if change is not None:
             self.panel.status.setText(self.tr("Gold answer saved.") if value else self.tr("Gold answer cleared."))
+        return change
+
+    def set_settled(self, settled: bool) -> Change | None:
+        """Mark the document settled in gold (what gold lacks was rejected), or open it again."""
+        if self.document is None or settled == self.project.adjudication.is_settled(self.document.id):
+            return None
+        change = self._push(GoldSettled(self.project, self.document.id, settled, self._after_gold,
+                                        self.tr("Document settled") if settled else self.tr("Document opened again")))
+        if change is None:
+            self.panel.show_settled(self.project.adjudication.is_settled(self.document.id))
         return change

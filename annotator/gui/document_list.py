@@ -29,6 +29,7 @@ class DocumentListModel(QAbstractTableModel):
         self._status: str | None = None
         self._sort = "position"
         self._descending = False
+        self._assigned_only = False
         self.reload()
 
     def _headers(self) -> tuple[str, ...]:
@@ -37,15 +38,24 @@ class DocumentListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read from the first page (after a filter, sort or import)."""
         self.beginResetModel()
-        self._total = self._project.documents.count(self._filter, self._annotator, self._status)
+        self._total = self._project.documents.count(self._filter, self._annotator, self._status,
+                                                    assigned_only=self._assigned_only)
         self._rows = self._project.documents.rows(
-            0, PAGE_SIZE, self._filter, self._annotator, self._sort, self._descending, self._status
+            0, PAGE_SIZE, self._filter, self._annotator, self._sort, self._descending, self._status,
+            assigned_only=self._assigned_only,
         )
         self.endResetModel()
 
-    def set_filter(self, text: str, status: str | None = None) -> None:
+    def set_filter(self, text: str, status: str | None = None, assigned_only: bool | None = None) -> None:
         self._filter, self._status = text.strip(), status
+        if assigned_only is not None:
+            self._assigned_only = assigned_only
         self.reload()
+
+    @property
+    def assigned_only(self) -> bool:
+        """True when the list (and Next, Ctrl+D) holds only the documents assigned to the annotator."""
+        return self._assigned_only
 
     # -- Qt model API ----------------------------------------------------------------------
 
@@ -62,7 +72,8 @@ class DocumentListModel(QAbstractTableModel):
         if parent.isValid():
             return
         more = self._project.documents.rows(
-            len(self._rows), PAGE_SIZE, self._filter, self._annotator, self._sort, self._descending, self._status
+            len(self._rows), PAGE_SIZE, self._filter, self._annotator, self._sort, self._descending, self._status,
+            assigned_only=self._assigned_only,
         )
         if not more:
             self._total = len(self._rows)
@@ -138,13 +149,27 @@ class DocumentListModel(QAbstractTableModel):
 
 
 class DocumentListPanel(QWidget):
-    """Filter box, status filter and the document table."""
+    """Filter box, status filter, which documents (mine or all) and the document table.
+
+    An annotator with assignments sees theirs by default; under blind coding a coder sees only theirs
+    (the choice is not offered), elsewhere "All documents" shows the rest.
+    """
 
     document_activated = Signal(str)
 
     def __init__(self, project: Project, annotator: str, parent=None):
         super().__init__(parent)
         self.model = DocumentListModel(project, annotator, self)
+        has_assignments = bool(project.assignments.of_annotator(annotator))
+        blind = not project.team.visibility(annotator).sees_everyone
+        self.scope_combo = QComboBox(self)
+        self.scope_combo.setAccessibleName(self.tr("Which documents"))
+        self.scope_combo.addItem(self.tr("My documents"), True)
+        self.scope_combo.addItem(self.tr("All documents"), False)
+        self.scope_combo.setCurrentIndex(0 if has_assignments else 1)
+        self.scope_combo.setVisible(has_assignments and not blind)
+        self._scope_forced, self._scope_offered = has_assignments and blind, has_assignments and not blind
+        self.model.set_filter("", None, assigned_only=has_assignments)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by title, outlet or date"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -173,6 +198,7 @@ class DocumentListPanel(QWidget):
         header.resizeSection(1, 80)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.scope_combo)
         top.addWidget(self.status_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -180,6 +206,7 @@ class DocumentListPanel(QWidget):
         layout.addWidget(self.view)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.status_combo.currentIndexChanged.connect(self._apply_filter)
+        self.scope_combo.currentIndexChanged.connect(self._apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -190,7 +217,8 @@ class DocumentListPanel(QWidget):
             self.view.setColumnHidden(column, narrow)
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.filter_edit.text(), self.status_combo.currentData())
+        mine = self._scope_forced or (self._scope_offered and bool(self.scope_combo.currentData()))
+        self.model.set_filter(self.filter_edit.text(), self.status_combo.currentData(), assigned_only=mine)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         document_id = self.model.document_id(current.row())

@@ -63,9 +63,11 @@ class ExportDialog(QDialog):
         self.table_combo = QComboBox(self)
         for table in TABLES:
             self.table_combo.addItem(self.tr(TABLE_NAMES.get(table, table)), table)
-        self.annotator_list = _checked_list(self, project.team.coders())
+        visibility = project.team.visibility()
+        self.annotator_list = _checked_list(self, project.team.visible_annotators())
         self.annotator_list.setAccessibleName(self.tr("Annotators"))
         self.gold_check = QCheckBox(self.tr("Include the gold standard (adjudicated spans)"), self)
+        self.gold_check.setVisible(visibility.sees_gold)
         self.label_list = _checked_list(self, [l.id for l in project.codebook.labels(kind="span")])
         self.label_list.setAccessibleName(self.tr("Labels"))
         self.done_check = QCheckBox(self.tr("Only documents marked done"), self)
@@ -150,10 +152,10 @@ def run_export(window, options: dict | None = None) -> Task | None:
         if not dialog.exec():
             return None
         options = dialog.options()
-    project_path = window.project.path
+    project_path, viewer = window.project.path, window.project.team.viewer
 
     def work(progress, cancelled):
-        with Project.open(project_path, backup=False) as project:
+        with Project.open(project_path, backup=False, viewer=viewer) as project:
             return export_project(project, progress=lambda done, total: progress(done, total, ""),
                                   cancel=cancelled, **options)
 
@@ -161,8 +163,10 @@ def run_export(window, options: dict | None = None) -> Task | None:
         if error is not None:
             QMessageBox.critical(window, QCoreApplication.translate("ExportDialog", "Export failed"), plain(error_text(error)))
         elif report is not None:
+            from annotator.gui.summaries import export_summary
+
             QMessageBox.information(window, QCoreApplication.translate("ExportDialog", "Export finished"),
-                                    plain(report.summary()))
+                                    plain(export_summary(report)))
         window.last_export = report
 
     return window.tasks.start("export", work, done, title=QCoreApplication.translate("ExportDialog", "Exporting…"),

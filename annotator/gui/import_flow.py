@@ -40,8 +40,10 @@ def run_import(window, paths: list[str] | None = None) -> Task | None:
         if error is not None:
             QMessageBox.critical(window, QCoreApplication.translate("Import", "Import failed"), plain(error_text(error)))
         elif report is not None:
+            from annotator.gui.summaries import import_summary
+
             QMessageBox.information(window, QCoreApplication.translate("Import", "Import finished"),
-                                    plain(report.summary()))
+                                    plain(import_summary(report)))
         window.after_import()
 
     return window.tasks.start("import", work, done, title=QCoreApplication.translate("Import", "Importing articles…"),

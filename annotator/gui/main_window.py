@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.project = project
         self.annotator = annotator
+        project.team.identify(annotator)  # every reading path shows what this person may see
         self.settings = settings or Settings()
         self.language = language
         self.setWindowTitle(self.tr("Framing Annotator — %s") % project.name)
@@ -219,9 +220,9 @@ class MainWindow(QMainWindow):
         if self.project.closed:
             return
         document_id, offset = self.settings.last_position(self.project.project_id)
-        if not (document_id and self.project.documents.has(document_id)):
-            ids = self.project.documents.rows(0, 1, annotator=self.annotator)
-            document_id, offset = (ids[0].id if ids else ""), 0
+        if not (document_id and self.project.documents.has(document_id)
+                and self.document_list.model.row_of(document_id) >= 0):  # the list holds what this person codes
+            document_id, offset = self.document_list.model.document_id(0) or "", 0
         if document_id:
             self.open_document(document_id, offset)
         self.update_empty_state()

@@ -120,7 +120,7 @@ def build_menus(window) -> None:
          translate("Menus", "Show the &model's recommendations (it learns from the annotations)"),
          window.learning.set_enabled, "Ctrl+Shift+I", checkable=True, checked=window.learning.enabled)
     _add(window, view_menu, "label_names", translate("Menus", "Show label &names beside the text"),
-         window.set_label_names, "Ctrl+Shift+N", checkable=True,
+         window.set_label_names, "Ctrl+Shift+T", checkable=True,
          checked=window.settings.label_names)
     view_menu.addSeparator()
     _add(window, view_menu, "retrieve", translate("Menus", "&Coded segments of a label…"), window.open_retrieval,

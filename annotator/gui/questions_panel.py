@@ -26,12 +26,16 @@ class QuestionsPanel(QWidget):
         self._widgets: dict[str, QWidget] = {}
         self._notes: dict[str, QToolButton] = {}
         self._names: dict[str, str] = {}
+        self._retired: dict[str, list] = {}  # question id -> retired choices, shown only when an answer holds one
+        self._language = "en"
         self._updating = False
 
     def set_questions(self, questions: list[Label], language: str = "en") -> None:
         while self._layout.rowCount():
             self._layout.removeRow(0)
         self._widgets, self._notes = {}, {}
+        self._retired = {}
+        self._language = language
         for question in questions:
             if question.retired:
                 continue
@@ -41,9 +45,11 @@ class QuestionsPanel(QWidget):
             title.setWordWrap(True)
             title.setToolTip(plain(question.description_fr if language == "fr" and question.description_fr
                                    else question.description))
+            offered = [c for c in question.choices if not c.retired]
+            self._retired[question.id] = [c for c in question.choices if c.retired]
             if question.multiple:
                 widget = QListWidget(self)
-                for choice in question.choices:
+                for choice in offered:
                     item = QListWidgetItem(choice.name_fr if language == "fr" and choice.name_fr else choice.name)
                     item.setData(Qt.ItemDataRole.UserRole, choice.id)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -54,7 +60,7 @@ class QuestionsPanel(QWidget):
             else:
                 widget = QComboBox(self)
                 widget.addItem(self.tr("(not answered)"), "")
-                for choice in question.choices:
+                for choice in offered:
                     widget.addItem(choice.name_fr if language == "fr" and choice.name_fr else choice.name, choice.id)
                 widget.currentIndexChanged.connect(lambda _i, q=question.id, w=widget: self._single_changed(q, w))
             widget.setAccessibleName(question.display_name(language))
@@ -87,6 +93,7 @@ class QuestionsPanel(QWidget):
         try:
             for question_id, widget in self._widgets.items():
                 value = values.get(question_id, "")
+                self._offer_retired(question_id, widget, set(filter(None, value.split("|"))))
                 if isinstance(widget, QComboBox):
                     index = widget.findData(value)
                     widget.setCurrentIndex(max(index, 0))
@@ -115,6 +122,28 @@ class QuestionsPanel(QWidget):
             widget.setItemText(0, self.tr("(not answered; model: %1, %2)").replace("%1", name).replace("%2", sure))
             widget.setToolTip(self.tr("The model learnt from this project's answers proposes “%1” (sure at %2); "
                                       "choose it to answer.").replace("%1", name).replace("%2", sure))
+
+    def _offer_retired(self, question_id: str, widget: QWidget, given: set[str]) -> None:
+        """A retired choice appears (marked) only while this answer holds it, so it can be seen and changed."""
+        for choice in self._retired.get(question_id, []):
+            text = self.tr("%s (retired)") % choice.display_name(self._language)
+            if isinstance(widget, QComboBox):
+                index = widget.findData(choice.id)
+                if choice.id in given and index < 0:
+                    widget.addItem(text, choice.id)
+                elif choice.id not in given and index >= 0:
+                    widget.removeItem(index)
+            else:
+                rows = [i for i in range(widget.count()) if widget.item(i).data(Qt.ItemDataRole.UserRole) == choice.id]
+                if choice.id in given and not rows:
+                    item = QListWidgetItem(text)
+                    item.setData(Qt.ItemDataRole.UserRole, choice.id)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Unchecked)
+                    widget.addItem(item)
+                elif choice.id not in given:
+                    for i in reversed(rows):
+                        widget.takeItem(i)
 
     def widget_for(self, question_id: str) -> QWidget:
         return self._widgets[question_id]

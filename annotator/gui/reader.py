@@ -496,7 +496,8 @@ class ReaderView(QTextEdit):
         if event.type() == QEvent.Type.ToolTip:
             offset = self.offset_at(event.pos())
             lines = [m.title for m in self.marks_at(offset)]
-            lines += [f"{e.payload.title} ({self.tr('suggestion')})" for e in self._suggestions.covering(offset)
+            suggestion = self.tr("suggestion")  # outside the f-string, where lupdate finds it
+            lines += [f"{e.payload.title} ({suggestion})" for e in self._suggestions.covering(offset)
                       if self._shown(e.payload)]
             if lines:
                 QToolTip.showText(event.globalPos(), "\n".join(lines), self)

@@ -28,6 +28,8 @@ class ReportRequest:
     done_only: bool = False
     resamples: int = DEFAULT_RESAMPLES
     seed: int = 0
+    roll_up: bool = False
+    viewer: str | None = None  # who asks: the report holds only the work they may see
 
 
 def compute_report(tasks: TaskRunner, parent: QWidget, project_path: Path, request: ReportRequest,
@@ -37,9 +39,9 @@ def compute_report(tasks: TaskRunner, parent: QWidget, project_path: Path, reque
 
     def work(progress, cancelled):
         progress(0, 0, translate("Review", "Reading the annotations…"))
-        with Project.open(project_path, backup=False) as project:
+        with Project.open(project_path, backup=False, viewer=request.viewer) as project:
             data = project.agreement.data(annotators=request.annotators or None, labels=request.labels or None,
-                                          done_only=request.done_only)
+                                          done_only=request.done_only, roll_up=request.roll_up)
         if cancelled():
             return None
         progress(0, 0, translate("Review", "Computing agreement and bootstrap intervals…"))
@@ -73,9 +75,14 @@ def open_agreement(window):
     """Show the agreement report window (one per main window; it computes its report when shown)."""
     from annotator.gui.agreement_view import AgreementView
 
+    if not window.project.team.may_see_others(window.annotator):
+        QMessageBox.information(window, translate("Review", "Agreement"), translate("Review",
+            "Coding is blind in this project: only the project lead compares annotators."))
+        return None
     view = getattr(window, "agreement_view", None)
     if view is None:
-        view = AgreementView(window.project, window, browse=lambda report: open_disagreements(window, report))
+        view = AgreementView(window.project, window, browse=lambda report: open_disagreements(window, report),
+                             language=window.language)
         window.agreement_view = view
     view.show()
     view.raise_()
@@ -93,8 +100,9 @@ def open_disagreements(window, report: AgreementReport | None = None):
 
     view = getattr(window, "disagreement_view", None)
     if view is None:
-        view = DisagreementView(window.project, window.annotator, window, adjudicate=window.project.team.may_adjudicate(window.annotator),
-                                language=window.language)
+        view = DisagreementView(window.project, window.annotator, window,
+                                adjudicate=window.project.team.may_adjudicate(window.annotator),
+                                language=window.language, undo_stack=window.undo_stack)
         view.changed.connect(window.workspace.changed.emit)
         window.disagreement_view = view
     view.adjudicate = window.project.team.may_adjudicate(window.annotator)

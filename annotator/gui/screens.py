@@ -39,13 +39,54 @@ def _retrieval(window) -> QWidget:
     return view
 
 
+def _codebook_question(window) -> QWidget:
+    editor = _codebook_editor(window)
+    question = next(l.id for l in window.project.codebook.labels() if l.kind == "document")
+    editor.select_label(question)
+    return editor
+
+
+def _agreement(window) -> QWidget:
+    from annotator.gui.review import open_agreement
+
+    return open_agreement(window)
+
+
+def _disagreements(window) -> QWidget:
+    from annotator.gui.review import open_disagreements
+
+    return open_disagreements(window)
+
+
+def _progress(window) -> QWidget:
+    from annotator.gui.team import ProgressDialog
+
+    return ProgressDialog(window.project, window)
+
+
+def _annotators(window) -> QWidget:
+    from annotator.gui.team import AnnotatorsDialog
+
+    return AnnotatorsDialog(window.project, window.annotator, window)
+
+
 SCREENS: dict[str, Callable[[QWidget], QWidget]] = {
     "retrieval": _retrieval,
     "shortcuts": _shortcuts,
     "preferences": _preferences,
     "codebook-editor": _codebook_editor,
+    "codebook-question": _codebook_question,
     "export": _export,
+    "agreement": _agreement,
+    "disagreements": _disagreements,
+    "progress": _progress,
+    "annotators": _annotators,
 }
+
+
+def ready(dialog: QWidget | None) -> bool:
+    """True once a dialog that computes in the background (agreement, disagreements) has its report."""
+    return dialog is None or not hasattr(dialog, "report") or dialog.report is not None
 
 
 def open_screen(window, name: str) -> QWidget:

@@ -35,11 +35,14 @@ class SpanDialog(QDialog):
             if attr.labels and (label is None or (label.id not in attr.labels and label.parent not in attr.labels)):
                 continue
             value = span.attributes.get(attr.id, "")
+            if attr.retired and not value:
+                continue  # a retired attribute is shown only on spans that hold a value for it
             if attr.type == "choice":
                 widget = QComboBox(self)
                 widget.addItem("", "")
-                for choice in attr.choices:
-                    widget.addItem(choice, choice)
+                for choice in attr.choice_details:
+                    if not choice.retired or choice.id == value:
+                        widget.addItem(choice.display_name(language), choice.id)
                 widget.setCurrentIndex(max(widget.findData(value), 0))
             else:
                 widget = QLineEdit(str(value), self)

@@ -183,9 +183,11 @@ class TaskRunner(QObject):
 
 
 def error_text(error: BaseException) -> str:
-    """What to tell the user about a failed task: our own errors as they are, others with their type."""
+    """What to tell the user about a failed task: our own errors in the interface's words (gui/reasons.py),
+    others with their type."""
     from annotator.core.errors import AnnotatorError
+    from annotator.gui.reasons import message_text
 
     if isinstance(error, AnnotatorError):
-        return str(error)
+        return message_text(str(error))
     return str(error) or error.__class__.__name__

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QInputDialog, QLabel,
-    QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from annotator.core.errors import AnnotatorError, MergeNeedsConsent
-from annotator.gui.document_list import STATUS_COLOURS
 from annotator.gui.plain_text import plain, plain_label
+from annotator.gui.reasons import message_text
+from annotator.gui.summaries import merge_summary_lines
+from annotator.gui.team_dialogs import (  # noqa: F401 - the dialogs are the Team menu's
+    AnnotatorsDialog, AssignDialog, AssignResultDialog, ProgressDialog,
+)
+from annotator.store.assignments import AutoAssignPlan
 
 
 # translate("Team", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
@@ -39,6 +42,8 @@ def build_team_menu(window) -> None:
 
     add("change_annotator", translate("Team", "&Change annotator…"), lambda: change_annotator(window),
         "Ctrl+Shift+U")
+    add("annotators", translate("Team", "A&nnotators…"), lambda: AnnotatorsDialog(window.project, window.annotator,
+                                                                                window).exec(), "Ctrl+Shift+N")
     add("lead_role", translate("Team", "I am the project &lead…"), lambda: become_lead(window), "Ctrl+Shift+L")
     menu.addSeparator()
     blind = add("blind", translate("Team", "&Blind coding (annotators see only their own work)"),
@@ -59,8 +64,8 @@ def build_team_menu(window) -> None:
 
 
 def coder_names(project) -> list[str]:
-    """The people who annotate: every annotator but the gold standard's pseudo-annotator."""
-    return project.team.coders()
+    """The people who annotate now: every annotator but the gold standard's pseudo-annotator and the retired."""
+    return project.team.coders(include_retired=False)
 
 
 def is_lead(window) -> bool:
@@ -84,17 +89,31 @@ def change_annotator(window) -> None:
     current = max(names.index(window.annotator), 0) if window.annotator in names else 0
     name, ok = QInputDialog.getItem(window, translate("Team", "Change annotator"), translate("Team", "Annotate as:"),
                                     names, current, True)
-    if ok and name.strip() and name.strip() != window.annotator:
-        window.switch_annotator(name.strip())
+    name = name.strip() if ok else ""
+    if not name or name == window.annotator:
+        return
+    if window.project.team.role(name) == "lead" and QMessageBox.question(
+            window, translate("Team", "Project lead"),
+            translate("Team", "%1 is a project lead and sees every annotator's work. Go on as %1?").replace("%1", name)
+    ) != QMessageBox.StandardButton.Yes:
+        return
+    window.switch_annotator(name)
 
 
 def become_lead(window) -> None:
+    """Take the lead role, confirmed; refused while someone else leads (only a lead hands the role over)."""
+    leads = window.project.team.leads()
+    if leads and window.annotator not in leads:
+        QMessageBox.information(window, translate("Team", "Project lead"), translate(
+            "Team", "%1 leads this project. Only a lead gives the lead role to someone else (Team > Annotators…).")
+            .replace("%1", ", ".join(leads)))
+        return
     answer = QMessageBox.question(
         window, translate("Team", "Project lead"),
         translate("Team", "The lead sees every annotator's work and manages blind coding, assignments and "
                   "merging. Take the lead role as %s?") % window.annotator)
     if answer == QMessageBox.StandardButton.Yes:
-        window.project.team.set_role(window.annotator, "lead")
+        window.project.team.set_role(window.annotator, "lead", by=window.annotator)
         update_team_actions(window)
 
 
@@ -111,100 +130,26 @@ def show_others(window, on: bool) -> None:
     window.workspace.refresh_spans()
 
 
-class ProgressDialog(QDialog):
-    """Documents x annotators, each cell the annotator's status, with totals."""
+def assign_documents(window, dialog: AssignDialog | None = None) -> AutoAssignPlan | None:
+    """Plan and write an automatic assignment, then show what each coder got and what was left out.
 
-    def __init__(self, project, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(translate("Team", "Progress"))
-        self.resize(760, 480)
-        progress = project.assignments.progress()
-        layout = QVBoxLayout(self)
-        totals = ", ".join(
-            translate("Team", "%1: %2/%3 done").replace("%1", name).replace("%2", str(counts.get("done", 0)))
-            .replace("%3", str(sum(counts.values())))
-            for name, counts in progress.totals.items()
-        )
-        status_names = {"todo": translate("Team", "to do"), "in progress": translate("Team", "in progress"),
-                        "done": translate("Team", "done")}
-        layout.addWidget(plain_label(
-            translate("Team", "%1 documents finished by every assigned annotator; %2 documents not assigned.")
-            .replace("%1", str(progress.documents_done)).replace("%2", str(progress.unassigned))
-            + ("\n" + totals if totals else ""), self))
-        self.table = QTableWidget(len(progress.rows), len(progress.annotators) + 1, self)
-        self.table.setAccessibleName(translate("Team", "Progress by document and annotator"))
-        self.table.setHorizontalHeaderLabels([translate("Team", "Document")] + progress.annotators)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, row in enumerate(progress.rows):
-            self.table.setItem(r, 0, QTableWidgetItem(row.title))
-            for c, name in enumerate(progress.annotators, start=1):
-                status = row.statuses.get(name)
-                item = QTableWidgetItem(status_names.get(status, status or ""))
-                if status:
-                    item.setForeground(QColor(STATUS_COLOURS[status]))
-                self.table.setItem(r, c, item)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-
-class AssignDialog(QDialog):
-    """Choose annotators, coders per document, overlap share and seed for automatic assignment."""
-
-    def __init__(self, annotators: list[str], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(translate("Team", "Assign documents"))
-        layout = QFormLayout(self)
-        self.annotator_list = QListWidget(self)
-        self.annotator_list.setAccessibleName(translate("Team", "Annotators"))
-        for name in annotators:
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.annotator_list.addItem(item)
-        self.per_document = QSpinBox(self)
-        self.per_document.setRange(1, max(1, len(annotators)))
-        self.per_document.setValue(min(2, max(1, len(annotators))))
-        self.overlap = QDoubleSpinBox(self)
-        self.overlap.setRange(0.0, 1.0)
-        self.overlap.setSingleStep(0.05)
-        self.overlap.setValue(0.2)
-        self.seed = QSpinBox(self)
-        self.seed.setRange(0, 1_000_000)
-        self.seed.setValue(1)
-        layout.addRow(translate("Team", "Annotators"), self.annotator_list)
-        layout.addRow(translate("Team", "Coders per shared document"), self.per_document)
-        layout.addRow(translate("Team", "Share of documents coded by several (agreement sample)"), self.overlap)
-        layout.addRow(translate("Team", "Seed (same seed, same plan)"), self.seed)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
-
-    def chosen(self) -> list[str]:
-        return [self.annotator_list.item(i).text() for i in range(self.annotator_list.count())
-                if self.annotator_list.item(i).checkState() == Qt.CheckState.Checked]
-
-
-def assign_documents(window) -> None:
-    names = coder_names(window.project)
-    dialog = AssignDialog(names, window)
-    if not dialog.exec():
-        return
+    `dialog`, when given, holds choices already made (scripts and tests); otherwise the person is asked.
+    """
+    if dialog is None:
+        dialog = AssignDialog(window.project, window)
+        if not dialog.exec():
+            return None
     try:
         change = window.project.assignments.auto_assign(dialog.chosen(), per_document=dialog.per_document.value(),
-                                            overlap_share=dialog.overlap.value(), seed=dialog.seed.value())
+                                                        overlap_share=dialog.overlap.value(), seed=dialog.seed.value())
     except AnnotatorError as exc:
-        QMessageBox.warning(window, translate("Team", "Assign documents"), plain(str(exc)))
-        return
+        QMessageBox.warning(window, translate("Team", "Assign documents"), plain(message_text(str(exc))))
+        return None
     window.document_list.model.reload()
-    load = change.details.get("load", {})
-    QMessageBox.information(window, translate("Team", "Assign documents"),
-                            plain("\n".join(f"{name}: {count}" for name, count in sorted(load.items())))
-                            or translate("Team", "Done."))
+    plan = change.details["plan"]
+    window.last_assignment = AssignResultDialog(plan, window.project.team.shown_names(), window)
+    window.last_assignment.open()
+    return plan
 
 
 def create_package(window) -> None:
@@ -218,9 +163,10 @@ def create_package(window) -> None:
     if not path:
         return
     try:
+        window.project.team.require_visible([name])
         window.project.packages.write(name, path)
     except AnnotatorError as exc:
-        QMessageBox.warning(window, translate("Team", "Package"), plain(str(exc)))
+        QMessageBox.warning(window, translate("Team", "Package"), plain(message_text(str(exc))))
         return
     QMessageBox.information(window, translate("Team", "Package"), plain(translate("Team", "Package written to %s") % path))
 
@@ -236,13 +182,13 @@ def merge_files(window, paths: list[str] | None = None) -> list:
         try:
             report = merge_with_consent(window, Path(path))
         except AnnotatorError as exc:
-            lines.append(str(exc))
+            lines.append(f"{path}: {message_text(str(exc))}")
             continue
         if report is None:
             lines.append(translate("Team", "%s: not merged.") % path)
             continue
         reports.append(report)
-        lines += report.summary_lines()
+        lines += merge_summary_lines(report)
         window.workspace.changed.emit(report.change())
     if any(report.changed for report in reports):
         # Merged edits may have replaced or deleted what older undo steps refer to.

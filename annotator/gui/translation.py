@@ -11,7 +11,11 @@ _installed: list[QTranslator] = []
 
 
 def install_translator(app: QApplication, language: str) -> bool:
-    """Install our French translation (and Qt's own) when `language` is "fr"; True if ours loaded."""
+    """Install our French translation (and Qt's own) when `language` is "fr", and the matching locale for
+    numbers; True if ours loaded."""
+    from annotator.gui.numbers import set_language
+
+    set_language(language)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -16,6 +16,7 @@ from annotator.core.codebook import SAFE_PALETTE
 from annotator.core.editing import cycle, resize_range, span_range_from_selection
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span
+from annotator.core.shortcuts import normal_shortcut
 from annotator.gui.codebook_panel import CodebookPanel
 from annotator.gui.memo_panel import MemoPanel
 from annotator.gui.plain_text import plain
@@ -129,8 +130,7 @@ class Workspace(QObject):
         self.suggestion_panel.set_labels(all_labels, self.language)
         self.suggestion_state.forget_results()
         self.reader.set_shortcuts({
-            (l.shortcut.lower() if len(l.shortcut) == 1 else l.shortcut): l.id
-            for l in all_labels if l.kind == "span" and not l.retired and l.shortcut
+            normal_shortcut(l.shortcut): l.id for l in all_labels if l.kind == "span" and not l.retired and l.shortcut
         })
         if self.document:
             self.refresh_spans()

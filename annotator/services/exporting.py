@@ -73,22 +73,28 @@ def make_selection(project: Project, annotators: Iterable[str] | None = None, go
                    labels: Iterable[str] | None = None, done_only: bool = False) -> ExportSelection:
     """Check and resolve the export choices.
 
-    `annotators` None means every annotator, except that `gold=True` alone means gold only.
-    Naming "gold" among the annotators is the same as `gold=True`. `labels` take their sub-labels.
+    `annotators` None means every annotator the reader may see (project.team.visibility: under blind
+    coding a coder's own work only), except that `gold=True` alone means gold only. Naming "gold" among
+    the annotators is the same as `gold=True`. `labels` take their sub-labels. Asking for work the
+    reader may not see is refused (NotPermitted).
     """
     people = None if annotators is None else list(dict.fromkeys(annotators))
     if people is not None and GOLD in people:
         people.remove(GOLD)
         gold = True
+    visibility = project.team.visibility()
     known = [a.name for a in project.team.annotators() if a.name != GOLD]
+    if gold:
+        visibility.check([GOLD])
     if people is None:
-        people = [] if gold else known
+        people = [] if gold else visibility.keep(known)
     else:
         unknown = [name for name in people if name not in known]
         if unknown:
             raise AnnotatorError(
                 f"unknown annotator {unknown[0]!r}; this project has: {', '.join(known) or 'none'}"
             )
+        visibility.check(people)
     label_ids = None if labels is None or not list(labels) else _expand_labels(project, list(labels))
     return ExportSelection(annotators=people, gold=gold, label_ids=label_ids, done_only=done_only)
 

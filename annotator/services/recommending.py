@@ -136,19 +136,20 @@ def training_set(project: Project, scope: str = EVERYONE) -> TrainingSet:
     stamp = project.models.annotations_stamp(scope or None)
     if scope and scope not in project.team.coders():
         return TrainingSet(scope, stamp=stamp)
-    data = project.agreement.data(annotators=[scope] if scope else None)
+    # Everyone's work, not only the coders agreement compares by default (those with assignments).
+    data = project.agreement.data(annotators=[scope] if scope else (project.team.coders() or None))
     labels = project.codebook.labels()
     span_labels = {l.id for l in labels if l.kind == "span" and not l.retired}
     questions = {l.id: {c.id for c in l.choices} for l in labels
                  if l.kind == "document" and not l.retired and not l.multiple and len(l.choices) >= 2}
-    done = {(a.annotator, a.document_id) for a in project.assignments.find(annotator=scope or None)
-            if a.status == "done"}
     training = TrainingSet(scope, loaded_terms=tuple(project.suggestions.loaded_terms()), stamp=stamp)
     for doc in data.documents:
         text: str | None = None
+        # "done" counts whether or not the document was assigned (an annotator may finish one they opened)
+        done = {name for name, status in project.assignments.statuses(doc.id).items() if status == "done"}
         for coder in doc.coders:
             spans = tuple((s.start, s.end, s.label) for s in doc.spans if s.annotator == coder and s.label in span_labels)
-            if spans or (coder, doc.id) in done:
+            if spans or coder in done:
                 text = text if text is not None else project.documents.text(doc.id)
                 training.spans.append(LabelledDocument(doc.id, text, spans))
         for question, by_coder in doc.answers.items():
@@ -273,7 +274,7 @@ RANK_BATCH = 50
 def ranking_candidates(project: Project, annotator: str, limit: int = RANK_LIMIT) -> list[str]:
     """The articles `annotator` may go to next, as "next document not done" sees them: every article
     they have not marked done, in list order, at most `limit`."""
-    done = {a.document_id for a in project.assignments.find(annotator=annotator) if a.status == "done"}
+    done = project.assignments.documents_with_status(annotator, "done")
     return [doc_id for doc_id in project.documents.ids() if doc_id not in done][:max(0, limit)]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from annotator.core.change import Action, Change
-from annotator.core.consensus import agreed_answer, agreed_spans
+from annotator.core.consensus import agreed_answer, agreed_spans, align_spans
 from annotator.core.errors import NotFound, ProjectError
 from annotator.core.model import Span, new_uuid, now_iso
 from annotator.store.agreement_data import AgreementData
@@ -19,6 +19,24 @@ from annotator.store.spans import Spans
 from annotator.store.transactions import ProjectDatabase
 
 _IS_GOLD = is_gold()
+
+
+@dataclass(frozen=True)
+class OpenDisagreement:
+    """Something the annotators of a document did not all mark or answer alike, and the gold standard has not
+    settled: a span (`kind` "span": `label`, offsets, text, who marked it) or an answer (`kind` "answer":
+    `label` is the question, `answers` each coder's)."""
+
+    document_id: str
+    title: str
+    kind: str
+    label: str
+    coders: list[str]
+    marked_by: list[str]
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    answers: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -162,7 +180,7 @@ class Adjudication:
             coders = self.agreement.document_coders(document_ids, annotators, done_only)
             wanted = set(labels) if labels else None
             for document_id, names in coders.items():
-                spans = [s for s in self.spans.of_document(document_id) if s.origin != ADJUDICATION and s.annotator != GOLD
+                spans = [s for s in self.spans.of_document(document_id, unfiltered=True) if s.origin != ADJUDICATION and s.annotator != GOLD
                          and (wanted is None or s.label_id in wanted)]
                 gold = self._gold_keys(document_id)
                 for group in agreed_spans(spans, names, threshold):
@@ -179,6 +197,68 @@ class Adjudication:
         return Change(Action.AGREED_SPANS_ACCEPTED, spans=accepted, documents=documents,
                       annotators=[GOLD] if accepted else [],
                       details={"accepted": len(accepted), "already_in_gold": skipped, "threshold": threshold})
+
+    def open_disagreements(self, document_ids: Sequence[str] | None = None, annotators: Sequence[str] | None = None,
+                           labels: Sequence[str] | None = None, done_only: bool = False) -> list[OpenDisagreement]:
+        """What is still to settle, document by document: spans not marked alike by every coder and answers
+        that differ, where the gold standard has no decision yet.
+
+        A span is settled once gold holds it, or another span of the same label over the same text (the
+        curator chose a version); an answer once gold has an answer. A document marked settled (`settle`)
+        has nothing open. Coders are chosen as the agreement report chooses them.
+        """
+        found: list[OpenDisagreement] = []
+        wanted = set(labels) if labels else None
+        coders = self.agreement.document_coders(document_ids, annotators, done_only)
+        settled = {r[0] for r in self.db.execute(
+            "SELECT document_id FROM assignments WHERE annotator = ? AND status = 'done' AND removed = 0", [GOLD])}
+        titles = dict(self.db.execute("SELECT id, title FROM documents"))
+        for document_id, names in coders.items():
+            if len(names) < 2 or document_id in settled:
+                continue
+            title = titles.get(document_id, "")
+            gold = self.gold_spans(document_id)
+            spans = [s for s in self.spans.of_document(document_id, unfiltered=True)
+                     if s.annotator in names and s.origin != ADJUDICATION and (wanted is None or s.label_id in wanted)]
+            for group in align_spans(spans):
+                support = group.support(names)
+                if len(support) == len(names) or any(
+                        g.label_id == group.label and g.start < group.end and group.start < g.end for g in gold):
+                    continue
+                found.append(OpenDisagreement(document_id, title, "span", group.label, list(names), support,
+                                              group.start, group.end, group.text))
+            gold_answers = self.gold_answers(document_id)
+            given: dict[str, dict[str, str]] = {}
+            for answer in self.answers.find(document_id, unfiltered=True):
+                if answer.value and answer.annotator in names and (wanted is None or answer.question in wanted):
+                    given.setdefault(answer.question, {})[answer.annotator] = answer.value
+            for question, by in given.items():
+                values = {"|".join(sorted(v.split("|"))) for v in by.values()}
+                if question in gold_answers or (len(values) == 1 and len(by) == len(names)):
+                    continue
+                found.append(OpenDisagreement(document_id, title, "answer", question, list(names), sorted(by),
+                                              answers=dict(by)))
+        return found
+
+    def settle(self, document_ids: Sequence[str], settled: bool = True) -> Change:
+        """Mark documents settled in the gold standard (nothing left open there), or open them again."""
+        with self.db.atomic():
+            self.db.execute("INSERT OR IGNORE INTO annotators (name, role, created) VALUES (?, 'annotator', ?)",
+                            [GOLD, now_iso()])
+            for document_id in document_ids:
+                self.documents.require(document_id)
+                self.db.execute(
+                    "INSERT INTO assignments (annotator, document_id, status, updated, assigned) VALUES (?, ?, ?, ?, 0) "
+                    "ON CONFLICT(annotator, document_id) DO UPDATE SET status = excluded.status, "
+                    "updated = excluded.updated, removed = 0",
+                    [GOLD, document_id, "done" if settled else "in progress", now_iso()])
+        return Change(Action.STATUS_SET, documents=list(document_ids), annotators=[GOLD],
+                      details={"status": "done" if settled else "in progress"})
+
+    def is_settled(self, document_id: str) -> bool:
+        """True when the document is marked settled in the gold standard."""
+        return self.db.execute("SELECT 1 FROM assignments WHERE annotator = ? AND document_id = ? AND status = 'done' "
+                               "AND removed = 0", [GOLD, document_id]).fetchone() is not None
 
     # -- gold answers --------------------------------------------------------------------------
 
@@ -211,7 +291,7 @@ class Adjudication:
             wanted = set(questions) if questions else None
             for document_id, names in coders.items():
                 answers: dict[str, dict[str, str]] = {}
-                for label in self.answers.find(document_id):
+                for label in self.answers.find(document_id, unfiltered=True):
                     if label.value and (wanted is None or label.question in wanted):
                         answers.setdefault(label.question, {})[label.annotator] = label.value
                 for question, by_annotator in answers.items():

@@ -12,9 +12,13 @@ from annotator.core.agreement_input import (
     CodedSpan,
     LabelSpec,
     QuestionSpec,
+    rolled_up,
 )
+from annotator.core.codebook_tree import descendants
 from annotator.core.errors import ProjectError
-from annotator.store.gold import ADJUDICATION, GOLD
+from annotator.core.model import Label
+from annotator.store.gold import ADJUDICATION
+from annotator.store.team import Team
 from annotator.store.transactions import ProjectDatabase
 
 # A status that says an annotator worked on a document even before marking anything.
@@ -26,34 +30,55 @@ def _marks(values: Sequence[object]) -> str:
 
 
 class AgreementData:
-    """Reading what agreement and adjudication compare: who coded which document, with what."""
+    """Reading what agreement and adjudication compare: who coded which document, with what.
 
-    def __init__(self, db: ProjectDatabase):
+    Whose work is read follows `Team.visibility` (under blind coding a coder reads only their own).
+    """
+
+    def __init__(self, db: ProjectDatabase, team: Team):
         self.db = db
+        self.team = team
 
-    def data(self, annotators: Sequence[str] | None = None, labels: Sequence[str] | None = None,
-                       done_only: bool = False) -> AgreementInput:
-        """Gather per-document coders, spans and answers for an agreement report.
+    def default_coders(self) -> list[str]:
+        """Whom agreement compares unless told otherwise: the annotators with assignments, or, in a project
+        without assignments, every annotator (so the lead's stray test span does not make the lead a coder)."""
+        assigned = {r[0] for r in self.db.execute(
+            "SELECT DISTINCT annotator FROM assignments WHERE removed = 0 AND assigned = 1")}
+        people = self.team.coders()
+        return [a for a in people if a in assigned] if assigned & set(people) else people
 
-        An annotator coded a document when their status there is "in progress" or "done" or they left a
-        span or an answer in it; with `done_only`, only when their status is "done". `annotators` and
-        `labels` (span labels or question ids) restrict the report; unknown names are refused. Spans
-        made in adjudication (the gold layer) are not an annotator's coding and are left out.
-        """
-        # "gold" holds the adjudicated answers and spans: the reference, not one of the coders.
-        known_people = [r[0] for r in self.db.execute(
-            "SELECT name FROM annotators WHERE name != ? ORDER BY created, name", [GOLD])]
+    def _people(self, annotators: Sequence[str] | None) -> list[str]:
+        """The chosen annotators, checked; by default `default_coders`; only those the reader may see."""
+        known_people = self.team.coders()
+        visibility = self.team.visibility()
         if annotators:
             unknown = [a for a in annotators if a not in known_people]
             if unknown:
                 raise ProjectError(
                     f"unknown annotator {unknown[0]!r}; this project has: {', '.join(known_people) or 'none'}"
                 )
-        people = list(dict.fromkeys(annotators)) if annotators else known_people
+            visibility.check(annotators)
+            return list(dict.fromkeys(annotators))
+        return visibility.keep(self.default_coders())
+
+    def data(self, annotators: Sequence[str] | None = None, labels: Sequence[str] | None = None,
+             done_only: bool = False, roll_up: bool = False) -> AgreementInput:
+        """Gather per-document coders, spans and answers for an agreement report.
+
+        An annotator coded a document when their status there is "in progress" or "done" or they left a
+        span or an answer in it; with `done_only`, only when their status is "done". `annotators` (default:
+        `default_coders`) and `labels` (span labels or question ids) restrict the report; unknown names are
+        refused, and so are annotators whose work the identified reader may not see. Spans made in
+        adjudication (the gold layer) are not an annotator's coding and are left out. With `roll_up`, a
+        sub-label's spans count as spans of its top-level label (Reporting verb = neutral + loaded), and a
+        chosen label brings its sub-labels.
+        """
+        # "gold" holds the adjudicated answers and spans: the reference, not one of the coders.
+        people = self._people(annotators)
         allowed = set(people)
 
         rows = self.db.execute(
-            "SELECT id, name, kind, level, choices, multiple FROM labels ORDER BY position, id"
+            "SELECT id, name, kind, level, choices, multiple, parent FROM labels ORDER BY position, id"
         ).fetchall()
         if labels:
             known_labels = {r[0] for r in rows}
@@ -61,7 +86,10 @@ class AgreementData:
             if unknown:
                 raise ProjectError(f"unknown label or question {unknown[0]!r} in the codebook")
         wanted = set(labels) if labels else {r[0] for r in rows}
-        span_labels = [LabelSpec(r[0], r[1]) for r in rows if r[2] == "span" and r[0] in wanted]
+        if roll_up and labels:
+            tree = [Label(id=r[0], name=r[1], kind=r[2], parent=r[6]) for r in rows]
+            wanted |= {child for label in labels for child in descendants(tree, label)}
+        span_labels = [LabelSpec(r[0], r[1], r[6]) for r in rows if r[2] == "span" and (r[0] in wanted or roll_up)]
         questions = [
             QuestionSpec(r[0], r[1], r[3], tuple(c["id"] for c in json.loads(r[4])), bool(r[5]))
             for r in rows if r[2] == "document" and r[0] in wanted
@@ -109,14 +137,15 @@ class AgreementData:
                          for q, by in answers_by_doc.get(doc_id, {}).items()},
             ))
         coding = {a for doc in documents for a in doc.coders}
-        return AgreementInput(
+        data = AgreementInput(
             annotators=[a for a in people if a in coding],
             documents=documents,
             questions=questions,
             labels=span_labels,
             filters={"annotators": list(annotators or []), "labels": list(labels or []),
-                     "done_only": bool(done_only)},
+                     "done_only": bool(done_only), "roll_up": bool(roll_up)},
         )
+        return rolled_up(data, wanted) if roll_up else data
 
     def document_coders(self, document_ids: Sequence[str] | None = None, annotators: Sequence[str] | None = None,
                         done_only: bool = False) -> dict[str, list[str]]:
@@ -124,15 +153,10 @@ class AgreementData:
 
         An annotator coded a document when their status there is "in progress" or "done" or they left a
         span or an answer in it (with `done_only`: when their status is "done"). "gold" is never a coder.
-        Documents nobody coded are absent.
+        Documents nobody coded are absent. `annotators` default to `default_coders`, within what the
+        identified reader may see.
         """
-        people = [r[0] for r in self.db.execute("SELECT name FROM annotators WHERE name != ? ORDER BY created, name",
-                                                [GOLD])]
-        if annotators:
-            unknown = [a for a in annotators if a not in people]
-            if unknown:
-                raise ProjectError(f"unknown annotator {unknown[0]!r}; this project has: {', '.join(people) or 'none'}")
-            people = list(dict.fromkeys(annotators))
+        people = self._people(annotators)
         if document_ids is not None and not document_ids:
             return {}
         where, params = "", []

@@ -11,9 +11,11 @@ from typing import Any
 
 from annotator.core.change import Action, Change
 from annotator.core.codebook import UNSURE_CHOICE, check_shortcut, shortcut_owner
+from annotator.core.shortcuts import normal_shortcut
 from annotator.core.codebook_tree import ancestors, descendants, move_in_tree, new_label_id, next_colour, tree_order
 from annotator.core.errors import CodebookError
 from annotator.core.model import LABEL_KINDS, Choice, Label, now_iso
+from annotator.store import question_editing
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.transactions import ProjectDatabase
 
@@ -73,6 +75,7 @@ class LabelEditor:
                              Choice(**vars(UNSURE_CHOICE))]
         if label.shortcut:
             self._refuse_taken_shortcut(labels, label.id, label.shortcut)
+            label.shortcut = normal_shortcut(label.shortcut)
         return self.codebook.add_label(label, f"label {label.id} added")
 
     def rename(self, label_id: str, name: str, name_fr: str | None = None) -> Change:
@@ -114,6 +117,7 @@ class LabelEditor:
         if shortcut:
             labels, _ = self._load(label_id)
             self._refuse_taken_shortcut(labels, label_id, shortcut)
+            shortcut = normal_shortcut(shortcut)
         history = f"label {label_id} shortcut {shortcut!r}" if shortcut else f"label {label_id} shortcut cleared"
         return self._edit(label_id, Action.SHORTCUT_SET, history, shortcut=shortcut)
 
@@ -243,6 +247,32 @@ class LabelEditor:
             )
         return Change(Action.LABELS_MERGED, labels=[merged_id, kept_id], spans=span_ids,
                       document_labels=answer_ids, details={"merged": merged_id, "kept": kept_id})
+
+    # -- document questions and their choices (annotator.store.question_editing) -------------------
+
+    def set_question(self, question_id: str, level: str | None = None, multiple: bool | None = None) -> Change:
+        """Set a question's level of measurement and whether it takes several answers."""
+        return question_editing.set_question(self.db, self.codebook, question_id, level, multiple)
+
+    def add_choice(self, question_id: str, name: str, name_fr: str = "") -> Change:
+        """Add a choice to a question (its new id is Change.details["choice"])."""
+        return question_editing.add_choice(self.db, self.codebook, question_id, name, name_fr)
+
+    def edit_choice(self, question_id: str, choice_id: str, **fields: str | None) -> Change:
+        """Rename or describe a choice (name, name_fr, description, description_fr)."""
+        return question_editing.edit_choice(self.db, self.codebook, question_id, choice_id, **fields)
+
+    def move_choice(self, question_id: str, choice_id: str, position: int) -> Change:
+        """Put a choice at index `position` of its question's list."""
+        return question_editing.move_choice(self.db, self.codebook, question_id, choice_id, position)
+
+    def retire_choice(self, question_id: str, choice_id: str, retired: bool = True) -> Change:
+        """Stop (or start again) offering a choice; answers that use it keep it."""
+        return question_editing.retire_choice(self.db, self.codebook, question_id, choice_id, retired)
+
+    def delete_choice(self, question_id: str, choice_id: str) -> Change:
+        """Delete a choice no answer uses."""
+        return question_editing.delete_choice(self.db, self.codebook, question_id, choice_id)
 
     def _merge_answers(self, merged: Label, kept: Label, stamp: str) -> list[str]:
         """Move a question's answers to another question (inside merge_labels's transaction)."""

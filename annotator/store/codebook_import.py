@@ -6,7 +6,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from annotator.core.codebook import UNSURE_CHOICE, Codebook, check_codebook, shortcut_owner
-from annotator.core.codebook_diff import CodebookDiff, diff_codebooks
+from annotator.core.codebook_diff import CodebookDiff, diff_codebooks, label_field_differences
 from annotator.core.errors import CodebookError
 from annotator.core.model import AttributeDef, Label
 
@@ -49,12 +49,9 @@ def plan_import(store: "CodebookStore", book: Codebook) -> tuple[list[Label], li
     count = len(incoming)
     missing = [copy.deepcopy(old[label_id]) for label_id in diff.missing]
     kinds = {label.id: label.kind for label in incoming + missing}
+    _keep_project_shortcuts(current.labels, incoming, missing, diff)
     for label in missing:
         label.position += count
-        if label.shortcut and not label.retired and shortcut_owner(incoming, label.shortcut):
-            diff.notes.append(f"label {label.id!r} (kept) lost its shortcut {label.shortcut!r} "
-                              "to a label of the imported codebook")
-            label.shortcut = ""
         if label.parent and kinds.get(label.parent) != label.kind:
             diff.notes.append(f"label {label.id!r} (kept) moved to the top level: its parent "
                               f"{label.parent!r} is no longer of the same kind")
@@ -74,4 +71,40 @@ def plan_import(store: "CodebookStore", book: Codebook) -> tuple[list[Label], li
             diff.notes.append(f"attribute {attr.id!r} (kept) no longer applies to {', '.join(dropped)}")
             attr.labels = spans_only
         attributes.append(attr)
+    _describe_final(old, incoming, diff)
     return incoming + missing, attributes, diff
+
+
+def _keep_project_shortcuts(current: list, incoming: list, missing: list, diff: CodebookDiff) -> None:
+    """A label keeps the key it has in the project: a label of the file asking for a key another label of the
+    project uses goes without it (its own former key when free), said in a note."""
+    taken = {label.shortcut.lower(): label.id for label in current if label.shortcut and not label.retired}
+    before = {label.id: label.shortcut for label in current}
+    for label in incoming:
+        owner = taken.get(label.shortcut.lower()) if label.shortcut else None
+        if owner is not None and owner != label.id:
+            own = before.get(label.id, "")
+            diff.notes.append(f"label {label.id!r} does not take the shortcut {label.shortcut!r} from label "
+                              f"{owner!r} of the project" + (f"; it keeps {own!r}" if own else ""))
+            label.shortcut = own if own and taken.get(own.lower()) in (None, label.id) else ""
+    for i, label in enumerate(incoming + missing):  # whatever still clashes, the earlier label keeps
+        if label.shortcut and not label.retired and shortcut_owner((incoming + missing)[:i], label.shortcut):
+            diff.notes.append(f"label {label.id!r} lost its shortcut {label.shortcut!r}: another label has it")
+            label.shortcut = ""
+
+
+def _describe_final(old: dict, incoming: list, diff: CodebookDiff) -> None:
+    """Describe, field by field and choice by choice, what the import will really change (after the keys and
+    choices kept above), so that a preview shows every change before it is made."""
+    diff.changed, diff.unchanged = {}, []
+    label_changes = []
+    for label in incoming:
+        if label.id in diff.new:
+            continue
+        found = label_field_differences(old[label.id], label)
+        if found:
+            diff.changed[label.id] = list(dict.fromkeys(d.field if d.field != "choice" else "choices" for d in found))
+            label_changes += found
+        else:
+            diff.unchanged.append(label.id)
+    diff.differences = label_changes + [d for d in diff.differences if d.attribute]

@@ -12,6 +12,7 @@ from annotator.core.codebook_diff import CodebookDiff
 from annotator.core.codebook_tree import tree_order
 from annotator.core.errors import CodebookError, NotFound
 from annotator.core.model import AttributeDef, Choice, Label, now_iso
+from annotator.store import attribute_editing
 from annotator.store.codebook_import import plan_import
 from annotator.store.meta import ProjectMeta
 from annotator.store.rows import label_from_row, label_to_row
@@ -76,13 +77,13 @@ class CodebookStore:
         """The span attributes of the codebook, in codebook order."""
         rows = self.db.execute(
             "SELECT id, name, type, choices, labels, name_fr, description, description_fr, multiple, "
-            "choice_details FROM attributes ORDER BY position, rowid"
+            "choice_details, retired FROM attributes ORDER BY position, rowid"
         ).fetchall()
         return [
             AttributeDef(id=r[0], name=r[1], type=r[2], choices=json.loads(r[3]),
                          labels=json.loads(r[4]), name_fr=r[5], description=r[6],
                          description_fr=r[7], multiple=bool(r[8]),
-                         choice_details=[Choice(**c) for c in json.loads(r[9])])
+                         choice_details=[Choice(**c) for c in json.loads(r[9])], retired=bool(r[10]))
             for r in rows
         ]
 
@@ -159,16 +160,16 @@ class CodebookStore:
         """Insert or replace one attribute definition (inside the caller's transaction)."""
         self.db.execute(
             "INSERT INTO attributes (id, name, type, choices, labels, name_fr, description, description_fr, "
-            "multiple, choice_details, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "multiple, choice_details, position, retired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, "
             "choices = excluded.choices, labels = excluded.labels, name_fr = excluded.name_fr, "
             "description = excluded.description, description_fr = excluded.description_fr, "
             "multiple = excluded.multiple, choice_details = excluded.choice_details, "
-            "position = excluded.position",
+            "position = excluded.position, retired = excluded.retired",
             [attr.id, attr.name, attr.type, json.dumps(attr.choices, ensure_ascii=False),
              json.dumps(attr.labels), attr.name_fr, attr.description, attr.description_fr,
              int(attr.multiple), json.dumps([vars(c) for c in attr.choice_details], ensure_ascii=False),
-             position],
+             position, int(attr.retired)],
         )
 
     def delete_attribute(self, attribute_id: str) -> None:
@@ -217,23 +218,61 @@ class CodebookStore:
             self.record_change(description or f"label {label.id} added", {"label": label.id})
         return Change(Action.LABEL_ADDED, labels=[label.id])
 
+    # -- span attributes (annotator.store.attribute_editing) ----------------------------------------
+
+    def add_attribute(self, name: str, type: str = "text", choices=(), labels=(), name_fr: str = "",
+                      multiple: bool = False) -> Change:
+        """Add a span attribute; see attribute_editing.add_attribute."""
+        return attribute_editing.add_attribute(self, name, type, choices, labels, name_fr, multiple)
+
+    def edit_attribute(self, attribute_id: str, **fields: Any) -> Change:
+        """Change an attribute's names, description, labels, multiple values or choices; see edit_attribute."""
+        return attribute_editing.edit_attribute(self, attribute_id, **fields)
+
+    def move_attribute(self, attribute_id: str, position: int) -> Change:
+        """Put an attribute at index `position`."""
+        return attribute_editing.move_attribute(self, attribute_id, position)
+
+    def retire_attribute(self, attribute_id: str, retired: bool = True) -> Change:
+        """Stop (or start again) asking for an attribute on spans; values stay."""
+        return attribute_editing.retire_attribute(self, attribute_id, retired)
+
+    def remove_attribute(self, attribute_id: str) -> Change:
+        """Delete an attribute no span holds a value for."""
+        return attribute_editing.remove_attribute(self, attribute_id)
+
+    def attribute_usage(self, attribute_id: str) -> int:
+        """How many spans hold a value for the attribute."""
+        return attribute_editing.attribute_usage(self.db, attribute_id)
+
     # -- importing a codebook file ---------------------------------------------------------------
 
     def preview_import(self, book: Codebook) -> CodebookDiff:
         """What importing `book` would add, change and leave out, without writing anything."""
-        return plan_import(self, book)[2]
+        diff = plan_import(self, book)[2]
+        self._note_name(book, diff)
+        return diff
+
+    def _note_name(self, book: Codebook, diff: CodebookDiff) -> None:
+        current = self.current()
+        if self.db.execute("SELECT count(*) FROM labels").fetchone()[0] and book.name != current.name:
+            diff.notes.append(f"the project's codebook keeps its name {current.name!r} (the file's is {book.name!r})")
 
     def import_book(self, book: Codebook) -> Change:
         """Import a codebook, matching labels by id; labels the file lacks are kept as they are.
 
-        Changed labels take the file's names, colours, shortcuts, parents and descriptions;
-        choices that answers use are kept; nothing that an annotation refers to is removed.
-        The report (a CodebookDiff) is in `Change.details["report"]`.
+        Changed labels take the file's names, colours, shortcuts, parents and descriptions, but a label never
+        takes a key another label of the project has; choices that answers use are kept; nothing that an
+        annotation refers to is removed. Into a project that has a codebook, the codebook keeps its own
+        name. The report (a CodebookDiff, every change field by field) is in `Change.details["report"]`;
+        `preview_import` gives the same report without writing.
         """
         with self.db.atomic():
             labels, attributes, diff = plan_import(self, book)
+            self._note_name(book, diff)
             meta_before = {key: getattr(self.current(), key) for key in _META_KEYS}
-            meta_after = {key: getattr(book, key) for key in _META_KEYS}
+            has_book = bool(self.db.execute("SELECT count(*) FROM labels").fetchone()[0])
+            meta_after = meta_before if has_book else {key: getattr(book, key) for key in _META_KEYS}
             if diff.is_empty and not diff.notes and meta_before == meta_after:
                 return Change(Action.CODEBOOK_UNCHANGED, details={"report": diff})
             self.check_labels(labels, attributes)
@@ -245,7 +284,8 @@ class CodebookStore:
                     self.delete_attribute(attr_id)
             for position, attr in enumerate(attributes):
                 self.write_attribute(attr, position)
-            self.write_header(book)
+            if not has_book:  # a project's codebook keeps its own name and description
+                self.write_header(book)
             self.record_change(
                 f"codebook {book.name} imported ({len(diff.new)} new, {len(diff.changed)} changed, "
                 f"{len(diff.missing)} kept though missing from the file)",

@@ -63,8 +63,12 @@ class Answers:
         return Change(Action.DOCUMENT_LABEL_SET, document_labels=[label_id], documents=[document_id])
 
     def find(self, document_id: str | None = None, annotator: str | None = None,
-             include_deleted: bool = False) -> list[DocumentLabel]:
-        """Answers to document-level questions, filtered by document and annotator."""
+             include_deleted: bool = False, unfiltered: bool = False) -> list[DocumentLabel]:
+        """Answers to document-level questions, filtered by document and annotator.
+
+        Without `annotator` (everyone's answers) only what the identified reader may see comes back
+        (Team.visibility); `unfiltered` is for the store's own lead-only steps (adjudication).
+        """
         sql, params = f"SELECT {DOCUMENT_LABEL_COLUMNS} FROM document_labels WHERE 1", []
         if document_id:
             sql += " AND document_id = ?"
@@ -74,4 +78,9 @@ class Answers:
             params.append(annotator)
         if not include_deleted:
             sql += " AND deleted = 0"
-        return [document_label_from_row(r) for r in self.db.execute(sql + " ORDER BY created", params)]
+        found = [document_label_from_row(r) for r in self.db.execute(sql + " ORDER BY created", params)]
+        if annotator is None and not unfiltered:
+            visibility = self.team.visibility()
+            if not visibility.sees_everyone:
+                found = [a for a in found if visibility.allows(a.annotator)]
+        return found

@@ -190,8 +190,9 @@ class Documents:
             last = rows[-1][0]
 
     def count(self, filter_text: str = "", annotator: str | None = None,
-              status: str | None = None) -> int:
-        where, params = self._document_filter(filter_text, annotator, status)
+              status: str | None = None, assigned_only: bool = False) -> int:
+        """How many documents the list shows with these filters (see `rows`)."""
+        where, params = self._document_filter(filter_text, annotator, status, assigned_only)
         return self.db.execute(
             f"SELECT count(*) FROM documents d {self._status_join()} WHERE {where}",
             [annotator or ""] + params,
@@ -202,8 +203,11 @@ class Documents:
         return "LEFT JOIN assignments a ON a.document_id = d.id AND a.annotator = ?"
 
     @staticmethod
-    def _document_filter(filter_text: str, annotator: str | None, status: str | None) -> tuple[str, list]:
+    def _document_filter(filter_text: str, annotator: str | None, status: str | None,
+                         assigned_only: bool = False) -> tuple[str, list]:
         clauses, params = ["1"], []
+        if assigned_only:
+            clauses.append("a.assigned = 1 AND a.removed = 0")
         if filter_text:
             clauses.append("(d.title LIKE ? OR d.outlet LIKE ? OR d.published LIKE ?)")
             like = f"%{filter_text}%"
@@ -216,21 +220,22 @@ class Documents:
     def rows(self, offset: int = 0, limit: int = 200, filter_text: str = "",
              annotator: str | None = None, sort: str = "position",
              descending: bool = False, status: str | None = None,
-             only_id: str | None = None) -> list[DocumentRow]:
+             only_id: str | None = None, assigned_only: bool = False) -> list[DocumentRow]:
         """A page of the document list with this annotator's status and span counts.
 
-        `only_id` restricts the page to one document (to refresh a single row).
+        `only_id` restricts the page to one document (to refresh a single row); `assigned_only` to the
+        documents assigned to `annotator`.
         """
         order = SORT_COLUMNS.get(sort)
         if order is None:
             raise ProjectError(f"cannot sort documents by {sort!r}")
-        where, params = self._document_filter(filter_text, annotator, status)
+        where, params = self._document_filter(filter_text, annotator, status, assigned_only)
         if only_id:
             where += " AND d.id = ?"
             params.append(only_id)
         if sort != "spans":
             return self._document_page(where, params, order, descending, limit, offset, annotator,
-                                       by_status=status is not None or sort == "status")
+                                       by_status=status is not None or sort == "status" or assigned_only)
         sql = (
             "SELECT d.id, d.position, d.title, d.outlet, d.published, d.length, "
             "coalesce(a.status, 'todo') AS status, "

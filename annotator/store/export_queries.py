@@ -1,4 +1,8 @@
-"""Read-only queries for exports: spans, documents and document labels streamed in batches."""
+"""Read-only queries for exports: spans, documents and document labels streamed in batches.
+
+Every query reads only the work the identified reader may see (Team.visibility): under blind coding a
+coder's export holds their own spans and answers, never another coder's nor the gold standard.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any, Iterator, NamedTuple, Sequence
 
 from annotator.core.model import Span
 from annotator.store.gold import GOLD, is_gold
+from annotator.store.team import Team, Visibility
 from annotator.store.transactions import ProjectDatabase
 
 # A span counts as gold when an adjudication produced it (or it is stored under the name "gold").
@@ -54,13 +59,18 @@ def _marks(values: Sequence[Any]) -> str:
 
 
 def selection_filter(alias: str, gold_rule: str, annotators: Sequence[str] | None, gold: bool,
-                     done_only: bool) -> tuple[str, list[Any]]:
+                     done_only: bool, visibility: Visibility | None = None) -> tuple[str, list[Any]]:
     """WHERE clause (over `alias`) for the live records of the chosen people, for spans and answers alike.
 
     `annotators` None means every annotator, [] none; gold records (`gold_rule`) come only with `gold`,
     whatever `annotators` says; `done_only` keeps an annotator's records in documents they marked done.
+    `visibility` (the reader's) removes whatever they may not see, whatever was asked.
     """
     people, params = [f"NOT {gold_rule}"], []
+    if visibility is not None and not visibility.sees_everyone:
+        gold = False
+        mine = [visibility.viewer] if visibility.viewer is not None else []
+        annotators = [a for a in (mine if annotators is None else annotators) if a in mine]
     if annotators is not None:
         people.append(f"{alias}.annotator IN ({_marks(annotators)})")
         params += list(annotators)
@@ -74,9 +84,9 @@ def selection_filter(alias: str, gold_rule: str, annotators: Sequence[str] | Non
 
 
 def _span_filter(annotators: Sequence[str] | None, gold: bool, label_ids: Sequence[str] | None,
-                 done_only: bool) -> tuple[str, list[Any]]:
+                 done_only: bool, visibility: Visibility | None) -> tuple[str, list[Any]]:
     """WHERE clause (over alias s) for the live spans an export selects."""
-    where, params = selection_filter("s", _IS_GOLD, annotators, gold, done_only)
+    where, params = selection_filter("s", _IS_GOLD, annotators, gold, done_only, visibility)
     if label_ids is not None:
         where += f" AND s.label_id IN ({_marks(label_ids)})"
         params += list(label_ids)
@@ -86,13 +96,15 @@ def _span_filter(annotators: Sequence[str] | None, gold: bool, label_ids: Sequen
 class ExportQueries:
     """Read-only, batched queries that exports stream from."""
 
-    def __init__(self, db: ProjectDatabase):
+    def __init__(self, db: ProjectDatabase, team: Team):
         self.db = db
+        self.team = team
+        self.team = team
 
     def span_count(self, annotators: Sequence[str] | None = None, gold: bool = False,
                           label_ids: Sequence[str] | None = None, done_only: bool = False) -> int:
         """How many live spans an export with these choices writes."""
-        where, params = _span_filter(annotators, gold, label_ids, done_only)
+        where, params = _span_filter(annotators, gold, label_ids, done_only, self.team.visibility())
         return self.db.execute(f"SELECT count(*) FROM spans s WHERE {where}", params).fetchone()[0]
 
     def iter_spans(self, annotators: Sequence[str] | None = None, gold: bool = False,
@@ -103,7 +115,7 @@ class ExportQueries:
         `annotators` None means every annotator; an empty list means none (gold only). Gold spans
         (origin "adjudication") come with annotator "gold" when `gold` is true, never otherwise.
         """
-        where, params = _span_filter(annotators, gold, label_ids, done_only)
+        where, params = _span_filter(annotators, gold, label_ids, done_only, self.team.visibility())
         cursor = self.db.execute(
             "SELECT s.id, s.document_id, d.title, d.outlet, d.published, "
             f"{_SHOWN_ANNOTATOR} AS shown, s.label_id, coalesce(l.name, s.label_id), "
@@ -132,7 +144,7 @@ class ExportQueries:
         spans, in document order; each row is (id, annotator as shown, label_id, start, end, text, note,
         attributes, origin, codebook_version, created, updated).
         """
-        where, params = _span_filter(annotators, gold, label_ids, done_only)
+        where, params = _span_filter(annotators, gold, label_ids, done_only, self.team.visibility())
         last = -1
         while True:
             documents = self.db.execute(
@@ -153,7 +165,7 @@ class ExportQueries:
     def document_spans(self, document_id: str, annotators: Sequence[str] | None = None,
                               gold: bool = False, label_ids: Sequence[str] | None = None) -> list[Span]:
         """One document's selected live spans in text order, gold ones under annotator "gold"."""
-        where, params = _span_filter(annotators, gold, label_ids, False)
+        where, params = _span_filter(annotators, gold, label_ids, False, self.team.visibility())
         cursor = self.db.execute(
             f"SELECT s.id, {_SHOWN_ANNOTATOR}, s.label_id, s.start, s.\"end\", s.text, s.note, "
             "s.attributes, s.origin, s.codebook_version, s.created, s.updated "
@@ -169,22 +181,24 @@ class ExportQueries:
         ]
 
     def has_gold(self, document_id: str) -> bool:
-        """True when the document has at least one live adjudicated (gold) span."""
+        """True when the document has at least one live adjudicated (gold) span (that the reader may see)."""
+        if not self.team.visibility().sees_gold:
+            return False
         return self.db.execute(
             f"SELECT 1 FROM spans s WHERE s.document_id = ? AND s.deleted = 0 AND {_IS_GOLD} LIMIT 1",
             [document_id],
         ).fetchone() is not None
 
     def iter_answers(self, annotators: Sequence[str] | None = None, gold: bool = False,
-                                    questions: Sequence[str] | None = None, done_only: bool = False,
-                                    document_id: str | None = None,
-                                    batch: int = 5000) -> Iterator[ExportDocumentLabelRow]:
+                     questions: Sequence[str] | None = None, done_only: bool = False,
+                     document_id: str | None = None, batch: int = 5000) -> Iterator[ExportDocumentLabelRow]:
         """Live answers to document-level questions, in document order.
 
         Answers stored under annotator "gold" are the adjudicated ones; they come only when
         `gold` is true. `annotators` None means every other annotator, [] none.
         """
-        where, params = selection_filter("dl", f"(dl.annotator = '{GOLD}')", annotators, gold, done_only)
+        where, params = selection_filter("dl", f"(dl.annotator = '{GOLD}')", annotators, gold, done_only,
+                                         self.team.visibility())
         clauses = [where]
         if questions is not None:
             clauses.append(f"dl.question IN ({_marks(questions)})")
@@ -207,6 +221,7 @@ class ExportQueries:
 
     def document_statuses(self, document_id: str, annotators: Sequence[str]) -> dict[str, str]:
         """The chosen annotators' statuses for one document (those assigned or with a status), by name."""
+        annotators = self.team.visibility().keep(annotators)
         if not annotators:
             return {}
         return dict(self.db.execute(
@@ -215,6 +230,7 @@ class ExportQueries:
 
     def document_memos(self, document_id: str, annotators: Sequence[str]) -> list[tuple[str, str, str, str]]:
         """The chosen annotators' live memos on one document: (annotator, text, created, updated)."""
+        annotators = self.team.visibility().keep(annotators)
         if not annotators:
             return []
         return [tuple(row) for row in self.db.execute(

@@ -49,7 +49,11 @@ class Memos:
         return Change(Action.MEMO_SET, documents=[document_id], annotators=[annotator])
 
     def find(self, document_id: str | None = None, annotator: str | None = None) -> list[DocumentMemo]:
-        """Live memos, optionally of one document or one annotator, in document order."""
+        """Live memos, optionally of one document or one annotator, in document order.
+
+        Only the memos the identified reader may see come back (Team.visibility: under blind coding a
+        coder reads their own memos only).
+        """
         sql = ("SELECT m.document_id, m.annotator, m.text, m.updated FROM document_memos m "
                "JOIN documents d ON d.id = m.document_id WHERE m.deleted = 0")
         params: list[str] = []
@@ -59,4 +63,6 @@ class Memos:
         if annotator is not None:
             sql += " AND m.annotator = ?"
             params.append(annotator)
-        return [DocumentMemo(*row) for row in self.db.execute(sql + " ORDER BY d.position, m.annotator", params)]
+        visibility = self.team.visibility()
+        return [DocumentMemo(*row) for row in self.db.execute(sql + " ORDER BY d.position, m.annotator", params)
+                if visibility.allows(row[1])]

@@ -3,7 +3,7 @@
 A `Project` owns one connection and composes one manager per part of the file, each given the
 database and the managers it depends on (as Anki's Collection holds its managers):
 
-    project.meta         settings kept in the file          project.team         annotators, roles, blind coding
+    project.meta         settings kept in the file          project.team         annotators, roles, blind coding, who reads
     project.documents    texts and their metadata           project.assignments  who codes what, statuses, progress
     project.codebook     labels, questions, history         project.labels       editing single labels
     project.spans        spans                              project.answers      answers to document questions
@@ -76,9 +76,9 @@ class Project:
         self.memos = Memos(db, self.documents, self.team)
         self.assignments = Assignments(db, self.documents, self.team)
         self.suggestions = SuggestionDecisions(db, self.documents, self.spans, self.team)
-        self.agreement = AgreementData(db)
+        self.agreement = AgreementData(db, self.team)
         self.adjudication = Adjudication(db, self.documents, self.spans, self.answers, self.agreement)
-        self.exports = ExportQueries(db)
+        self.exports = ExportQueries(db, self.team)
         self.imports = Imports(db, self.codebook, self.documents, self.spans, self.team)
         self.merges = Merges(db, self.path, self.meta, self.codebook)
         self.packages = Packages(db, self.path, self.meta, lambda out: type(self).create(out).close())
@@ -112,12 +112,14 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | os.PathLike, backup: bool = True, check: bool = True) -> "Project":
+    def open(cls, path: str | os.PathLike, backup: bool = True, check: bool = True,
+             viewer: str | None = None) -> "Project":
         """Open an existing project, upgrading an older schema; refuse foreign or newer files.
 
         With `check`, SQLite's quick check runs first; a damaged file, and one in a read-only file
         or folder, opens read-only (`project.state` says why; every write raises ProjectError).
         With `backup`, a rotating backup of a sound file is made first (see annotator.store.backup).
+        `viewer` names the person reading it (see Team.identify: blind coding shows them only their work).
         """
         path = Path(path)
         conn, state, _ = open_project_file(path, check=check)
@@ -135,6 +137,7 @@ class Project:
         except BaseException:
             conn.close()  # never leave a connection behind: it would keep the file from being restored
             raise
+        project.team.identify(viewer)
         return project
 
     @property

@@ -364,3 +364,12 @@ def m010_recommender_models(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m011_assignment_flag_and_retired_attributes(db: Database) -> None:
+    """An assignments row tells a document the lead assigned (`assigned` 1) from a status an annotator
+    set on a document nobody assigned them (0: opening it, a stray span); span attributes can be retired
+    like labels (their values stay on the spans, new spans no longer ask for them)."""
+    db.execute("ALTER TABLE assignments ADD COLUMN assigned INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE attributes ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")

@@ -170,8 +170,12 @@ class Spans:
         return span_from_row(row)
 
     def of_document(self, document_id: str, annotator: str | None = None,
-                    include_deleted: bool = False) -> list[Span]:
-        """A document's spans in text order, optionally one annotator's only."""
+                    include_deleted: bool = False, unfiltered: bool = False) -> list[Span]:
+        """A document's spans in text order, optionally one annotator's only.
+
+        Without `annotator` (everyone's spans) only the work the identified reader may see comes back
+        (Team.visibility); `unfiltered` is for the store's own lead-only steps (adjudication).
+        """
         sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ?"
         params: list[Any] = [document_id]
         if annotator is not None:
@@ -180,7 +184,12 @@ class Spans:
         if not include_deleted:
             sql += " AND deleted = 0"
         sql += ' ORDER BY start, "end" DESC, created'
-        return [span_from_row(r) for r in self.db.execute(sql, params).fetchall()]
+        spans = [span_from_row(r) for r in self.db.execute(sql, params).fetchall()]
+        if annotator is None and not unfiltered:
+            visibility = self.team.visibility()
+            if not visibility.sees_everyone:
+                spans = [s for s in spans if visibility.allows(s.annotator) and s.origin != "adjudication"]
+        return spans
 
     def count(self, annotator: str | None = None) -> int:
         """How many live spans the project holds (of one annotator)."""

@@ -84,6 +84,22 @@
         <translation>Accepter les réponses consensuelles de ce document</translation>
     </message>
     <message>
+        <source>Document settled (what gold lacks was rejected)</source>
+        <translation>Document tranché (ce qui manque à la référence a été écarté)</translation>
+    </message>
+    <message>
+        <source>A settled document has no open disagreement left (annotator adjudicate PROJECT open).</source>
+        <translation>Un document tranché n&apos;a plus de désaccord ouvert (annotator adjudicate PROJET open).</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
         <source>Only the project lead builds the gold standard in this project.</source>
         <translation>Dans ce projet, seul le responsable du projet constitue la référence.</translation>
     </message>
@@ -143,6 +159,11 @@
 <context>
     <name>AgreementCharts</name>
     <message>
+        <source>, </source>
+        <comment>between the two ends of an interval</comment>
+        <translation>&#xa0;; </translation>
+    </message>
+    <message>
         <source>not defined for this data</source>
         <translation>non défini pour ces données</translation>
     </message>
@@ -190,6 +211,10 @@
         <source>n/a: %s</source>
         <translation>n.d.&#xa0;: %s</translation>
     </message>
+    <message>
+        <source>n/a</source>
+        <translation>n.d.</translation>
+    </message>
 </context>
 <context>
     <name>AgreementView</name>
@@ -198,8 +223,16 @@
         <translation>Accord — %s</translation>
     </message>
     <message>
+        <source>Coders compared</source>
+        <translation>Codeurs comparés</translation>
+    </message>
+    <message>
         <source>Annotators</source>
         <translation>Annotateurs</translation>
+    </message>
+    <message>
+        <source>Ticked by default: the annotators with assignments (everyone when nothing is assigned).</source>
+        <translation>Cochés par défaut&#xa0;: les annotateurs qui ont des documents attribués (tout le monde si rien n&apos;est attribué).</translation>
     </message>
     <message>
         <source>Labels and questions</source>
@@ -211,7 +244,15 @@
     </message>
     <message>
         <source>Only documents marked done</source>
-        <translation>Seulement les documents marqués comme terminés</translation>
+        <translation>Documents terminés seulement</translation>
+    </message>
+    <message>
+        <source>Count sub-labels as their parent label</source>
+        <translation>Sous-étiquettes comptées avec leur parent</translation>
+    </message>
+    <message>
+        <source>Reporting verb = neutral + loaded: each sub-label&apos;s spans count as spans of its top-level label.</source>
+        <translation>Verbe introducteur = neutre + connoté&#xa0;: les segments de chaque sous-étiquette comptent comme segments de son étiquette de premier niveau.</translation>
     </message>
     <message>
         <source>Compute</source>
@@ -354,6 +395,10 @@
         <translation>Documents classés par désaccord</translation>
     </message>
     <message>
+        <source>Nobody to compare yet: no annotator has coded a document.</source>
+        <translation>Personne à comparer pour l&apos;instant&#xa0;: aucun annotateur n&apos;a codé de document.</translation>
+    </message>
+    <message>
         <source>Agreement</source>
         <translation>Accord</translation>
     </message>
@@ -398,6 +443,10 @@
         <translation>Filtres&#xa0;: %s</translation>
     </message>
     <message>
+        <source>Note on %s</source>
+        <translation>Remarque sur %s</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Document-level questions.&lt;/b&gt; Krippendorff&apos;s alpha at each question&apos;s level of measurement, Fleiss&apos; kappa over the documents every coder answered, percent agreement over pairs. Units: documents with two or more answers.</source>
         <translation>&lt;b&gt;Questions sur les documents.&lt;/b&gt; Alpha de Krippendorff au niveau de mesure de chaque question, kappa de Fleiss sur les documents auxquels tous les codeurs ont répondu, pourcentage d’accord par paires. Unités&#xa0;: les documents ayant au moins deux réponses.</translation>
     </message>
@@ -412,6 +461,10 @@
     <message>
         <source>&lt;b&gt;Unitizing alpha per label&lt;/b&gt; over the %1 document(s) every annotator coded, with 95% bootstrap intervals (documents resampled). Dashed lines: 0.667 (tentative) and 0.800 (reliable). F1 and character kappa are means over pairs of annotators.</source>
         <translation>&lt;b&gt;Alpha d’unitisation par étiquette&lt;/b&gt; sur le ou les %1 document(s) codé(s) par tous les annotateurs, avec intervalles bootstrap à 95&#xa0;% (rééchantillonnage des documents). Lignes pointillées&#xa0;: 0,667 (provisoire) et 0,800 (fiable). Le F1 et le kappa par caractère sont des moyennes sur les paires d’annotateurs.</translation>
+    </message>
+    <message>
+        <source>Span origins: %1.</source>
+        <translation>Origine des segments&#xa0;: %1.</translation>
     </message>
     <message>
         <source>(no span)</source>
@@ -498,6 +551,139 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
 </context>
 <context>
+    <name>AttributePanel</name>
+    <message>
+        <source>free text</source>
+        <translation>texte libre</translation>
+    </message>
+    <message>
+        <source>a choice</source>
+        <translation>un choix</translation>
+    </message>
+    <message>
+        <source>an entity (a name)</source>
+        <translation>une entité (un nom)</translation>
+    </message>
+    <message>
+        <source>Several values on one span</source>
+        <translation>Plusieurs valeurs sur un segment</translation>
+    </message>
+    <message>
+        <source>Span labels the attribute applies to</source>
+        <translation>Étiquettes de segment concernées par l&apos;attribut</translation>
+    </message>
+    <message>
+        <source>Choices, one per line</source>
+        <translation>Choix, un par ligne</translation>
+    </message>
+    <message>
+        <source>Save attribute</source>
+        <translation>Enregistrer l&apos;attribut</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Span attribute</source>
+        <translation>Attribut de segment</translation>
+    </message>
+    <message>
+        <source>English:</source>
+        <translation>Anglais&#xa0;:</translation>
+    </message>
+    <message>
+        <source>French:</source>
+        <translation>Français&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>In French:</source>
+        <translation>En français&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>S&apos;applique à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choices:</source>
+        <translation>Choix&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{id}: {count} span(s) hold a value</source>
+        <translation>{id}&#xa0;: {count} segment(s) ont une valeur</translation>
+    </message>
+    <message>
+        <source>None ticked: every span label.</source>
+        <translation>Aucune cochée&#xa0;: toutes les étiquettes de segment.</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Réactiver</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceNamesDialog</name>
+    <message>
+        <source>English:</source>
+        <translation>Anglais&#xa0;:</translation>
+    </message>
+    <message>
+        <source>French:</source>
+        <translation>Français&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseCodebook</name>
+    <message>
+        <source>Import codebook</source>
+        <translation>Importer une grille de codage</translation>
+    </message>
+    <message>
+        <source>Labels are matched by id: new ones are added, changed ones updated, and labels the codebook lacks stay. You see every change before it is made.</source>
+        <translation>Les étiquettes sont appariées par identifiant&#xa0;: les nouvelles sont ajoutées, celles qui changent mises à jour, et celles que la grille n&apos;a pas restent. Vous voyez chaque changement avant qu&apos;il soit fait.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>From a file…</source>
+        <translation>Depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Aperçu…</translation>
+    </message>
+    <message>
+        <source>Codebook file</source>
+        <translation>Fichier de grille de codage</translation>
+    </message>
+    <message>
+        <source>Codebooks (*.json *.qdc);;All files (*)</source>
+        <translation>Grilles de codage (*.json *.qdc);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>CodebookEditor</name>
     <message>
         <source>Edit codebook</source>
@@ -526,6 +712,18 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Add sub-label…</source>
         <translation>Ajouter une sous-étiquette…</translation>
+    </message>
+    <message>
+        <source>Add question…</source>
+        <translation>Ajouter une question…</translation>
+    </message>
+    <message>
+        <source>Add attribute…</source>
+        <translation>Ajouter un attribut…</translation>
+    </message>
+    <message>
+        <source>Import codebook…</source>
+        <translation>Importer une grille de codage…</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -620,6 +818,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Questions sur les documents</translation>
     </message>
     <message>
+        <source>Span attributes</source>
+        <translation>Attributs des segments</translation>
+    </message>
+    <message>
         <source>{name} (retired)</source>
         <translation>{name} (archivée)</translation>
     </message>
@@ -642,6 +844,14 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Codebook</source>
         <translation>Grille de codage</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Nouvelle question</translation>
+    </message>
+    <message>
+        <source>The question coders answer about each document:</source>
+        <translation>La question à laquelle les codeurs répondent pour chaque document&#xa0;:</translation>
     </message>
     <message>
         <source>New label</source>
@@ -678,6 +888,117 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Delete {name}? Only labels that no annotation uses can be deleted.</source>
         <translation>Supprimer {name}&#xa0;? Seules les étiquettes qu’aucune annotation n’utilise peuvent être supprimées.</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookImport</name>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>French name</source>
+        <translation>nom français</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>nature</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>parent</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>couleur</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>touche</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>French description</source>
+        <translation>description française</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>exemples</translation>
+    </message>
+    <message>
+        <source>French examples</source>
+        <translation>exemples français</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>several answers</source>
+        <translation>plusieurs réponses</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>niveau</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>archivée</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>labels it applies to</source>
+        <translation>étiquettes concernées</translation>
+    </message>
+    <message>
+        <source>order of the choices</source>
+        <translation>ordre des choix</translation>
+    </message>
+    <message>
+        <source>attribute %1</source>
+        <translation>attribut %1</translation>
+    </message>
+    <message>
+        <source>%1: new choice “%2”</source>
+        <translation>%1&#xa0;: nouveau choix «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1: choice “%2” removed</source>
+        <translation>%1&#xa0;: choix «&#xa0;%2&#xa0;» supprimé</translation>
+    </message>
+    <message>
+        <source>%1: choice “%2” renamed “%3”</source>
+        <translation>%1&#xa0;: choix «&#xa0;%2&#xa0;» renommé «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1: %2 “%3” becomes “%4”</source>
+        <translation>%1&#xa0;: %2 «&#xa0;%3&#xa0;» devient «&#xa0;%4&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 changed, %3 unchanged, %4 missing from the file (kept in the project)</source>
+        <translation>%1 nouvelles, %2 modifiées, %3 inchangées, %4 absentes du fichier (gardées dans le projet)</translation>
+    </message>
+    <message>
+        <source>new: %1</source>
+        <translation>nouvelle&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>new attribute: %1</source>
+        <translation>nouvel attribut&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>kept, though not in the file: %1</source>
+        <translation>gardée, bien qu&apos;absente du fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>remarque&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -736,6 +1057,14 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Article text with every annotator&apos;s spans</source>
         <translation>Texte de l’article avec les segments de chaque annotateur</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>Computing agreement per document…</source>
@@ -798,8 +1127,16 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Ce segment figure déjà dans la référence.</translation>
     </message>
     <message>
+        <source>Accept into gold</source>
+        <translation>Accepter dans la référence</translation>
+    </message>
+    <message>
         <source>Select a row that has a gold span.</source>
         <translation>Sélectionnez une ligne qui comporte un segment de référence.</translation>
+    </message>
+    <message>
+        <source>Remove from gold</source>
+        <translation>Retirer de la référence</translation>
     </message>
     <message>
         <source>Removed from gold.</source>
@@ -810,6 +1147,10 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Sélectionnez d’abord des mots dans le texte.</translation>
     </message>
     <message>
+        <source>Add to gold</source>
+        <translation>Ajouter à la référence</translation>
+    </message>
+    <message>
         <source>Accept agreed spans</source>
         <translation>Accepter les segments consensuels</translation>
     </message>
@@ -818,12 +1159,28 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <translation>Accepter dans la référence les segments marqués par %1 dans les %2 documents listés&#xa0;?</translation>
     </message>
     <message>
+        <source>Accept agreed answers</source>
+        <translation>Accepter les réponses concordantes</translation>
+    </message>
+    <message>
+        <source>Gold answer</source>
+        <translation>Réponse de référence</translation>
+    </message>
+    <message>
         <source>Gold answer saved.</source>
         <translation>Réponse de référence enregistrée.</translation>
     </message>
     <message>
         <source>Gold answer cleared.</source>
         <translation>Réponse de référence effacée.</translation>
+    </message>
+    <message>
+        <source>Document settled</source>
+        <translation>Document tranché</translation>
+    </message>
+    <message>
+        <source>Document opened again</source>
+        <translation>Document rouvert</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1224,18 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
 </context>
 <context>
     <name>DocumentListPanel</name>
+    <message>
+        <source>Which documents</source>
+        <translation>Quels documents</translation>
+    </message>
+    <message>
+        <source>My documents</source>
+        <translation>Mes documents</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Tous les documents</translation>
+    </message>
     <message>
         <source>Filter by title, outlet or date</source>
         <translation>Filtrer par titre, média ou date</translation>
@@ -1197,6 +1566,25 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Importing articles…</source>
         <translation>Import des articles…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Import codebook — %s</source>
+        <translation>Importer la grille de codage — %s</translation>
+    </message>
+    <message>
+        <source>Importing “%s” would make these changes. Nothing changes until you press Import.</source>
+        <translation>Importer «&#xa0;%s&#xa0;» ferait ces changements. Rien ne change avant que vous cliquiez sur Importer.</translation>
+    </message>
+    <message>
+        <source>Changes the import would make</source>
+        <translation>Changements que ferait l&apos;import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +2035,293 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>unitizing alpha needs at least two annotators</source>
+        <translation>l&apos;alpha d&apos;unitisation demande au moins deux annotateurs</translation>
+    </message>
+    <message>
+        <source>unitizing alpha needs at least two annotators: {who} (list every annotator taking part, including those who marked nothing)</source>
+        <translation>l&apos;alpha d&apos;unitisation demande au moins deux annotateurs&#xa0;: {who} (nommez chaque annotateur qui participe, y compris ceux qui n&apos;ont rien marqué)</translation>
+    </message>
+    <message>
+        <source>unitizing alpha is not defined: no annotator marked any span</source>
+        <translation>l&apos;alpha d&apos;unitisation n&apos;est pas défini&#xa0;: aucun annotateur n&apos;a marqué de segment</translation>
+    </message>
+    <message>
+        <source>unitizing alpha is not defined: every character is a one-character unit for every annotator, so no disagreement is expected by chance</source>
+        <translation>l&apos;alpha d&apos;unitisation n&apos;est pas défini&#xa0;: chaque caractère est une unité d&apos;un caractère pour chaque annotateur, donc aucun désaccord n&apos;est attendu par hasard</translation>
+    </message>
+    <message>
+        <source>unitizing alpha is not defined for an empty text</source>
+        <translation>l&apos;alpha d&apos;unitisation n&apos;est pas défini pour un texte vide</translation>
+    </message>
+    <message>
+        <source>alpha is not defined: no unit has values from two or more coders, so no pair of values can be compared</source>
+        <translation>alpha n&apos;est pas défini&#xa0;: aucune unité n&apos;a de valeurs de deux codeurs ou plus, donc aucune paire de valeurs ne peut être comparée</translation>
+    </message>
+    <message>
+        <source>alpha is not defined: all {n} pairable values are {value}; without any variation agreement beyond chance cannot be measured</source>
+        <translation>alpha n&apos;est pas défini&#xa0;: les {n} valeurs appariables sont toutes {value}&#xa0;; sans aucune variation, l&apos;accord au-delà du hasard ne peut pas être mesuré</translation>
+    </message>
+    <message>
+        <source>span F1 is not defined: neither annotator marked a span</source>
+        <translation>le F1 des segments n&apos;est pas défini&#xa0;: aucun des deux annotateurs n&apos;a marqué de segment</translation>
+    </message>
+    <message>
+        <source>character kappa is not defined: every character is {only} for both annotators (no span was marked)</source>
+        <translation>le kappa par caractère n&apos;est pas défini&#xa0;: chaque caractère est {only} pour les deux annotateurs (aucun segment marqué)</translation>
+    </message>
+    <message>
+        <source>character kappa is not defined: every character is {only} for both annotators (everything is {same})</source>
+        <translation>le kappa par caractère n&apos;est pas défini&#xa0;: chaque caractère est {only} pour les deux annotateurs (tout est {same})</translation>
+    </message>
+    <message>
+        <source>character kappa is not defined for an empty text</source>
+        <translation>le kappa par caractère n&apos;est pas défini pour un texte vide</translation>
+    </message>
+    <message>
+        <source>no resample gave a defined value, so there is no interval</source>
+        <translation>aucun rééchantillonnage n&apos;a donné de valeur définie, donc pas d&apos;intervalle</translation>
+    </message>
+    <message>
+        <source>a bootstrap over documents needs at least two documents</source>
+        <translation>un bootstrap sur les documents demande au moins deux documents</translation>
+    </message>
+    <message>
+        <source>fewer than two annotators answered this question ({names})</source>
+        <translation>moins de deux annotateurs ont répondu à cette question ({names})</translation>
+    </message>
+    <message>
+        <source>no document was answered by all {n} annotators</source>
+        <translation>aucun document n&apos;a reçu de réponse des {n} annotateurs</translation>
+    </message>
+    <message>
+        <source>not defined: no unit has a value from both coders</source>
+        <translation>non défini&#xa0;: aucune unité n&apos;a de valeur des deux codeurs</translation>
+    </message>
+    <message>
+        <source>kappa is not defined: there is no unit rated by both coders</source>
+        <translation>kappa n&apos;est pas défini&#xa0;: aucune unité n&apos;est codée par les deux codeurs</translation>
+    </message>
+    <message>
+        <source>kappa is not defined: both coders used one and the same category for every unit, so the agreement expected by chance is already complete</source>
+        <translation>kappa n&apos;est pas défini&#xa0;: les deux codeurs ont utilisé une seule et même catégorie pour toutes les unités, l&apos;accord attendu par hasard est donc déjà complet</translation>
+    </message>
+    <message>
+        <source>pi is not defined: both coders used one and the same category for every unit</source>
+        <translation>pi n&apos;est pas défini&#xa0;: les deux codeurs ont utilisé une seule et même catégorie pour toutes les unités</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa is not defined for fewer than two coders</source>
+        <translation>le kappa de Fleiss n&apos;est pas défini pour moins de deux codeurs</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa is not defined: there is no unit</source>
+        <translation>le kappa de Fleiss n&apos;est pas défini&#xa0;: il n&apos;y a aucune unité</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa needs complete data: unit {unit} has no value from coder {coder}</source>
+        <translation>le kappa de Fleiss demande des données complètes&#xa0;: l&apos;unité {unit} n&apos;a pas de valeur du codeur {coder}</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa is not defined: every coder gave every unit the same category</source>
+        <translation>le kappa de Fleiss n&apos;est pas défini&#xa0;: chaque codeur a donné la même catégorie à toutes les unités</translation>
+    </message>
+    <message>
+        <source>the computation gave no number for this data</source>
+        <translation>le calcul n&apos;a donné aucun nombre pour ces données</translation>
+    </message>
+    <message>
+        <source>no pair of annotators gives a defined {what} ({reason})</source>
+        <translation>aucune paire d&apos;annotateurs ne donne de {what} défini ({reason})</translation>
+    </message>
+    <message>
+        <source>no pair of annotators gives a defined {what}</source>
+        <translation>aucune paire d&apos;annotateurs ne donne de {what} défini</translation>
+    </message>
+    <message>
+        <source>no document was coded by all {n} annotators ({names}); see the pairwise and per-document figures</source>
+        <translation>aucun document n&apos;a été codé par les {n} annotateurs ({names})&#xa0;; voyez les chiffres par paire et par document</translation>
+    </message>
+    <message>
+        <source>no interval: {n} document(s) are too few for a bootstrap over documents (at least {m} needed)</source>
+        <translation>pas d&apos;intervalle&#xa0;: {n} document(s), c&apos;est trop peu pour un bootstrap sur les documents (il en faut au moins {m})</translation>
+    </message>
+    <message>
+        <source>too few resamples contain this label</source>
+        <translation>trop peu de rééchantillonnages contiennent cette étiquette</translation>
+    </message>
+    <message>
+        <source>no document was coded by both {a} and {b}</source>
+        <translation>aucun document n&apos;a été codé à la fois par {a} et par {b}</translation>
+    </message>
+    <message>
+        <source>no annotator marked this label in the documents every annotator coded</source>
+        <translation>aucun annotateur n&apos;a marqué cette étiquette dans les documents codés par tous</translation>
+    </message>
+    <message>
+        <source>several answers allowed: each annotator&apos;s set of answers is one nominal value</source>
+        <translation>plusieurs réponses permises&#xa0;: l&apos;ensemble des réponses de chaque annotateur est une valeur nominale</translation>
+    </message>
+    <message>
+        <source>{n} answer(s) &apos;unsure&apos; or outside the scale were left out of the {level} figures</source>
+        <translation>{n} réponse(s) «&#xa0;incertain&#xa0;» ou hors de l&apos;échelle ont été écartées des chiffres de niveau {level}</translation>
+    </message>
+    <message>
+        <source>coding is blind in this project: {viewer} sees only their own work, not {whose}</source>
+        <translation>le codage est à l&apos;aveugle dans ce projet&#xa0;: {viewer} ne voit que son propre travail, pas {whose}</translation>
+    </message>
+    <message>
+        <source>{name} is the project lead; make someone else lead before retiring them</source>
+        <translation>{name} est responsable du projet&#xa0;; nommez un autre responsable avant de l&apos;archiver</translation>
+    </message>
+    <message>
+        <source>{leads} leads this project; only a lead changes roles</source>
+        <translation>{leads} dirige ce projet&#xa0;; seul un responsable change les rôles</translation>
+    </message>
+    <message>
+        <source>every document is assigned already; nothing to plan</source>
+        <translation>chaque document est déjà attribué&#xa0;; rien à planifier</translation>
+    </message>
+    <message>
+        <source>automatic assignment needs at least one annotator</source>
+        <translation>l&apos;attribution automatique demande au moins un annotateur</translation>
+    </message>
+    <message>
+        <source>cannot give each document {n} annotators: only {m} ({names}) were named</source>
+        <translation>impossible de donner {n} annotateurs à chaque document&#xa0;: seuls {m} ({names}) ont été choisis</translation>
+    </message>
+    <message>
+        <source>label {label}: shortcut {key} is not a key the article text catches ({found}): use a letter a–z or a digit 0–9, alone or with Alt or Ctrl (keys such as é, ; or F2 never label anything)</source>
+        <translation>étiquette {label}&#xa0;: le raccourci {key} n&apos;est pas une touche que le texte de l&apos;article reçoit ({found})&#xa0;: utilisez une lettre a–z ou un chiffre 0–9, seuls ou avec Alt ou Ctrl (des touches comme é,&#xa0;; ou F2 n&apos;étiquettent jamais rien)</translation>
+    </message>
+    <message>
+        <source>label {label}: shortcut {key} only types a capital letter: use the key alone, or add Alt or Ctrl</source>
+        <translation>étiquette {label}&#xa0;: le raccourci {key} ne fait que taper une majuscule&#xa0;: utilisez la touche seule, ou ajoutez Alt ou Ctrl</translation>
+    </message>
+    <message>
+        <source>label {label}: shortcut {key} uses the Meta (Windows, Command) key, which never reaches the article text: use Ctrl or Alt</source>
+        <translation>étiquette {label}&#xa0;: le raccourci {key} utilise la touche Méta (Windows, Commande), qui n&apos;atteint jamais le texte de l&apos;article&#xa0;: utilisez Ctrl ou Alt</translation>
+    </message>
+    <message>
+        <source>shortcut {key} is already used by label {owner}; choose another key or clear that label&apos;s shortcut first</source>
+        <translation>le raccourci {key} est déjà pris par l&apos;étiquette {owner}&#xa0;; choisissez une autre touche ou videz d&apos;abord le raccourci de cette étiquette</translation>
+    </message>
+    <message>
+        <source>answers use {choice}; retire it instead (its answers stay)</source>
+        <translation>des réponses utilisent {choice}&#xa0;; archivez-le plutôt (ses réponses restent)</translation>
+    </message>
+    <message>
+        <source>{choice} is the last choice {question} offers; add another first</source>
+        <translation>{choice} est le dernier choix que propose {question}&#xa0;; ajoutez-en d&apos;abord un autre</translation>
+    </message>
+    <message>
+        <source>{n} answer(s) to {question} hold several choices; it must keep taking several answers</source>
+        <translation>{n} réponse(s) à {question} contiennent plusieurs choix&#xa0;; elle doit continuer d&apos;accepter plusieurs réponses</translation>
+    </message>
+    <message>
+        <source>{n} span(s) hold a value for {name}; retire it instead</source>
+        <translation>{n} segment(s) ont une valeur pour {name}&#xa0;; archivez-le plutôt</translation>
+    </message>
+    <message>
+        <source>spans hold {choices} for {name}; keep those choices</source>
+        <translation>des segments ont {choices} pour {name}&#xa0;; gardez ces choix</translation>
+    </message>
+    <message>
+        <source>question {question} keeps choice(s) {choices}: answers in this project use them</source>
+        <translation>la question {question} garde le(s) choix {choices}&#xa0;: des réponses du projet les utilisent</translation>
+    </message>
+    <message>
+        <source>label {label} does not take the shortcut {key} from label {owner} of the project; it keeps {own}</source>
+        <translation>l&apos;étiquette {label} ne prend pas le raccourci {key} à l&apos;étiquette {owner} du projet&#xa0;; elle garde {own}</translation>
+    </message>
+    <message>
+        <source>label {label} does not take the shortcut {key} from label {owner} of the project</source>
+        <translation>l&apos;étiquette {label} ne prend pas le raccourci {key} à l&apos;étiquette {owner} du projet</translation>
+    </message>
+    <message>
+        <source>label {label} lost its shortcut {key}: another label has it</source>
+        <translation>l&apos;étiquette {label} perd son raccourci {key}&#xa0;: une autre étiquette l&apos;a</translation>
+    </message>
+    <message>
+        <source>label {label} (kept) moved to the top level: its parent {parent} is no longer of the same kind</source>
+        <translation>l&apos;étiquette {label} (gardée) passe au premier niveau&#xa0;: son parent {parent} n&apos;est plus de la même nature</translation>
+    </message>
+    <message>
+        <source>attribute {attribute} (kept) removed: its labels {labels} are now questions</source>
+        <translation>attribut {attribute} (gardé) supprimé&#xa0;: ses étiquettes {labels} sont maintenant des questions</translation>
+    </message>
+    <message>
+        <source>attribute {attribute} (kept) no longer applies to {labels}</source>
+        <translation>l&apos;attribut {attribute} (gardé) ne s&apos;applique plus à {labels}</translation>
+    </message>
+    <message>
+        <source>the project&apos;s codebook keeps its name {name} (the file&apos;s is {other})</source>
+        <translation>la grille de codage du projet garde son nom {name} (celui du fichier est {other})</translation>
+    </message>
+    <message>
+        <source>exact F1</source>
+        <translation>F1 exact</translation>
+    </message>
+    <message>
+        <source>overlap F1</source>
+        <translation>F1 de chevauchement</translation>
+    </message>
+    <message>
+        <source>character kappa</source>
+        <translation>kappa par caractère</translation>
+    </message>
+    <message>
+        <source>other annotators&apos; work</source>
+        <translation>le travail des autres annotateurs</translation>
+    </message>
+    <message>
+        <source>the gold standard</source>
+        <translation>la référence</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>nominal</source>
+        <translation>nominal</translation>
+    </message>
+    <message>
+        <source>ordinal</source>
+        <translation>ordinal</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>d&apos;intervalle</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>de rapport</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>à la main</translation>
+    </message>
+    <message>
+        <source>accepted suggestions</source>
+        <translation>suggestions acceptées</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importés</translation>
+    </message>
+    <message>
+        <source>adjudication</source>
+        <translation>arbitrage</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s work</source>
+        <translation>le travail de {name}</translation>
+    </message>
+</context>
+<context>
     <name>ModelAgreementPage</name>
     <message>
         <source>&lt;b&gt;The model and the detectors as coders.&lt;/b&gt; The model&apos;s spans and answers for an article come from a model trained on the other articles only (5-fold cross-validation), so these figures say how far it would agree with each annotator on articles it never saw. Compare them with the annotators&apos; agreement among themselves before letting the model pre-annotate. The filters on the left apply.</source>
@@ -1754,6 +2429,29 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>NewAttributeDialog</name>
+    <message>
+        <source>New span attribute</source>
+        <translation>Nouvel attribut de segment</translation>
+    </message>
+    <message>
+        <source>One choice per line</source>
+        <translation>Un choix par ligne</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choices:</source>
+        <translation>Choix&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>PairsPage</name>
     <message>
         <source>Measure</source>
@@ -1817,6 +2515,69 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Level of measurement</source>
+        <translation>Niveau de mesure</translation>
+    </message>
+    <message>
+        <source>Several answers allowed</source>
+        <translation>Plusieurs réponses permises</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Choix</translation>
+    </message>
+    <message>
+        <source>Add choice…</source>
+        <translation>Ajouter un choix…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Niveau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (archivé)</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>New choice</source>
+        <translation>Nouveau choix</translation>
+    </message>
+    <message>
+        <source>Rename choice</source>
+        <translation>Renommer le choix</translation>
+    </message>
+</context>
+<context>
     <name>QuestionsPanel</name>
     <message>
         <source>(not answered)</source>
@@ -1842,6 +2603,10 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
         <source>The model learnt from this project&apos;s answers proposes “%1” (sure at %2); choose it to answer.</source>
         <translation>Le modèle appris des réponses de ce projet propose «&#xa0;%1&#xa0;» (sûr à %2)&#xa0;; choisissez-la pour répondre.</translation>
     </message>
+    <message>
+        <source>%s (retired)</source>
+        <translation>%s (archivé)</translation>
+    </message>
 </context>
 <context>
     <name>ReaderView</name>
@@ -1852,6 +2617,10 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Select words, then press a label&apos;s key to annotate them.</source>
         <translation>Sélectionnez des mots, puis appuyez sur la touche d’une étiquette pour les annoter.</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>suggestion</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2723,14 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>&amp;Disagreements and adjudication…</source>
         <translation>&amp;Désaccords et arbitrage…</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <source>Coding is blind in this project: only the project lead compares annotators.</source>
+        <translation>Le codage est à l&apos;aveugle dans ce projet&#xa0;: seul le responsable du projet compare les annotateurs.</translation>
     </message>
     <message>
         <source>Disagreements</source>
@@ -2060,6 +2837,33 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Interface text size:</source>
         <translation>Taille du texte de l’interface&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutRules</name>
+    <message>
+        <source>copying text</source>
+        <translation>copier du texte</translation>
+    </message>
+    <message>
+        <source>cutting text</source>
+        <translation>couper du texte</translation>
+    </message>
+    <message>
+        <source>pasting text</source>
+        <translation>coller du texte</translation>
+    </message>
+    <message>
+        <source>selecting all the text</source>
+        <translation>tout sélectionner</translation>
+    </message>
+    <message>
+        <source>opening the %1 menu</source>
+        <translation>ouvrir le menu %1</translation>
+    </message>
+    <message>
+        <source>%1 is already used for %2, which would take the key before the text does; choose another key</source>
+        <translation>%1 sert déjà à %2, qui prendrait la touche avant le texte&#xa0;; choisissez une autre touche</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +3028,149 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>Summaries</name>
+    <message>
+        <source>  … and %1 more</source>
+        <translation>  … et %1 de plus</translation>
+    </message>
+    <message>
+        <source>Imported %1 document(s) from %2 file(s).</source>
+        <translation>%1 document(s) importé(s) de %2 fichier(s).</translation>
+    </message>
+    <message>
+        <source>With them: %1 span(s) and %2 document answer(s).</source>
+        <translation>Avec eux&#xa0;: %1 segment(s) et %2 réponse(s) sur les documents.</translation>
+    </message>
+    <message>
+        <source>New labels added to the codebook (marked imported): %1.</source>
+        <translation>Nouvelles étiquettes ajoutées à la grille de codage (marquées importées)&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>%1 document(s) already in the project, not added again:</source>
+        <translation>%1 document(s) déjà dans le projet, non ajouté(s) de nouveau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 span(s) were already in the project and were not added again.</source>
+        <translation>%1 segment(s) étaient déjà dans le projet et n&apos;ont pas été ajoutés de nouveau.</translation>
+    </message>
+    <message>
+        <source>Not imported from the files (no place for it in the project):</source>
+        <translation>Non importé des fichiers (sans place dans le projet)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 file(s) refused:</source>
+        <translation>%1 fichier(s) refusé(s)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(no extension)</source>
+        <translation>(sans extension)</translation>
+    </message>
+    <message>
+        <source>%1 file(s) in folders skipped, not an article format: %2.</source>
+        <translation>%1 fichier(s) des dossiers ignoré(s), pas dans un format d&apos;article&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: the files above were imported; the rest were not.</source>
+        <translation>Import annulé&#xa0;: les fichiers ci-dessus ont été importés&#xa0;; les autres non.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export annulé&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>the codebook</source>
+        <translation>la grille de codage</translation>
+    </message>
+    <message>
+        <source>%1 documents</source>
+        <translation>%1 documents</translation>
+    </message>
+    <message>
+        <source>%1 spans</source>
+        <translation>%1 segments</translation>
+    </message>
+    <message>
+        <source>%1 document labels</source>
+        <translation>%1 réponses sur les documents</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 lignes</translation>
+    </message>
+    <message>
+        <source>nothing selected</source>
+        <translation>rien de sélectionné</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2 (%3 s).</source>
+        <translation>%1 exporté(s) vers %2 (%3 s).</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attention&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Merged %1:</source>
+        <translation>Fusion de %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>spans</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <source>document labels</source>
+        <translation>réponses sur les documents</translation>
+    </message>
+    <message>
+        <source>assignments</source>
+        <translation>attributions</translation>
+    </message>
+    <message>
+        <source>memos</source>
+        <translation>mémos</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 updated, %4 deleted</source>
+        <translation>%1&#xa0;: %2 ajouté(s), %3 mis à jour, %4 supprimé(s)</translation>
+    </message>
+    <message>
+        <source>documents: %1 added, %2 already in the project</source>
+        <translation>documents&#xa0;: %1 ajouté(s), %2 déjà dans le projet</translation>
+    </message>
+    <message>
+        <source>annotators added: %1</source>
+        <translation>annotateurs ajoutés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>unknown labels: %1 (added to the codebook, marked imported)</source>
+        <translation>étiquettes inconnues&#xa0;: %1 (ajoutées à la grille de codage, marquées importées)</translation>
+    </message>
+    <message>
+        <source>labels differing: %1 (the project&apos;s definition was kept)</source>
+        <translation>étiquettes différentes&#xa0;: %1 (la définition du projet est gardée)</translation>
+    </message>
+    <message>
+        <source>conflicts: %1</source>
+        <translation>conflits&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the file&apos;s</source>
+        <translation>la modification du fichier</translation>
+    </message>
+    <message>
+        <source>the project&apos;s</source>
+        <translation>la modification du projet</translation>
+    </message>
+    <message>
+        <source>%1 %2: kept %3 edit of %4, discarded the edit of %5</source>
+        <translation>%1 %2&#xa0;: gardé %3 du %4, écarté la modification du %5</translation>
+    </message>
+    <message>
+        <source>nothing new: the project already holds this work</source>
+        <translation>rien de nouveau&#xa0;: le projet a déjà ce travail</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>
@@ -2239,6 +3186,10 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>&amp;Change annotator…</source>
         <translation>&amp;Changer d’annotateur…</translation>
+    </message>
+    <message>
+        <source>A&amp;nnotators…</source>
+        <translation>A&amp;nnotateurs…</translation>
     </message>
     <message>
         <source>I am the project &amp;lead…</source>
@@ -2281,16 +3232,24 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
         <translation>Responsable du projet</translation>
     </message>
     <message>
+        <source>%1 is a project lead and sees every annotator&apos;s work. Go on as %1?</source>
+        <translation>%1 est responsable du projet et voit le travail de tous les annotateurs. Continuer en tant que %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 leads this project. Only a lead gives the lead role to someone else (Team &gt; Annotators…).</source>
+        <translation>%1 dirige ce projet. Seul un responsable confie ce rôle à quelqu&apos;un d&apos;autre (Équipe &gt; Annotateurs…).</translation>
+    </message>
+    <message>
         <source>The lead sees every annotator&apos;s work and manages blind coding, assignments and merging. Take the lead role as %s?</source>
         <translation>Le responsable voit le travail de chaque annotateur et gère le codage en aveugle, la répartition et la fusion. Prendre le rôle de responsable en tant que %s&#xa0;?</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Avancement</translation>
+        <source>Merge it anyway?</source>
+        <translation>Le fusionner quand même&#xa0;?</translation>
     </message>
     <message>
-        <source>%1: %2/%3 done</source>
-        <translation>%1&#xa0;: %2/%3 terminés</translation>
+        <source>Progress</source>
+        <translation>Avancement</translation>
     </message>
     <message>
         <source>to do</source>
@@ -2309,8 +3268,180 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
         <translation>%1 documents terminés par tous les annotateurs assignés&#xa0;; %2 documents non attribués.</translation>
     </message>
     <message>
+        <source>No documents are assigned yet (Team &gt; Assign documents…).</source>
+        <translation>Aucun document n&apos;est encore attribué (Équipe &gt; Répartir les documents…).</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotateur</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Attribués</translation>
+    </message>
+    <message>
+        <source>Progress by annotator</source>
+        <translation>Avancement par annotateur</translation>
+    </message>
+    <message>
         <source>Progress by document and annotator</source>
         <translation>Avancement par document et par annotateur</translation>
+    </message>
+    <message>
+        <source>By annotator</source>
+        <translation>Par annotateur</translation>
+    </message>
+    <message>
+        <source>By article</source>
+        <translation>Par article</translation>
+    </message>
+    <message>
+        <source>%1 documents to plan, %2 of them shared (the agreement sample).</source>
+        <translation>%1 documents à répartir, dont %2 partagés (l&apos;échantillon d&apos;accord).</translation>
+    </message>
+    <message>
+        <source>%1 documents left out: assigned already.</source>
+        <translation>%1 documents laissés de côté&#xa0;: déjà attribués.</translation>
+    </message>
+    <message>
+        <source>Documents assigned</source>
+        <translation>Documents attribués</translation>
+    </message>
+    <message>
+        <source>%1 documents assigned, %2 of them to %3 annotators each (the agreement sample).</source>
+        <translation>%1 documents attribués, dont %2 à %3 annotateurs chacun (l&apos;échantillon d&apos;accord).</translation>
+    </message>
+    <message>
+        <source>New documents</source>
+        <translation>Nouveaux documents</translation>
+    </message>
+    <message>
+        <source>In all</source>
+        <translation>En tout</translation>
+    </message>
+    <message>
+        <source>Documents per annotator</source>
+        <translation>Documents par annotateur</translation>
+    </message>
+    <message>
+        <source>Documents shared</source>
+        <translation>Documents partagés</translation>
+    </message>
+    <message>
+        <source>Overlap between annotators</source>
+        <translation>Recouvrement entre annotateurs</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>Recouvrement</translation>
+    </message>
+    <message>
+        <source>Documents left out</source>
+        <translation>Documents laissés de côté</translation>
+    </message>
+    <message>
+        <source>%1: assigned already to %2</source>
+        <translation>%1&#xa0;: déjà attribué à %2</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Laissés de côté</translation>
+    </message>
+    <message>
+        <source>%1 documents were planned though someone had opened them without an assignment (%2).</source>
+        <translation>%1 documents ont été répartis bien que quelqu&apos;un les ait ouverts sans attribution (%2).</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>Affiché comme</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Make lead</source>
+        <translation>Nommer responsable</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>annotator</source>
+        <translation>annotateur</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>archivé</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>Only the project lead (%1) changes the team.</source>
+        <translation>Seul le responsable du projet (%1) modifie l&apos;équipe.</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Make annotator</source>
+        <translation>Rendre annotateur</translation>
+    </message>
+    <message>
+        <source>Add an annotator</source>
+        <translation>Ajouter un annotateur</translation>
+    </message>
+    <message>
+        <source>Name (their work is recorded under it):</source>
+        <translation>Nom (son travail est enregistré sous ce nom)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Show %1 as (their work stays recorded under %1):</source>
+        <translation>Afficher %1 comme (son travail reste enregistré sous %1)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The lead sees every annotator&apos;s work, even under blind coding. Make %1 a lead?</source>
+        <translation>Le responsable voit le travail de tous les annotateurs, même en codage à l&apos;aveugle. Nommer %1 responsable&#xa0;?</translation>
     </message>
     <message>
         <source>Document</source>
@@ -2325,6 +3456,10 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
         <translation>Annotateurs</translation>
     </message>
     <message>
+        <source> (lead)</source>
+        <translation> (responsable)</translation>
+    </message>
+    <message>
         <source>Coders per shared document</source>
         <translation>Codeurs par document partagé</translation>
     </message>
@@ -2335,10 +3470,6 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Seed (same seed, same plan)</source>
         <translation>Graine (même graine, même répartition)</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>Terminé.</translation>
     </message>
     <message>
         <source>Package</source>
@@ -2375,10 +3506,6 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Merge report</source>
         <translation>Rapport de fusion</translation>
-    </message>
-    <message>
-        <source>Merge it anyway?</source>
-        <translation>Le fusionner quand même&#xa0;?</translation>
     </message>
 </context>
 <context>

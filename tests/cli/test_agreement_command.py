@@ -53,7 +53,8 @@ def test_filters(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["annotators"] == ["alice", "bob"]
-    assert report["filters"] == {"annotators": ["alice", "bob"], "labels": ["reporting_verb"], "done_only": True}
+    assert report["filters"] == {"annotators": ["alice", "bob"], "labels": ["reporting_verb"], "done_only": True,
+                                 "roll_up": False}
     assert report["questions"] == []
     assert [g["label"] for g in report["spans"]["per_label"]] == ["reporting_verb"]
     assert report["spans"]["overall"]["pairs"][0]["exact_f1"]["value"] == 1.0
@@ -103,3 +104,11 @@ def test_the_terminal_lists_documents_in_the_windows_order(tmp_path):
     window_order = [row[2] for row in documents_table(report).rows]
     assert window_order == ["Alpha", "Mid", "Zeta"]
     assert [line.rstrip().rsplit("  ", 1)[-1].strip() for line in section] == window_order
+
+
+def test_roll_up_from_the_command_line(tmp_path):
+    path = build_project(tmp_path / "three.framing")
+    rolled = json.loads(run(path, "--json", "--roll-up", "--resamples", "0").output)
+    labels = [group["label"] for group in rolled["spans"]["per_label"]]
+    assert "reporting_verb" in labels and not any(label.startswith("reporting_verb.") for label in labels)
+    assert rolled["filters"]["roll_up"] is True

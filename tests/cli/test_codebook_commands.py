@@ -8,6 +8,8 @@ from click.testing import CliRunner
 
 from annotator.cli.main import cli
 from annotator.io.codebook_files import list_presets
+from annotator.core.codebook import codebook_to_dict
+from annotator.io.codebook_files import load_preset
 from annotator.store import Project
 
 
@@ -46,10 +48,15 @@ def test_export_then_import_into_another_project(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Imported Policy Frames Codebook: 17 new, 0 changed, 0 unchanged, 4 missing" in result.output
     assert "missing (kept): problem_definition" in result.output
+    assert "note: label 'capacity_and_resources' does not take the shortcut 'c' from label" in result.output
     with Project.open(first) as a, Project.open(second) as b:
-        def fields(labels):  # positions differ: b keeps Entman's labels among them
-            return [{k: v for k, v in vars(label).items() if k != "position"} for label in labels]
+        def fields(labels):  # positions differ: b keeps Entman's labels among them; and their keys
+            return [{k: v for k, v in vars(label).items() if k not in ("position", "shortcut")} for label in labels]
         assert fields(l for l in b.codebook.labels() if l.id in {x.id for x in a.codebook.labels()}) == fields(a.codebook.labels())
+        kept = {label.shortcut for label in b.codebook.labels() if label.id in {"problem_definition",
+                                                                                 "causal_interpretation"}}
+        assert kept <= {l.shortcut for l in load_preset("entman").labels}
+        assert b.codebook.current().name == load_preset("entman").name  # the codebook keeps its name
 
 
 def test_import_a_preset_by_id_with_dry_run(tmp_path):
@@ -103,3 +110,22 @@ def test_every_codebook_command_has_help():
     group = cli.get_command(None, "codebook")
     for name in ("export", "import", "history"):
         assert group.get_command(None, name).help
+
+
+def test_dry_run_shows_every_change_and_writes_nothing(tmp_path):
+    path, file = tmp_path / "p.framing", tmp_path / "book.json"
+    run("init", path)
+    data = codebook_to_dict(load_preset("framing-devices"))
+    data["name"] = "Renamed"
+    tone = next(q for q in data["questions"] if q["id"] == "tone")
+    tone["choices"] = [{"id": "hostile", "name": "Hostile"}, {"id": "neutral", "name": "Even-handed"}]
+    file.write_text(json.dumps(data), encoding="utf-8")
+    result = run("codebook", path, "import", file, "--dry-run")
+    assert result.exit_code == 0, result.output
+    for line in ("tone: choice 'hostile' added (Hostile)", "tone: choice 'neutral' renamed 'Neutral' -> 'Even-handed'",
+                 "tone: choice 'positive' removed (Positive)", "keeps its name 'Framing devices"):
+        assert line in result.output, line
+    with Project.open(path) as proj:
+        assert proj.codebook.version() == 1 and [c.id for c in proj.codebook.label("tone").choices][0] == "negative"
+    applied = run("codebook", path, "import", file)
+    assert applied.output.replace("Imported", "Would import", 1) == result.output

@@ -23,14 +23,14 @@ def _shared_helps(flag: str) -> set[str]:
     helps = set()
     made = [options.recorded_under(options.REMEMBERED_NAME), options.recorded_under(options.FILE_THEN_REMEMBERED_NAME),
             options.whose_work, options.assignee, options.assignees, options.label_family, options.label_filter,
-            options.with_gold, options.done_only]
+            options.with_gold, options.done_only, options.acting_as]
     for decorator in made:
         command = decorator(click.command()(lambda **kw: None))
         helps |= {p.help for p in command.params if flag in getattr(p, "opts", [])}
     return helps
 
 
-@pytest.mark.parametrize("flag", ["--annotator", "--gold", "--done-only"])
+@pytest.mark.parametrize("flag", ["--annotator", "--gold", "--done-only", "--as"])
 def test_every_command_takes_the_shared_option(flag):
     allowed = _shared_helps(flag)
     seen = []

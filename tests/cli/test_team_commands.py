@@ -89,7 +89,8 @@ def test_assign_auto_is_reproducible(tmp_path):
         with Project.open(path) as proj:
             plans.append([(a.annotator, a.document_id) for a in proj.assignments.find()])
     assert outputs[0] == outputs[1] and plans[0] == plans[1]
-    assert "Assigned 10 documents (2 to 2 annotators each):" in outputs[0]
+    assert "Assigned 10 documents:" in outputs[0]
+    assert "10 document(s) planned, 2 of them for 2 annotators each (the agreement sample)." in outputs[0]
     assert "  ana: 4 new" in outputs[0]
     assert "every document is assigned" in run("assign", tmp_path / "one.framing", "--auto", "2", ok=False).output
 
@@ -110,7 +111,7 @@ def test_progress_shows_the_matrix_and_totals(lead):
         proj.assignments.set_status("ana", first, "done")
     result = run("progress", lead)
     lines = result.output.splitlines()
-    assert lines[0].split() == ["#", "document", "ana", "ben", "cleo"]
+    assert lines[0].split() == ["#", "document", "ana", "ben", "cleo", "done"]
     assert any("done" in line for line in lines[1:7])
     assert "ana: 3 assigned, 2 todo, 0 in progress, 1 done" in result.output
     assert "Documents: 6 assigned" in result.output

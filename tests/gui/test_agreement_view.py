@@ -118,7 +118,8 @@ def test_filters_recompute(view, qtbot):
     view.compute_button.click()
     qtbot.waitUntil(lambda: view.report is not old, timeout=30000)
     assert view.report.annotators == ["alice", "bob"]
-    assert view.report.filters == {"annotators": ["alice", "bob", "dave"], "labels": [], "done_only": True}
+    assert view.report.filters == {"annotators": ["alice", "bob", "dave"], "labels": [], "done_only": True,
+                                   "roll_up": False}
     assert "documents marked done only" in view.summary.text()
     assert view.heatmap.rowCount() == 2
 

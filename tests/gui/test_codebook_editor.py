@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
 
-from annotator.core.codebook import SAFE_PALETTE
 from annotator.core.model import Document, Span
 from annotator.gui.codebook_editor import CodebookEditor
 from annotator.store import Project
@@ -56,7 +55,7 @@ def span_labels(project: Project, span_ids: list[str]) -> list[str]:
 
 def test_tree_shows_labels_with_swatches_keys_and_sections(editor, project):
     top = [editor.tree.topLevelItem(i).text(0) for i in range(editor.tree.topLevelItemCount())]
-    assert top == ["Span labels", "Document questions"]
+    assert top == ["Span labels", "Document questions", "Span attributes"]
     item = editor._items["reporting_verb.loaded"]
     assert item.parent() is editor._items["reporting_verb"]
     assert (item.text(1), item.text(2)) == ("k", "reporting_verb.loaded")
@@ -92,7 +91,7 @@ def test_a_taken_shortcut_is_refused_in_a_message(qtbot, editor, project, warnin
     assert project.codebook.label("hedge").shortcut == "j" and editor._items["hedge"].text(1) == "j"
 
 
-def test_recolour_offers_the_next_palette_colour(qtbot, editor, project, monkeypatch):
+def test_the_colour_dialog_opens_on_the_labels_colour(qtbot, editor, project, monkeypatch):
     offered: list[str] = []
 
     def fake_get_color(initial, parent, title, *args):
@@ -100,10 +99,9 @@ def test_recolour_offers_the_next_palette_colour(qtbot, editor, project, monkeyp
         return QColor("#cc6677")
 
     monkeypatch.setattr(QColorDialog, "getColor", fake_get_color)
-    used = {label.color for label in project.codebook.labels() if not label.retired}
     editor.select_label("hedge")
     click(qtbot, editor.colour_button)
-    assert offered and offered[0] in SAFE_PALETTE and offered[0] not in used
+    assert offered == ["#44AA99"]  # hedge's own colour
     assert project.codebook.label("hedge").color == "#CC6677"
     assert editor.colour_button.text() == "#CC6677"
 

@@ -90,3 +90,21 @@ def test_turning_high_contrast_off_gives_the_normal_look_back(qapp, restore_them
     apply_theme(qapp, False)
     assert qapp.palette().color(QPalette.ColorRole.Highlight).name() == normal
     assert qapp.styleSheet() == ""
+
+
+def test_language_given_at_start_applies_to_that_start_only(settings, monkeypatch):
+    from annotator.gui import app
+
+    settings.language = "en"
+    monkeypatch.setattr(app, "Settings", lambda: settings)
+    monkeypatch.setattr(app, "open_window", lambda *a, **k: None)  # stop before the event loop
+    try:
+        assert app.run_app(language="fr") == 1
+        assert app.ui_language(settings) == "fr"  # this start speaks French...
+        assert settings.language == "en"  # ...and the saved preference is untouched
+    finally:
+        app.set_session_language(None)
+        from annotator.gui.translation import install_translator
+
+        install_translator(app.application(), "en")
+    assert app.ui_language(settings) == "en"

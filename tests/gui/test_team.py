@@ -62,9 +62,13 @@ def test_progress_dialog_shows_documents_by_annotators(window, project, document
     project.assignments.set_status("bob", documents[0], "done")
     dialog = team.ProgressDialog(project, window)
     headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(dialog.table.columnCount())]
-    assert headers == ["Document", "alice", "bob"]
+    assert headers == ["Document", "Progress", "alice", "bob"]
     assert dialog.table.rowCount() == 2
-    assert dialog.table.item(0, 2).text() == "done"
+    assert dialog.table.item(0, 3).text() == "done"
+    # Per article: the share of its assigned annotators who are done; per annotator: their share done.
+    assert [dialog.table.cellWidget(r, 1).text() for r in range(2)] == ["50.0%", "0.0%"]
+    assert [dialog.people.item(r, 0).text() for r in range(2)] == ["alice", "bob"]
+    assert [dialog.people.cellWidget(r, 1).text() for r in range(2)] == ["0.0%", "100.0%"]
 
 
 def test_merge_from_the_gui_brings_a_package_back(window, project, documents, tmp_path, monkeypatch):

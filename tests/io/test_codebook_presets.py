@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from annotator.core.codebook import SAFE_PALETTE, UNSURE_CHOICE, codebook_from_dict, codebook_to_dict
+from annotator.core.codebook import UNSURE_CHOICE, codebook_from_dict, codebook_to_dict
+from annotator.core.colours import COLOUR_BLIND_SAFE, readable
 from annotator.io.codebook_files import list_presets, load_codebook, load_preset, save_codebook
 from annotator.core.errors import CodebookError
 
@@ -69,7 +70,8 @@ def test_preset_is_bilingual_sourced_and_colour_blind_safe(preset):
     for label in book.labels:
         assert label.name_fr and label.description and label.description_fr, label.id
         if label.kind == "span":
-            assert label.color in SAFE_PALETTE, label.id
+            assert label.color in COLOUR_BLIND_SAFE, label.id
+            assert readable(label.color), f"{label.id}: {label.color} is too pale on white"
         for choice in label.choices:
             assert choice.name_fr, f"{label.id}.{choice.id}"
     for attr in book.attributes:

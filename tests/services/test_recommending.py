@@ -38,6 +38,7 @@ def test_what_the_model_learns_from(project):
     # Under blind coding an annotator learns from their own work only.
     project.team.set_role("alice", "annotator")
     project.team.set_blind_coding(True)
+    project.team.identify("bob")  # bob is the one working (the app says who; blind coding hides the others)
     assert recommending.training_scope(project, "bob") == "bob"
     assert {d.id for d in recommending.training_set(project, "bob").spans} == {ids[3]}
     assert recommending.training_set(project, "carol").spans == []  # nobody of that name yet

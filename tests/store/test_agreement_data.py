@@ -45,7 +45,8 @@ def test_filters_by_annotator_and_label(project_file):
     assert [q.id for q in data.questions] == ["tone"]
     assert {s.label for d in data.documents for s in d.spans} == {"hedge"}
     assert all("bob" not in d.coders for d in data.documents)
-    assert data.filters == {"annotators": ["alice", "carol"], "labels": ["hedge", "tone"], "done_only": False}
+    assert data.filters == {"annotators": ["alice", "carol"], "labels": ["hedge", "tone"], "done_only": False,
+                            "roll_up": False}
 
 
 def test_unknown_names_are_refused(project_file):
@@ -70,3 +71,31 @@ def test_deleted_and_adjudicated_spans_are_left_out(project_file):
     assert ("alice", "naming") not in labels
     assert ("bob", "loaded_term") not in labels
     assert ("bob", "reporting_verb") in labels
+
+
+def test_roll_up_counts_sub_labels_as_their_parent(tmp_path):
+    """Reporting verb = neutral + loaded: with roll_up the parent gets its children's spans and figures."""
+    from annotator.agreement.report import build_report
+    from tests.store.test_blind_coding import TEXT
+    from annotator.core.model import Document
+    from annotator.io.codebook_files import load_preset
+
+    path = tmp_path / "roll.framing"
+    with Project.create(path) as project:
+        project.codebook.install(load_preset("framing-devices"))
+        doc = project.documents.add([Document(text=TEXT)]).added[0]
+        start = TEXT.index("affirmé")
+        for who, label in (("ana", "reporting_verb.neutral"), ("ben", "reporting_verb.loaded")):
+            project.spans.add(Span(document_id=doc, annotator=who, label_id=label, start=start, end=start + 7,
+                                   text=TEXT[start:start + 7]))
+        plain = project.agreement.data()
+        rolled = project.agreement.data(roll_up=True)
+        only = project.agreement.data(labels=["reporting_verb"], roll_up=True)
+    assert {s.label for d in plain.documents for s in d.spans} == {"reporting_verb.neutral", "reporting_verb.loaded"}
+    assert {s.label for d in rolled.documents for s in d.spans} == {"reporting_verb"}
+    assert "reporting_verb.neutral" not in [label.id for label in rolled.labels]
+    assert [label.id for label in only.labels] == ["reporting_verb"] and only.filters["roll_up"]
+    groups = {g.label: g for g in build_report(rolled, resamples=0).spans.per_label}
+    assert groups["reporting_verb"].spans == 2 and groups["reporting_verb"].unitizing.value == pytest.approx(1.0)
+    before = {g.label: g for g in build_report(plain, resamples=0).spans.per_label}
+    assert before["reporting_verb"].unitizing.value is None  # nobody used the parent itself

@@ -150,7 +150,7 @@ def test_shortcut_conflicts_are_refused_with_the_owner_named(annotated):
         annotated.labels.set_shortcut("hedge", "Q")
     assert "'Direct quote' (direct_quote)" in str(caught.value)
     assert annotated.codebook.label("hedge").shortcut == "h"
-    with pytest.raises(CodebookError, match="must be one key"):
+    with pytest.raises(CodebookError, match="is not a key the article text catches"):
         annotated.labels.set_shortcut("hedge", "qq")
     annotated.labels.set_shortcut("hedge", "")
     annotated.labels.set_shortcut("intensifier", "h")

@@ -73,10 +73,11 @@ def test_import_into_a_project_with_a_default_codebook_matches_by_id(annotated, 
     assert annotated.codebook.label("scare_quote").name == "Distancing quotes"
     hedge = annotated.codebook.label("hedge")  # missing from the file, kept with its span
     assert annotated.codebook.usage("hedge").spans == 1 and not hedge.retired
-    assert hedge.shortcut == "" and annotated.codebook.label("irony").shortcut == "h"
+    # the project's label keeps its key; the file's new label does not take it
+    assert hedge.shortcut == "h" and annotated.codebook.label("irony").shortcut == ""
     assert "negative" in [c.id for c in annotated.codebook.label("tone").choices]  # an answer uses it
     assert any("keeps choice(s) negative" in note for note in report.notes)
-    assert any("'hedge' (kept) lost its shortcut 'h'" in note for note in report.notes)
+    assert any("'irony' does not take the shortcut 'h' from label 'hedge'" in note for note in report.notes)
     assert annotated.codebook.history()[-1]["details"]["new"] == ["irony"]
     assert [l.position for l in annotated.codebook.labels()] == list(range(len(annotated.codebook.labels())))
 

@@ -1,0 +1,177 @@
+"""The interface's words for messages built outside gui/: why an agreement figure is undefined, levels of
+measurement, span origins, and the most common refusals of the store, as a message catalogue.
+
+The parts below the interface (agreement, store) speak English, so that the command line, JSON reports,
+CSV tables and logs stay stable. The interface translates what it shows: each catalogue entry is the
+English message with {placeholders}; a message matching an entry is shown in the interface's language,
+placeholders filled (a placeholder called `reason` is itself a message, translated in turn). A message
+with no entry is shown as it is. tests/gui/test_french_everywhere.py checks that every undefined-figure
+reason the agreement layer writes has an entry.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Messages"
+
+# English templates, as the agreement and store layers write them (see annotator/agreement/*.py).
+CATALOGUE = (
+    QT_TRANSLATE_NOOP("Messages", "unitizing alpha needs at least two annotators"),
+    QT_TRANSLATE_NOOP("Messages", "unitizing alpha needs at least two annotators: {who} (list every annotator "
+                                  "taking part, including those who marked nothing)"),
+    QT_TRANSLATE_NOOP("Messages", "unitizing alpha is not defined: no annotator marked any span"),
+    QT_TRANSLATE_NOOP("Messages", "unitizing alpha is not defined: every character is a one-character unit for "
+                                  "every annotator, so no disagreement is expected by chance"),
+    QT_TRANSLATE_NOOP("Messages", "unitizing alpha is not defined for an empty text"),
+    QT_TRANSLATE_NOOP("Messages", "alpha is not defined: no unit has values from two or more coders, so no pair "
+                                  "of values can be compared"),
+    QT_TRANSLATE_NOOP("Messages", "alpha is not defined: all {n} pairable values are {value}; without any "
+                                  "variation agreement beyond chance cannot be measured"),
+    QT_TRANSLATE_NOOP("Messages", "span F1 is not defined: neither annotator marked a span"),
+    QT_TRANSLATE_NOOP("Messages", "character kappa is not defined: every character is {only} for both "
+                                  "annotators (no span was marked)"),
+    QT_TRANSLATE_NOOP("Messages", "character kappa is not defined: every character is {only} for both "
+                                  "annotators (everything is {same})"),
+    QT_TRANSLATE_NOOP("Messages", "character kappa is not defined for an empty text"),
+    QT_TRANSLATE_NOOP("Messages", "no resample gave a defined value, so there is no interval"),
+    QT_TRANSLATE_NOOP("Messages", "a bootstrap over documents needs at least two documents"),
+    QT_TRANSLATE_NOOP("Messages", "fewer than two annotators answered this question ({names})"),
+    QT_TRANSLATE_NOOP("Messages", "no document was answered by all {n} annotators"),
+    QT_TRANSLATE_NOOP("Messages", "not defined: no unit has a value from both coders"),
+    QT_TRANSLATE_NOOP("Messages", "kappa is not defined: there is no unit rated by both coders"),
+    QT_TRANSLATE_NOOP("Messages", "kappa is not defined: both coders used one and the same category for every "
+                                  "unit, so the agreement expected by chance is already complete"),
+    QT_TRANSLATE_NOOP("Messages", "pi is not defined: both coders used one and the same category for every unit"),
+    QT_TRANSLATE_NOOP("Messages", "Fleiss' kappa is not defined for fewer than two coders"),
+    QT_TRANSLATE_NOOP("Messages", "Fleiss' kappa is not defined: there is no unit"),
+    QT_TRANSLATE_NOOP("Messages", "Fleiss' kappa needs complete data: unit {unit} has no value from coder {coder}"),
+    QT_TRANSLATE_NOOP("Messages", "Fleiss' kappa is not defined: every coder gave every unit the same category"),
+    QT_TRANSLATE_NOOP("Messages", "the computation gave no number for this data"),
+    QT_TRANSLATE_NOOP("Messages", "no pair of annotators gives a defined {what} ({reason})"),
+    QT_TRANSLATE_NOOP("Messages", "no pair of annotators gives a defined {what}"),
+    QT_TRANSLATE_NOOP("Messages", "no document was coded by all {n} annotators ({names}); see the pairwise and "
+                                  "per-document figures"),
+    QT_TRANSLATE_NOOP("Messages", "no interval: {n} document(s) are too few for a bootstrap over documents (at "
+                                  "least {m} needed)"),
+    QT_TRANSLATE_NOOP("Messages", "too few resamples contain this label"),
+    QT_TRANSLATE_NOOP("Messages", "no document was coded by both {a} and {b}"),
+    QT_TRANSLATE_NOOP("Messages", "no annotator marked this label in the documents every annotator coded"),
+    QT_TRANSLATE_NOOP("Messages", "several answers allowed: each annotator's set of answers is one nominal value"),
+    QT_TRANSLATE_NOOP("Messages", "{n} answer(s) 'unsure' or outside the scale were left out of the {level} figures"),
+    # refusals of the store the interface shows often
+    QT_TRANSLATE_NOOP("Messages", "coding is blind in this project: {viewer} sees only their own work, not "
+                                  "{whose}"),
+    QT_TRANSLATE_NOOP("Messages", "{name} is the project lead; make someone else lead before retiring them"),
+    QT_TRANSLATE_NOOP("Messages", "{leads} leads this project; only a lead changes roles"),
+    QT_TRANSLATE_NOOP("Messages", "every document is assigned already; nothing to plan"),
+    QT_TRANSLATE_NOOP("Messages", "automatic assignment needs at least one annotator"),
+    QT_TRANSLATE_NOOP("Messages", "cannot give each document {n} annotators: only {m} ({names}) were named"),
+    # label keys (annotator/core/shortcuts.py) and codebook edits
+    QT_TRANSLATE_NOOP("Messages", "label {label}: shortcut {key} is not a key the article text catches ({found}): "
+                                  "use a letter a–z or a digit 0–9, alone or with Alt or Ctrl (keys such as é, ; "
+                                  "or F2 never label anything)"),
+    QT_TRANSLATE_NOOP("Messages", "label {label}: shortcut {key} only types a capital letter: use the key alone, "
+                                  "or add Alt or Ctrl"),
+    QT_TRANSLATE_NOOP("Messages", "label {label}: shortcut {key} uses the Meta (Windows, Command) key, which never "
+                                  "reaches the article text: use Ctrl or Alt"),
+    QT_TRANSLATE_NOOP("Messages", "shortcut {key} is already used by label {owner}; choose another key or clear "
+                                  "that label's shortcut first"),
+    QT_TRANSLATE_NOOP("Messages", "answers use {choice}; retire it instead (its answers stay)"),
+    QT_TRANSLATE_NOOP("Messages", "{choice} is the last choice {question} offers; add another first"),
+    QT_TRANSLATE_NOOP("Messages", "{n} answer(s) to {question} hold several choices; it must keep taking several "
+                                  "answers"),
+    QT_TRANSLATE_NOOP("Messages", "{n} span(s) hold a value for {name}; retire it instead"),
+    QT_TRANSLATE_NOOP("Messages", "spans hold {choices} for {name}; keep those choices"),
+    # notes of a codebook import (annotator/store/codebook_import.py)
+    QT_TRANSLATE_NOOP("Messages", "question {question} keeps choice(s) {choices}: answers in this project use them"),
+    QT_TRANSLATE_NOOP("Messages", "label {label} does not take the shortcut {key} from label {owner} of the "
+                                  "project; it keeps {own}"),
+    QT_TRANSLATE_NOOP("Messages", "label {label} does not take the shortcut {key} from label {owner} of the project"),
+    QT_TRANSLATE_NOOP("Messages", "label {label} lost its shortcut {key}: another label has it"),
+    QT_TRANSLATE_NOOP("Messages", "label {label} (kept) moved to the top level: its parent {parent} is no longer of "
+                                  "the same kind"),
+    QT_TRANSLATE_NOOP("Messages", "attribute {attribute} (kept) removed: its labels {labels} are now questions"),
+    QT_TRANSLATE_NOOP("Messages", "attribute {attribute} (kept) no longer applies to {labels}"),
+    QT_TRANSLATE_NOOP("Messages", "the project's codebook keeps its name {name} (the file's is {other})"),
+)
+
+# Words that fill placeholders ({what}, {whose}...) and single words of the reports.
+WORDS = {
+    "exact F1": QT_TRANSLATE_NOOP("Messages", "exact F1"),
+    "overlap F1": QT_TRANSLATE_NOOP("Messages", "overlap F1"),
+    "character kappa": QT_TRANSLATE_NOOP("Messages", "character kappa"),
+    "other annotators' work": QT_TRANSLATE_NOOP("Messages", "other annotators' work"),
+    "the gold standard": QT_TRANSLATE_NOOP("Messages", "the gold standard"),
+    "none": QT_TRANSLATE_NOOP("Messages", "none"),
+}
+LEVELS = {
+    "nominal": QT_TRANSLATE_NOOP("Messages", "nominal"),
+    "ordinal": QT_TRANSLATE_NOOP("Messages", "ordinal"),
+    "interval": QT_TRANSLATE_NOOP("Messages", "interval"),
+    "ratio": QT_TRANSLATE_NOOP("Messages", "ratio"),
+}
+ORIGINS = {
+    "manual": QT_TRANSLATE_NOOP("Messages", "by hand"),
+    "suggestion": QT_TRANSLATE_NOOP("Messages", "accepted suggestions"),
+    "import": QT_TRANSLATE_NOOP("Messages", "imported"),
+    "adjudication": QT_TRANSLATE_NOOP("Messages", "adjudication"),
+}
+_OWN_WORK = re.compile(r"^(?P<name>.+)'s work$")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    compiled = []
+    for template in CATALOGUE:
+        pattern = "".join(f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
+                          for part in re.split(r"(\{[a-z]+\})", template) if part)
+        compiled.append((re.compile(f"^{pattern}$", re.DOTALL), template))
+    return compiled
+
+
+def _word(value: str) -> str:
+    if value in WORDS:
+        return _tr(WORDS[value])
+    if value in LEVELS:
+        return _tr(LEVELS[value])
+    own = _OWN_WORK.match(value)
+    if own:
+        return QCoreApplication.translate("Messages", "{name}'s work").format(name=own["name"])
+    return value
+
+
+def message_text(message: str) -> str:
+    """`message` in the interface's language when the catalogue knows it, else as it is."""
+    if not message:
+        return message
+    for pattern, template in _patterns():
+        found = pattern.match(message)
+        if found:
+            values = {key: message_text(value) if key == "reason" else _word(value)
+                      for key, value in found.groupdict().items()}
+            return _tr(template).format(**values)
+    return message
+
+
+def known(message: str) -> bool:
+    """True when the catalogue has an entry for `message` (tests use it)."""
+    return any(pattern.match(message) for pattern, _ in _patterns())
+
+
+def level_name(level: str) -> str:
+    """A level of measurement in the interface's language."""
+    return _tr(LEVELS[level]) if level in LEVELS else level
+
+
+def origin_name(origin: str) -> str:
+    """Where spans came from (by hand, suggestions...) in the interface's language."""
+    return _tr(ORIGINS[origin]) if origin in ORIGINS else origin
+
