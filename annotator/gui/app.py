@@ -93,13 +93,15 @@ def ask_annotator(names: list[str], parent: QWidget | None) -> str | None:
 
 def choose_annotator(project: Project, settings: Settings, parent: QWidget | None, ask: bool) -> str | None:
     """Who is annotating: the name remembered for this project on this machine, else asked (never the
-    computer's login name). Without `ask` (a screenshot) and nothing remembered, a viewer's name that is
-    neither added nor remembered. None when the person cancels."""
+    computer's login name). Without `ask` (a screenshot) and nothing remembered, the project's first
+    annotator, else a viewer's name, neither added nor remembered. None when the person cancels."""
     remembered = remembered_annotator(settings, project.project_id)
     if remembered:
         name = remembered
     elif not ask:
-        return UNNAMED_VIEWER
+        # A screenshot shows the project as its first annotator sees it (neither added nor remembered).
+        coders = project.team.coders()
+        return coders[0] if coders else UNNAMED_VIEWER
     else:
         name = ask_annotator([a.name for a in project.team.annotators()], parent)
         if name is None:
