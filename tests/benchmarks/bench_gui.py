@@ -20,6 +20,7 @@ What is measured, honestly:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -324,6 +325,7 @@ def main() -> int:
     parser.add_argument("--spans", type=int, default=5_000)
     parser.add_argument("--keypresses", type=int, default=40)
     parser.add_argument("--switches", type=int, default=7)
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="bench-gui-"))
@@ -336,6 +338,8 @@ def main() -> int:
     print(f"{'figure':52} {'measured':>16}  {'aim':18} reference / notes")
     for name, value, aim, note in rows:
         print(f"{name:52} {value:>16}  {aim:18} {note}")
+    if args.json is not None:
+        args.json.write_text(json.dumps([list(row) for row in rows], ensure_ascii=False), encoding="utf-8")
     return 0
 
 

@@ -1,28 +1,29 @@
-"""All benchmarks in one command: a synthetic corpus of realistic shape, one table of figures.
+"""All benchmarks in one command: a synthetic corpus of realistic shape, one table of figures, the README's
+performance section rewritten from it.
 
-Run: .venv/bin/python tests/benchmarks/run_all.py [--scale 1.0] [--documents 100000] [--spans 1000000]
-     [--annotators 5] [--html-files 1000] [--markdown] [--keep FOLDER]
+Run: .venv/bin/python tests/benchmarks/run_all.py [--scale 1.0] [--readme] [--json docs/performance.json]
+     [--documents 100000] [--spans 1000000] [--annotators 5] [--html-files 1000] [--no-gui] [--keep FOLDER]
 
-Builds, in a temporary folder: HTML pages and a corpus of French and English articles of 2-20 kB
-(JSON Lines files of 1,000 articles), imports them, lays spans for several annotators (a 5% sample
-coded by everyone, the rest by one each, plus one long article with 5,000 spans), then times what a
-user waits for: import, opening the project, pages of the document list, an article's spans,
-adding a span, export, agreement. Each figure is printed beside a reference timed in the same run
-(bare lxml, trafilatura, bare sqlite3, `sqlite3 -csv`, a file copy, the `krippendorff` package) and
-the ratio ours / reference. Import and export run in child processes so that their peak memory is
-their own. The per-area benchmarks (bench_import, bench_export, bench_agreement) are reused where
-they offer the pieces. `--scale 0.1` makes a quick run.
+Builds, in a temporary folder, JSON Lines corpora of French and English articles of 2-20 kB (one file
+each of 1,000 / 10,000 / 100,000 articles, imported with the default options into new projects), HTML
+pages and one long plain-text article; lays spans for several annotators on the largest project (a 5%
+sample coded by everyone, the rest by one each, plus one long article with 5,000 spans); then times
+what a user waits for: import, opening the project, pages of the document list, an article's spans,
+adding a span, export, agreement (also over 500 / 2,000 / 5,000 articles), merges, the detectors and
+the model, `annotator --help` and the desktop app (bench_gui, in its own process). Each figure is
+printed beside a reference timed in the same run on the same data (bare lxml, bare sqlite3,
+`sqlite3 -csv`, a file copy, the `krippendorff` package, a regex pass, a bare QTextEdit...) and the
+ratio ours / reference; imports, the long text, exports and the GUI run in child processes so that
+their peak memory is their own. `--readme` replaces the README's performance table (between its
+markers) and `--json` writes the rows; `--scale 0.1` makes a quick run.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
-import json
 import math
 import os
-import platform
 import random
 import resource
 import shutil
@@ -32,40 +33,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-import lxml
 from lxml import html as lxml_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_corpus import spans_for, write_corpus  # noqa: E402
+import series  # noqa: E402
+from synthetic_corpus import spans_for  # noqa: E402
+from table import machine, print_table, record, write_json, write_readme  # noqa: E402
 
 from annotator.core.model import Span  # noqa: E402
-from annotator.io.codebook_files import load_preset  # noqa: E402
 from annotator.services.importing import import_paths  # noqa: E402
 from annotator.store import Project  # noqa: E402
 
 ANNOTATOR_NAMES = ("ana", "bruno", "chloe", "david", "emma", "farid", "gaelle", "hugo", "ines", "jules")
-
-
-@dataclass
-class Row:
-    area: str
-    measure: str
-    ours: str
-    reference: str = ""
-    ratio: str = ""
-
-
-ROWS: list[Row] = []
-
-
-def record(area: str, measure: str, ours: str, reference: str = "", ratio: float | None = None) -> None:
-    """Add a line to the table and show it at once."""
-    ROWS.append(Row(area, measure, ours, reference, f"{ratio:.2f}x" if ratio is not None else ""))
-    print(f"  {area}: {measure}: {ours}" + (f"   [ref {reference}; ratio {ratio:.2f}x]" if ratio else ""),
-          flush=True)
 
 
 def has_module(name: str) -> bool:
@@ -88,22 +69,6 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms" if seconds < 0.1 else f"{seconds * 1000:.0f} ms"
 
 
-def machine() -> list[str]:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    try:
-        ram = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal")) / 1024**2
-        ram_text = f"{ram:.0f} GiB RAM"
-    except (OSError, StopIteration):
-        ram_text = "RAM unknown"
-    return [f"{cpu}, {os.cpu_count()} cores, {ram_text}",
-            f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}, lxml {lxml.__version__}"]
-
-
 # -- import ---------------------------------------------------------------------------------------
 
 def bench_html_import(folder: Path, count: int) -> None:
@@ -124,7 +89,7 @@ def bench_html_import(folder: Path, count: int) -> None:
     assert report.documents_imported == count, report.summary()
     bare = median_seconds(lambda: [lxml_html.document_fromstring(p.read_bytes()) for p in files], 1)
     record("import", f"HTML pages ({count}, {size:.1f} kB each)", f"{count / ours:,.0f} files/s",
-           f"bare lxml parse {count / bare:,.0f} files/s", ours / bare)
+           f"bare lxml parse {count / bare:,.0f} files/s (lower bound)", ours / bare)
     if has_module("trafilatura"):
         import trafilatura
 
@@ -135,62 +100,6 @@ def bench_html_import(folder: Path, count: int) -> None:
         traf = (time.perf_counter() - began) / len(sample) * count
         record("import", "HTML pages, against trafilatura.extract", f"{count / ours:,.0f} files/s",
                f"trafilatura {count / traf:,.0f} files/s", ours / traf)
-
-
-IMPORT_CHILD = """
-import resource, sys, time
-from annotator.services.importing import import_paths
-from annotator.store import Project
-with Project.open(sys.argv[1], backup=False) as project:
-    began = time.perf_counter()
-    report = import_paths(project, [sys.argv[2]], max_bytes=1 << 30)
-    seconds = time.perf_counter() - began
-print(seconds, report.documents_imported, len(report.refused), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-"""
-
-
-def bare_insert_corpus(files: list[Path], target: Path) -> float:
-    """The floor: json.loads, SHA-256 and plain INSERTs of the same records, one transaction a file."""
-    conn = sqlite3.connect(str(target), isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, position INTEGER, title TEXT, text TEXT, "
-                 "length INTEGER, outlet TEXT, url TEXT, published TEXT, language TEXT)")
-    began = time.perf_counter()
-    position = 0
-    for path in files:
-        rows = []
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                r = json.loads(line)
-                rows.append((hashlib.sha256(r["text"].encode()).hexdigest(), position, r["title"], r["text"],
-                             len(r["text"]), r["outlet"], r["url"], r["date"], r["language"]))
-                position += 1
-        conn.execute("BEGIN")
-        conn.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        conn.execute("COMMIT")
-    seconds = time.perf_counter() - began
-    conn.close()
-    return seconds
-
-
-def bench_corpus_import(folder: Path, project_path: Path, documents: int) -> None:
-    began = time.perf_counter()
-    files = write_corpus(folder / "corpus", documents)
-    size = sum(p.stat().st_size for p in files) / 1_048_576
-    print(f"  generated {documents:,} articles in {len(files)} JSONL files ({size:,.0f} MB) "
-          f"in {time.perf_counter() - began:.0f} s", flush=True)
-    with Project.create(project_path) as project:
-        project.codebook.install(load_preset("framing-devices"))
-    result = subprocess.run([sys.executable, "-c", IMPORT_CHILD, str(project_path), str(folder / "corpus")],
-                            check=True, capture_output=True, text=True)
-    seconds, imported, refused, peak = result.stdout.split()
-    assert int(imported) == documents and int(refused) == 0, result.stdout
-    bare = bare_insert_corpus(files, folder / "bare-documents.db")
-    (folder / "bare-documents.db").unlink()
-    record("import", f"JSONL corpus ({documents:,} articles, {size / documents * 1024:.1f} kB avg)",
-           f"{documents / float(seconds):,.0f} docs/s ({float(seconds):.0f} s)",
-           f"bare sqlite3 inserts {documents / bare:,.0f} docs/s", float(seconds) / bare)
-    record("memory", f"peak of the process importing {documents:,} articles", f"{float(peak):,.0f} MB")
 
 
 # -- spans ----------------------------------------------------------------------------------------
@@ -378,8 +287,8 @@ def bench_editing(folder: Path, project_path: Path, dense: str, annotator: str, 
         n = next(rows)
         conn.execute('INSERT INTO spans (id, document_id, annotator, label_id, start, "end", text, note, '
                      "attributes, origin, codebook_version, created, updated, deleted) "
-                     "VALUES (?, ?, ?, 'hedge', 0, 12, ?, '', '{}', 'manual', 1, 'now', 'now', 0)",
-                     [f"bare-{n}", dense, annotator, text[:12]])
+                     "VALUES (?, ?, 'bench-bare', 'hedge', ?, ?, ?, '', '{}', 'manual', 1, 'now', 'now', 0)",
+                     [f"bare-{n}", dense, n, n + 12, text[n:n + 12]])  # no two alike: live spans are unique
         conn.commit()
 
     bare = median_seconds(bare_add, repeats)
@@ -436,22 +345,6 @@ def bench_agreement(project_path: Path) -> None:
 
 # -- the table ------------------------------------------------------------------------------------
 
-def print_table(markdown: bool) -> None:
-    headers = ("Area", "Measure", "Ours", "Reference (same run)", "Ratio")
-    rows = [headers] + [(r.area, r.measure, r.ours, r.reference, r.ratio) for r in ROWS]
-    if markdown:
-        print("| " + " | ".join(headers) + " |")
-        print("|" + "|".join("---" for _ in headers) + "|")
-        for row in rows[1:]:
-            print("| " + " | ".join(row) + " |")
-        return
-    widths = [max(len(row[i]) for row in rows) for i in range(len(headers))]
-    for n, row in enumerate(rows):
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
-        if n == 0:
-            print("  ".join("-" * width for width in widths))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply documents and spans (0.1: quick run)")
@@ -459,12 +352,18 @@ def main() -> None:
     parser.add_argument("--spans", type=int, default=1_000_000)
     parser.add_argument("--annotators", type=int, default=5, choices=range(2, len(ANNOTATOR_NAMES) + 1))
     parser.add_argument("--html-files", type=int, default=1000)
+    parser.add_argument("--text-mb", type=int, default=50, help="size of the one long plain-text article")
     parser.add_argument("--repeats", type=int, default=51, help="repeats of the small timings (median taken)")
+    parser.add_argument("--no-gui", action="store_true", help="leave the desktop app's figures out")
     parser.add_argument("--markdown", action="store_true", help="print the final table in Markdown")
+    parser.add_argument("--readme", action="store_true", help="replace the README's performance table")
+    parser.add_argument("--json", type=Path, default=None, help="also write the rows to this JSON file")
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it")
     args = parser.parse_args()
     documents = max(100, int(args.documents * args.scale))
     spans = max(10_000, int(args.spans * args.scale))
+    series_sizes = sorted({max(100, documents // 100), max(100, documents // 10), documents})
+    agreement_sizes = [max(50, int(n * args.scale)) for n in (500, 2_000, 5_000)]
     annotators = list(ANNOTATOR_NAMES[: args.annotators])
     started = time.perf_counter()
     print("Machine:", *machine(), sep="\n  ")
@@ -474,25 +373,41 @@ def main() -> None:
         project_path = folder / "corpus.framing"
         print("Import", flush=True)
         bench_html_import(folder, args.html_files)
-        bench_corpus_import(folder, project_path, documents)
+        series.jsonl_series(folder, series_sizes, keep=project_path)
+        series.long_text(folder, max(1, int(args.text_mb * min(1.0, args.scale * 10))))
         print("Spans", flush=True)
         dense = bench_spans(folder, project_path, annotators, spans)
         print("Opening, reading, editing", flush=True)
         bench_open(folder, project_path)
         bench_reading(project_path, dense, annotators[0], args.repeats)
         bench_editing(folder, project_path, dense, annotators[0], args.repeats)
-        if has_module("annotator.services.exporting"):
-            print("Export", flush=True)
-            bench_export(folder, project_path)
-        if has_module("annotator.agreement"):
-            print("Agreement", flush=True)
-            bench_agreement(project_path)
-        record("memory", "peak of this process (generation, spans, reading, agreement)",
+        print("Export", flush=True)
+        bench_export(folder, project_path)
+        print("Agreement", flush=True)
+        bench_agreement(project_path)
+        series.agreement_series(agreement_sizes)
+        print("Merge, suggestions, model, command line", flush=True)
+        series.merge_packages(folder, max(1_000, int(10_000 * args.scale)))
+        series.detectors(max(100, int(1_000 * args.scale)))
+        series.recommender(max(50, int(1_000 * args.scale)), 100)
+        series.cli_help()
+        record("memory", "peak of this process (generation, spans, reading, agreement, model)",
                f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
-    print(f"\nFraming Annotator benchmarks: {documents:,} documents, {spans:,} spans, {len(annotators)} annotators; "
-          f"whole run {time.perf_counter() - started:.0f} s")
+        if not args.no_gui:
+            print("Desktop app (bench_gui.py, its own process)", flush=True)
+            series.gui(folder, documents)
+    seconds = time.perf_counter() - started
+    summary = (f"{documents:,} synthetic articles of 2-20 kB, {spans:,} spans by {len(annotators)} annotators"
+               + ("" if args.scale == 1.0 else f", scale {args.scale}"))
+    print(f"\nFraming Annotator benchmarks: {summary}; whole run {seconds:.0f} s")
     print("Machine: " + "; ".join(machine()) + "\n")
     print_table(args.markdown)
+    if args.readme:
+        write_readme(Path(__file__).resolve().parents[2] / "README.md", summary, seconds)
+        print("README.md: performance table replaced")
+    if args.json:
+        write_json(args.json, summary, seconds)
+        print(f"{args.json}: written")
 
 
 if __name__ == "__main__":
