@@ -83,7 +83,6 @@ class AgreementView(QDialog):
         filters.setMaximumWidth(320)
         side = QVBoxLayout(filters)
         side.setContentsMargins(0, 0, 8, 0)
-        self.filters_layout = side  # further coders or options (a model as a coder) are added here
         side.addWidget(QLabel("<b>%s</b>" % self.tr("Coders compared"), filters))
         shown = self.project.team.shown_names()
         self.default_coders = self.project.agreement.default_coders()
@@ -182,7 +181,7 @@ class AgreementView(QDialog):
         self.pages["pairs"] = self.pairs
         # Shortcuts to the page's widgets, for scripts and tests.
         self.heatmap, self.measure_combo = self.pairs.heatmap, self.pairs.measure_combo
-        self.pair_label_combo, self.pairs_notes = self.pairs.label_combo, self.pairs.notes
+        self.pair_label_combo = self.pairs.label_combo
 
     def _build_labels(self) -> None:
         page, layout, self.labels_caption = self._page("labels", self.tr("Spans by label"))

@@ -90,13 +90,6 @@ class CodebookPanel(QTreeWidget):
     def hidden(self) -> set[str]:
         return set(self._hidden)
 
-    def set_shown(self, label_id: str, shown: bool) -> None:
-        """Tick or untick a label's box (its sub-labels follow)."""
-        item = self._items.get(label_id)
-        if item is not None:
-            item.setCheckState(0, Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
-            self._toggled = False
-
     def _check_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column != 0:
             return

@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -352,7 +352,6 @@ class MainWindow(QMainWindow):
                         if s.label_id == label_id}
         label = self.project.codebook.label(label_id)
         preview = LabelAllPreview(occurrences, label.display_name(self.language), already, self)
-        self._last_preview = preview
         if not preview.exec():
             return
         spans = [Span(document_id=o.document_id, annotator=self.annotator, label_id=label_id,

@@ -226,12 +226,6 @@ class ReaderView(QTextEdit):
         self._forget_missing_selection()
         self.viewport().update()
 
-    def add_marks(self, marks: list[Mark]) -> None:
-        """Add (or replace) span marks; the others keep their lanes."""
-        for mark in marks:
-            self._spans.add(mark.id, mark.start, mark.end, mark)
-        self._update_ranges([(m.start, m.end) for m in marks])
-
     def remove_marks(self, mark_ids: list[str]) -> None:
         """Take marks away (spans or suggestions)."""
         ranges = []

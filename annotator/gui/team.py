@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError, MergeNeedsConsent
-from annotator.gui.plain_text import plain, plain_label
+from annotator.gui.plain_text import plain
 from annotator.gui.reasons import message_text
 from annotator.gui.summaries import merge_summary_lines
 from annotator.gui.team_dialogs import (  # noqa: F401 - the dialogs are the Team menu's

@@ -25,7 +25,7 @@ from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.span_list import SpanListView
 from annotator.gui.suggestion_panel import KIND_NAMES, SuggestionPanel, kind_name
 from annotator.gui.suggestion_state import (
-    DetectorResult, MarkText, PendingSuggestions, SuggestionState, span_key, suggestion_mark_id,
+    DetectorResult, MarkText, PendingSuggestions, SuggestionState, suggestion_mark_id,
 )
 from annotator.gui.tasks import TaskRunner
 from annotator.gui.undo_commands import (
