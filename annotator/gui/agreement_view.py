@@ -10,7 +10,7 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
     QMessageBox, QPushButton, QScrollArea, QSplitter, QTableWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -21,22 +21,22 @@ from annotator.agreement.report_tables import (
     rank_by_disagreement,
 )
 from annotator.gui.agreement_charts import (
-    ChartRow, Footnotes, IntervalChart, caption_label, fit_columns, heat_colours, notes_label, read_only_table,
-    text_item,
+    ChartRow, Footnotes, IntervalChart, caption_label, fit_columns, heat_colours, notes_label,
 )
 from annotator.gui.agreement_pairs import PairsPage
 from annotator.gui.model_agreement_page import add_model_page
 from annotator.gui.plain_text import plain
+from annotator.gui.tables import figures_table, text_item
 from annotator.gui.reasons import level_name, message_text, origin_name
 from annotator.gui.review import ReportRequest, compute_report
-from annotator.gui.tasks import TaskRunner, error_text
+from annotator.gui.tasks import TaskDialog, error_text
 from annotator.io.writers.csv_export import write_rows_csv
 from annotator.store import Project
 
 PAGES = ("questions", "pairs", "labels", "confusion", "documents", "machines")
 
 
-class AgreementView(QDialog):
+class AgreementView(TaskDialog):
     """How far the annotators agree, explained visually; every figure comes from one AgreementReport."""
 
     def __init__(self, project: Project, parent: QWidget | None = None, resamples: int = DEFAULT_RESAMPLES,
@@ -49,21 +49,12 @@ class AgreementView(QDialog):
         self.report: AgreementReport | None = None
         self.error: str | None = None
         self.task = None
-        self.tasks = TaskRunner(self)
         self.label_names = {label.id: label.display_name(language) for label in project.codebook.labels()}
         self.label_colours = {label.id: label.color for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Agreement — %s") % project.name)
         self.resize(1280, 820)
         self.setSizeGripEnabled(True)
         self._build()
-
-    def done(self, result: int) -> None:  # noqa: D401 - Qt override
-        self.tasks.shutdown()
-        super().done(result)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.tasks.shutdown()
-        super().closeEvent(event)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -162,7 +153,7 @@ class AgreementView(QDialog):
 
     def _build_questions(self) -> None:
         page, layout, self.questions_caption = self._page("questions", self.tr("Questions"))
-        self.questions_table = read_only_table(page, [
+        self.questions_table = figures_table(page, [
             self.tr("Question"), self.tr("Level"), self.tr("Coders"), self.tr("Units"),
             self.tr("Krippendorff's α [95% CI]"), self.tr("Fleiss' κ"), self.tr("Percent agreement")],
             self.tr("Agreement per question"))
@@ -196,7 +187,7 @@ class AgreementView(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         splitter.addWidget(scroll)
-        self.labels_table = read_only_table(page, [
+        self.labels_table = figures_table(page, [
             self.tr("Label"), self.tr("Spans"), self.tr("Unitizing α [95% CI]"), self.tr("Exact F1"),
             self.tr("Overlap F1"), self.tr("Character κ")], self.tr("Span agreement per label"))
         splitter.addWidget(self.labels_table)
@@ -214,7 +205,7 @@ class AgreementView(QDialog):
 
     def _build_documents(self) -> None:
         page, layout, self.documents_caption = self._page("documents", self.tr("Documents"))
-        self.documents_view = read_only_table(page, [
+        self.documents_view = figures_table(page, [
             "#", self.tr("Document"), self.tr("Unitizing α"), self.tr("Exact F1"), self.tr("Overlap F1"),
             self.tr("Character κ"), self.tr("Coders (spans)")], self.tr("Documents ranked by disagreement"))
         self.documents_view.doubleClicked.connect(lambda _i: self.browse_button.click())

@@ -8,8 +8,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QSplitter,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QMessageBox, QSplitter,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from annotator.agreement.report import AgreementReport
@@ -21,12 +21,13 @@ from annotator.core.editing import span_range_from_selection
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document
 from annotator.gui.adjudication_panel import GOLD, GOLD_COLOUR, AdjudicationPanel
-from annotator.gui.agreement_charts import Footnotes
+from annotator.gui.agreement_charts import Footnotes, fit_columns
 from annotator.gui.plain_text import plain
 from annotator.gui.gold_commands import GoldAnswersChanged, GoldSettled, GoldSpanRemoved, GoldSpansAdded
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.review import ReportRequest, compute_report
-from annotator.gui.tasks import TaskRunner, error_text
+from annotator.gui.tasks import TaskDialog, error_text
+from annotator.gui.tables import read_only_table
 from annotator.store import Project
 from annotator.gui.reasons import message_text
 
@@ -42,7 +43,7 @@ def annotator_colours(names: list[str]) -> dict[str, str]:
     return colours
 
 
-class DisagreementView(QDialog):
+class DisagreementView(TaskDialog):
     """Find the articles where annotators diverge and settle them into a gold standard."""
 
     changed = Signal(object)  # a Change, after every write
@@ -64,7 +65,6 @@ class DisagreementView(QDialog):
         self.groups: list[AlignedSpan] = []
         self.task = None
         self._last_change: Change | None = None
-        self.tasks = TaskRunner(self)
         self.labels = {label.id: label for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Disagreements and adjudication — %s") % project.name)
         self.resize(1440, 900)
@@ -81,14 +81,6 @@ class DisagreementView(QDialog):
         self._adjudicate = allowed
         self.panel.set_curator(allowed)
 
-    def done(self, result: int) -> None:  # noqa: D401 - Qt override
-        self.tasks.shutdown()
-        super().done(result)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.tasks.shutdown()
-        super().closeEvent(event)
-
     # -- construction ----------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -98,21 +90,13 @@ class DisagreementView(QDialog):
         self.ranking_caption = QLabel(self.tr("<b>Documents</b>, most disagreement first"), left)
         self.ranking_caption.setWordWrap(True)
         side.addWidget(self.ranking_caption)
-        self.documents = QTableWidget(0, 5, left)
-        self.documents.setHorizontalHeaderLabels(["#", self.tr("Document"), self.tr("u-α"), self.tr("Exact F1"),
-                                                  self.tr("Gold")])
-        self.documents.setAccessibleName(self.tr("Documents ranked by disagreement"))
-        self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents = read_only_table(left, ["#", self.tr("Document"), self.tr("u-α"), self.tr("Exact F1"),
+                                                self.tr("Gold")], self.tr("Documents ranked by disagreement"))
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.documents.verticalHeader().setVisible(False)
         self.documents.setWordWrap(False)
         self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.documents.itemSelectionChanged.connect(self._document_chosen)
-        header = self.documents.horizontalHeader()
-        for column in range(5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.documents, stretch=1)
         side.addWidget(self.documents, 1)
         self.ranking_notes = QLabel(left)
         self.ranking_notes.setWordWrap(True)

@@ -8,13 +8,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView,
     QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QSpinBox,
-    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QSplitter, QVBoxLayout, QWidget,
 )
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.document_list import STATUS_COLOURS
 from annotator.gui.numbers import percent
 from annotator.gui.reasons import message_text
+from annotator.gui.tables import read_only_table, text_item
 
 # translate("Team", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
 translate = QCoreApplication.translate
@@ -36,24 +37,6 @@ def share_bar(share: float, parent: QWidget) -> QProgressBar:
     return bar
 
 
-def _cell(text: str, tooltip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if tooltip:
-        item.setToolTip(tooltip)
-    return item
-
-
-def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    return table
-
-
 class ProgressDialog(QDialog):
     """How far each annotator and each article is: bars and percentages, then each status."""
 
@@ -73,20 +56,20 @@ class ProgressDialog(QDialog):
         if not progress.rows:
             self.summary.setText(translate("Team", "No documents are assigned yet (Team > Assign documents…)."))
 
-        self.people = _table(self, [translate("Team", "Annotator"), translate("Team", "Progress"),
+        self.people = read_only_table(self, [translate("Team", "Annotator"), translate("Team", "Progress"),
                                     translate("Team", "Done"), translate("Team", "In progress"),
                                     translate("Team", "To do"), translate("Team", "Assigned")],
                              translate("Team", "Progress by annotator"))
         self.people.setRowCount(len(progress.annotators))
         for row, name in enumerate(progress.annotators):
             counts = progress.totals[name]
-            self.people.setItem(row, 0, _cell(shown.get(name, name), name))
+            self.people.setItem(row, 0, text_item(shown.get(name, name), name))
             self.people.setCellWidget(row, 1, share_bar(progress.share_done(name), self.people))
             for column, status in enumerate(("done", "in progress", "todo"), start=2):
-                item = _cell(str(counts.get(status, 0)))
+                item = text_item(str(counts.get(status, 0)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.people.setItem(row, column, item)
-            total = _cell(str(progress.assigned(name)))
+            total = text_item(str(progress.assigned(name)))
             total.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.people.setItem(row, 5, total)
         header = self.people.horizontalHeader()
@@ -95,16 +78,16 @@ class ProgressDialog(QDialog):
         self.people.setColumnWidth(1, 220)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
 
-        self.table = _table(self, [translate("Team", "Document"), translate("Team", "Progress")]
+        self.table = read_only_table(self, [translate("Team", "Document"), translate("Team", "Progress")]
                             + [shown.get(n, n) for n in progress.annotators],
                             translate("Team", "Progress by document and annotator"))
         self.table.setRowCount(len(progress.rows))
         for r, row in enumerate(progress.rows):
-            self.table.setItem(r, 0, _cell(row.title or row.document_id[:12], row.title))
+            self.table.setItem(r, 0, text_item(row.title or row.document_id[:12], row.title))
             self.table.setCellWidget(r, 1, share_bar(row.share_done, self.table))
             for c, name in enumerate(progress.annotators, start=2):
                 status = row.statuses.get(name)
-                item = _cell(names.get(status, status or ""))
+                item = text_item(names.get(status, status or ""))
                 if status:
                     item.setForeground(QColor(STATUS_COLOURS[status]))
                 self.table.setItem(r, c, item)
@@ -218,21 +201,21 @@ class AssignResultDialog(QDialog):
             "Team", "%1 documents assigned, %2 of them to %3 annotators each (the agreement sample).")
             .replace("%1", str(len(plan.assignments))).replace("%2", str(len(plan.overlap)))
             .replace("%3", str(plan.per_document)), self))
-        self.coders = _table(self, [translate("Team", "Annotator"), translate("Team", "New documents"),
+        self.coders = read_only_table(self, [translate("Team", "Annotator"), translate("Team", "New documents"),
                                     translate("Team", "In all")], translate("Team", "Documents per annotator"))
         self.coders.setRowCount(len(plan.load))
         for row, name in enumerate(sorted(plan.load)):
-            self.coders.setItem(row, 0, _cell(shown.get(name, name)))
-            self.coders.setItem(row, 1, _cell(str(plan.load[name])))
-            self.coders.setItem(row, 2, _cell(str(plan.before.get(name, 0) + plan.load[name])))
+            self.coders.setItem(row, 0, text_item(shown.get(name, name)))
+            self.coders.setItem(row, 1, text_item(str(plan.load[name])))
+            self.coders.setItem(row, 2, text_item(str(plan.before.get(name, 0) + plan.load[name])))
         self.coders.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.coders)
-        self.pairs = _table(self, [translate("Team", "Annotators"), translate("Team", "Documents shared")],
+        self.pairs = read_only_table(self, [translate("Team", "Annotators"), translate("Team", "Documents shared")],
                             translate("Team", "Overlap between annotators"))
         self.pairs.setRowCount(len(plan.pairs))
         for row, ((first, second), count) in enumerate(sorted(plan.pairs.items())):
-            self.pairs.setItem(row, 0, _cell(f"{shown.get(first, first)} — {shown.get(second, second)}"))
-            self.pairs.setItem(row, 1, _cell(str(count)))
+            self.pairs.setItem(row, 0, text_item(f"{shown.get(first, first)} — {shown.get(second, second)}"))
+            self.pairs.setItem(row, 1, text_item(str(count)))
         self.pairs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(QLabel("<b>%s</b>" % translate("Team", "Overlap"), self))
         layout.addWidget(self.pairs)
@@ -272,7 +255,7 @@ class AnnotatorsDialog(QDialog):
         self.setWindowTitle(translate("Team", "Annotators"))
         self.resize(700, 420)
         layout = QVBoxLayout(self)
-        self.table = _table(self, [translate("Team", "Name"), translate("Team", "Shown as"), translate("Team", "Role"),
+        self.table = read_only_table(self, [translate("Team", "Name"), translate("Team", "Shown as"), translate("Team", "Role"),
                                    translate("Team", "Status"), translate("Team", "Assigned")],
                             translate("Team", "Annotators"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -311,9 +294,9 @@ class AnnotatorsDialog(QDialog):
         self.people = people
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):
-            cells = [_cell(person.name), _cell(person.display_name), _cell(roles.get(person.role, person.role)),
-                     _cell(translate("Team", "retired") if person.retired else translate("Team", "active")),
-                     _cell(str(counts[person.name]))]
+            cells = [text_item(person.name), text_item(person.display_name), text_item(roles.get(person.role, person.role)),
+                     text_item(translate("Team", "retired") if person.retired else translate("Team", "active")),
+                     text_item(str(counts[person.name]))]
             for column, cell in enumerate(cells):
                 if person.retired:
                     cell.setForeground(QColor("#777777"))
