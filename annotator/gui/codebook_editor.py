@@ -248,8 +248,7 @@ class CodebookEditor(QDialog):
             item = QTreeWidgetItem([name, label.shortcut, label.id])
             item.setIcon(0, swatch(label.color))
             item.setData(0, ID_ROLE, label.id)
-            item.setToolTip(0, plain(label.description_fr if self.language == "fr" and label.description_fr
-                                     else label.description))
+            item.setToolTip(0, plain(label.display_description(self.language)))
             if label.retired:
                 font = QFont(item.font(0))
                 font.setItalic(True)

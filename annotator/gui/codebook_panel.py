@@ -60,7 +60,7 @@ class CodebookPanel(QTreeWidget):
                     continue
                 item = QTreeWidgetItem([label.display_name(language), label.shortcut.upper(), ""])
                 item.setIcon(0, colour_icon(label.color))
-                tip = label.description_fr if language == "fr" and label.description_fr else label.description
+                tip = label.display_description(language)
                 item.setToolTip(0, plain(tip))
                 item.setData(0, Qt.ItemDataRole.UserRole, label.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
