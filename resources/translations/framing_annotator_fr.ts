@@ -516,6 +516,65 @@
     </message>
 </context>
 <context>
+    <name>AnnotatorActions</name>
+    <message>
+        <source>Relabel as %s</source>
+        <translation>Changer l’étiquette en %s</translation>
+    </message>
+    <message>
+        <source>Select some text first, then press a label&apos;s key.</source>
+        <translation>Sélectionnez d’abord du texte, puis appuyez sur la touche d’une étiquette.</translation>
+    </message>
+    <message>
+        <source>The selection holds no words to label.</source>
+        <translation>La sélection ne contient aucun mot à étiqueter.</translation>
+    </message>
+    <message>
+        <source>These words are already labelled %s.</source>
+        <translation>Ces mots sont déjà étiquetés %s.</translation>
+    </message>
+    <message>
+        <source>Label as %s</source>
+        <translation>Étiqueter comme %s</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>Supprimer le segment</translation>
+    </message>
+    <message>
+        <source>Resize span</source>
+        <translation>Redimensionner le segment</translation>
+    </message>
+    <message>
+        <source>A span cannot be made empty; drag the edge less far.</source>
+        <translation>Un segment ne peut pas être vide&#xa0;; déplacez le bord moins loin.</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Modifier la note</translation>
+    </message>
+    <message>
+        <source>Answer question</source>
+        <translation>Répondre à la question</translation>
+    </message>
+    <message>
+        <source>Note on your answer</source>
+        <translation>Note sur votre réponse</translation>
+    </message>
+    <message>
+        <source>Why this answer to “%s”?</source>
+        <translation>Pourquoi cette réponse à «&#xa0;%s&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Edit answer note</source>
+        <translation>Modifier la note de réponse</translation>
+    </message>
+    <message>
+        <source>Edit memo</source>
+        <translation>Modifier le mémo</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Who is annotating?</source>
@@ -2900,6 +2959,31 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>SuggestionHandling</name>
+    <message>
+        <source>no label yet</source>
+        <translation>pas encore d’étiquette</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)</source>
+        <translation>Suggéré&#xa0;: %1 → %2 (Entrée accepte, Suppr rejette, une touche d’étiquette change l’étiquette)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>Accepter %n suggestion</numerusform>
+            <numerusform>Accepter %n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n suggestion(s)</source>
+        <translation>
+            <numerusform>Rejeter %n suggestion</numerusform>
+            <numerusform>Rejeter %n suggestions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuggestionKinds</name>
     <message>
         <source>Direct quote</source>
@@ -3519,28 +3603,6 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
         <translation>Aucun autre annotateur n’a de segment dans cet article.</translation>
     </message>
     <message>
-        <source>no label yet</source>
-        <translation>pas encore d’étiquette</translation>
-    </message>
-    <message>
-        <source>Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)</source>
-        <translation>Suggéré&#xa0;: %1 → %2 (Entrée accepte, Suppr rejette, une touche d’étiquette change l’étiquette)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accept %n suggestion(s)</source>
-        <translation>
-            <numerusform>Accepter %n suggestion</numerusform>
-            <numerusform>Accepter %n suggestions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Reject %n suggestion(s)</source>
-        <translation>
-            <numerusform>Rejeter %n suggestion</numerusform>
-            <numerusform>Rejeter %n suggestions</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Not possible</source>
         <translation>Impossible</translation>
     </message>
@@ -3551,62 +3613,6 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Redone: %s</source>
         <translation>Rétabli&#xa0;: %s</translation>
-    </message>
-    <message>
-        <source>Relabel as %s</source>
-        <translation>Changer l’étiquette en %s</translation>
-    </message>
-    <message>
-        <source>Select some text first, then press a label&apos;s key.</source>
-        <translation>Sélectionnez d’abord du texte, puis appuyez sur la touche d’une étiquette.</translation>
-    </message>
-    <message>
-        <source>The selection holds no words to label.</source>
-        <translation>La sélection ne contient aucun mot à étiqueter.</translation>
-    </message>
-    <message>
-        <source>These words are already labelled %s.</source>
-        <translation>Ces mots sont déjà étiquetés %s.</translation>
-    </message>
-    <message>
-        <source>Label as %s</source>
-        <translation>Étiqueter comme %s</translation>
-    </message>
-    <message>
-        <source>Delete span</source>
-        <translation>Supprimer le segment</translation>
-    </message>
-    <message>
-        <source>Resize span</source>
-        <translation>Redimensionner le segment</translation>
-    </message>
-    <message>
-        <source>A span cannot be made empty; drag the edge less far.</source>
-        <translation>Un segment ne peut pas être vide&#xa0;; déplacez le bord moins loin.</translation>
-    </message>
-    <message>
-        <source>Edit note</source>
-        <translation>Modifier la note</translation>
-    </message>
-    <message>
-        <source>Answer question</source>
-        <translation>Répondre à la question</translation>
-    </message>
-    <message>
-        <source>Note on your answer</source>
-        <translation>Note sur votre réponse</translation>
-    </message>
-    <message>
-        <source>Why this answer to “%s”?</source>
-        <translation>Pourquoi cette réponse à «&#xa0;%s&#xa0;»&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Edit answer note</source>
-        <translation>Modifier la note de réponse</translation>
-    </message>
-    <message>
-        <source>Edit memo</source>
-        <translation>Modifier le mémo</translation>
     </message>
 </context>
 </TS>
