@@ -1329,6 +1329,45 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
 </context>
 <context>
+    <name>DocumentNavigation</name>
+    <message>
+        <source>to do</source>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>Every document after this one is done.</source>
+        <translation>Tous les documents suivants sont terminés.</translation>
+    </message>
+    <message>
+        <source>This article was done already.</source>
+        <translation>Cet article était déjà terminé.</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marquer comme terminé</translation>
+    </message>
+    <message>
+        <source>This article is not done: nothing to re-open.</source>
+        <translation>Cet article n’est pas terminé&#xa0;: rien à rouvrir.</translation>
+    </message>
+    <message>
+        <source>Re-open article</source>
+        <translation>Rouvrir l’article</translation>
+    </message>
+    <message>
+        <source>Re-opened: this article is in progress again.</source>
+        <translation>Rouvert&#xa0;: cet article est de nouveau en cours.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyProjectPrompt</name>
     <message>
         <source>&lt;h2&gt;This project has no articles yet&lt;/h2&gt;&lt;p&gt;Import web pages, text, XML or CSV/JSON Lines corpora with &lt;b&gt;File &amp;gt; Import articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), or drop files here.&lt;/p&gt;&lt;p&gt;Once an article is open, select words and press a label&apos;s key to annotate them.&lt;/p&gt;</source>
@@ -1542,6 +1581,29 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>FindActions</name>
+    <message>
+        <source>%s found</source>
+        <translation>%s trouvé(s)</translation>
+    </message>
+    <message>
+        <source>Label all</source>
+        <translation>Tout étiqueter</translation>
+    </message>
+    <message>
+        <source>No occurrence found.</source>
+        <translation>Aucune occurrence trouvée.</translation>
+    </message>
+    <message>
+        <source>Label all “%s”</source>
+        <translation>Étiqueter toutes les occurrences de «&#xa0;%s&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%s span(s) added</source>
+        <translation>%s segment(s) ajouté(s)</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in document</source>
@@ -1747,84 +1809,8 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <source>to do</source>
-        <translation>à faire</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>en cours</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>terminé</translation>
-    </message>
-    <message>
-        <source>Every document after this one is done.</source>
-        <translation>Tous les documents suivants sont terminés.</translation>
-    </message>
-    <message>
-        <source>This article was done already.</source>
-        <translation>Cet article était déjà terminé.</translation>
-    </message>
-    <message>
-        <source>Mark done</source>
-        <translation>Marquer comme terminé</translation>
-    </message>
-    <message>
-        <source>This article is not done: nothing to re-open.</source>
-        <translation>Cet article n’est pas terminé&#xa0;: rien à rouvrir.</translation>
-    </message>
-    <message>
-        <source>Re-open article</source>
-        <translation>Rouvrir l’article</translation>
-    </message>
-    <message>
-        <source>Re-opened: this article is in progress again.</source>
-        <translation>Rouvert&#xa0;: cet article est de nouveau en cours.</translation>
-    </message>
-    <message>
-        <source>%s found</source>
-        <translation>%s trouvé(s)</translation>
-    </message>
-    <message>
-        <source>Label all</source>
-        <translation>Tout étiqueter</translation>
-    </message>
-    <message>
-        <source>No occurrence found.</source>
-        <translation>Aucune occurrence trouvée.</translation>
-    </message>
-    <message>
-        <source>Label all “%s”</source>
-        <translation>Étiqueter toutes les occurrences de «&#xa0;%s&#xa0;»</translation>
-    </message>
-    <message>
-        <source>%s span(s) added</source>
-        <translation>%s segment(s) ajouté(s)</translation>
-    </message>
-    <message>
         <source>Saved %s</source>
         <translation>Enregistré à %s</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>Ouvrir un projet</translation>
-    </message>
-    <message>
-        <source>Framing Annotator projects (*.framing);;All files (*)</source>
-        <translation>Projets Framing Annotator (*.framing);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>Nouveau projet</translation>
-    </message>
-    <message>
-        <source>Framing Annotator projects (*.framing)</source>
-        <translation>Projets Framing Annotator (*.framing)</translation>
-    </message>
-    <message>
-        <source>Cannot create project</source>
-        <translation>Impossible de créer le projet</translation>
     </message>
     <message>
         <source>About Framing Annotator</source>
@@ -2571,6 +2557,29 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; for every pair of annotators (%2). Spans: over the documents both coded, laid end to end. Darker blue is closer agreement; orange is below chance.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; pour chaque paire d’annotateurs (%2). Segments&#xa0;: sur les documents codés par les deux, mis bout à bout. Plus le bleu est foncé, plus l’accord est fort&#xa0;; l’orange signale un accord inférieur au hasard.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Framing Annotator projects (*.framing);;All files (*)</source>
+        <translation>Projets Framing Annotator (*.framing);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Framing Annotator projects (*.framing)</source>
+        <translation>Projets Framing Annotator (*.framing)</translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation>Impossible de créer le projet</translation>
     </message>
 </context>
 <context>
