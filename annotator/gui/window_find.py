@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.model import Span
 from annotator.gui.find_bar import LabelAllPreview
-from annotator.store.search import find_in_documents
+from annotator.store.search import already_labelled, find_in_documents
 
 
 class FindActions:
@@ -47,10 +47,7 @@ class FindActions:
         if not occurrences:
             QMessageBox.information(self, self.tr("Label all"), self.tr("No occurrence found."))
             return
-        already = set()
-        for document_id in {o.document_id for o in occurrences}:
-            already |= {(s.document_id, s.start, s.end) for s in self.project.spans.of_document(document_id, self.annotator)
-                        if s.label_id == label_id}
+        already = already_labelled(self.project, occurrences, self.annotator, label_id)
         label = self.project.codebook.label(label_id)
         preview = LabelAllPreview(occurrences, label.display_name(self.language), already, self)
         if not preview.exec():
