@@ -1161,86 +1161,6 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <source>not marked so by %s</source>
         <translation>pas marqué ainsi par %s</translation>
     </message>
-    <message>
-        <source>Only the project lead builds the gold standard in this project.</source>
-        <translation>Dans ce projet, seul le responsable du projet constitue la référence.</translation>
-    </message>
-    <message>
-        <source>Not possible</source>
-        <translation>Impossible</translation>
-    </message>
-    <message>
-        <source>%1 added to gold</source>
-        <translation>%1 ajouté(s) à la référence</translation>
-    </message>
-    <message>
-        <source>; %1 already there</source>
-        <translation>&#xa0;; %1 déjà présent(s)</translation>
-    </message>
-    <message>
-        <source>Select a span in the table or the text first.</source>
-        <translation>Sélectionnez d’abord un segment dans le tableau ou le texte.</translation>
-    </message>
-    <message>
-        <source>This span is in the gold standard already.</source>
-        <translation>Ce segment figure déjà dans la référence.</translation>
-    </message>
-    <message>
-        <source>Accept into gold</source>
-        <translation>Accepter dans la référence</translation>
-    </message>
-    <message>
-        <source>Select a row that has a gold span.</source>
-        <translation>Sélectionnez une ligne qui comporte un segment de référence.</translation>
-    </message>
-    <message>
-        <source>Remove from gold</source>
-        <translation>Retirer de la référence</translation>
-    </message>
-    <message>
-        <source>Removed from gold.</source>
-        <translation>Retiré de la référence.</translation>
-    </message>
-    <message>
-        <source>Select some words in the text first.</source>
-        <translation>Sélectionnez d’abord des mots dans le texte.</translation>
-    </message>
-    <message>
-        <source>Add to gold</source>
-        <translation>Ajouter à la référence</translation>
-    </message>
-    <message>
-        <source>Accept agreed spans</source>
-        <translation>Accepter les segments consensuels</translation>
-    </message>
-    <message>
-        <source>Accept into gold the spans agreed by %1 in all %2 listed documents?</source>
-        <translation>Accepter dans la référence les segments marqués par %1 dans les %2 documents listés&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Accept agreed answers</source>
-        <translation>Accepter les réponses concordantes</translation>
-    </message>
-    <message>
-        <source>Gold answer</source>
-        <translation>Réponse de référence</translation>
-    </message>
-    <message>
-        <source>Gold answer saved.</source>
-        <translation>Réponse de référence enregistrée.</translation>
-    </message>
-    <message>
-        <source>Gold answer cleared.</source>
-        <translation>Réponse de référence effacée.</translation>
-    </message>
-    <message>
-        <source>Document settled</source>
-        <translation>Document tranché</translation>
-    </message>
-    <message>
-        <source>Document opened again</source>
-        <translation>Document rouvert</translation>
-    </message>
 </context>
 <context>
     <name>DocumentListModel</name>
@@ -1660,6 +1580,89 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Label all as:</source>
         <translation>Tout étiqueter comme&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>GoldActions</name>
+    <message>
+        <source>Only the project lead builds the gold standard in this project.</source>
+        <translation>Dans ce projet, seul le responsable du projet constitue la référence.</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Impossible</translation>
+    </message>
+    <message>
+        <source>%1 added to gold</source>
+        <translation>%1 ajouté(s) à la référence</translation>
+    </message>
+    <message>
+        <source>; %1 already there</source>
+        <translation>&#xa0;; %1 déjà présent(s)</translation>
+    </message>
+    <message>
+        <source>Select a span in the table or the text first.</source>
+        <translation>Sélectionnez d’abord un segment dans le tableau ou le texte.</translation>
+    </message>
+    <message>
+        <source>This span is in the gold standard already.</source>
+        <translation>Ce segment figure déjà dans la référence.</translation>
+    </message>
+    <message>
+        <source>Accept into gold</source>
+        <translation>Accepter dans la référence</translation>
+    </message>
+    <message>
+        <source>Select a row that has a gold span.</source>
+        <translation>Sélectionnez une ligne qui comporte un segment de référence.</translation>
+    </message>
+    <message>
+        <source>Remove from gold</source>
+        <translation>Retirer de la référence</translation>
+    </message>
+    <message>
+        <source>Removed from gold.</source>
+        <translation>Retiré de la référence.</translation>
+    </message>
+    <message>
+        <source>Select some words in the text first.</source>
+        <translation>Sélectionnez d’abord des mots dans le texte.</translation>
+    </message>
+    <message>
+        <source>Add to gold</source>
+        <translation>Ajouter à la référence</translation>
+    </message>
+    <message>
+        <source>Accept agreed spans</source>
+        <translation>Accepter les segments consensuels</translation>
+    </message>
+    <message>
+        <source>Accept into gold the spans agreed by %1 in all %2 listed documents?</source>
+        <translation>Accepter dans la référence les segments marqués par %1 dans les %2 documents listés&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Accept agreed answers</source>
+        <translation>Accepter les réponses concordantes</translation>
+    </message>
+    <message>
+        <source>Gold answer</source>
+        <translation>Réponse de référence</translation>
+    </message>
+    <message>
+        <source>Gold answer saved.</source>
+        <translation>Réponse de référence enregistrée.</translation>
+    </message>
+    <message>
+        <source>Gold answer cleared.</source>
+        <translation>Réponse de référence effacée.</translation>
+    </message>
+    <message>
+        <source>Document settled</source>
+        <translation>Document tranché</translation>
+    </message>
+    <message>
+        <source>Document opened again</source>
+        <translation>Document rouvert</translation>
     </message>
 </context>
 <context>
