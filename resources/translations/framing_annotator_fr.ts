@@ -279,120 +279,8 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <source>Questions</source>
-        <translation>Questions</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Question</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Niveau</translation>
-    </message>
-    <message>
-        <source>Coders</source>
-        <translation>Codeurs</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>Unités</translation>
-    </message>
-    <message>
-        <source>Krippendorff&apos;s α [95% CI]</source>
-        <translation>α de Krippendorff [IC 95&#xa0;%]</translation>
-    </message>
-    <message>
-        <source>Fleiss&apos; κ</source>
-        <translation>κ de Fleiss</translation>
-    </message>
-    <message>
-        <source>Percent agreement</source>
-        <translation>Pourcentage d’accord</translation>
-    </message>
-    <message>
-        <source>Agreement per question</source>
-        <translation>Accord par question</translation>
-    </message>
-    <message>
-        <source>units</source>
-        <translation>unités</translation>
-    </message>
-    <message>
-        <source>Krippendorff&apos;s alpha per question with 95% intervals</source>
-        <translation>Alpha de Krippendorff par question, avec intervalles à 95&#xa0;%</translation>
-    </message>
-    <message>
         <source>Annotator pairs</source>
         <translation>Paires d’annotateurs</translation>
-    </message>
-    <message>
-        <source>Spans by label</source>
-        <translation>Segments par étiquette</translation>
-    </message>
-    <message>
-        <source>Hide labels no annotator used</source>
-        <translation>Masquer les étiquettes qu’aucun annotateur n’a utilisées</translation>
-    </message>
-    <message>
-        <source>spans</source>
-        <translation>segments</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Étiquette</translation>
-    </message>
-    <message>
-        <source>Spans</source>
-        <translation>Segments</translation>
-    </message>
-    <message>
-        <source>Unitizing α [95% CI]</source>
-        <translation>α d’unitisation [IC 95&#xa0;%]</translation>
-    </message>
-    <message>
-        <source>Exact F1</source>
-        <translation>F1 exact</translation>
-    </message>
-    <message>
-        <source>Overlap F1</source>
-        <translation>F1 par chevauchement</translation>
-    </message>
-    <message>
-        <source>Character κ</source>
-        <translation>κ par caractère</translation>
-    </message>
-    <message>
-        <source>Span agreement per label</source>
-        <translation>Accord sur les segments par étiquette</translation>
-    </message>
-    <message>
-        <source>Label confusion</source>
-        <translation>Confusion entre étiquettes</translation>
-    </message>
-    <message>
-        <source>Label confusion table</source>
-        <translation>Tableau de confusion des étiquettes</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>Unitizing α</source>
-        <translation>α d’unitisation</translation>
-    </message>
-    <message>
-        <source>Coders (spans)</source>
-        <translation>Codeurs (segments)</translation>
-    </message>
-    <message>
-        <source>Documents ranked by disagreement</source>
-        <translation>Documents classés par désaccord</translation>
     </message>
     <message>
         <source>Nobody to compare yet: no annotator has coded a document.</source>
@@ -443,44 +331,8 @@
         <translation>Filtres&#xa0;: %s</translation>
     </message>
     <message>
-        <source>Note on %s</source>
-        <translation>Remarque sur %s</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Document-level questions.&lt;/b&gt; Krippendorff&apos;s alpha at each question&apos;s level of measurement, Fleiss&apos; kappa over the documents every coder answered, percent agreement over pairs. Units: documents with two or more answers.</source>
-        <translation>&lt;b&gt;Questions sur les documents.&lt;/b&gt; Alpha de Krippendorff au niveau de mesure de chaque question, kappa de Fleiss sur les documents auxquels tous les codeurs ont répondu, pourcentage d’accord par paires. Unités&#xa0;: les documents ayant au moins deux réponses.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No document-level question&lt;/b&gt; in the chosen labels.</source>
-        <translation>&lt;b&gt;Aucune question sur les documents&lt;/b&gt; parmi les étiquettes choisies.</translation>
-    </message>
-    <message>
         <source>all labels</source>
         <translation>toutes les étiquettes</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Unitizing alpha per label&lt;/b&gt; over the %1 document(s) every annotator coded, with 95% bootstrap intervals (documents resampled). Dashed lines: 0.667 (tentative) and 0.800 (reliable). F1 and character kappa are means over pairs of annotators.</source>
-        <translation>&lt;b&gt;Alpha d’unitisation par étiquette&lt;/b&gt; sur le ou les %1 document(s) codé(s) par tous les annotateurs, avec intervalles bootstrap à 95&#xa0;% (rééchantillonnage des documents). Lignes pointillées&#xa0;: 0,667 (provisoire) et 0,800 (fiable). Le F1 et le kappa par caractère sont des moyennes sur les paires d’annotateurs.</translation>
-    </message>
-    <message>
-        <source>Span origins: %1.</source>
-        <translation>Origine des segments&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <source>(no span)</source>
-        <translation>(aucun segment)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Label confusion.&lt;/b&gt; Each cell counts spans of two annotators that overlap: on the diagonal with the same label, elsewhere with different labels (orange). “(no span)”: a span the other annotator did not overlap at all. Labels no annotator used are left out.</source>
-        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Chaque case compte les segments de deux annotateurs qui se chevauchent&#xa0;: sur la diagonale avec la même étiquette, ailleurs avec des étiquettes différentes (en orange). «&#xa0;(aucun segment)&#xa0;»&#xa0;: un segment que l’autre annotateur n’a pas du tout chevauché. Les étiquettes qu’aucun annotateur n’a utilisées sont omises.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Label confusion.&lt;/b&gt; No overlapping spans to compare.</source>
-        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Aucun segment chevauchant à comparer.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Documents ranked by disagreement&lt;/b&gt;: lowest unitizing alpha first, then lowest exact F1. Double-click to open the disagreement browser.</source>
-        <translation>&lt;b&gt;Documents classés par désaccord&lt;/b&gt;&#xa0;: alpha d’unitisation le plus bas d’abord, puis F1 exact le plus bas. Double-cliquez pour ouvrir le navigateur des désaccords.</translation>
     </message>
     <message>
         <source>Export table as CSV</source>
@@ -2692,6 +2544,157 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>suggestion</source>
         <translation>suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPages</name>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>Codeurs</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α [95% CI]</source>
+        <translation>α de Krippendorff [IC 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; κ</source>
+        <translation>κ de Fleiss</translation>
+    </message>
+    <message>
+        <source>Percent agreement</source>
+        <translation>Pourcentage d’accord</translation>
+    </message>
+    <message>
+        <source>Agreement per question</source>
+        <translation>Accord par question</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unités</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha per question with 95% intervals</source>
+        <translation>Alpha de Krippendorff par question, avec intervalles à 95&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Spans by label</source>
+        <translation>Segments par étiquette</translation>
+    </message>
+    <message>
+        <source>Hide labels no annotator used</source>
+        <translation>Masquer les étiquettes qu’aucun annotateur n’a utilisées</translation>
+    </message>
+    <message>
+        <source>spans</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Unitizing α [95% CI]</source>
+        <translation>α d’unitisation [IC 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 exact</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 par chevauchement</translation>
+    </message>
+    <message>
+        <source>Character κ</source>
+        <translation>κ par caractère</translation>
+    </message>
+    <message>
+        <source>Span agreement per label</source>
+        <translation>Accord sur les segments par étiquette</translation>
+    </message>
+    <message>
+        <source>Label confusion</source>
+        <translation>Confusion entre étiquettes</translation>
+    </message>
+    <message>
+        <source>Label confusion table</source>
+        <translation>Tableau de confusion des étiquettes</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Unitizing α</source>
+        <translation>α d’unitisation</translation>
+    </message>
+    <message>
+        <source>Coders (spans)</source>
+        <translation>Codeurs (segments)</translation>
+    </message>
+    <message>
+        <source>Documents ranked by disagreement</source>
+        <translation>Documents classés par désaccord</translation>
+    </message>
+    <message>
+        <source>Note on %s</source>
+        <translation>Remarque sur %s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Document-level questions.&lt;/b&gt; Krippendorff&apos;s alpha at each question&apos;s level of measurement, Fleiss&apos; kappa over the documents every coder answered, percent agreement over pairs. Units: documents with two or more answers.</source>
+        <translation>&lt;b&gt;Questions sur les documents.&lt;/b&gt; Alpha de Krippendorff au niveau de mesure de chaque question, kappa de Fleiss sur les documents auxquels tous les codeurs ont répondu, pourcentage d’accord par paires. Unités&#xa0;: les documents ayant au moins deux réponses.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No document-level question&lt;/b&gt; in the chosen labels.</source>
+        <translation>&lt;b&gt;Aucune question sur les documents&lt;/b&gt; parmi les étiquettes choisies.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unitizing alpha per label&lt;/b&gt; over the %1 document(s) every annotator coded, with 95% bootstrap intervals (documents resampled). Dashed lines: 0.667 (tentative) and 0.800 (reliable). F1 and character kappa are means over pairs of annotators.</source>
+        <translation>&lt;b&gt;Alpha d’unitisation par étiquette&lt;/b&gt; sur le ou les %1 document(s) codé(s) par tous les annotateurs, avec intervalles bootstrap à 95&#xa0;% (rééchantillonnage des documents). Lignes pointillées&#xa0;: 0,667 (provisoire) et 0,800 (fiable). Le F1 et le kappa par caractère sont des moyennes sur les paires d’annotateurs.</translation>
+    </message>
+    <message>
+        <source>Span origins: %1.</source>
+        <translation>Origine des segments&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>(no span)</source>
+        <translation>(aucun segment)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Label confusion.&lt;/b&gt; Each cell counts spans of two annotators that overlap: on the diagonal with the same label, elsewhere with different labels (orange). “(no span)”: a span the other annotator did not overlap at all. Labels no annotator used are left out.</source>
+        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Chaque case compte les segments de deux annotateurs qui se chevauchent&#xa0;: sur la diagonale avec la même étiquette, ailleurs avec des étiquettes différentes (en orange). «&#xa0;(aucun segment)&#xa0;»&#xa0;: un segment que l’autre annotateur n’a pas du tout chevauché. Les étiquettes qu’aucun annotateur n’a utilisées sont omises.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Label confusion.&lt;/b&gt; No overlapping spans to compare.</source>
+        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Aucun segment chevauchant à comparer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Documents ranked by disagreement&lt;/b&gt;: lowest unitizing alpha first, then lowest exact F1. Double-click to open the disagreement browser.</source>
+        <translation>&lt;b&gt;Documents classés par désaccord&lt;/b&gt;&#xa0;: alpha d’unitisation le plus bas d’abord, puis F1 exact le plus bas. Double-cliquez pour ouvrir le navigateur des désaccords.</translation>
     </message>
 </context>
 <context>
