@@ -752,54 +752,6 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <source>(top level)</source>
         <translation>(premier niveau)</translation>
     </message>
-    <message>
-        <source>Codebook</source>
-        <translation>Grille de codage</translation>
-    </message>
-    <message>
-        <source>New question</source>
-        <translation>Nouvelle question</translation>
-    </message>
-    <message>
-        <source>The question coders answer about each document:</source>
-        <translation>La question à laquelle les codeurs répondent pour chaque document&#xa0;:</translation>
-    </message>
-    <message>
-        <source>New label</source>
-        <translation>Nouvelle étiquette</translation>
-    </message>
-    <message>
-        <source>Name of the new label:</source>
-        <translation>Nom de la nouvelle étiquette&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Colour of {name}</source>
-        <translation>Couleur de {name}</translation>
-    </message>
-    <message>
-        <source>Merge label</source>
-        <translation>Fusionner l’étiquette</translation>
-    </message>
-    <message>
-        <source>Move every annotation of {name} to:</source>
-        <translation>Déplacer toutes les annotations de {name} vers&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Move {spans} span(s) and {answers} answer(s) of {merged} to {kept}, then retire {merged}?</source>
-        <translation>Déplacer {spans} segment(s) et {answers} réponse(s) de {merged} vers {kept}, puis archiver {merged}&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Shortcuts cleared because live labels use them: {keys}</source>
-        <translation>Raccourcis effacés car des étiquettes actives les utilisent&#xa0;: {keys}</translation>
-    </message>
-    <message>
-        <source>Delete label</source>
-        <translation>Supprimer l’étiquette</translation>
-    </message>
-    <message>
-        <source>Delete {name}? Only labels that no annotation uses can be deleted.</source>
-        <translation>Supprimer {name}&#xa0;? Seules les étiquettes qu’aucune annotation n’utilise peuvent être supprimées.</translation>
-    </message>
 </context>
 <context>
     <name>CodebookImport</name>
@@ -910,6 +862,57 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>note: %1</source>
         <translation>remarque&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookOperations</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Grille de codage</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Nouvelle question</translation>
+    </message>
+    <message>
+        <source>The question coders answer about each document:</source>
+        <translation>La question à laquelle les codeurs répondent pour chaque document&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Nouvelle étiquette</translation>
+    </message>
+    <message>
+        <source>Name of the new label:</source>
+        <translation>Nom de la nouvelle étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Colour of {name}</source>
+        <translation>Couleur de {name}</translation>
+    </message>
+    <message>
+        <source>Merge label</source>
+        <translation>Fusionner l’étiquette</translation>
+    </message>
+    <message>
+        <source>Move every annotation of {name} to:</source>
+        <translation>Déplacer toutes les annotations de {name} vers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Move {spans} span(s) and {answers} answer(s) of {merged} to {kept}, then retire {merged}?</source>
+        <translation>Déplacer {spans} segment(s) et {answers} réponse(s) de {merged} vers {kept}, puis archiver {merged}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Shortcuts cleared because live labels use them: {keys}</source>
+        <translation>Raccourcis effacés car des étiquettes actives les utilisent&#xa0;: {keys}</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Supprimer l’étiquette</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Only labels that no annotation uses can be deleted.</source>
+        <translation>Supprimer {name}&#xa0;? Seules les étiquettes qu’aucune annotation n’utilise peuvent être supprimées.</translation>
     </message>
 </context>
 <context>
