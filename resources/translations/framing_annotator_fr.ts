@@ -2535,6 +2535,13 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>ReaderInput</name>
+    <message>
+        <source>suggestion</source>
+        <translation>suggestion</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <source>Article text</source>
@@ -2543,10 +2550,6 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Select words, then press a label&apos;s key to annotate them.</source>
         <translation>Sélectionnez des mots, puis appuyez sur la touche d’une étiquette pour les annoter.</translation>
-    </message>
-    <message>
-        <source>suggestion</source>
-        <translation>suggestion</translation>
     </message>
 </context>
 <context>
