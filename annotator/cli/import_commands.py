@@ -10,7 +10,7 @@ import click
 from annotator.cli.common import open_project, project_argument, remembered_name, reports_errors
 from annotator.cli.options import FILE_THEN_REMEMBERED_NAME, recorded_under
 from annotator.io.import_labels import DEFAULT_MAX_NEW_LABELS
-from annotator.io.importer import DEFAULT_MAX_BYTES
+from annotator.io.readers.base import DEFAULT_MAX_BYTES
 from annotator.services.importing import import_paths
 from annotator.io.registry import FORMAT_NAMES
 

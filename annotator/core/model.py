@@ -17,14 +17,14 @@ RECOMMENDER_ORIGIN = "recommender"
 # The pseudo-annotator under whom the adjudicated gold standard is stored, and its spans' origin.
 GOLD_ANNOTATOR = "gold"
 ADJUDICATION_ORIGIN = "adjudication"
+ASSIGNMENT_STATUSES = ("todo", "in progress", "done")
+LABEL_KINDS = ("span", "document")
+ATTRIBUTE_TYPES = ("text", "choice", "entity")
 
 
 def reserved_name(name: str) -> bool:
     """True for a name no person may work under: the gold standard's (in any case or spacing)."""
     return name.strip().casefold() == GOLD_ANNOTATOR
-ASSIGNMENT_STATUSES = ("todo", "in progress", "done")
-LABEL_KINDS = ("span", "document")
-ATTRIBUTE_TYPES = ("text", "choice", "entity")
 
 
 def now_iso() -> str:
@@ -79,8 +79,25 @@ class Annotator:
         return self.display_name or self.name
 
 
+class InTwoLanguages:
+    """A codebook entry whose name and description are in English and, optionally, in French."""
+
+    name: str
+    name_fr: str
+    description: str
+    description_fr: str
+
+    def display_name(self, language: str = "en") -> str:
+        """The entry's name in `language` ("fr" or "en"), falling back to English."""
+        return self.name_fr if language == "fr" and self.name_fr else self.name
+
+    def display_description(self, language: str = "en") -> str:
+        """The entry's description in `language` ("fr" or "en"), falling back to English."""
+        return self.description_fr if language == "fr" and self.description_fr else self.description
+
+
 @dataclass
-class Choice:
+class Choice(InTwoLanguages):
     """One answer of a document-level question."""
 
     id: str
@@ -91,13 +108,9 @@ class Choice:
     code: str = ""
     retired: bool = False  # kept for the answers that use it, no longer offered
 
-    def display_name(self, language: str = "en") -> str:
-        """The choice's name in `language` ("fr" or "en"), falling back to English."""
-        return self.name_fr if language == "fr" and self.name_fr else self.name
-
 
 @dataclass
-class Label:
+class Label(InTwoLanguages):
     """A codebook entry: a span label (kind "span") or a document-level question (kind "document")."""
 
     id: str
@@ -119,13 +132,9 @@ class Label:
     examples_fr: list[str] = field(default_factory=list)
     code: str = ""
 
-    def display_name(self, language: str = "en") -> str:
-        """The label's name in `language` ("fr" or "en"), falling back to English."""
-        return self.name_fr if language == "fr" and self.name_fr else self.name
-
 
 @dataclass
-class AttributeDef:
+class AttributeDef(InTwoLanguages):
     """A span attribute of the codebook (speaker, stance...): free text, a choice, or an entity.
 
     `choices` holds the choice ids; `choice_details` the same choices with their names and
@@ -144,10 +153,6 @@ class AttributeDef:
     multiple: bool = False
     choice_details: list[Choice] = field(default_factory=list)
     retired: bool = False  # its values stay on spans; new spans no longer ask for it
-
-    def display_name(self, language: str = "en") -> str:
-        """The attribute's name in `language` ("fr" or "en"), falling back to English."""
-        return self.name_fr if language == "fr" and self.name_fr else self.name
 
     def __post_init__(self) -> None:
         known = {c.id for c in self.choice_details}

@@ -1,5 +1,5 @@
 """Drawing agreement figures: number formats with footnoted reasons, heatmap colours, a colour scale, interval
-bars, and the read-only tables and captions the agreement views share."""
+bars, and the captions and column widths the agreement views share (their tables: gui/tables.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget,
+    QHeaderView, QLabel, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget,
 )
 
 from annotator.agreement.report_figures import Figure
@@ -272,19 +272,6 @@ class IntervalChart(QWidget):
                              f"{text} · {row.count}")
 
 
-def read_only_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
-    """A table the user reads and selects in, never edits."""
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    return table
-
-
 def fit_columns(table: QTableWidget, stretch: int) -> None:
     """Columns as wide as their contents, except `stretch`, which takes the remaining width."""
     header = table.horizontalHeader()
@@ -292,15 +279,6 @@ def fit_columns(table: QTableWidget, stretch: int) -> None:
     for column in range(table.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
                                     else QHeaderView.ResizeMode.ResizeToContents)
-
-
-def text_item(text: str, tooltip: str = "") -> QTableWidgetItem:
-    """A read-only table cell."""
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if tooltip:
-        item.setToolTip(plain(tooltip))
-    return item
 
 
 def caption_label(parent: QWidget) -> QLabel:

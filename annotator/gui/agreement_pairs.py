@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement.report import AgreementReport
 from annotator.agreement.report_tables import COHEN_PREFIX, Matrix, pair_matrix, pair_measures
-from annotator.gui.agreement_charts import ColourScale, Footnotes, caption_label, heat_colours, notes_label, text_item
+from annotator.gui.agreement_charts import ColourScale, Footnotes, caption_label, heat_colours, notes_label
 from annotator.gui.plain_text import plain
+from annotator.gui.tables import text_item
 
 MAX_WIDTH, MAX_HEIGHT = 900, 600  # beyond this (many annotators) the heatmap scrolls
 from annotator.gui.numbers import decimal

@@ -60,7 +60,7 @@ class CodebookPanel(QTreeWidget):
                     continue
                 item = QTreeWidgetItem([label.display_name(language), label.shortcut.upper(), ""])
                 item.setIcon(0, colour_icon(label.color))
-                tip = label.description_fr if language == "fr" and label.description_fr else label.description
+                tip = label.display_description(language)
                 item.setToolTip(0, plain(tip))
                 item.setData(0, Qt.ItemDataRole.UserRole, label.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -89,13 +89,6 @@ class CodebookPanel(QTreeWidget):
     @property
     def hidden(self) -> set[str]:
         return set(self._hidden)
-
-    def set_shown(self, label_id: str, shown: bool) -> None:
-        """Tick or untick a label's box (its sub-labels follow)."""
-        item = self._items.get(label_id)
-        if item is not None:
-            item.setCheckState(0, Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
-            self._toggled = False
 
     def _check_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column != 0:

@@ -1,5 +1,6 @@
 """The disagreement browser: documents ranked by disagreement; for one, every annotator's spans over the text
-in their own colour with differences marked, and adjudication into the gold standard (one store call each)."""
+in their own colour with differences marked, and adjudication into the gold standard (one store call each,
+in disagreement_gold.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QSplitter,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QSplitter,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from annotator.agreement.report import AgreementReport
@@ -17,18 +18,16 @@ from annotator.agreement.report_spans import DocumentSpans
 from annotator.agreement.report_tables import rank_by_disagreement
 from annotator.core.change import Change
 from annotator.core.consensus import AlignedSpan, align_spans
-from annotator.core.editing import span_range_from_selection
-from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document
 from annotator.gui.adjudication_panel import GOLD, GOLD_COLOUR, AdjudicationPanel
-from annotator.gui.agreement_charts import Footnotes
+from annotator.gui.agreement_charts import Footnotes, fit_columns
+from annotator.gui.disagreement_gold import GoldActions
 from annotator.gui.plain_text import plain
-from annotator.gui.gold_commands import GoldAnswersChanged, GoldSettled, GoldSpanRemoved, GoldSpansAdded
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.review import ReportRequest, compute_report
-from annotator.gui.tasks import TaskRunner, error_text
+from annotator.gui.tasks import TaskDialog, error_text
+from annotator.gui.tables import read_only_table
 from annotator.store import Project
-from annotator.gui.reasons import message_text
 
 # Colour-blind-safe annotator colours (Okabe-Ito first), avoiding the yellow that vanishes on white.
 ANNOTATOR_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#117733",
@@ -42,7 +41,7 @@ def annotator_colours(names: list[str]) -> dict[str, str]:
     return colours
 
 
-class DisagreementView(QDialog):
+class DisagreementView(GoldActions, TaskDialog):
     """Find the articles where annotators diverge and settle them into a gold standard."""
 
     changed = Signal(object)  # a Change, after every write
@@ -64,7 +63,6 @@ class DisagreementView(QDialog):
         self.groups: list[AlignedSpan] = []
         self.task = None
         self._last_change: Change | None = None
-        self.tasks = TaskRunner(self)
         self.labels = {label.id: label for label in project.codebook.labels()}
         self.setWindowTitle(self.tr("Disagreements and adjudication — %s") % project.name)
         self.resize(1440, 900)
@@ -81,14 +79,6 @@ class DisagreementView(QDialog):
         self._adjudicate = allowed
         self.panel.set_curator(allowed)
 
-    def done(self, result: int) -> None:  # noqa: D401 - Qt override
-        self.tasks.shutdown()
-        super().done(result)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.tasks.shutdown()
-        super().closeEvent(event)
-
     # -- construction ----------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -98,21 +88,13 @@ class DisagreementView(QDialog):
         self.ranking_caption = QLabel(self.tr("<b>Documents</b>, most disagreement first"), left)
         self.ranking_caption.setWordWrap(True)
         side.addWidget(self.ranking_caption)
-        self.documents = QTableWidget(0, 5, left)
-        self.documents.setHorizontalHeaderLabels(["#", self.tr("Document"), self.tr("u-α"), self.tr("Exact F1"),
-                                                  self.tr("Gold")])
-        self.documents.setAccessibleName(self.tr("Documents ranked by disagreement"))
-        self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents = read_only_table(left, ["#", self.tr("Document"), self.tr("u-α"), self.tr("Exact F1"),
+                                                self.tr("Gold")], self.tr("Documents ranked by disagreement"))
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.documents.verticalHeader().setVisible(False)
         self.documents.setWordWrap(False)
         self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.documents.itemSelectionChanged.connect(self._document_chosen)
-        header = self.documents.horizontalHeader()
-        for column in range(5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.documents, stretch=1)
         side.addWidget(self.documents, 1)
         self.ranking_notes = QLabel(left)
         self.ranking_notes.setWordWrap(True)
@@ -328,143 +310,3 @@ class DisagreementView(QDialog):
         visible = [s for a, s in group.by_annotator.items() if a not in self.hidden]
         if visible:
             self.reader.select_mark(visible[0].id)
-
-    # -- adjudication: each action is one store call -----------------------------------------------
-
-    def _push(self, command) -> Change | None:
-        """Run one undoable gold action (a refusal is explained, nothing half-done) and put it on the stack."""
-        if not self.adjudicate:
-            self.panel.status.setText(self.tr("Only the project lead builds the gold standard in this project."))
-            return None
-        try:
-            command.run()
-        except (AnnotatorError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Not possible"), plain(message_text(str(exc))))
-            return None
-        self.undo_stack.push(command)  # already done: the stack's first redo() is skipped
-        return getattr(command, "change", None) or self._last_change
-
-    def _after_gold(self, change: Change) -> None:
-        """Bring the view up to date after a gold action, its undo or its redo."""
-        self._last_change = change
-        if self.project.closed:
-            return
-        self.refresh_document()
-        self._refresh_gold_counts()
-        if change:
-            self.changed.emit(change)
-
-    def _refresh_gold_counts(self) -> None:
-        gold = self.project.adjudication.gold_span_counts()
-        for row, doc in enumerate(self.ranked):
-            item = self.documents.item(row, 4)
-            if item is not None:
-                item.setText(str(gold[doc.id]) if gold.get(doc.id) else "")
-
-    def _say(self, change: Change | None) -> None:
-        if change is None:
-            return
-        accepted, skipped = change.details.get("accepted", 0), change.details.get("already_in_gold", 0)
-        text = self.tr("%1 added to gold").replace("%1", str(accepted))
-        if skipped:
-            text += self.tr("; %1 already there").replace("%1", str(skipped))
-        self.panel.status.setText(text + ".")
-
-    def accept_selected(self) -> Change | None:
-        """Copy the selected row's span (the selected annotator's, else the first coder's) into gold."""
-        group = self.panel.selected_group()
-        if group is None:
-            self.panel.status.setText(self.tr("Select a span in the table or the text first."))
-            return None
-        who = self.panel.selected_annotator()
-        if who not in group.by_annotator:
-            who = next((a for a in self.coders if a in group.by_annotator), None)
-        if who is None:
-            self.panel.status.setText(self.tr("This span is in the gold standard already."))
-            return None
-        span_id = group.by_annotator[who].id
-        change = self._push(GoldSpansAdded(self.project, lambda: self.project.adjudication.accept_span(
-            span_id, curator=self.curator), self._after_gold, self.tr("Accept into gold")))
-        self._say(change)
-        return change
-
-    def remove_selected_gold(self) -> Change | None:
-        """Delete the gold span of the selected row."""
-        group = self.panel.selected_group()
-        if group is None or GOLD not in group.by_annotator:
-            self.panel.status.setText(self.tr("Select a row that has a gold span."))
-            return None
-        change = self._push(GoldSpanRemoved(self.project, group.by_annotator[GOLD].id, self._after_gold,
-                                            self.tr("Remove from gold")))
-        if change:
-            self.panel.status.setText(self.tr("Removed from gold."))
-        return change
-
-    def add_selection_to_gold(self) -> Change | None:
-        """Add the text selected in the reader, with the chosen label, as the curator's gold span."""
-        selection = self.reader.selection()
-        bounds = span_range_from_selection(self.document.text, *selection) if selection and self.document else None
-        if bounds is None:
-            self.panel.status.setText(self.tr("Select some words in the text first."))
-            return None
-        label_id, document_id = self.panel.label_combo.currentData(), self.document.id
-        change = self._push(GoldSpansAdded(self.project, lambda: self.project.adjudication.add_span(
-            document_id, label_id, *bounds, curator=self.curator), self._after_gold, self.tr("Add to gold")))
-        self._say(change)
-        return change
-
-    def _filters(self) -> dict:
-        filters = self.report.filters if self.report else {}
-        return {"annotators": filters.get("annotators") or None, "done_only": bool(filters.get("done_only"))}
-
-    def accept_agreed(self, every_document: bool = False, confirm: bool = True) -> Change | None:
-        """Accept every span the chosen share of annotators marked exactly, here or in every listed document."""
-        if self.document is None:
-            return None
-        ids = [d.id for d in self.ranked] if every_document else [self.document.id]
-        if every_document and confirm and QMessageBox.question(
-                self, self.tr("Accept agreed spans"),
-                self.tr("Accept into gold the spans agreed by %1 in all %2 listed documents?")
-                .replace("%1", self.panel.threshold_combo.currentText()).replace("%2", str(len(ids)))
-        ) != QMessageBox.StandardButton.Yes:
-            return None
-        labels = (self.report.filters.get("labels") or None) if self.report else None
-        threshold, filters = self.panel.threshold, self._filters()
-        change = self._push(GoldSpansAdded(self.project, lambda: self.project.adjudication.accept_agreed_spans(
-            ids, threshold=threshold, labels=labels, curator=self.curator, **filters), self._after_gold,
-            self.tr("Accept agreed spans")))
-        self._say(change)
-        return change
-
-    def accept_agreed_answers(self) -> Change | None:
-        """Set the gold answers the chosen share of annotators agree on in this document."""
-        if self.document is None:
-            return None
-        labels = (self.report.filters.get("labels") or None) if self.report else None
-        ids, threshold, filters = [self.document.id], self.panel.threshold, self._filters()
-        change = self._push(GoldAnswersChanged(self.project, ids, lambda: self.project.adjudication.accept_agreed_answers(
-            ids, threshold=threshold, questions=labels, **filters), self._after_gold,
-            self.tr("Accept agreed answers")))
-        self._say(change)
-        return change
-
-    def set_gold_answer(self, question: str, value: str) -> Change | None:
-        """Record the curator's gold answer to a question about this document."""
-        if self.document is None:
-            return None
-        document_id = self.document.id
-        change = self._push(GoldAnswersChanged(self.project, [document_id], lambda: self.project.adjudication.set_answer(
-            document_id, question, value), self._after_gold, self.tr("Gold answer")))
-        if change is not None:
-            self.panel.status.setText(self.tr("Gold answer saved.") if value else self.tr("Gold answer cleared."))
-        return change
-
-    def set_settled(self, settled: bool) -> Change | None:
-        """Mark the document settled in gold (what gold lacks was rejected), or open it again."""
-        if self.document is None or settled == self.project.adjudication.is_settled(self.document.id):
-            return None
-        change = self._push(GoldSettled(self.project, self.document.id, settled, self._after_gold,
-                                        self.tr("Document settled") if settled else self.tr("Document opened again")))
-        if change is None:
-            self.panel.show_settled(self.project.adjudication.is_settled(self.document.id))
-        return change

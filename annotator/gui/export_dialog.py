@@ -167,7 +167,6 @@ def run_export(window, options: dict | None = None) -> Task | None:
 
             QMessageBox.information(window, QCoreApplication.translate("ExportDialog", "Export finished"),
                                     plain(export_summary(report)))
-        window.last_export = report
 
     return window.tasks.start("export", work, done, title=QCoreApplication.translate("ExportDialog", "Exporting…"),
                               dialog_parent=window)

@@ -188,5 +188,4 @@ def install_file_care(window) -> None:
     timer.setInterval(IDLE_CHECKPOINT_MS)
     timer.timeout.connect(lambda: _checkpoint(window))
     window.workspace.changed.connect(lambda _change: timer.start())
-    window.checkpoint_timer = timer
     start_full_check(window)

@@ -1,39 +1,39 @@
-"""The main window: document list, reader, codebook, spans and questions; menus and status bar."""
+"""The main window: document list, reader, codebook, spans and questions; menus and status bar.
+
+Moving between articles is in window_navigation.py, the find bar's actions in window_find.py, project files
+(import, export, opening and switching projects) in window_files.py."""
 
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from annotator import __version__
 from annotator.core.change import Action, Change
-from annotator.core.model import Span
 from annotator.gui.document_list import DocumentListPanel
 from annotator.gui.empty_prompt import EmptyProjectPrompt
-from annotator.gui.find_bar import FindBar, LabelAllPreview
-from annotator.gui.plain_text import plain, plain_label
+from annotator.gui.find_bar import FindBar
+from annotator.gui.plain_text import plain_label
 from annotator.gui.review import build_review_menu
 from annotator.gui.settings import Settings
 from annotator.gui.tasks import TaskRunner
 from annotator.gui.theme import style_window
+from annotator.gui.window_files import ProjectFiles
+from annotator.gui.window_find import FindActions
+from annotator.gui.window_navigation import DocumentNavigation
 from annotator.gui.workspace import Workspace
 from annotator.store import Project
-from annotator.store.search import find_in_documents
 
 MIN_POINT, MAX_POINT = 8.0, 32.0
 MIN_READER_CHARACTERS = 40  # the central column never gets narrower than this many characters
-# Actions that need an article on screen (disabled in a project without articles).
-NEEDS_AN_ARTICLE = ("find", "mark_done", "reopen", "next", "previous", "next_not_done", "export", "retrieve",
-                    "edit_span", "delete_span", "label_names")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
     """One project open for one annotator. The window owns the project: closing it waits for its
     background work, then closes the project."""
 
@@ -228,139 +228,6 @@ class MainWindow(QMainWindow):
         self.update_empty_state()
         self.workspace.reader.setFocus()
 
-    # -- documents and navigation ----------------------------------------------------------
-
-    def open_document(self, document_id: str, offset: int | None = None) -> None:
-        if self.workspace.document is not None and self.workspace.document.id == document_id and offset is None:
-            return
-        self._remember_position()
-        self.workspace.show_document(document_id, offset)
-        self.document_list.select_document(document_id)
-        self._show_meta()
-        self.workspace.reader.setFocus()
-
-    def _show_meta(self) -> None:
-        """The line above the text: outlet, date, author, language and this annotator's status."""
-        doc = self.workspace.document
-        if doc is None:
-            return
-        parts = [p for p in (doc.outlet, doc.published[:10], doc.author, doc.language.upper()) if p]
-        status = self.project.assignments.status(self.annotator, doc.id)
-        parts.append({"todo": self.tr("to do"), "in progress": self.tr("in progress"), "done": self.tr("done")}[status])
-        self.meta_label.setText("  ·  ".join(parts))
-
-    def _remember_position(self) -> None:
-        if self.workspace.document is not None:
-            self.settings.set_last_position(self.project.project_id, self.workspace.document.id,
-                                            self.workspace.reader.cursor_offset())
-
-    def _neighbour(self, step: int, not_done: bool = False) -> str | None:
-        model = self.document_list.model
-        current = self.workspace.document.id if self.workspace.document else None
-        row = model.row_of(current) if current else -1
-        while True:
-            row += step
-            if row < 0:
-                return None
-            if row >= model.rowCount():
-                if not model.canFetchMore():
-                    return None
-                model.fetchMore()
-                continue
-            data = model.row_data(row)
-            if data and (not not_done or data.status != "done"):
-                return data.id
-
-    def next_document(self) -> None:
-        document_id = self._neighbour(1)
-        if document_id:
-            self.open_document(document_id)
-
-    def previous_document(self) -> None:
-        document_id = self._neighbour(-1)
-        if document_id:
-            self.open_document(document_id)
-
-    def next_not_done(self) -> None:
-        current = self.workspace.document.id if self.workspace.document else None
-        document_id = self.learning.next_document(current) or self._neighbour(1, not_done=True)
-        if document_id is None:
-            self.statusBar().showMessage(self.tr("Every document after this one is done."), 5000)
-        else:
-            self.open_document(document_id)
-
-    def mark_done(self) -> None:
-        """Mark the current document done for this annotator (undoable), then go to the next one not done.
-        A document already done stays done: re-opening it is its own action."""
-        if self.workspace.document is None:
-            return
-        if self.workspace.status == "done":
-            self.statusBar().showMessage(self.tr("This article was done already."), 5000)
-        elif not self.workspace.set_status("done", self.tr("Mark done")):
-            return
-        self.next_not_done()
-
-    def reopen_document(self) -> None:
-        """Set a done article back to "in progress" (undoable)."""
-        if self.workspace.document is None:
-            return
-        if self.workspace.status != "done":
-            self.statusBar().showMessage(self.tr("This article is not done: nothing to re-open."), 5000)
-            return
-        if self.workspace.set_status("in progress", self.tr("Re-open article")):
-            self.statusBar().showMessage(self.tr("Re-opened: this article is in progress again."), 5000)
-
-    # -- find --------------------------------------------------------------------------------
-
-    def show_find(self) -> None:
-        selection = self.workspace.reader.textCursor().selectedText()
-        self.find_bar.open(selection if selection and len(selection) < 80 else "")
-
-    def find_in_document(self, query: str, direction: int) -> None:
-        from annotator.core.search import find_occurrences
-
-        doc = self.workspace.document
-        if doc is None:
-            return
-        hits = find_occurrences(doc.text, query, case_sensitive=self.find_bar.case_check.isChecked(),
-                                accent_sensitive=self.find_bar.accents_check.isChecked())
-        self.find_bar.count_label.setText(self.tr("%s found") % len(hits))
-        if not hits:
-            return
-        here = self.workspace.reader.cursor_offset()
-        if direction > 0:
-            target = next((h for h in hits if h[0] >= here), hits[0])
-        else:
-            target = next((h for h in reversed(hits) if h[1] < here), hits[-1])
-        # The cursor ends after the match, so the next search moves on.
-        self.workspace.reader.select_range(*target)
-        self.workspace.reader.ensureCursorVisible()
-
-    def label_all_occurrences(self, query: str, label_id: str, corpus: bool) -> None:
-        doc = self.workspace.document
-        if doc is None:
-            return
-        ids = None if corpus else [doc.id]
-        occurrences = find_in_documents(self.project, query, ids, case_sensitive=self.find_bar.case_check.isChecked(),
-                                        accent_sensitive=self.find_bar.accents_check.isChecked())
-        if not occurrences:
-            QMessageBox.information(self, self.tr("Label all"), self.tr("No occurrence found."))
-            return
-        already = set()
-        for document_id in {o.document_id for o in occurrences}:
-            already |= {(s.document_id, s.start, s.end) for s in self.project.spans.of_document(document_id, self.annotator)
-                        if s.label_id == label_id}
-        label = self.project.codebook.label(label_id)
-        preview = LabelAllPreview(occurrences, label.display_name(self.language), already, self)
-        self._last_preview = preview
-        if not preview.exec():
-            return
-        spans = [Span(document_id=o.document_id, annotator=self.annotator, label_id=label_id,
-                      start=o.start, end=o.end, text=o.text) for o in preview.chosen()]
-        if spans and self.workspace.add_spans(spans, self.tr("Label all “%s”") % query):
-            self.statusBar().showMessage(self.tr("%s span(s) added") % len(spans), 5000)
-            self.document_list.model.reload()
-
     # -- view ----------------------------------------------------------------------------------
 
     def set_label_names(self, on: bool) -> None:
@@ -383,15 +250,6 @@ class MainWindow(QMainWindow):
         view.raise_()
         view.activateWindow()
         return view
-
-    def jump_to_span(self, document_id: str, span_id: str, offset: int) -> None:
-        """Show an article at a span (from the code-retrieval window)."""
-        self.open_document(document_id)
-        self.workspace.reader.place_cursor(offset)
-        self.workspace.reader.scroll_to(offset)
-        if span_id in {s.id for s in self.workspace.spans}:
-            self.workspace.select_span(span_id)
-        self.activateWindow()
 
     def change_font(self, step: float) -> None:
         size = max(MIN_POINT, min(MAX_POINT, self.settings.point_size + step))
@@ -432,104 +290,6 @@ class MainWindow(QMainWindow):
         for document_id in self._rows_to_refresh:
             self.document_list.model.refresh_document(document_id)
         self._rows_to_refresh.clear()
-
-    # -- project files -------------------------------------------------------------------------
-
-    def import_files(self, paths: list[str] | None = None) -> None:
-        from annotator.gui.import_flow import run_import
-
-        run_import(self, paths)
-
-    def export_dialog(self) -> None:
-        from annotator.gui.export_dialog import run_export
-
-        run_export(self)
-
-    def edit_codebook(self) -> None:
-        """Open the codebook editor; the panels follow its changes when it closes."""
-        from annotator.gui.codebook_editor import CodebookEditor
-
-        self.undo_stack.clear()  # label merges and deletions would leave older undo steps dangling
-        CodebookEditor(self.project, self, self.language).exec()
-        self.workspace.reload_codebook()
-        self.find_bar.set_labels(self.project.codebook.labels(), self.language)
-
-    def after_import(self) -> None:
-        self.document_list.model.reload()
-        self.workspace.reload_codebook()
-        self.find_bar.set_labels(self.project.codebook.labels(), self.language)
-        if self.workspace.document is None:
-            self._open_initial_document()
-        self.update_empty_state()
-
-    def update_empty_state(self) -> None:
-        """A project without articles shows how to import some, and disables what needs an article."""
-        empty = self.workspace.document is None and self.project.documents.count() == 0
-        self.empty_prompt.setVisible(empty)
-        self.workspace.reader.setVisible(not empty)
-        for widget in (self.workspace.questions_panel, self.workspace.codebook_panel, self.side_tabs):
-            widget.setEnabled(not empty)
-        for key in NEEDS_AN_ARTICLE:
-            if key in self.actions:
-                self.actions[key].setEnabled(not empty)
-        if empty:
-            self.find_bar.hide()
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_files(paths)
-
-    def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
-                                              self.tr("Framing Annotator projects (*.framing);;All files (*)"))
-        if path:
-            self.switch_project(Path(path))
-
-    def new_project_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "untitled.framing",
-                                              self.tr("Framing Annotator projects (*.framing)"))
-        if not path:
-            return
-        from annotator.io.codebook_files import load_preset
-
-        if not path.endswith(".framing"):
-            path += ".framing"
-        try:
-            with Project.create(path) as project:
-                project.codebook.install(load_preset("framing-devices"))
-        except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
-            QMessageBox.critical(self, self.tr("Cannot create project"), plain(str(exc)))
-            return
-        self.switch_project(Path(path))
-
-    def open_demo_project(self) -> None:
-        from annotator.gui.app import open_window
-
-        self._remember_position()
-        if open_window(None, self.settings, parent_window=self) is not None:
-            self.close()
-
-    def switch_annotator(self, name: str) -> None:
-        """Go on annotating this project under another name (remembered on this machine)."""
-        from annotator.gui.app import open_window
-
-        self._remember_position()
-        window = open_window(self.project.path, self.settings, annotator=name)
-        if window is not None:
-            self.close()
-
-    def switch_project(self, path: Path) -> None:
-        from annotator.gui.app import open_window
-
-        window = open_window(path, self.settings, parent_window=self)
-        if window is not None:
-            self.close()
 
     # -- closing -------------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from annotator.agreement.report_tables import Table
-from annotator.gui.agreement_charts import Footnotes, caption_label, fit_columns, notes_label, read_only_table, text_item
+from annotator.gui.agreement_charts import Footnotes, caption_label, fit_columns, notes_label
+from annotator.gui.tables import figures_table, text_item
 from annotator.gui.tasks import error_text
 from annotator.services.model_agreement import DETECTORS, MODEL, MachineAgreement, machine_agreement, machines_table
 from annotator.store import Project
@@ -50,11 +51,11 @@ class ModelAgreementPage(QWidget):
         self.label_combo.currentIndexChanged.connect(lambda _i: self._show())
         row.addWidget(self.label_combo)
         layout.addLayout(row)
-        self.spans_table = read_only_table(self, [
+        self.spans_table = figures_table(self, [
             self.tr("Coders"), self.tr("Articles"), self.tr("Spans"), self.tr("Unitizing α [95% CI]"),
             self.tr("Exact F1"), self.tr("Overlap F1")], self.tr("Span agreement of the machines with each annotator"))
         layout.addWidget(self.spans_table, 2)
-        self.questions_table = read_only_table(self, [
+        self.questions_table = figures_table(self, [
             self.tr("Coders"), self.tr("Question"), self.tr("Articles"), self.tr("Krippendorff's α [95% CI]"),
             self.tr("Percent agreement")], self.tr("Answers of the model and of each annotator"))
         layout.addWidget(self.questions_table, 1)

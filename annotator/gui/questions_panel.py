@@ -43,14 +43,13 @@ class QuestionsPanel(QWidget):
             title.setTextFormat(Qt.TextFormat.PlainText)
             title.setText(question.display_name(language))
             title.setWordWrap(True)
-            title.setToolTip(plain(question.description_fr if language == "fr" and question.description_fr
-                                   else question.description))
+            title.setToolTip(plain(question.display_description(language)))
             offered = [c for c in question.choices if not c.retired]
             self._retired[question.id] = [c for c in question.choices if c.retired]
             if question.multiple:
                 widget = QListWidget(self)
                 for choice in offered:
-                    item = QListWidgetItem(choice.name_fr if language == "fr" and choice.name_fr else choice.name)
+                    item = QListWidgetItem(choice.display_name(language))
                     item.setData(Qt.ItemDataRole.UserRole, choice.id)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     item.setCheckState(Qt.CheckState.Unchecked)
@@ -61,7 +60,7 @@ class QuestionsPanel(QWidget):
                 widget = QComboBox(self)
                 widget.addItem(self.tr("(not answered)"), "")
                 for choice in offered:
-                    widget.addItem(choice.name_fr if language == "fr" and choice.name_fr else choice.name, choice.id)
+                    widget.addItem(choice.display_name(language), choice.id)
                 widget.currentIndexChanged.connect(lambda _i, q=question.id, w=widget: self._single_changed(q, w))
             widget.setAccessibleName(question.display_name(language))
             title.setBuddy(widget)

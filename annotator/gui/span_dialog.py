@@ -47,7 +47,7 @@ class SpanDialog(QDialog):
             else:
                 widget = QLineEdit(str(value), self)
             widget.setAccessibleName(attr.name)
-            name = attr.name_fr if language == "fr" and attr.name_fr else attr.name
+            name = attr.display_name(language)
             layout.addRow(name, widget)
             self._fields[attr.id] = widget
         self._original = dict(span.attributes)

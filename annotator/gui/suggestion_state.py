@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from annotator.core.lanes import RangeIndex
-from annotator.core.model import Label
+from annotator.core.model import Label, Span
 from annotator.gui.reader import Mark, suggestion_index
 from annotator.suggest import Suggestion
 
@@ -26,9 +26,9 @@ def decision_key(suggestion: Suggestion) -> Key:
     return (suggestion.kind, suggestion.start, suggestion.end)
 
 
-def span_key(suggestion: Suggestion) -> Key:
-    """The span accepting it as proposed would make: (label, start, end)."""
-    return (suggestion.label_id, suggestion.start, suggestion.end)
+def span_key(item: Suggestion | Span) -> Key:
+    """(label, start, end) of a span, or of the span accepting a suggestion as proposed would make."""
+    return (item.label_id, item.start, item.end)
 
 
 def _order(suggestion: Suggestion) -> tuple[int, int, str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +180,22 @@ class TaskRunner(QObject):
         task.deleteLater()
         if current:
             task._done(result, error)
+
+
+class TaskDialog(QDialog):
+    """A dialog with background work of its own (`tasks`), shut down when the dialog closes."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tasks = TaskRunner(self)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        self.tasks.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.tasks.shutdown()
+        super().closeEvent(event)
 
 
 def error_text(error: BaseException) -> str:

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from annotator.core.errors import AnnotatorError, MergeNeedsConsent
-from annotator.gui.plain_text import plain, plain_label
+from annotator.gui.plain_text import plain
 from annotator.gui.reasons import message_text
 from annotator.gui.summaries import merge_summary_lines
-from annotator.gui.team_dialogs import (  # noqa: F401 - the dialogs are the Team menu's
-    AnnotatorsDialog, AssignDialog, AssignResultDialog, ProgressDialog,
-)
+from annotator.gui.team_annotators import AnnotatorsDialog
+from annotator.gui.team_assign import AssignDialog, AssignResultDialog
+from annotator.gui.team_progress import ProgressDialog
 from annotator.store.assignments import AutoAssignPlan
 
 

@@ -1,6 +1,8 @@
 """The annotation workspace: one document in the reader, with its codebook, spans, suggestions, questions
 and memo. Every action is one undoable store call; what it changed is applied to the views one span at
-a time, so a key press costs the same in a short article as in one with thousands of spans."""
+a time, so a key press costs the same in a short article as in one with thousands of spans.
+
+The annotator's actions are in workspace_actions.py, the suggestions in workspace_suggestions.py."""
 
 from __future__ import annotations
 
@@ -9,11 +11,10 @@ from collections import Counter
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from annotator.core.change import Action, Change
 from annotator.core.codebook import SAFE_PALETTE
-from annotator.core.editing import cycle, resize_range, span_range_from_selection
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span
 from annotator.core.shortcuts import normal_shortcut
@@ -23,32 +24,22 @@ from annotator.gui.plain_text import plain
 from annotator.gui.questions_panel import QuestionsPanel
 from annotator.gui.reader import Mark, ReaderView
 from annotator.gui.span_list import SpanListView
-from annotator.gui.suggestion_panel import KIND_NAMES, SuggestionPanel, kind_name
-from annotator.gui.suggestion_state import (
-    DetectorResult, MarkText, PendingSuggestions, SuggestionState, span_key, suggestion_mark_id,
-)
+from annotator.gui.suggestion_panel import SuggestionPanel
+from annotator.gui.suggestion_state import SuggestionState, span_key
 from annotator.gui.tasks import TaskRunner
-from annotator.gui.undo_commands import (
-    AddSpansCommand, DeleteSpansCommand, SetDocumentLabelCommand, SetMemoCommand, SetStatusCommand,
-    StoreCommand, SuggestionDecisionCommand, UpdateSpanCommand,
-)
-from annotator.services.suggestions import attributes_for, detector_setup, suggestions_for
+from annotator.gui.undo_commands import StoreCommand
+from annotator.gui.workspace_actions import AnnotatorActions
+from annotator.gui.workspace_suggestions import SuggestionHandling
 from annotator.store import Project
-from annotator.suggest import Suggestion
 
 FULL_RELOAD = 200  # a write touching more spans than this re-reads the document's spans at once
-PENDING_ON_GUI_THREAD = 1000  # cached suggestions up to this many are sorted out at once, more on a worker
 
 
 def _order(span: Span) -> tuple:
     return (span.start, -span.end, span.created, span.id)
 
 
-def _key(span: Span) -> tuple[str, int, int]:
-    return (span.label_id, span.start, span.end)
-
-
-class Workspace(QObject):
+class Workspace(AnnotatorActions, SuggestionHandling, QObject):
     """Connects the reader and its panels to the project: every action is one store call, undoable."""
 
     changed = Signal(object)  # a Change, after any write
@@ -112,13 +103,6 @@ class Workspace(QObject):
         panel.reject_kind_requested.connect(
             lambda kind: self.reject_suggestions([x for x in self.suggestions if x.kind == kind]))
 
-    suggestion_mark_id = staticmethod(suggestion_mark_id)
-
-    @property
-    def suggestions(self) -> list[Suggestion]:
-        """The pending suggestions of the shown document, in text order."""
-        return self.suggestion_state.pending
-
     # -- loading ---------------------------------------------------------------------------
 
     def reload_codebook(self) -> None:
@@ -163,7 +147,7 @@ class Workspace(QObject):
         self.spans.sort(key=_order)
         self._orders = [_order(s) for s in self.spans]
         self._by_id = {s.id: s for s in self.spans}
-        self._keys = Counter(_key(s) for s in self.spans)
+        self._keys = Counter(span_key(s) for s in self.spans)
         self._counts = Counter(s.label_id for s in self.spans)
         self._edits += 1
         marks = [self._make_mark(span) for span in self.spans]
@@ -218,7 +202,7 @@ class Workspace(QObject):
             del self.spans[row], self._orders[row]
             self.span_list.model_.remove_row(row)
         del self._by_id[span.id]
-        self._keys[_key(span)] -= 1
+        self._keys[span_key(span)] -= 1
         self._counts[span.label_id] -= 1
         self.codebook_panel.set_count(span.label_id, self._counts[span.label_id])
 
@@ -228,7 +212,7 @@ class Workspace(QObject):
         self._orders.insert(row, _order(span))
         self.span_list.model_.insert_row(row, span)
         self._by_id[span.id] = span
-        self._keys[_key(span)] += 1
+        self._keys[span_key(span)] += 1
         self._counts[span.label_id] += 1
         self.codebook_panel.set_count(span.label_id, self._counts[span.label_id])
 
@@ -247,108 +231,16 @@ class Workspace(QObject):
                 self.reader.replace_mark(self._make_mark(new))
             elif old is not None:
                 self.reader.remove_marks([span_id])
-            if old is not None and (not keep or _key(old) != _key(new)):
-                self.suggestion_state.span_gone(_key(old), self._keys[_key(old)] > 0)
+            if old is not None and (not keep or span_key(old) != span_key(new)):
+                self.suggestion_state.span_gone(span_key(old), self._keys[span_key(old)] > 0)
             if keep:
-                self.suggestion_state.span_added(_key(new))
+                self.suggestion_state.span_added(span_key(new))
         self._edits += 1
         self.span_list.select_span(self.reader.selected_mark_id, self._row_of_id(self.reader.selected_mark_id))
 
     def _row_of_id(self, span_id: str | None) -> int:
         span = self._by_id.get(span_id) if span_id else None
         return self._row_of(span) if span else -1
-
-    # -- suggestions -------------------------------------------------------------------------
-
-    def _clear_suggestions(self) -> None:
-        self.suggestion_state.clear()
-        self.suggestion_panel.set_suggestions([], self.labels, self.language)
-
-    def _mark_text(self) -> MarkText:
-        return MarkText({kind: kind_name(kind) for kind in KIND_NAMES}, self.tr("no label yet"),
-                        self.tr("Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)"))
-
-    def _start_detectors(self) -> None:
-        """Run the detectors (or take their cached output) and prepare the pending list, off the GUI thread."""
-        if self.document is None or not self.show_suggestions or self.tasks.closed:
-            return
-        document, labels, language, text = self.document, dict(self.labels), self.language, self._mark_text()
-        cached = self.suggestion_state.cached(document.id)
-        decided = {d.key for d in self.project.suggestions.decisions(document.id, self.annotator)}
-        annotated, edits = set(k for k, n in self._keys.items() if n > 0), self._edits
-        if cached is not None and len(cached.found) <= PENDING_ON_GUI_THREAD:
-            self._suggestions_ready(document.id, cached, PendingSuggestions.build(cached, decided, annotated),
-                                    decided, edits)
-            return
-        setup = None if cached else detector_setup(self.project, self.recommenders)
-
-        def work(progress, cancelled):
-            # Plain data in, plain data out: the detectors and the model never touch the project file.
-            result = cached or DetectorResult.build(document.id, suggestions_for(document, setup), labels,
-                                                    language, text)
-            return result, PendingSuggestions.build(result, decided, annotated)
-
-        def done(value, error) -> None:
-            if error is None and value is not None:  # a failure is logged by the task runner
-                self._suggestions_ready(document.id, value[0], value[1], decided, edits)
-
-        self.tasks.start("suggestions", work, done, document=document.id)
-
-    def refresh_suggestions(self) -> None:
-        """Find this document's suggestions again (the model changed)."""
-        self.suggestion_state.forget_results()
-        self._start_detectors()
-
-    def _suggestions_ready(self, document_id: str, result: DetectorResult, pending: PendingSuggestions,
-                           decided: set, edits: int) -> None:
-        """Prepared suggestions arrived on the GUI thread: swap them in (the annotator may have labelled meanwhile)."""
-        self.suggestion_state.remember(result)
-        if self.document is None or self.document.id != document_id or not self.show_suggestions:
-            return
-        self.suggestion_state.show(result, pending, decided)
-        self.suggestion_panel.set_suggestions(self.suggestions, self.labels, self.language)
-        if edits != self._edits:
-            for key in list(k for k, n in self._keys.items() if n > 0):
-                self.suggestion_state.span_added(key)
-
-    def _show_pending(self, result: DetectorResult) -> None:
-        decided = {d.key for d in self.project.suggestions.decisions(result.document_id, self.annotator)}
-        annotated = set(k for k, n in self._keys.items() if n > 0)
-        self.suggestion_state.show(result, PendingSuggestions.build(result, decided, annotated), decided)
-        self.suggestion_panel.set_suggestions(self.suggestions, self.labels, self.language)
-
-    @property
-    def selected_suggestion(self) -> Suggestion | None:
-        mark_id = self.reader.selected_mark_id
-        if not mark_id or not mark_id.startswith("suggestion:"):
-            return None
-        return next((x for x in self.suggestions if suggestion_mark_id(x) == mark_id), None)
-
-    def _suggestion_chosen_in_panel(self, row: int) -> None:
-        if 0 <= row < len(self.suggestions):
-            self.reader.select_mark(suggestion_mark_id(self.suggestions[row]), move_cursor=True)
-
-    def set_show_suggestions(self, on: bool) -> None:
-        self.show_suggestions = on
-        self._clear_suggestions()
-        if on:
-            self._start_detectors()
-
-    def accept_suggestions(self, suggestions: list[Suggestion], label_id: str = "") -> None:
-        """Accept suggestions as spans (origin "suggestion"), with their own label or `label_id`."""
-        if not suggestions or self.document is None:
-            return
-        self._push(SuggestionDecisionCommand(
-            self.project, self.document.id, self.annotator, suggestions, True, self._after_write,
-            self.tr("Accept %n suggestion(s)", "", len(suggestions)), label_id=label_id or None,
-            attributes_for=attributes_for(self.project)))
-
-    def reject_suggestions(self, suggestions: list[Suggestion]) -> None:
-        if not suggestions or self.document is None:
-            return
-        self._push(SuggestionDecisionCommand(
-            self.project, self.document.id, self.annotator, suggestions, False, self._after_write,
-            self.tr("Reject %n suggestion(s)", "", len(suggestions))))
 
     # -- after every write ---------------------------------------------------------------------
 
@@ -405,181 +297,6 @@ class Workspace(QObject):
         self.select_span("")
         self.reader.place_cursor(gone.start)
         self.reader.scroll_to(gone.start)
-
-    # -- actions ---------------------------------------------------------------------------
-
-    @property
-    def selected_span(self) -> Span | None:
-        span_id = self.reader.selected_mark_id
-        return self._by_id.get(span_id) if span_id else None
-
-    def apply_label(self, label_id: str) -> Span | None:
-        """Label the selected text (a new span), or relabel the selected span when no text is selected."""
-        if self.document is None or label_id not in self.labels:
-            return None
-        label = self.labels[label_id]
-        selection = self.reader.selection()
-        if selection is None and self.selected_suggestion is not None:
-            self.accept_suggestions([self.selected_suggestion], label_id)
-            return None
-        if selection is None:
-            span = self.selected_span
-            if span is not None and span.label_id != label_id:
-                self._push(UpdateSpanCommand(self.project, span.id, {"label_id": label_id}, self._after_write,
-                                             self.tr("Relabel as %s") % label.display_name(self.language)))
-            elif span is None:
-                self.message.emit(self.tr("Select some text first, then press a label's key."))
-            return None
-        text = self.document.text
-        bounds = span_range_from_selection(text, selection[0], selection[1], self.snap_to_words)
-        if bounds is None:
-            self.message.emit(self.tr("The selection holds no words to label."))
-            return None
-        start, end = bounds
-        twin = next((s for s in self.spans if _key(s) == (label_id, start, end)), None) \
-            if self._keys[(label_id, start, end)] > 0 else None
-        if twin is not None:  # the very same span exists: select it rather than make a second
-            self.reader.place_cursor(end)
-            self.select_span(twin.id)
-            self.message.emit(self.tr("These words are already labelled %s.") % label.display_name(self.language))
-            return None
-        span = Span(document_id=self.document.id, annotator=self.annotator, label_id=label_id,
-                    start=start, end=end, text=text[start:end])
-        if self._push(AddSpansCommand(self.project, [span], self._after_write,
-                                      self.tr("Label as %s") % label.display_name(self.language))):
-            self.reader.place_cursor(end)  # the raw selection goes: the span is what is selected now
-            self.select_span(span.id)
-            self._mark_in_progress()
-            return span
-        return None
-
-    def add_spans(self, spans: list[Span], description: str) -> bool:
-        """Create several spans as one undoable action (label all occurrences)."""
-        return self._push(AddSpansCommand(self.project, spans, self._after_write, description))
-
-    def _mark_in_progress(self) -> None:
-        if self.document and self.status == "todo":
-            self.changed.emit(self.project.assignments.set_status(self.annotator, self.document.id, "in progress"))
-            self.status = "in progress"
-
-    def set_status(self, status: str, description: str) -> bool:
-        """Set this annotator's status of the shown document, as an undoable step."""
-        if self.document is None:
-            return False
-        return self._push(SetStatusCommand(self.project, self.annotator, self.document.id, status,
-                                           self._after_write, description))
-
-    def select_span(self, span_id: str) -> None:
-        self.reader.select_mark(span_id or None, move_cursor=False)
-        self.span_list.select_span(span_id or None, self._row_of_id(span_id))
-        suggestion = self.selected_suggestion
-        if suggestion is not None:
-            self.suggestion_panel.select_row(self.suggestion_state.index_of(suggestion))
-
-    def _span_chosen_in_list(self, span_id: str) -> None:
-        self.reader.select_mark(span_id, move_cursor=True)
-        self.reader.setFocus()
-
-    def delete_selected(self) -> None:
-        if self.selected_suggestion is not None:
-            self.reject_suggestions([self.selected_suggestion])
-            return
-        span = self.selected_span
-        if span is None:
-            return
-        self._push(DeleteSpansCommand(self.project, [span.id], self._after_write, self.tr("Delete span")))
-
-    def cycle_spans(self, direction: int) -> None:
-        """Step through the spans under the cursor (for overlapping or nested spans), innermost first."""
-        under = [m.id for m in self.reader.marks_at(self.reader.cursor_offset()) if not m.readonly]
-        current = self.selected_span
-        if not under and current is not None:
-            under = [m.id for m in self.reader.marks_at(current.start) if not m.readonly]
-        chosen = cycle(under, self.reader.selected_mark_id, direction)
-        if chosen:
-            self.select_span(chosen)
-            span = self.selected_span
-            label = self.labels.get(span.label_id) if span else None
-            if span and label:
-                self.message.emit(f"{label.display_name(self.language)}: {span.text[:60]}")
-
-    def _resize(self, span: Span, start: int, end: int) -> None:
-        if (start, end) != (span.start, span.end):
-            self._push(UpdateSpanCommand(self.project, span.id, {"start": start, "end": end},
-                                         self._after_write, self.tr("Resize span")))
-
-    def resize_selected(self, edge: str, delta: int) -> None:
-        span = self.selected_span
-        if span is None or self.document is None:
-            return
-        self._resize(span, *resize_range(self.document.text, span.start, span.end, edge, delta))
-
-    def drag_edge(self, span_id: str, edge: str, offset: int) -> None:
-        """An edge of a span was dragged with the mouse to `offset`: resize it (snapped to words if on)."""
-        span = self._by_id.get(span_id)
-        if span is None or self.document is None:
-            return
-        start, end = (offset, span.end) if edge == "start" else (span.start, offset)
-        bounds = span_range_from_selection(self.document.text, start, end, self.snap_to_words) if start < end else None
-        if bounds is None:
-            self.message.emit(self.tr("A span cannot be made empty; drag the edge less far."))
-            return
-        self._resize(span, *bounds)
-
-    def set_note(self, span_id: str, note: str, attributes: dict | None = None) -> None:
-        changes: dict = {"note": note}
-        if attributes is not None:
-            changes["attributes"] = attributes
-        self._push(UpdateSpanCommand(self.project, span_id, changes, self._after_write, self.tr("Edit note")))
-
-    def edit_selected(self) -> None:
-        if self.selected_suggestion is not None:
-            self.accept_suggestions([self.selected_suggestion])
-            return
-        span = self.selected_span
-        if span is None:
-            return
-        from annotator.gui.span_dialog import SpanDialog
-
-        dialog = SpanDialog(span, self.labels.get(span.label_id), self.project.codebook.attributes(),
-                            self.language, self.reader)
-        if dialog.exec():
-            note, attributes = dialog.values()
-            if note != span.note or attributes != span.attributes:
-                self.set_note(span.id, note, attributes)
-
-    # -- the article's answers and memo ------------------------------------------------------
-
-    def answer_question(self, question_id: str, value: str) -> None:
-        if self.document is None:
-            return
-        self._push(SetDocumentLabelCommand(self.project, self.document.id, self.annotator, question_id, value,
-                                           self._after_write, self.tr("Answer question")))
-
-    def edit_answer_note(self, question_id: str) -> None:
-        """Ask for the note on this annotator's answer to a question (why this answer)."""
-        if self.document is None:
-            return
-        answer = next((a for a in self.project.answers.find(self.document.id, self.annotator)
-                       if a.question == question_id), None)
-        if answer is None:
-            return
-        question = self.labels.get(question_id)
-        note, ok = QInputDialog.getMultiLineText(
-            self.reader, self.tr("Note on your answer"),
-            self.tr("Why this answer to “%s”?") % (question.display_name(self.language) if question else question_id),
-            answer.note)
-        if ok and note != answer.note:
-            self._push(SetDocumentLabelCommand(self.project, self.document.id, self.annotator, question_id,
-                                               answer.value, self._after_write, self.tr("Edit answer note"),
-                                               note=note))
-
-    def save_memo(self, text: str) -> None:
-        """Keep what the annotator wrote in the memo of the shown article (an undoable step)."""
-        if self.document is None or text == self.project.memos.get(self.document.id, self.annotator):
-            return
-        self._push(SetMemoCommand(self.project, self.annotator, self.document.id, text, self._after_write,
-                                  self.tr("Edit memo")))
 
     def detach(self) -> None:
         """Forget the shown document (the project is about to close): nothing reads the file after this."""

@@ -186,12 +186,3 @@ def _who(annotator: str | None, named: str | None, fallback: str | None, source:
         raise ImportRefused(source, "its annotations do not say who made them; give the annotator's name "
                                     "(--annotator NAME on the command line)")
     return who
-
-
-def map_file(imported: ImportedFile, resolver: LabelResolver, source: str, annotator: str | None,
-             fallback: str | None) -> MappedBatch:
-    """All of a (small) file's records in one batch (see FileMapper for files read in batches)."""
-    mapper = FileMapper(imported, resolver, source, annotator, fallback)
-    batch = mapper.map(imported.documents)
-    mapper.warnings += mapper.finish()
-    return batch

@@ -12,7 +12,7 @@ from typing import Iterable
 from annotator.core.change import Action, Change
 from annotator.core.errors import ImportRefused
 from annotator.io.readers.base import (
-    DEFAULT_MAX_BYTES, ImportedDocument, ImportedFile, ReadOptions, as_imported_file, too_large,
+    ImportedDocument, ImportedFile, ReadOptions, as_imported_file, too_large,
 )
 from annotator.io.registry import FORMAT_NAMES, FORMATS, KNOWN_EXTENSIONS, detect_format, text_path_of
 

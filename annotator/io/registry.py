@@ -123,11 +123,6 @@ def detect_format(path: Path, head: bytes) -> str:
     return sniffed
 
 
-def reader_for(name: str) -> Reader | None:
-    """The whole-file reader of a format (None for a format read record by record: see `FORMATS[name].stream`)."""
-    return FORMATS[name].reader
-
-
 def text_path_of(path: Path, source: str) -> Path:
     """For brat, the .txt a .ann belongs to."""
     if path.suffix.lower() != ".ann":

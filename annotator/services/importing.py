@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from annotator.core.errors import AnnotatorError, ImportRefused, ProjectError, StorageFailure, UnstorableText
+from annotator.core.errors import AnnotatorError, ImportRefused, StorageFailure, UnstorableText
 from annotator.io.import_labels import DEFAULT_MAX_NEW_LABELS, LabelResolver
 from annotator.io.import_mapping import FileMapper
 from annotator.io.importer import (

@@ -308,12 +308,6 @@ class Assignments:
                      "per_document": per_document, "overlap_share": overlap_share, "plan": plan},
         )
 
-    def assigned_annotators(self) -> list[str]:
-        """Annotators with at least one live assignment, in the order they were added."""
-        names = {r[0] for r in self.db.execute(
-            "SELECT DISTINCT annotator FROM assignments WHERE removed = 0 AND assigned = 1")}
-        return [a.name for a in self.team.annotators() if a.name in names]
-
     # -- progress --------------------------------------------------------------------------
 
     def progress(self, annotators: Sequence[str] | None = None) -> Progress:

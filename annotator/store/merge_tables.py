@@ -167,18 +167,13 @@ def check_annotations(db: Database, source: str) -> None:
     ).fetchone()
     if bad:
         raise damaged(source, f"document label {bad[0]} refers to an unknown document or question")
-    bad = db.execute(
-        "SELECT s.document_id FROM src.document_memos s "
-        "WHERE s.document_id NOT IN (SELECT id FROM main.documents) LIMIT 1"
-    ).fetchone()
-    if bad:
-        raise damaged(source, f"a memo refers to unknown document {bad[0]}")
-    bad = db.execute(
-        "SELECT s.document_id FROM src.assignments s "
-        "WHERE s.document_id NOT IN (SELECT id FROM main.documents) LIMIT 1"
-    ).fetchone()
-    if bad:
-        raise damaged(source, f"an assignment refers to unknown document {bad[0]}")
+    for table, record in (("document_memos", "a memo"), ("assignments", "an assignment")):
+        bad = db.execute(
+            f"SELECT s.document_id FROM src.{table} s "
+            "WHERE s.document_id NOT IN (SELECT id FROM main.documents) LIMIT 1"
+        ).fetchone()
+        if bad:
+            raise damaged(source, f"{record} refers to unknown document {bad[0]}")
 
 
 def merge_records(db: Database, spec: RecordTable, base: MergeBase, source: str) -> RecordOutcome:

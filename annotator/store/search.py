@@ -1,4 +1,4 @@
-"""Corpus-wide search: occurrences of a phrase in every document, for "label all occurrences"."""
+"""Corpus-wide search for "label all occurrences": where a phrase occurs, and which occurrences carry a label already."""
 
 from __future__ import annotations
 
@@ -35,3 +35,14 @@ def find_in_documents(project, query: str, document_ids: list[str] | None = None
             before, after = context(doc.text, start, end)
             found.append(Occurrence(doc.id, doc.title, start, end, doc.text[start:end], before, after))
     return found
+
+
+def already_labelled(project, occurrences: list[Occurrence], annotator: str,
+                     label_id: str) -> set[tuple[str, int, int]]:
+    """(document, start, end) of `annotator`'s spans labelled `label_id` in the documents of `occurrences`:
+    the occurrences that labelling all of them would add again."""
+    labelled: set[tuple[str, int, int]] = set()
+    for document_id in {o.document_id for o in occurrences}:
+        labelled |= {(s.document_id, s.start, s.end) for s in project.spans.of_document(document_id, annotator)
+                     if s.label_id == label_id}
+    return labelled

@@ -1,4 +1,5 @@
-"""Attributions: reporting verbs with their speakers (around quotes and in indirect speech), and "selon X"."""
+"""Attributions: reporting verbs with their speakers (around quotes and in indirect speech), and "selon X".
+Who the speaker is: speakers.py."""
 
 from __future__ import annotations
 
@@ -8,20 +9,20 @@ from dataclasses import dataclass
 from annotator.suggest.lexicons import Hit, Lexicons, VerbEntry
 from annotator.suggest.model import Quotation
 from annotator.suggest.phrases import (
-    ADVERBS, ARTICLES, BOUNDARIES, CLITICS, COORDINATORS, OBJECT_CLITICS, PREPOSITIONS, PRONOUNS, RELATIVES, TIME_ADVERBS,
-    can_speak, clean_gap, noun_phrase_after, noun_phrase_before, source_after, subject_like,
+    ADVERBS, ARTICLES, BOUNDARIES, CLITICS, PREPOSITIONS, PRONOUNS, RELATIVES, can_speak, clean_gap, noun_phrase_after, noun_phrase_before, source_after, subject_like,
+)
+from annotator.suggest.speakers import (
+    PARTICIPLE_ENDINGS, fill_speaker, incise, share_coordinated_subjects,
 )
 from annotator.suggest.tokens import Tokens
 
 _CLOSING_MARKS = "»›”“\"’'"
 _OPENING_MARKS = "«‹“„‘\"'"
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 _CLAUSE_END = re.compile(r"[.!?;:…\n]")
 _FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
 _CONDITIONAL = ("ais", "ait", "ions", "iez", "aient")
 _SENTENCE_OPENERS = ".!?…:;«‹“„‘\"'([—–-\n"
 _NOT_TRAILING = frozenset("que qu' that to not de d' pas ne n' whether if si".split())
-_PARTICIPLE_AGENT = frozenset("par by".split())
 _FUTURE_MODALS = frozenset("will shall va vont ira iront pourra pourront going to".split())
 
 
@@ -62,7 +63,9 @@ class MarkerUse:
     source: tuple[int, int]
 
 
-class _Context:
+class VerbContext:
+    """What reading one text for reporting verbs needs: its tokens, lexicons and quotations by their marks."""
+
     def __init__(self, tokens: Tokens, quotes: list[Quotation], lexicons: Lexicons):
         self.tokens = tokens
         self.lexicons = lexicons
@@ -90,7 +93,7 @@ def _tense(form: str, lemma: str) -> str:
     return "future" if ending in _FUTURE else "conditional" if ending in _CONDITIONAL else ""
 
 
-def _verb_group(ctx: _Context, first: int, last: int, entry: VerbEntry) -> tuple[int, int, bool, int | None, str] | None:
+def _verb_group(ctx: VerbContext, first: int, last: int, entry: VerbEntry) -> tuple[int, int, bool, int | None, str] | None:
     """Extend a verb form over its auxiliary, semi-auxiliary and inverted pronoun; None for a passive ("was told").
 
     Returns (first, last, inverted, lead, mood): `lead` is the first of the modal auxiliaries before
@@ -150,7 +153,7 @@ def _verb_group(ctx: _Context, first: int, last: int, entry: VerbEntry) -> tuple
     return group_first, group_last, inverted, lead, mood
 
 
-def _rejected_by_left_word(ctx: _Context, first: int, form: str, entry: VerbEntry) -> bool:
+def _rejected_by_left_word(ctx: VerbContext, first: int, form: str, entry: VerbEntry) -> bool:
     """A determiner or preposition before the verb makes it a noun or an infinitive, not a report."""
     tokens = ctx.tokens
     if first == 0 or not clean_gap(tokens, first):
@@ -159,7 +162,7 @@ def _rejected_by_left_word(ctx: _Context, first: int, form: str, entry: VerbEntr
     if prev in ctx.lexicons.verbs[entry.language].auxiliaries:
         return False
     if prev in CLITICS and entry.language == "fr":
-        return form in entry.noun_forms or form.endswith(_PARTICIPLE_ENDINGS)
+        return form in entry.noun_forms or form.endswith(PARTICIPLE_ENDINGS)
     if prev in ARTICLES[entry.language] or prev in PREPOSITIONS or prev.endswith(("'s", "s'")):
         return True
     if form in entry.noun_forms and not subject_like(tokens, first - 1):
@@ -187,7 +190,7 @@ def _trailing(tokens: Tokens, last: int) -> bool:
     return False
 
 
-def _after_quote(ctx: _Context, group_first: int, group_last: int) -> tuple[Quotation, int] | None:
+def _after_quote(ctx: VerbContext, group_first: int, group_last: int) -> tuple[Quotation, int] | None:
     """The quotation closed just before the verb group (", a déclaré", ",” she said"), with the subject start.
 
     Not when the quotation ends a sentence of its own (“… cloud.” The company said), nor when what
@@ -220,7 +223,7 @@ def _after_quote(ctx: _Context, group_first: int, group_last: int) -> tuple[Quot
     return None
 
 
-def _complement(ctx: _Context, group_last: int, entry: VerbEntry) -> tuple[str, Quotation | None] | None:
+def _complement(ctx: VerbContext, group_last: int, entry: VerbEntry) -> tuple[str, Quotation | None] | None:
     """What follows the verb group: que/that, its own complement (accuser de), a colon or a quotation."""
     tokens = ctx.tokens
     lexicon = ctx.lexicons.verbs[entry.language]
@@ -256,94 +259,9 @@ def _free_use(tokens: Tokens, group_first: int, group_last: int, entry: VerbEntr
     return not re.search(r"[.!?;…]", tail)
 
 
-def _passive_agent(ctx: _Context, use: VerbUse) -> tuple[int, int] | None | bool:
-    """A bare participle before its quotation: the agent after it (« jugé « … » par la FCPE », "described as “…” by X").
-
-    False when the verb is no such participle; None for a French participle without an agent
-    (« un dispositif jugé « … » »: the noun before it is what is judged, not who judges).
-    """
-    tokens, quote = ctx.tokens, use.quote
-    norms = tokens.norms
-    form = norms[use.last - 1]
-    lexicon = ctx.lexicons.verbs[use.entry.language]
-    if use.how == "complement":  # "described as “…” by X", « qualifié de « … » par X »
-        for k in range(use.last + 1, min(use.last + 3, len(tokens))):
-            left = tokens.ends[k - 1]
-            quote = next((ctx.opens[left + i] for i, ch in enumerate(tokens.gap(k)) if left + i in ctx.opens), None)
-            if quote is not None:
-                break
-    if quote is None or use.how not in ("quote", "complement") or use.last - use.first != 1:
-        return False
-    french = use.entry.language == "fr" and form.endswith(_PARTICIPLE_ENDINGS)
-    if not (french or (use.entry.language == "en" and form.endswith("ed"))):
-        return False
-    if use.first > 0 and clean_gap(tokens, use.first) and (norms[use.first - 1] in lexicon.auxiliaries
-                                                          or norms[use.first - 1] in PRONOUNS):
-        return False
-    k = tokens.first_at_or_after(quote.close)
-    if k < len(tokens) and norms[k] in _PARTICIPLE_AGENT and not tokens.text[quote.close + 1:tokens.starts[k]].strip():
-        return noun_phrase_after(tokens, k + 1)
-    return None if french else False
-
-
-def _speaker(ctx: _Context, use: VerbUse, inverted: bool, subject_first: int | None) -> None:
-    """Fill the speaker and the attribution span of a recognised verb use."""
-    tokens = ctx.tokens
-    norms = tokens.norms
-    first, last = use.first, use.last
-    if inverted:
-        pronoun = next(i for i in range(first, last) if norms[i].startswith("-") and norms[i] in PRONOUNS)
-        use.speaker, use.span = (pronoun, pronoun + 1), (first, last)
-        return
-    if use.how == "after_quote":
-        if subject_first is not None and subject_first < first:
-            use.speaker, use.span = (subject_first, first), (subject_first, last)
-            return
-        after = noun_phrase_after(tokens, last)
-        use.speaker = after
-        use.span = (first, after[1] if after else last)
-        return
-    agent = _passive_agent(ctx, use)
-    if agent is not False:
-        use.speaker = agent
-        return
-    if use.lead is not None:
-        first = use.lead  # "Some would call", « Certains pourraient dire »: the subject is before the modal
-    while first > 1 and (norms[first - 1] in ADVERBS or norms[first - 1] in TIME_ADVERBS) and clean_gap(tokens, first):
-        first -= 1  # "He later described", « Il ne dit pas »
-    if first > 0 and use.entry.language == "fr" and norms[first - 1] in OBJECT_CLITICS and clean_gap(tokens, first):
-        first -= 1  # "l’accusant", "il leur a dit": the object pronoun belongs to the verb phrase
-        use.span = (first, last)
-    bare = norms[use.last - 1].endswith(("ant", "ing")) and use.first == use.last - 1
-    if bare or first == 0 or tokens.breaks_before(first):
-        return
-    gap = tokens.gap(first)
-    if clean_gap(tokens, first):
-        phrase = noun_phrase_before(tokens, first - 1, stop=ctx.verb_tokens)
-        if phrase:
-            use.speaker, use.span = phrase, (phrase[0], last)
-        return
-    if gap.strip() == ",":
-        phrase = _apposition_subject(tokens, first, ctx.verb_tokens)
-        if phrase:  # "Amy Peikoff, responsable des politiques, a souligné"
-            use.speaker, use.span = phrase, (phrase[0], last)
-        elif _incise(tokens, use.first, last):  # "Le projet, affirme le maire, sera prêt"
-            after = noun_phrase_after(tokens, last)
-            use.speaker, use.span = after, (use.first, after[1])
-
-
-def _apposition_subject(tokens: Tokens, first: int, stop: set[int] = frozenset()) -> tuple[int, int] | None:
-    """The subject before "X, apposition, verb" (token `first` follows the second comma), or None."""
-    start = tokens.sentence_start(first - 1, limit=14)
-    for k in range(first - 1, start, -1):
-        if "," in tokens.gap(k):
-            return noun_phrase_before(tokens, k - 1, stop=stop)
-    return None
-
-
 def find_verb_uses(tokens: Tokens, hits: list[Hit], quotes: list[Quotation], lexicons: Lexicons) -> list[VerbUse]:
     """Reporting verbs used to report speech, each with its verb group, speaker and attribution span."""
-    ctx = _Context(tokens, quotes, lexicons)
+    ctx = VerbContext(tokens, quotes, lexicons)
     verb_hits = [h for h in hits if h.cue.category == "verb"]
     verb_hits.sort(key=lambda h: (h.first, -h.last))
     ctx.verb_tokens = {k for h in verb_hits for k in range(h.first, h.last)}
@@ -356,30 +274,11 @@ def find_verb_uses(tokens: Tokens, hits: list[Hit], quotes: list[Quotation], lex
         if use is not None:
             uses.append(use)
             covered_until = hit.last
-    _share_coordinated_subjects(tokens, uses)
+    share_coordinated_subjects(tokens, uses)
     return uses
 
 
-def _share_coordinated_subjects(tokens: Tokens, uses: list[VerbUse]) -> None:
-    """« Elle accuse l’industriel … et affirme », "Northvale admitted … but said": the subject of the first verb speaks."""
-    norms = tokens.norms
-    for i, use in enumerate(uses):
-        if use.speaker is not None or use.how == "after_quote" or i == 0:
-            continue
-        k = (use.lead if use.lead is not None else use.first) - 1
-        while k > 0 and (norms[k] in ADVERBS or norms[k] in TIME_ADVERBS) and clean_gap(tokens, k + 1):
-            k -= 1
-        if k < 0 or norms[k] not in COORDINATORS or not clean_gap(tokens, k + 1):
-            continue
-        for previous in reversed(uses[:i]):
-            if not tokens.same_sentence(previous.last - 1, k):
-                break
-            if previous.speaker is not None:
-                use.speaker = previous.speaker
-                break
-
-
-def _read_use(ctx: _Context, hit: Hit) -> VerbUse | None:
+def _read_use(ctx: VerbContext, hit: Hit) -> VerbUse | None:
     """The use a reporting-verb form is put to, or None when it reports nothing here."""
     tokens, entry = ctx.tokens, hit.cue.verb
     form = " ".join(tokens.norms[hit.first:hit.last])
@@ -400,7 +299,7 @@ def _read_use(ctx: _Context, hit: Hit) -> VerbUse | None:
         following = _complement(ctx, last, entry)
         if following:
             how, quote = following
-        elif _incise(tokens, first, last):
+        elif incise(tokens, first, last):
             how = "incise"
         elif _closes_sentence(tokens, first, last):
             how = "trailing"
@@ -410,7 +309,7 @@ def _read_use(ctx: _Context, hit: Hit) -> VerbUse | None:
         return None
     use = VerbUse(first, last, entry, how, span=(first, last), quote=quote, hypothetical=mood == "future",
                   conditional=mood == "conditional", lead=lead)
-    _speaker(ctx, use, inverted, subject_first)
+    fill_speaker(ctx, use, inverted, subject_first)
     if use.speaker is not None and not can_speak(tokens, *use.speaker):
         use.speaker, use.span = None, (first, last)  # « cette fois », "there was no need": nobody speaks
     if how == "free" and not inverted and use.speaker is None \
@@ -433,17 +332,6 @@ def _closes_sentence(tokens: Tokens, first: int, last: int) -> bool:
         if k > last and not clean_gap(tokens, k):
             return False
     return False
-
-
-def _incise(tokens: Tokens, first: int, last: int) -> bool:
-    """", affirme le maire," / ", a assuré le préfet.": a verb and its speaker set off by commas."""
-    if first == 0 or tokens.gap(first).strip() != "," or _apposition_subject(tokens, first):
-        return False
-    after = noun_phrase_after(tokens, last)
-    if after is None:
-        return False
-    tail = tokens.gap(after[1]) if after[1] < len(tokens) else tokens.text[tokens.ends[-1]:] + "."
-    return bool(re.search(r"[,.;!?…]", tail))
 
 
 def find_marker_uses(tokens: Tokens, hits: list[Hit]) -> list[MarkerUse]:

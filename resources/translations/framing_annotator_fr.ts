@@ -279,120 +279,8 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <source>Questions</source>
-        <translation>Questions</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Question</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Niveau</translation>
-    </message>
-    <message>
-        <source>Coders</source>
-        <translation>Codeurs</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>Unités</translation>
-    </message>
-    <message>
-        <source>Krippendorff&apos;s α [95% CI]</source>
-        <translation>α de Krippendorff [IC 95&#xa0;%]</translation>
-    </message>
-    <message>
-        <source>Fleiss&apos; κ</source>
-        <translation>κ de Fleiss</translation>
-    </message>
-    <message>
-        <source>Percent agreement</source>
-        <translation>Pourcentage d’accord</translation>
-    </message>
-    <message>
-        <source>Agreement per question</source>
-        <translation>Accord par question</translation>
-    </message>
-    <message>
-        <source>units</source>
-        <translation>unités</translation>
-    </message>
-    <message>
-        <source>Krippendorff&apos;s alpha per question with 95% intervals</source>
-        <translation>Alpha de Krippendorff par question, avec intervalles à 95&#xa0;%</translation>
-    </message>
-    <message>
         <source>Annotator pairs</source>
         <translation>Paires d’annotateurs</translation>
-    </message>
-    <message>
-        <source>Spans by label</source>
-        <translation>Segments par étiquette</translation>
-    </message>
-    <message>
-        <source>Hide labels no annotator used</source>
-        <translation>Masquer les étiquettes qu’aucun annotateur n’a utilisées</translation>
-    </message>
-    <message>
-        <source>spans</source>
-        <translation>segments</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Étiquette</translation>
-    </message>
-    <message>
-        <source>Spans</source>
-        <translation>Segments</translation>
-    </message>
-    <message>
-        <source>Unitizing α [95% CI]</source>
-        <translation>α d’unitisation [IC 95&#xa0;%]</translation>
-    </message>
-    <message>
-        <source>Exact F1</source>
-        <translation>F1 exact</translation>
-    </message>
-    <message>
-        <source>Overlap F1</source>
-        <translation>F1 par chevauchement</translation>
-    </message>
-    <message>
-        <source>Character κ</source>
-        <translation>κ par caractère</translation>
-    </message>
-    <message>
-        <source>Span agreement per label</source>
-        <translation>Accord sur les segments par étiquette</translation>
-    </message>
-    <message>
-        <source>Label confusion</source>
-        <translation>Confusion entre étiquettes</translation>
-    </message>
-    <message>
-        <source>Label confusion table</source>
-        <translation>Tableau de confusion des étiquettes</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>Unitizing α</source>
-        <translation>α d’unitisation</translation>
-    </message>
-    <message>
-        <source>Coders (spans)</source>
-        <translation>Codeurs (segments)</translation>
-    </message>
-    <message>
-        <source>Documents ranked by disagreement</source>
-        <translation>Documents classés par désaccord</translation>
     </message>
     <message>
         <source>Nobody to compare yet: no annotator has coded a document.</source>
@@ -443,44 +331,8 @@
         <translation>Filtres&#xa0;: %s</translation>
     </message>
     <message>
-        <source>Note on %s</source>
-        <translation>Remarque sur %s</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Document-level questions.&lt;/b&gt; Krippendorff&apos;s alpha at each question&apos;s level of measurement, Fleiss&apos; kappa over the documents every coder answered, percent agreement over pairs. Units: documents with two or more answers.</source>
-        <translation>&lt;b&gt;Questions sur les documents.&lt;/b&gt; Alpha de Krippendorff au niveau de mesure de chaque question, kappa de Fleiss sur les documents auxquels tous les codeurs ont répondu, pourcentage d’accord par paires. Unités&#xa0;: les documents ayant au moins deux réponses.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No document-level question&lt;/b&gt; in the chosen labels.</source>
-        <translation>&lt;b&gt;Aucune question sur les documents&lt;/b&gt; parmi les étiquettes choisies.</translation>
-    </message>
-    <message>
         <source>all labels</source>
         <translation>toutes les étiquettes</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Unitizing alpha per label&lt;/b&gt; over the %1 document(s) every annotator coded, with 95% bootstrap intervals (documents resampled). Dashed lines: 0.667 (tentative) and 0.800 (reliable). F1 and character kappa are means over pairs of annotators.</source>
-        <translation>&lt;b&gt;Alpha d’unitisation par étiquette&lt;/b&gt; sur le ou les %1 document(s) codé(s) par tous les annotateurs, avec intervalles bootstrap à 95&#xa0;% (rééchantillonnage des documents). Lignes pointillées&#xa0;: 0,667 (provisoire) et 0,800 (fiable). Le F1 et le kappa par caractère sont des moyennes sur les paires d’annotateurs.</translation>
-    </message>
-    <message>
-        <source>Span origins: %1.</source>
-        <translation>Origine des segments&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <source>(no span)</source>
-        <translation>(aucun segment)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Label confusion.&lt;/b&gt; Each cell counts spans of two annotators that overlap: on the diagonal with the same label, elsewhere with different labels (orange). “(no span)”: a span the other annotator did not overlap at all. Labels no annotator used are left out.</source>
-        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Chaque case compte les segments de deux annotateurs qui se chevauchent&#xa0;: sur la diagonale avec la même étiquette, ailleurs avec des étiquettes différentes (en orange). «&#xa0;(aucun segment)&#xa0;»&#xa0;: un segment que l’autre annotateur n’a pas du tout chevauché. Les étiquettes qu’aucun annotateur n’a utilisées sont omises.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Label confusion.&lt;/b&gt; No overlapping spans to compare.</source>
-        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Aucun segment chevauchant à comparer.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Documents ranked by disagreement&lt;/b&gt;: lowest unitizing alpha first, then lowest exact F1. Double-click to open the disagreement browser.</source>
-        <translation>&lt;b&gt;Documents classés par désaccord&lt;/b&gt;&#xa0;: alpha d’unitisation le plus bas d’abord, puis F1 exact le plus bas. Double-cliquez pour ouvrir le navigateur des désaccords.</translation>
     </message>
     <message>
         <source>Export table as CSV</source>
@@ -513,6 +365,65 @@
     <message>
         <source>Cannot write %s</source>
         <translation>Impossible d’écrire %s</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorActions</name>
+    <message>
+        <source>Relabel as %s</source>
+        <translation>Changer l’étiquette en %s</translation>
+    </message>
+    <message>
+        <source>Select some text first, then press a label&apos;s key.</source>
+        <translation>Sélectionnez d’abord du texte, puis appuyez sur la touche d’une étiquette.</translation>
+    </message>
+    <message>
+        <source>The selection holds no words to label.</source>
+        <translation>La sélection ne contient aucun mot à étiqueter.</translation>
+    </message>
+    <message>
+        <source>These words are already labelled %s.</source>
+        <translation>Ces mots sont déjà étiquetés %s.</translation>
+    </message>
+    <message>
+        <source>Label as %s</source>
+        <translation>Étiqueter comme %s</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>Supprimer le segment</translation>
+    </message>
+    <message>
+        <source>Resize span</source>
+        <translation>Redimensionner le segment</translation>
+    </message>
+    <message>
+        <source>A span cannot be made empty; drag the edge less far.</source>
+        <translation>Un segment ne peut pas être vide&#xa0;; déplacez le bord moins loin.</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Modifier la note</translation>
+    </message>
+    <message>
+        <source>Answer question</source>
+        <translation>Répondre à la question</translation>
+    </message>
+    <message>
+        <source>Note on your answer</source>
+        <translation>Note sur votre réponse</translation>
+    </message>
+    <message>
+        <source>Why this answer to “%s”?</source>
+        <translation>Pourquoi cette réponse à «&#xa0;%s&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Edit answer note</source>
+        <translation>Modifier la note de réponse</translation>
+    </message>
+    <message>
+        <source>Edit memo</source>
+        <translation>Modifier le mémo</translation>
     </message>
 </context>
 <context>
@@ -841,54 +752,6 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <source>(top level)</source>
         <translation>(premier niveau)</translation>
     </message>
-    <message>
-        <source>Codebook</source>
-        <translation>Grille de codage</translation>
-    </message>
-    <message>
-        <source>New question</source>
-        <translation>Nouvelle question</translation>
-    </message>
-    <message>
-        <source>The question coders answer about each document:</source>
-        <translation>La question à laquelle les codeurs répondent pour chaque document&#xa0;:</translation>
-    </message>
-    <message>
-        <source>New label</source>
-        <translation>Nouvelle étiquette</translation>
-    </message>
-    <message>
-        <source>Name of the new label:</source>
-        <translation>Nom de la nouvelle étiquette&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Colour of {name}</source>
-        <translation>Couleur de {name}</translation>
-    </message>
-    <message>
-        <source>Merge label</source>
-        <translation>Fusionner l’étiquette</translation>
-    </message>
-    <message>
-        <source>Move every annotation of {name} to:</source>
-        <translation>Déplacer toutes les annotations de {name} vers&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Move {spans} span(s) and {answers} answer(s) of {merged} to {kept}, then retire {merged}?</source>
-        <translation>Déplacer {spans} segment(s) et {answers} réponse(s) de {merged} vers {kept}, puis archiver {merged}&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Shortcuts cleared because live labels use them: {keys}</source>
-        <translation>Raccourcis effacés car des étiquettes actives les utilisent&#xa0;: {keys}</translation>
-    </message>
-    <message>
-        <source>Delete label</source>
-        <translation>Supprimer l’étiquette</translation>
-    </message>
-    <message>
-        <source>Delete {name}? Only labels that no annotation uses can be deleted.</source>
-        <translation>Supprimer {name}&#xa0;? Seules les étiquettes qu’aucune annotation n’utilise peuvent être supprimées.</translation>
-    </message>
 </context>
 <context>
     <name>CodebookImport</name>
@@ -1002,6 +865,57 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
 </context>
 <context>
+    <name>CodebookOperations</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Grille de codage</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Nouvelle question</translation>
+    </message>
+    <message>
+        <source>The question coders answer about each document:</source>
+        <translation>La question à laquelle les codeurs répondent pour chaque document&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Nouvelle étiquette</translation>
+    </message>
+    <message>
+        <source>Name of the new label:</source>
+        <translation>Nom de la nouvelle étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Colour of {name}</source>
+        <translation>Couleur de {name}</translation>
+    </message>
+    <message>
+        <source>Merge label</source>
+        <translation>Fusionner l’étiquette</translation>
+    </message>
+    <message>
+        <source>Move every annotation of {name} to:</source>
+        <translation>Déplacer toutes les annotations de {name} vers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Move {spans} span(s) and {answers} answer(s) of {merged} to {kept}, then retire {merged}?</source>
+        <translation>Déplacer {spans} segment(s) et {answers} réponse(s) de {merged} vers {kept}, puis archiver {merged}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Shortcuts cleared because live labels use them: {keys}</source>
+        <translation>Raccourcis effacés car des étiquettes actives les utilisent&#xa0;: {keys}</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Supprimer l’étiquette</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Only labels that no annotation uses can be deleted.</source>
+        <translation>Supprimer {name}&#xa0;? Seules les étiquettes qu’aucune annotation n’utilise peuvent être supprimées.</translation>
+    </message>
+</context>
+<context>
     <name>CodebookPanel</name>
     <message>
         <source>Label</source>
@@ -1102,86 +1016,6 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
         <source>not marked so by %s</source>
         <translation>pas marqué ainsi par %s</translation>
     </message>
-    <message>
-        <source>Only the project lead builds the gold standard in this project.</source>
-        <translation>Dans ce projet, seul le responsable du projet constitue la référence.</translation>
-    </message>
-    <message>
-        <source>Not possible</source>
-        <translation>Impossible</translation>
-    </message>
-    <message>
-        <source>%1 added to gold</source>
-        <translation>%1 ajouté(s) à la référence</translation>
-    </message>
-    <message>
-        <source>; %1 already there</source>
-        <translation>&#xa0;; %1 déjà présent(s)</translation>
-    </message>
-    <message>
-        <source>Select a span in the table or the text first.</source>
-        <translation>Sélectionnez d’abord un segment dans le tableau ou le texte.</translation>
-    </message>
-    <message>
-        <source>This span is in the gold standard already.</source>
-        <translation>Ce segment figure déjà dans la référence.</translation>
-    </message>
-    <message>
-        <source>Accept into gold</source>
-        <translation>Accepter dans la référence</translation>
-    </message>
-    <message>
-        <source>Select a row that has a gold span.</source>
-        <translation>Sélectionnez une ligne qui comporte un segment de référence.</translation>
-    </message>
-    <message>
-        <source>Remove from gold</source>
-        <translation>Retirer de la référence</translation>
-    </message>
-    <message>
-        <source>Removed from gold.</source>
-        <translation>Retiré de la référence.</translation>
-    </message>
-    <message>
-        <source>Select some words in the text first.</source>
-        <translation>Sélectionnez d’abord des mots dans le texte.</translation>
-    </message>
-    <message>
-        <source>Add to gold</source>
-        <translation>Ajouter à la référence</translation>
-    </message>
-    <message>
-        <source>Accept agreed spans</source>
-        <translation>Accepter les segments consensuels</translation>
-    </message>
-    <message>
-        <source>Accept into gold the spans agreed by %1 in all %2 listed documents?</source>
-        <translation>Accepter dans la référence les segments marqués par %1 dans les %2 documents listés&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Accept agreed answers</source>
-        <translation>Accepter les réponses concordantes</translation>
-    </message>
-    <message>
-        <source>Gold answer</source>
-        <translation>Réponse de référence</translation>
-    </message>
-    <message>
-        <source>Gold answer saved.</source>
-        <translation>Réponse de référence enregistrée.</translation>
-    </message>
-    <message>
-        <source>Gold answer cleared.</source>
-        <translation>Réponse de référence effacée.</translation>
-    </message>
-    <message>
-        <source>Document settled</source>
-        <translation>Document tranché</translation>
-    </message>
-    <message>
-        <source>Document opened again</source>
-        <translation>Document rouvert</translation>
-    </message>
 </context>
 <context>
     <name>DocumentListModel</name>
@@ -1267,6 +1101,45 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Documents</source>
         <translation>Documents</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentNavigation</name>
+    <message>
+        <source>to do</source>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>Every document after this one is done.</source>
+        <translation>Tous les documents suivants sont terminés.</translation>
+    </message>
+    <message>
+        <source>This article was done already.</source>
+        <translation>Cet article était déjà terminé.</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marquer comme terminé</translation>
+    </message>
+    <message>
+        <source>This article is not done: nothing to re-open.</source>
+        <translation>Cet article n’est pas terminé&#xa0;: rien à rouvrir.</translation>
+    </message>
+    <message>
+        <source>Re-open article</source>
+        <translation>Rouvrir l’article</translation>
+    </message>
+    <message>
+        <source>Re-opened: this article is in progress again.</source>
+        <translation>Rouvert&#xa0;: cet article est de nouveau en cours.</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1356,29 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>FindActions</name>
+    <message>
+        <source>%s found</source>
+        <translation>%s trouvé(s)</translation>
+    </message>
+    <message>
+        <source>Label all</source>
+        <translation>Tout étiqueter</translation>
+    </message>
+    <message>
+        <source>No occurrence found.</source>
+        <translation>Aucune occurrence trouvée.</translation>
+    </message>
+    <message>
+        <source>Label all “%s”</source>
+        <translation>Étiqueter toutes les occurrences de «&#xa0;%s&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%s span(s) added</source>
+        <translation>%s segment(s) ajouté(s)</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in document</source>
@@ -1539,6 +1435,89 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Label all as:</source>
         <translation>Tout étiqueter comme&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>GoldActions</name>
+    <message>
+        <source>Only the project lead builds the gold standard in this project.</source>
+        <translation>Dans ce projet, seul le responsable du projet constitue la référence.</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Impossible</translation>
+    </message>
+    <message>
+        <source>%1 added to gold</source>
+        <translation>%1 ajouté(s) à la référence</translation>
+    </message>
+    <message>
+        <source>; %1 already there</source>
+        <translation>&#xa0;; %1 déjà présent(s)</translation>
+    </message>
+    <message>
+        <source>Select a span in the table or the text first.</source>
+        <translation>Sélectionnez d’abord un segment dans le tableau ou le texte.</translation>
+    </message>
+    <message>
+        <source>This span is in the gold standard already.</source>
+        <translation>Ce segment figure déjà dans la référence.</translation>
+    </message>
+    <message>
+        <source>Accept into gold</source>
+        <translation>Accepter dans la référence</translation>
+    </message>
+    <message>
+        <source>Select a row that has a gold span.</source>
+        <translation>Sélectionnez une ligne qui comporte un segment de référence.</translation>
+    </message>
+    <message>
+        <source>Remove from gold</source>
+        <translation>Retirer de la référence</translation>
+    </message>
+    <message>
+        <source>Removed from gold.</source>
+        <translation>Retiré de la référence.</translation>
+    </message>
+    <message>
+        <source>Select some words in the text first.</source>
+        <translation>Sélectionnez d’abord des mots dans le texte.</translation>
+    </message>
+    <message>
+        <source>Add to gold</source>
+        <translation>Ajouter à la référence</translation>
+    </message>
+    <message>
+        <source>Accept agreed spans</source>
+        <translation>Accepter les segments consensuels</translation>
+    </message>
+    <message>
+        <source>Accept into gold the spans agreed by %1 in all %2 listed documents?</source>
+        <translation>Accepter dans la référence les segments marqués par %1 dans les %2 documents listés&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Accept agreed answers</source>
+        <translation>Accepter les réponses concordantes</translation>
+    </message>
+    <message>
+        <source>Gold answer</source>
+        <translation>Réponse de référence</translation>
+    </message>
+    <message>
+        <source>Gold answer saved.</source>
+        <translation>Réponse de référence enregistrée.</translation>
+    </message>
+    <message>
+        <source>Gold answer cleared.</source>
+        <translation>Réponse de référence effacée.</translation>
+    </message>
+    <message>
+        <source>Document settled</source>
+        <translation>Document tranché</translation>
+    </message>
+    <message>
+        <source>Document opened again</source>
+        <translation>Document rouvert</translation>
     </message>
 </context>
 <context>
@@ -1688,84 +1667,8 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <source>to do</source>
-        <translation>à faire</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>en cours</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>terminé</translation>
-    </message>
-    <message>
-        <source>Every document after this one is done.</source>
-        <translation>Tous les documents suivants sont terminés.</translation>
-    </message>
-    <message>
-        <source>This article was done already.</source>
-        <translation>Cet article était déjà terminé.</translation>
-    </message>
-    <message>
-        <source>Mark done</source>
-        <translation>Marquer comme terminé</translation>
-    </message>
-    <message>
-        <source>This article is not done: nothing to re-open.</source>
-        <translation>Cet article n’est pas terminé&#xa0;: rien à rouvrir.</translation>
-    </message>
-    <message>
-        <source>Re-open article</source>
-        <translation>Rouvrir l’article</translation>
-    </message>
-    <message>
-        <source>Re-opened: this article is in progress again.</source>
-        <translation>Rouvert&#xa0;: cet article est de nouveau en cours.</translation>
-    </message>
-    <message>
-        <source>%s found</source>
-        <translation>%s trouvé(s)</translation>
-    </message>
-    <message>
-        <source>Label all</source>
-        <translation>Tout étiqueter</translation>
-    </message>
-    <message>
-        <source>No occurrence found.</source>
-        <translation>Aucune occurrence trouvée.</translation>
-    </message>
-    <message>
-        <source>Label all “%s”</source>
-        <translation>Étiqueter toutes les occurrences de «&#xa0;%s&#xa0;»</translation>
-    </message>
-    <message>
-        <source>%s span(s) added</source>
-        <translation>%s segment(s) ajouté(s)</translation>
-    </message>
-    <message>
         <source>Saved %s</source>
         <translation>Enregistré à %s</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>Ouvrir un projet</translation>
-    </message>
-    <message>
-        <source>Framing Annotator projects (*.framing);;All files (*)</source>
-        <translation>Projets Framing Annotator (*.framing);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>Nouveau projet</translation>
-    </message>
-    <message>
-        <source>Framing Annotator projects (*.framing)</source>
-        <translation>Projets Framing Annotator (*.framing)</translation>
-    </message>
-    <message>
-        <source>Cannot create project</source>
-        <translation>Impossible de créer le projet</translation>
     </message>
     <message>
         <source>About Framing Annotator</source>
@@ -2515,6 +2418,29 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Framing Annotator projects (*.framing);;All files (*)</source>
+        <translation>Projets Framing Annotator (*.framing);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Framing Annotator projects (*.framing)</source>
+        <translation>Projets Framing Annotator (*.framing)</translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation>Impossible de créer le projet</translation>
+    </message>
+</context>
+<context>
     <name>QuestionBox</name>
     <message>
         <source>Answers</source>
@@ -2609,6 +2535,13 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
 </context>
 <context>
+    <name>ReaderInput</name>
+    <message>
+        <source>suggestion</source>
+        <translation>suggestion</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <source>Article text</source>
@@ -2618,9 +2551,156 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
         <source>Select words, then press a label&apos;s key to annotate them.</source>
         <translation>Sélectionnez des mots, puis appuyez sur la touche d’une étiquette pour les annoter.</translation>
     </message>
+</context>
+<context>
+    <name>ReportPages</name>
     <message>
-        <source>suggestion</source>
-        <translation>suggestion</translation>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>Codeurs</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α [95% CI]</source>
+        <translation>α de Krippendorff [IC 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; κ</source>
+        <translation>κ de Fleiss</translation>
+    </message>
+    <message>
+        <source>Percent agreement</source>
+        <translation>Pourcentage d’accord</translation>
+    </message>
+    <message>
+        <source>Agreement per question</source>
+        <translation>Accord par question</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unités</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha per question with 95% intervals</source>
+        <translation>Alpha de Krippendorff par question, avec intervalles à 95&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Spans by label</source>
+        <translation>Segments par étiquette</translation>
+    </message>
+    <message>
+        <source>Hide labels no annotator used</source>
+        <translation>Masquer les étiquettes qu’aucun annotateur n’a utilisées</translation>
+    </message>
+    <message>
+        <source>spans</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Unitizing α [95% CI]</source>
+        <translation>α d’unitisation [IC 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 exact</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 par chevauchement</translation>
+    </message>
+    <message>
+        <source>Character κ</source>
+        <translation>κ par caractère</translation>
+    </message>
+    <message>
+        <source>Span agreement per label</source>
+        <translation>Accord sur les segments par étiquette</translation>
+    </message>
+    <message>
+        <source>Label confusion</source>
+        <translation>Confusion entre étiquettes</translation>
+    </message>
+    <message>
+        <source>Label confusion table</source>
+        <translation>Tableau de confusion des étiquettes</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Unitizing α</source>
+        <translation>α d’unitisation</translation>
+    </message>
+    <message>
+        <source>Coders (spans)</source>
+        <translation>Codeurs (segments)</translation>
+    </message>
+    <message>
+        <source>Documents ranked by disagreement</source>
+        <translation>Documents classés par désaccord</translation>
+    </message>
+    <message>
+        <source>Note on %s</source>
+        <translation>Remarque sur %s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Document-level questions.&lt;/b&gt; Krippendorff&apos;s alpha at each question&apos;s level of measurement, Fleiss&apos; kappa over the documents every coder answered, percent agreement over pairs. Units: documents with two or more answers.</source>
+        <translation>&lt;b&gt;Questions sur les documents.&lt;/b&gt; Alpha de Krippendorff au niveau de mesure de chaque question, kappa de Fleiss sur les documents auxquels tous les codeurs ont répondu, pourcentage d’accord par paires. Unités&#xa0;: les documents ayant au moins deux réponses.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No document-level question&lt;/b&gt; in the chosen labels.</source>
+        <translation>&lt;b&gt;Aucune question sur les documents&lt;/b&gt; parmi les étiquettes choisies.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unitizing alpha per label&lt;/b&gt; over the %1 document(s) every annotator coded, with 95% bootstrap intervals (documents resampled). Dashed lines: 0.667 (tentative) and 0.800 (reliable). F1 and character kappa are means over pairs of annotators.</source>
+        <translation>&lt;b&gt;Alpha d’unitisation par étiquette&lt;/b&gt; sur le ou les %1 document(s) codé(s) par tous les annotateurs, avec intervalles bootstrap à 95&#xa0;% (rééchantillonnage des documents). Lignes pointillées&#xa0;: 0,667 (provisoire) et 0,800 (fiable). Le F1 et le kappa par caractère sont des moyennes sur les paires d’annotateurs.</translation>
+    </message>
+    <message>
+        <source>Span origins: %1.</source>
+        <translation>Origine des segments&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>(no span)</source>
+        <translation>(aucun segment)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Label confusion.&lt;/b&gt; Each cell counts spans of two annotators that overlap: on the diagonal with the same label, elsewhere with different labels (orange). “(no span)”: a span the other annotator did not overlap at all. Labels no annotator used are left out.</source>
+        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Chaque case compte les segments de deux annotateurs qui se chevauchent&#xa0;: sur la diagonale avec la même étiquette, ailleurs avec des étiquettes différentes (en orange). «&#xa0;(aucun segment)&#xa0;»&#xa0;: un segment que l’autre annotateur n’a pas du tout chevauché. Les étiquettes qu’aucun annotateur n’a utilisées sont omises.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Label confusion.&lt;/b&gt; No overlapping spans to compare.</source>
+        <translation>&lt;b&gt;Confusion entre étiquettes.&lt;/b&gt; Aucun segment chevauchant à comparer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Documents ranked by disagreement&lt;/b&gt;: lowest unitizing alpha first, then lowest exact F1. Double-click to open the disagreement browser.</source>
+        <translation>&lt;b&gt;Documents classés par désaccord&lt;/b&gt;&#xa0;: alpha d’unitisation le plus bas d’abord, puis F1 exact le plus bas. Double-cliquez pour ouvrir le navigateur des désaccords.</translation>
     </message>
 </context>
 <context>
@@ -2897,6 +2977,31 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Spans in this document</source>
         <translation>Segments de ce document</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionHandling</name>
+    <message>
+        <source>no label yet</source>
+        <translation>pas encore d’étiquette</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)</source>
+        <translation>Suggéré&#xa0;: %1 → %2 (Entrée accepte, Suppr rejette, une touche d’étiquette change l’étiquette)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>Accepter %n suggestion</numerusform>
+            <numerusform>Accepter %n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n suggestion(s)</source>
+        <translation>
+            <numerusform>Rejeter %n suggestion</numerusform>
+            <numerusform>Rejeter %n suggestions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3519,28 +3624,6 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
         <translation>Aucun autre annotateur n’a de segment dans cet article.</translation>
     </message>
     <message>
-        <source>no label yet</source>
-        <translation>pas encore d’étiquette</translation>
-    </message>
-    <message>
-        <source>Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)</source>
-        <translation>Suggéré&#xa0;: %1 → %2 (Entrée accepte, Suppr rejette, une touche d’étiquette change l’étiquette)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accept %n suggestion(s)</source>
-        <translation>
-            <numerusform>Accepter %n suggestion</numerusform>
-            <numerusform>Accepter %n suggestions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Reject %n suggestion(s)</source>
-        <translation>
-            <numerusform>Rejeter %n suggestion</numerusform>
-            <numerusform>Rejeter %n suggestions</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Not possible</source>
         <translation>Impossible</translation>
     </message>
@@ -3551,62 +3634,6 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Redone: %s</source>
         <translation>Rétabli&#xa0;: %s</translation>
-    </message>
-    <message>
-        <source>Relabel as %s</source>
-        <translation>Changer l’étiquette en %s</translation>
-    </message>
-    <message>
-        <source>Select some text first, then press a label&apos;s key.</source>
-        <translation>Sélectionnez d’abord du texte, puis appuyez sur la touche d’une étiquette.</translation>
-    </message>
-    <message>
-        <source>The selection holds no words to label.</source>
-        <translation>La sélection ne contient aucun mot à étiqueter.</translation>
-    </message>
-    <message>
-        <source>These words are already labelled %s.</source>
-        <translation>Ces mots sont déjà étiquetés %s.</translation>
-    </message>
-    <message>
-        <source>Label as %s</source>
-        <translation>Étiqueter comme %s</translation>
-    </message>
-    <message>
-        <source>Delete span</source>
-        <translation>Supprimer le segment</translation>
-    </message>
-    <message>
-        <source>Resize span</source>
-        <translation>Redimensionner le segment</translation>
-    </message>
-    <message>
-        <source>A span cannot be made empty; drag the edge less far.</source>
-        <translation>Un segment ne peut pas être vide&#xa0;; déplacez le bord moins loin.</translation>
-    </message>
-    <message>
-        <source>Edit note</source>
-        <translation>Modifier la note</translation>
-    </message>
-    <message>
-        <source>Answer question</source>
-        <translation>Répondre à la question</translation>
-    </message>
-    <message>
-        <source>Note on your answer</source>
-        <translation>Note sur votre réponse</translation>
-    </message>
-    <message>
-        <source>Why this answer to “%s”?</source>
-        <translation>Pourquoi cette réponse à «&#xa0;%s&#xa0;»&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Edit answer note</source>
-        <translation>Modifier la note de réponse</translation>
-    </message>
-    <message>
-        <source>Edit memo</source>
-        <translation>Modifier le mémo</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox
 from annotator.core.codebook import codebook_from_dict, codebook_to_dict
 from annotator.core.shortcuts import normal_shortcut
 from annotator.gui.codebook_editor import CodebookEditor
-from annotator.gui.reader import key_text
+from annotator.gui.reader_input import key_text
 from annotator.gui.span_dialog import SpanDialog
 from annotator.io.codebook_files import load_preset
 

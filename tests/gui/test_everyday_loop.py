@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core.model import Span
 from tests.gui.conftest import EMOJI_TEXT, PLAIN_TEXT
 
 CTRL = Qt.KeyboardModifier.ControlModifier

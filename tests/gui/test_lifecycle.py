@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from annotator.core.errors import ProjectError
 from annotator.core.model import Document, Span
 from annotator.gui import workspace as workspace_module
+from annotator.gui import workspace_suggestions
 from annotator.gui.settings import Settings
 from annotator.gui.tasks import TaskRunner
 from annotator.io.codebook_files import load_preset
@@ -21,7 +22,7 @@ from annotator.store import Project
 def _slow_detectors(monkeypatch, started: threading.Event, seconds: float = 0.6) -> list[str]:
     """Make the detectors take a while, recording each document they ran on."""
     ran: list[str] = []
-    real = workspace_module.suggestions_for
+    real = workspace_suggestions.suggestions_for
 
     def slow(document, *args, **kwargs):
         ran.append(document.id)
@@ -29,7 +30,7 @@ def _slow_detectors(monkeypatch, started: threading.Event, seconds: float = 0.6)
         time.sleep(seconds)
         return real(document, *args, **kwargs)
 
-    monkeypatch.setattr(workspace_module, "suggestions_for", slow)
+    monkeypatch.setattr(workspace_suggestions, "suggestions_for", slow)
     return ran
 
 

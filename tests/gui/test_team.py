@@ -103,3 +103,22 @@ def test_a_merge_that_changed_something_clears_the_undo_history(window, project,
     monkeypatch.setattr(team.ReportDialog, "exec", lambda self: 0)
     team.merge_files(window, [str(package)])
     assert window.undo_stack.count() == 0
+
+
+def test_a_merge_needing_consent_asks_and_merges_with_it(window, monkeypatch, tmp_path):
+    from annotator.core.errors import MergeNeedsConsent
+
+    calls = []
+
+    def merge(path, **allowed):
+        calls.append(allowed)
+        if not allowed:
+            raise MergeNeedsConsent("is not a package but a copy of a whole project", "whole_copy")
+        return "merged"
+
+    asked = []
+    monkeypatch.setattr(window.project.merges, "merge", merge)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Yes)
+    assert team.merge_with_consent(window, tmp_path / "copy.framing") == "merged"
+    assert calls == [{}, {"whole_copy": True}]
+    assert "copy of a whole project" in asked[0]

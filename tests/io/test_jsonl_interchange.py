@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from annotator.core.model import AttributeDef, Choice, Document, Label, Span
+from annotator.core.model import Choice, Document, Label, Span
 from annotator.io.codebook_files import load_preset
 from annotator.services.exporting import export_project
 from annotator.services.importing import import_paths

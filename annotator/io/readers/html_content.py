@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
@@ -46,15 +45,6 @@ CHROME_TEXT = re.compile(
 EDGE_TEXT_MAX = 200
 BR_MARK = "\x00"  # NUL never survives decoding, so it can stand for <br> inside a paragraph
 PRE_MARK = "\x01"  # a line break inside <pre>, whose indentation is kept
-
-
-@dataclass
-class ArticleParts:
-    """What the walk found: paragraphs, caption texts and the headline element's text."""
-
-    paragraphs: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    headline: str = ""
 
 
 def _tokens(el: lxml_html.HtmlElement) -> set[str]:

@@ -12,6 +12,8 @@ from annotator.io.paragraphs import collapse_markup_whitespace
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
+ENTITIES_REFUSED = ("declares XML entities (<!ENTITY>), which are refused: they can read local files "
+                    "or expand into billions of characters")
 
 
 def safe_parser() -> etree.XMLParser:
@@ -25,21 +27,23 @@ def safe_parser() -> etree.XMLParser:
 def parse_xml(text: str, source: str) -> etree._Element:
     """Parse decoded XML text; entity declarations, malformed or too-deep files are refused."""
     if _ENTITY_DECLARATION.search(text):
-        raise ImportRefused(
-            source, "declares XML entities (<!ENTITY>), which are refused: they can read local files "
-            "or expand into billions of characters",
-        )
+        raise ImportRefused(source, ENTITIES_REFUSED)
     data = re.sub(r"^\ufeff?\s*<\?xml[^>]*\?>", "", text, count=1).encode("utf-8")
     try:
         root = etree.fromstring(data, parser=safe_parser())
     except etree.XMLSyntaxError as exc:
-        message = str(exc)
-        if "depth" in message.lower():
-            raise ImportRefused(source, "nests its elements too deeply (over 256 levels): refused as hostile") from None
-        raise ImportRefused(source, f"is not well-formed XML ({message})") from None
+        raise syntax_refusal(source, exc) from None
     if root is None:
         raise ImportRefused(source, "holds no XML element")
     return root
+
+
+def syntax_refusal(source: str, exc: etree.XMLSyntaxError) -> ImportRefused:
+    """The refusal of a file libxml2 could not parse: too deeply nested (hostile), or not well-formed."""
+    message = str(exc)
+    if "depth" in message.lower():
+        return ImportRefused(source, "nests its elements too deeply (over 256 levels): refused as hostile")
+    return ImportRefused(source, f"is not well-formed XML ({message})")
 
 
 def local(el: etree._Element) -> str:

@@ -15,7 +15,7 @@ from annotator.core.model import Document
 from annotator.io.decode import declared_encoding
 from annotator.io.readers.base import ImportedDocument, ReadOptions, display_name, too_large
 from annotator.io.readers.text_stream import stream_encoding
-from annotator.io.readers.xml_parse import local
+from annotator.io.readers.xml_parse import ENTITIES_REFUSED, local, syntax_refusal
 
 PROLOG_BYTES = 1 << 20
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -29,8 +29,7 @@ def _events(path: Path, source: str):
     with open(path, "rb") as handle:
         head = handle.read(PROLOG_BYTES)
     if _ENTITY_DECLARATION.search(head):
-        raise ImportRefused(source, "declares XML entities (<!ENTITY>), which are refused: they can read local "
-                                    "files or expand into billions of characters")
+        raise ImportRefused(source, ENTITIES_REFUSED)
     encoding = None
     if declared_encoding(head) is None:
         found = stream_encoding(path, source)
@@ -104,10 +103,7 @@ def stream_xml(path: Path, options: ReadOptions) -> Iterator[ImportedDocument]:
             _free(el)
             yield ImportedDocument(document, where=f"article {count}")
     except etree.XMLSyntaxError as exc:
-        message = str(exc)
-        if "depth" in message.lower():
-            raise ImportRefused(source, "nests its elements too deeply (over 256 levels): refused as hostile") from None
-        raise ImportRefused(source, f"is not well-formed XML ({message})") from None
+        raise syntax_refusal(source, exc) from None
     if root is None:
         raise ImportRefused(source, "holds no XML element")
     if count == 0 or (count == 1 and kind == "generic" and local(root) not in COLLECTION_ROOTS):

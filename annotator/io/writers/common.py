@@ -218,6 +218,16 @@ def selected_sources(project: Any, document_id: str, selection: ExportSelection)
     return chosen
 
 
+def status_cells(project: Any, document_id: str, selection: ExportSelection) -> list[str] | None:
+    """Each selected annotator's status of a document, gold last ("done" where it has gold spans and
+    no status of its own); None when `done_only` leaves the document out."""
+    statuses = project.assignments.statuses(document_id)
+    if selection.gold and statuses.get(GOLD) is None and project.exports.has_gold(document_id):
+        statuses[GOLD] = "done"
+    cells = [statuses.get(name, "todo") for name in selection.sources]
+    return None if selection.done_only and "done" not in cells else cells
+
+
 class Stopwatch:
     """Seconds since creation."""
 

@@ -15,6 +15,7 @@ from annotator.io.writers.common import (
     atomic_output_file,
     attribute_text,
     label_paths,
+    status_cells,
 )
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -181,17 +182,13 @@ def spans_table(project: Any, selection: ExportSelection, progress: Progress) ->
 
 def documents_table(project: Any, selection: ExportSelection, progress: Progress) -> Table:
     """One row per document with its metadata and each selected annotator's status."""
-    sources = selection.sources
-    header = DOCUMENT_COLUMNS + [f"status_{name}" for name in sources]
+    header = DOCUMENT_COLUMNS + [f"status_{name}" for name in selection.sources]
 
     def rows() -> Iterator[list[Any]]:
         for doc in project.documents.summaries():
             progress.step()
-            statuses = project.assignments.statuses(doc.id)
-            if selection.gold and statuses.get("gold") is None and project.exports.has_gold(doc.id):
-                statuses["gold"] = "done"
-            cells = [statuses.get(name, "todo") for name in sources]
-            if selection.done_only and "done" not in cells:
+            cells = status_cells(project, doc.id, selection)
+            if cells is None:
                 continue
             yield [doc.id, doc.title, doc.outlet, doc.url, doc.published, doc.language, doc.length,
                    *cells]

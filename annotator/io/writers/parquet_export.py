@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from annotator.core.errors import AnnotatorError
-from annotator.io.writers.common import ExportReport, ExportSelection, Progress, attribute_text, label_paths
+from annotator.io.writers.common import (
+    ExportReport, ExportSelection, Progress, attribute_text, label_paths, status_cells,
+)
 from annotator.io.writers.csv_export import (
     DOCUMENT_COLUMNS, SPAN_COLUMNS, SPAN_TAIL_COLUMNS, TABLE_MAKERS, Table, context_after, context_before,
 )
@@ -105,18 +107,14 @@ def write_table_parquet(table: Table, path: Path) -> int:
 
 def documents_with_texts(project: Any, selection: ExportSelection, progress: Progress) -> Table:
     """The documents table with each document's position, text, author, file name and metadata."""
-    sources = selection.sources
     header = (["position"] + DOCUMENT_COLUMNS + ["author", "filename", "metadata", "text"]
-              + [f"status_{name}" for name in sources])
+              + [f"status_{name}" for name in selection.sources])
 
     def rows() -> Iterator[list[Any]]:
         for position, doc in enumerate(project.documents.iter_all()):
             progress.step()
-            statuses = project.assignments.statuses(doc.id)
-            if selection.gold and statuses.get("gold") is None and project.exports.has_gold(doc.id):
-                statuses["gold"] = "done"
-            cells = [statuses.get(name, "todo") for name in sources]
-            if selection.done_only and "done" not in cells:
+            cells = status_cells(project, doc.id, selection)
+            if cells is None:
                 continue
             yield [position, doc.id, doc.title, doc.outlet, doc.url, doc.published, doc.language, len(doc.text),
                    doc.author, doc.filename, json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True),
