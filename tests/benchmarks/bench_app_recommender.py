@@ -77,11 +77,17 @@ def background_training(path: Path, cache) -> tuple[float, float, float, recomme
     return read, fit, time.perf_counter() - began, models
 
 
+_ADDED: list[int] = []
+
+
 def add_one_annotation(path: Path, doc_id: str) -> None:
+    """One more span by alice (each call at another place: the store keeps no two identical spans)."""
+    start = 6 * len(_ADDED)
+    _ADDED.append(start)
     with Project.open(path, backup=False) as project:
         text = project.documents.text(doc_id)
-        project.spans.add(Span(document_id=doc_id, annotator="alice", label_id="hedge", start=0, end=5,
-                               text=text[:5]))
+        project.spans.add(Span(document_id=doc_id, annotator="alice", label_id="hedge", start=start, end=start + 5,
+                               text=text[start:start + 5]))
 
 
 def in_window(path: Path, unlabelled_ids: list[str], articles: int) -> None:
@@ -138,11 +144,11 @@ def in_window(path: Path, unlabelled_ids: list[str], articles: int) -> None:
         pump_until(lambda: not window.tasks.tasks("suggestions"))
         times = []
         for doc_id in unlabelled_ids[2:2 + articles]:
-            window.workspace.suggestions = []
             began = time.perf_counter()
             window.open_document(doc_id)
-            pump_until(lambda: bool(window.workspace.suggestions) and window.workspace._found is not None
-                       and window.workspace._found[0] == doc_id)
+            state = window.workspace.suggestion_state
+            pump_until(lambda: bool(window.workspace.suggestions) and state.result is not None
+                       and state.result.document_id == doc_id)
             times.append(time.perf_counter() - began)
         shown[label] = statistics.median(times)
     print(f"   in the window, open_document to its suggestions listed (median of {articles}): "
