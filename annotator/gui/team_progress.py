@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHeaderView, QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget,
 )
 
 from annotator.gui.document_list import STATUS_COLOURS
@@ -21,15 +21,30 @@ def status_names() -> dict[str, str]:
             "done": translate("Team", "done")}
 
 
-def share_bar(share: float, parent: QWidget) -> QProgressBar:
-    """A bar filled to `share` (0..1), labelled with the percentage in the interface's locale."""
-    bar = QProgressBar(parent)
-    bar.setRange(0, 1000)
-    bar.setValue(round(share * 1000))
-    bar.setFormat(percent(share))  # only %p, %v and %m are placeholders: a trailing % stays
-    bar.setAccessibleName(percent(share))
-    bar.setTextVisible(True)
-    return bar
+class ShareCell(QWidget):
+    """A bar filled to `share` (0..1) with the percentage, in the interface's locale, written beside it:
+    written on the bar, part of the figure would be white on white where the fill ends ("33,3 %")."""
+
+    def __init__(self, share: float, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(round(share * 1000))
+        self.bar.setFormat(percent(share))  # only %p, %v and %m are placeholders: a trailing % stays
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(self.fontMetrics().height() // 2 + 4)
+        self.label = QLabel(percent(share), self)
+        self.label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance(percent(1.0)) + 2)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.label)
+        self.setAccessibleName(percent(share))
+
+    def text(self) -> str:
+        """The percentage shown."""
+        return self.label.text()
 
 
 class ProgressDialog(QDialog):
@@ -59,7 +74,7 @@ class ProgressDialog(QDialog):
         for row, name in enumerate(progress.annotators):
             counts = progress.totals[name]
             self.people.setItem(row, 0, text_item(shown.get(name, name), name))
-            self.people.setCellWidget(row, 1, share_bar(progress.share_done(name), self.people))
+            self.people.setCellWidget(row, 1, ShareCell(progress.share_done(name), self.people))
             for column, status in enumerate(("done", "in progress", "todo"), start=2):
                 item = text_item(str(counts.get(status, 0)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -79,7 +94,7 @@ class ProgressDialog(QDialog):
         self.table.setRowCount(len(progress.rows))
         for r, row in enumerate(progress.rows):
             self.table.setItem(r, 0, text_item(row.title or row.document_id[:12], row.title))
-            self.table.setCellWidget(r, 1, share_bar(row.share_done, self.table))
+            self.table.setCellWidget(r, 1, ShareCell(row.share_done, self.table))
             for c, name in enumerate(progress.annotators, start=2):
                 status = row.statuses.get(name)
                 item = text_item(names.get(status, status or ""))

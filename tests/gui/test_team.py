@@ -71,6 +71,23 @@ def test_progress_dialog_shows_documents_by_annotators(window, project, document
     assert [dialog.people.cellWidget(r, 1).text() for r in range(2)] == ["0.0%", "100.0%"]
 
 
+def test_progress_percentages_are_written_beside_the_bars_not_over_their_fill(window, project, documents):
+    """Written on the bar, the part of "33.3%" where the fill ends was white on white."""
+    from PySide6.QtWidgets import QLabel, QProgressBar
+
+    for name in ("alice", "bob", "carol"):
+        project.assignments.assign(name, documents[:1])
+    project.assignments.set_status("bob", documents[0], "done")
+    dialog = team.ProgressDialog(project, window)
+    dialog.show()
+    cell = dialog.table.cellWidget(0, 1)
+    bar, label = cell.findChild(QProgressBar), cell.findChild(QLabel)
+    assert label.text() == "33.3%" and label.isVisible()
+    assert not bar.isTextVisible() and bar.value() == 333
+    assert label.geometry().left() >= bar.geometry().right()  # the figure stands clear of the bar
+    dialog.close()
+
+
 def test_merge_from_the_gui_brings_a_package_back(window, project, documents, tmp_path, monkeypatch):
     from annotator.store import Project
 
