@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from annotator.core.text import short_title
 from annotator.gui.plain_text import plain
 from annotator.store import Project
 from annotator.store.documents import DocumentRow
@@ -94,7 +95,7 @@ class DocumentListModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
-                return row.title or self.tr("(untitled)")
+                return short_title(row.title) or self.tr("(untitled)")  # a title as long as the text: its start
             if column == "published":
                 return row.published[:10]
             if column == "status":
@@ -104,7 +105,7 @@ class DocumentListModel(QAbstractTableModel):
                 return row.span_count
             return getattr(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return plain(row.title)
+            return plain(short_title(row.title, 1000))
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QColor(STATUS_COLOURS[row.status])
         if role == Qt.ItemDataRole.UserRole:

@@ -71,3 +71,30 @@ def test_a_short_first_line_stays_the_bold_headline(window):
     cursor = QTextCursor(window.workspace.reader.document())
     cursor.setPosition(1)
     assert cursor.charFormat().fontWeight() == QFont.Weight.Bold
+
+
+def test_a_text_file_with_no_line_break_is_listed_by_its_first_sentence(window, project, tmp_path, qtbot,
+                                                                        monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui.import_flow import run_import
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: shown.append(args[2]))
+    path = tmp_path / "one-line.txt"
+    path.write_text(SENTENCE * 2000, encoding="utf-8")
+    run_import(window, [str(path)])
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    model = window.document_list.model
+    titles = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    assert "Le « mot » est dit." in titles
+
+
+def test_a_title_stored_as_long_as_its_text_is_listed_by_its_start(window, project):
+    """Projects imported before titles were shortened: the list shows the start of the title."""
+    project.documents.add([Document(text=SENTENCE * 5000, title=SENTENCE * 5000)])
+    model = window.document_list.model
+    model.reload()
+    titles = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    tips = [model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) for row in range(model.rowCount())]
+    assert "Le « mot » est dit." in titles and max(len(tip) for tip in tips) <= 1001
