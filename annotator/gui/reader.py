@@ -285,6 +285,13 @@ class ReaderView(ReaderInput, QTextEdit):
         """Shown spans (not suggestions) over character `offset`, innermost first."""
         return [e.payload for e in self._spans.covering(offset) if self._shown(e.payload)]
 
+    def marks_under(self, offset: int) -> list[Mark]:
+        """Shown spans and suggestions over character `offset`, innermost (shortest) first; a span before a
+        suggestion of the same length."""
+        hits = [e.payload for layer in (self._spans, self._suggestions) for e in layer.covering(offset)
+                if self._shown(e.payload)]
+        return sorted(hits, key=lambda m: (m.end - m.start, m.suggestion, m.start))
+
     def _cursor_for(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(start))
