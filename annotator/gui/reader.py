@@ -23,6 +23,7 @@ from annotator.gui.reader_paint import (
 
 MAX_LINE_WIDTH = 760  # pixels of text per line at most, for comfortable reading
 PAGE_MARGIN = 28
+LONG_BLOCK = 4_000  # a paragraph longer than this keeps its shaped text between paints (see _new_document)
 HEADLINE_LIMIT = 300  # a first paragraph longer than this is body text (a file with no line break), not a headline
 
 
@@ -127,6 +128,10 @@ class ReaderView(ReaderInput, QTextEdit):
         block = document.firstBlock()
         while block.isValid():
             QTextCursor(block).setBlockFormat(body)
+            if block.length() > LONG_BLOCK:
+                # Qt otherwise drops a laid-out paragraph's shaped text and shapes the whole paragraph
+                # again at each paint: 50 ms per key press in a text file with no line break (1 MB).
+                block.layout().setCacheEnabled(True)
             block = block.next()
         self._format_headline(document)
         editor.endEditBlock()
