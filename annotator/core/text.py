@@ -102,3 +102,21 @@ def stored_text_problem(text: str) -> str | None:
         return (f"holds a lone surrogate (U+{ord(surrogate.group()):04X}) at character {surrogate.start()}, "
                 "half of a character that cannot be stored")
     return None
+
+
+TITLE_LIMIT = 200  # characters of a title made from an article's first paragraph
+_SENTENCE_END = re.compile(r"[.!?…](?:[»”\"’)\u00a0]*)\s")
+
+
+def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
+    """A title from an article's first paragraph: the whole first line when short, else its first sentence
+    when that fits `limit`, else its first words up to `limit` followed by "…" (a text file with no line
+    break would otherwise be titled by all of its text)."""
+    line = text[:4 * limit].strip().split("\n", 1)[0].strip()  # the start only: a title may be 1 MB long
+    if len(line) <= limit:
+        return line
+    sentence = _SENTENCE_END.search(line, 12, limit + 1)  # not "M." alone
+    if sentence is not None:
+        return line[:sentence.end()].strip()
+    cut = line.rfind(" ", 0, limit)
+    return line[:cut if cut > limit // 2 else limit].rstrip() + "…"

@@ -135,6 +135,8 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
             if demo_name is None:
                 return None
             project = open_demo_project(demo_name)
+            if ask and demo_name and not annotator:
+                annotator = demo_name  # asked just now to build the demo for them: not asked a second time
         else:
             # The rotating backup is made in the background once the window is up (see below).
             project = Project.open(path, backup=False)

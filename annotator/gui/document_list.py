@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from annotator.core.text import short_title
 from annotator.gui.plain_text import plain
 from annotator.store import Project
 from annotator.store.documents import DocumentRow
 
 PAGE_SIZE = 200
+# Set aside in this order when the list is too narrow for every column: span count, outlet, date.
+# The title and the status always show.
+OPTIONAL_COLUMNS = (4, 1, 2)
+OUTLET_WIDTH = 80
+TITLE_MIN_CHARACTERS = 18
 STATUS_COLOURS = {"todo": "#777777", "in progress": "#B8860B", "done": "#1B7837"}
 
 
@@ -94,7 +100,7 @@ class DocumentListModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
-                return row.title or self.tr("(untitled)")
+                return short_title(row.title) or self.tr("(untitled)")  # a title as long as the text: its start
             if column == "published":
                 return row.published[:10]
             if column == "status":
@@ -104,7 +110,7 @@ class DocumentListModel(QAbstractTableModel):
                 return row.span_count
             return getattr(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return plain(row.title)
+            return plain(short_title(row.title, 1000))
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QColor(STATUS_COLOURS[row.status])
         if role == Qt.ItemDataRole.UserRole:
@@ -195,7 +201,7 @@ class DocumentListPanel(QWidget):
         for column in range(2, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 80)
+        header.resizeSection(1, OUTLET_WIDTH)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.scope_combo)
@@ -208,13 +214,43 @@ class DocumentListPanel(QWidget):
         self.status_combo.currentIndexChanged.connect(self._apply_filter)
         self.scope_combo.currentIndexChanged.connect(self._apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        # A status or span count of another width, or new rows, may need the room of another column.
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
+            signal.connect(self.fit_columns)
+        self.view.viewport().installEventFilter(self)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        # A narrow list keeps the titles readable; the outlet and date show above the text anyway.
-        narrow = self.width() < 40 * self.fontMetrics().averageCharWidth()
-        for column in (1, 2, 4):  # outlet, date, span count
-            self.view.setColumnHidden(column, narrow)
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self.fit_columns()  # the room the columns have now (the panel's own size is known earlier)
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self, *_changed) -> None:
+        """Show the columns that fit beside a readable title, so the status never needs sideways scrolling;
+        the outlet and date show above the text anyway. Measured on the columns' contents (not a fixed
+        number of characters): the list's usual width holds the title and the status, not all five."""
+        view, header = self.view, self.view.horizontalHeader()
+        available = view.viewport().width()
+        needed = TITLE_MIN_CHARACTERS * view.fontMetrics().averageCharWidth() + self._column_width(3)
+        shown = set()
+        for column in reversed(OPTIONAL_COLUMNS):  # the most useful first: date, outlet, span count
+            width = self._column_width(column)
+            if needed + width > available:
+                break
+            needed += width
+            shown.add(column)
+        for column in OPTIONAL_COLUMNS:
+            if view.isColumnHidden(column) == (column in shown):
+                view.setColumnHidden(column, column not in shown)
+        if 1 in shown and header.sectionSize(1) == 0:
+            header.resizeSection(1, OUTLET_WIDTH)
+
+    def _column_width(self, column: int) -> int:
+        """The width a column takes when shown: its contents (and header) for the sized-to-contents ones."""
+        header = self.view.horizontalHeader()
+        if column == 1:  # sized by hand: as the person left it
+            shown_width = 0 if self.view.isColumnHidden(1) else header.sectionSize(1)
+            return shown_width or OUTLET_WIDTH
+        return max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
 
     def _apply_filter(self) -> None:
         mine = self._scope_forced or (self._scope_offered and bool(self.scope_combo.currentData()))

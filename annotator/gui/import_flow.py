@@ -30,11 +30,15 @@ def run_import(window, paths: list[str] | None = None) -> Task | None:
     from annotator.store import Project
 
     project_path, annotator = window.project.path, window.annotator
+    title = QCoreApplication.translate("Import", "Importing articles…")
 
     def work(progress, cancelled):
+        def file_read(done, total, path):  # the services name a Path; the progress signal carries text
+            progress(done, total, f"{title}\n{path.name}")
+
         with Project.open(project_path, backup=False) as project:
             return import_paths(project, paths, annotator=None, fallback_annotator=annotator,
-                                progress=progress, cancel=cancelled)
+                                progress=file_read, cancel=cancelled)
 
     def done(report, error):
         if error is not None:
@@ -46,5 +50,4 @@ def run_import(window, paths: list[str] | None = None) -> Task | None:
                                     plain(import_summary(report)))
         window.after_import()
 
-    return window.tasks.start("import", work, done, title=QCoreApplication.translate("Import", "Importing articles…"),
-                              dialog_parent=window)
+    return window.tasks.start("import", work, done, title=title, dialog_parent=window)

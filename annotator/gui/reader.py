@@ -18,11 +18,13 @@ from annotator.core.lanes import RangeIndex
 from annotator.gui.qt_offsets import QtOffsets
 from annotator.gui.reader_input import ReaderInput
 from annotator.gui.reader_paint import (
-    MarginGeometry, MarginName, margin_names, name_font, paint_marks, paint_margin, segments,
+    MarginGeometry, MarginName, line_below, margin_names, name_font, paint_marks, paint_margin, segments,
 )
 
 MAX_LINE_WIDTH = 760  # pixels of text per line at most, for comfortable reading
 PAGE_MARGIN = 28
+LONG_BLOCK = 4_000  # a paragraph longer than this keeps its shaped text between paints (see _new_document)
+HEADLINE_LIMIT = 300  # a first paragraph longer than this is body text (a file with no line break), not a headline
 
 
 @dataclass
@@ -92,7 +94,7 @@ class ReaderView(ReaderInput, QTextEdit):
     # -- content ---------------------------------------------------------------------------
 
     def show_text(self, text: str, key: str | None = None) -> None:
-        """Show a document's stored text; the first paragraph (the headline) is set large and bold.
+        """Show a document's stored text; the first paragraph, when short (the headline), is set large and bold.
 
         Each text gets a document of its own (`key`, the document's id, is accepted for callers that
         name it): the text cursor then starts at the top, where moving it from the end of a long
@@ -126,6 +128,10 @@ class ReaderView(ReaderInput, QTextEdit):
         block = document.firstBlock()
         while block.isValid():
             QTextCursor(block).setBlockFormat(body)
+            if block.length() > LONG_BLOCK:
+                # Qt otherwise drops a laid-out paragraph's shaped text and shapes the whole paragraph
+                # again at each paint: 50 ms per key press in a text file with no line break (1 MB).
+                block.layout().setCacheEnabled(True)
             block = block.next()
         self._format_headline(document)
         editor.endEditBlock()
@@ -133,7 +139,7 @@ class ReaderView(ReaderInput, QTextEdit):
 
     def _format_headline(self, document: QTextDocument | None = None) -> None:
         headline = (document or self.document()).firstBlock()
-        if headline.isValid() and headline.length() > 1:
+        if headline.isValid() and 1 < headline.length() <= HEADLINE_LIMIT + 1:
             cursor = QTextCursor(headline)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             headline_format = QTextBlockFormat()
@@ -284,6 +290,13 @@ class ReaderView(ReaderInput, QTextEdit):
         """Shown spans (not suggestions) over character `offset`, innermost first."""
         return [e.payload for e in self._spans.covering(offset) if self._shown(e.payload)]
 
+    def marks_under(self, offset: int) -> list[Mark]:
+        """Shown spans and suggestions over character `offset`, innermost (shortest) first; a span before a
+        suggestion of the same length."""
+        hits = [e.payload for layer in (self._spans, self._suggestions) for e in layer.covering(offset)
+                if self._shown(e.payload)]
+        return sorted(hits, key=lambda m: (m.end - m.start, m.suggestion, m.start))
+
     def _cursor_for(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(start))
@@ -348,7 +361,9 @@ class ReaderView(ReaderInput, QTextEdit):
                                                       self._offsets.to_qt(end))]
 
     def _visible_range(self, rect=None) -> tuple[int, int]:
-        """Code-point offsets of the first and last characters in view, or in `rect` (with a margin)."""
+        """Code-point offsets of the first and last characters in view, or in `rect` (with a margin).
+
+        A block taller than the view (a long paragraph) ends the range at its last line in view."""
         rect = rect or self.viewport().rect()
         first = self.cursorForPosition(rect.topLeft()).position()
         bottom = self.verticalScrollBar().value() + rect.bottom()
@@ -356,9 +371,14 @@ class ReaderView(ReaderInput, QTextEdit):
         block = self.document().findBlock(first)
         last = first
         while block.isValid():
-            if layout.blockBoundingRect(block).top() > bottom or (
-                    block.layout().lineCount() == 0 and block.length() > 1):
+            box = layout.blockBoundingRect(block)
+            lines = block.layout()
+            if box.top() > bottom or (lines.lineCount() == 0 and block.length() > 1):
                 break  # below the view, or not laid out yet (Qt lays a long text out as it is shown)
+            if box.bottom() > bottom and lines.lineCount():
+                line = lines.lineAt(line_below(lines, bottom - lines.position().y()))
+                last = block.position() + line.textStart() + line.textLength()
+                break
             last = block.position() + block.length()
             block = block.next()
         return self._offsets.from_qt(max(0, first - 200)), self._offsets.from_qt(last + 200)

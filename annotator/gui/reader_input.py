@@ -78,11 +78,8 @@ class ReaderInput:
             return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            offset = self.offset_at(QPointF(event.position()).toPoint())
-            hits = [e.payload for layer in (self._spans, self._suggestions) for e in layer.covering(offset)
-                    if self._shown(e.payload)]
-            hits.sort(key=lambda m: (m.suggestion, m.end - m.start))
-            self.mark_clicked.emit(hits[0].id if hits else "")
+            hits = self.marks_under(self.offset_at(QPointF(event.position()).toPoint()))
+            self.mark_clicked.emit(hits[0].id if hits else "")  # the innermost: a suggestion inside a span wins
 
     # -- events ----------------------------------------------------------------------------
 

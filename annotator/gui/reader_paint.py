@@ -62,18 +62,49 @@ class MarginGeometry:
         return cls(left=left, right=page_margin + extra / 2, names=names, stripes_right=left - 6)
 
 
+def line_index(layout, position: int) -> int:
+    """Index of the line of a laid-out block holding `position` (relative to the block): a binary search, so
+    a paragraph of thousands of lines is not read line by line."""
+    low, high = 0, layout.lineCount() - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if layout.lineAt(middle).textStart() <= position:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def line_below(layout, y: float) -> int:
+    """Index of the last line of a laid-out block whose top is at or above `y` (relative to the block)."""
+    low, high = 0, layout.lineCount() - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if layout.lineAt(middle).y() <= y:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def segments(document: QTextDocument, start16: int, end16: int):
-    """Rectangles (document coordinates) of the text between two Qt positions, one per line."""
+    """Rectangles (document coordinates) of the text between two Qt positions, one per line; only the lines
+    the range covers are looked at, however long their block."""
     found = []
     block = document.findBlock(start16)
     while block.isValid() and block.position() < end16:
         layout = block.layout()
         origin = layout.position()
         base = block.position()
-        for i in range(layout.lineCount()):
+        count = layout.lineCount()
+        i = line_index(layout, max(0, start16 - base)) if count else 0
+        while i < count:
             line = layout.lineAt(i)
             line_start = base + line.textStart()
+            if line_start >= end16:
+                break
             line_end = line_start + line.textLength()
+            i += 1
             s, e = max(start16, line_start), min(end16, line_end)
             if s >= e:
                 continue

@@ -46,7 +46,7 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            result = self._work(lambda d, t, w: self.progressed.emit(d, t, w), self.cancel_event.is_set)
+            result = self._work(self._progress, self.cancel_event.is_set)
         except Exception as exc:  # noqa: BLE001 - handed to `done`, and logged with its traceback
             log.error("background task failed:\n%s", traceback.format_exc())
             result, error = None, exc
@@ -54,6 +54,11 @@ class _Worker(QObject):
             error = None
         self.finished.emit(result, error)
         self.thread().quit()  # the thread ends now, so that waiting for it never hangs
+
+    def _progress(self, done: int, total: int, what: object = "") -> None:
+        """Report progress; `what` as text (a Path or None would not cross the str signal: Qt drops the
+        call with a message on stderr)."""
+        self.progressed.emit(int(done), int(total), "" if what is None else str(what))
 
 
 class Task(QObject):

@@ -181,6 +181,7 @@ class SuggestionDecisionCommand(StoreCommand):
         self._attributes_for = attributes_for
         self._decisions: list = []
         self._deleted: list[str] = []
+        self.span_ids: list[str] = []  # the spans the first acceptance made
 
     @property
     def _keys(self) -> set[tuple[str, int, int]]:
@@ -198,6 +199,7 @@ class SuggestionDecisionCommand(StoreCommand):
             change = self._project.suggestions.accept(self._document_id, self._annotator, self._suggestions,
                                                       label_id=self._label_id,
                                                       attributes_for=self._attributes_for)
+            self.span_ids = list(change.spans)
         else:
             change = self._project.suggestions.reject(self._document_id, self._annotator, self._suggestions)
             self._deleted = list(change.spans)

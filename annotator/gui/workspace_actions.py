@@ -99,18 +99,21 @@ class AnnotatorActions:
         self._push(DeleteSpansCommand(self.project, [span.id], self._after_write, self.tr("Delete span")))
 
     def cycle_spans(self, direction: int) -> None:
-        """Step through the spans under the cursor (for overlapping or nested spans), innermost first."""
-        under = [m.id for m in self.reader.marks_at(self.reader.cursor_offset()) if not m.readonly]
-        current = self.selected_span
+        """Step through the spans and suggestions under the cursor (nested or overlapping), innermost first."""
+        under = [m.id for m in self.reader.marks_under(self.reader.cursor_offset()) if not m.readonly]
+        current = self.reader.mark(self.reader.selected_mark_id) if self.reader.selected_mark_id else None
         if not under and current is not None:
-            under = [m.id for m in self.reader.marks_at(current.start) if not m.readonly]
+            under = [m.id for m in self.reader.marks_under(current.start) if not m.readonly]
         chosen = cycle(under, self.reader.selected_mark_id, direction)
-        if chosen:
-            self.select_span(chosen)
-            span = self.selected_span
-            label = self.labels.get(span.label_id) if span else None
-            if span and label:
-                self.message.emit(f"{label.display_name(self.language)}: {span.text[:60]}")
+        if not chosen:
+            return
+        self.select_span(chosen)
+        span, suggestion = self.selected_span, self.selected_suggestion
+        label = self.labels.get(span.label_id) if span else None
+        if span and label:
+            self.message.emit(f"{label.display_name(self.language)}: {span.text[:60]}")
+        elif suggestion is not None:
+            self.message.emit(f"{self.reader.mark(chosen).title}: {suggestion.text[:60]}")
 
     def _resize(self, span: Span, start: int, end: int) -> None:
         if (start, end) != (span.start, span.end):

@@ -100,10 +100,12 @@ class SuggestionHandling:
         """Accept suggestions as spans (origin "suggestion"), with their own label or `label_id`."""
         if not suggestions or self.document is None:
             return
-        self._push(SuggestionDecisionCommand(
+        command = SuggestionDecisionCommand(
             self.project, self.document.id, self.annotator, suggestions, True, self._after_write,
             self.tr("Accept %n suggestion(s)", "", len(suggestions)), label_id=label_id or None,
-            attributes_for=attributes_for(self.project)))
+            attributes_for=attributes_for(self.project))
+        if self._push(command) and len(suggestions) == 1 and command.span_ids:
+            self.select_span(command.span_ids[0])  # the new span, ready for a note (Enter) or a relabel
 
     def reject_suggestions(self, suggestions: list[Suggestion]) -> None:
         if not suggestions or self.document is None:

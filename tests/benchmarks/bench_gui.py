@@ -14,7 +14,9 @@ What is measured, honestly:
   the span saved in the file and the reader repainted (every timing is checked to hold a paint of the
   reader); median and 90th percentile; reference: a bare INSERT + COMMIT in sqlite3 plus a repaint of
   the reference QTextEdit (the floor of "saved and repainted");
-- switching back to the long article from another one; reference: setPlainText on the bare QTextEdit.
+- switching back to the long article from another one; reference: setPlainText on the bare QTextEdit;
+- the same key presses in a 1 MB article that is ONE paragraph (a text file with no line break, 5,000 spans);
+  reference: the bare INSERT + COMMIT plus a repaint of a bare QTextEdit holding that paragraph.
 """
 
 from __future__ import annotations
@@ -193,7 +195,6 @@ def long_article_figures(app, folder: Path, args, settings: Settings) -> list[tu
     wait_until(app, lambda: window.workspace.document is not None and app.activeWindow() is window)
     wait_until(app, lambda: window.tasks.in_flight == 0)  # the short article's suggestions (lexicons loaded)
     reader = window.workspace.reader
-    paints = PaintCounter(reader.viewport())
     size = reader.viewport().size()
 
     # 1. The first opening of the long article, against a bare QTextEdit shown at the reader's size.
@@ -229,33 +230,8 @@ def long_article_figures(app, folder: Path, args, settings: Settings) -> list[tu
     # 2. Key presses with the suggestions shown: label, relabel, delete, undo.
     window.activateWindow()  # the reference widget took the focus when shown
     wait_until(app, lambda: app.activeWindow() is window)
-    reader.setFocus()
-    connection = sqlite3.connect(folder / "reference.sqlite")
-    connection.execute("PRAGMA journal_mode = WAL")  # as the project file
-    connection.execute("CREATE TABLE t (id TEXT PRIMARY KEY, a INTEGER, b INTEGER, c TEXT)")
-    timings: dict[str, list[float]] = {"label": [], "relabel": [], "delete": [], "undo": []}
-    reference_key = []
-    text = doc.text
-    for i in range(args.keypresses):
-        start = text.index(" ", 500 + i * 20011) + 1
-        reader.select_range(start, start + 12)
-        reader.ensureCursorVisible()
-        app.processEvents()
-        timings["label"].append(timed_key(app, reader, paints, Qt.Key.Key_L))
-        timings["relabel"].append(timed_key(app, reader, paints, Qt.Key.Key_S))
-        timings["delete"].append(timed_key(app, reader, paints, Qt.Key.Key_Delete))
-        timings["undo"].append(timed_key(app, reader, paints, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
-        started = time.perf_counter()
-        reference_write(connection)
-        reference.viewport().repaint()
-        reference_key.append(time.perf_counter() - started)
+    rows += key_press_figures(app, folder, args, window, reference, doc.text, "")
     assert project.spans.count("bench") == args.spans + args.keypresses, "every key press must be saved"
-    floor = statistics.median(reference_key)
-    for name, values in timings.items():
-        median = statistics.median(values)
-        rows.append((f"{name} by key, saved + repainted", f"{ms(median)} median", f"<= {FRAME_MS:.0f} ms median",
-                     f"p90 {ms(percentile(values, 0.9))}; bare INSERT+COMMIT+repaint {ms(floor)} "
-                     f"(x{median / floor:.1f})"))
 
     # 3. Switching back to the long article from the short one.
     switches, reference_switch = [], []
@@ -276,7 +252,77 @@ def long_article_figures(app, folder: Path, args, settings: Settings) -> list[tu
                  f"p90 {ms(percentile(switches, 0.9))}; bare setPlainText {ms(ref)} (x{median / ref:.1f})"))
     window.close()
     reference.close()
+    return rows
+
+
+def key_press_figures(app, folder: Path, args, window, reference, text: str, what: str):
+    """Label, relabel, delete and undo by key at `args.keypresses` places spread over `text`, each timed from
+    the key to the span saved and the reader repainted; the floor: a bare INSERT + COMMIT in sqlite3 plus a
+    repaint of the reference QTextEdit holding the same text."""
+    reader = window.workspace.reader
+    paints = PaintCounter(reader.viewport())
+    reader.setFocus()
+    connection = sqlite3.connect(folder / f"reference{len(what)}.sqlite")
+    connection.execute("PRAGMA journal_mode = WAL")  # as the project file
+    connection.execute("CREATE TABLE IF NOT EXISTS t (id TEXT PRIMARY KEY, a INTEGER, b INTEGER, c TEXT)")
+    timings: dict[str, list[float]] = {"label": [], "relabel": [], "delete": [], "undo": []}
+    reference_key = []
+    for i in range(args.keypresses):
+        start = text.index(" ", 500 + i * 20011) + 1
+        reader.select_range(start, start + 12)
+        reader.ensureCursorVisible()
+        app.processEvents()
+        timings["label"].append(timed_key(app, reader, paints, Qt.Key.Key_L))
+        timings["relabel"].append(timed_key(app, reader, paints, Qt.Key.Key_S))
+        timings["delete"].append(timed_key(app, reader, paints, Qt.Key.Key_Delete))
+        timings["undo"].append(timed_key(app, reader, paints, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
+        started = time.perf_counter()
+        reference_write(connection)
+        reference.viewport().repaint()
+        reference_key.append(time.perf_counter() - started)
     connection.close()
+    floor = statistics.median(reference_key)
+    rows = []
+    for name, values in timings.items():
+        median = statistics.median(values)
+        rows.append((f"{name} by key{what}, saved + repainted", f"{ms(median)} median",
+                     f"<= {FRAME_MS:.0f} ms median",
+                     f"p90 {ms(percentile(values, 0.9))}; bare INSERT+COMMIT+repaint {ms(floor)} "
+                     f"(x{median / floor:.1f})"))
+    return rows
+
+
+def single_paragraph_figures(app, folder: Path, args, settings: Settings) -> list[tuple[str, str, str, str]]:
+    """Key presses in a 1 MB article that is one paragraph (a text file with no line break), 5,000 spans."""
+    rng = random.Random(13)
+    project = Project.create(folder / "paragraph.framing")
+    project.codebook.install(load_preset("framing-devices"))
+    labels = [l.id for l in project.codebook.labels(kind="span")]
+    words, length = [], 0
+    while length < 1_000_000:
+        words.append(rng.choice(WORDS))
+        length += len(words[-1]) + 1
+    doc = Document(text=" ".join(words) + ".", title="One paragraph")
+    project.documents.add([doc])
+    project.spans.add_many(spans_for(rng, doc, args.spans, labels))
+    window = MainWindow(project, "bench", settings)
+    window.resize(1440, 900)
+    window.show()
+    window.activateWindow()
+    wait_until(app, lambda: window.workspace.document is not None and app.activeWindow() is window)
+    wait_until(app, lambda: window.tasks.in_flight == 0 and len(window.workspace.suggestions) > 0, timeout=60)
+    settle(app, 0.3)
+    reference = QTextEdit()
+    reference.resize(window.workspace.reader.viewport().size())
+    reference.setPlainText(doc.text)
+    reference.show()
+    settle(app, 0.3)
+    window.activateWindow()
+    wait_until(app, lambda: app.activeWindow() is window)
+    rows = key_press_figures(app, folder, args, window, reference, doc.text, " in a 1 MB single paragraph")
+    assert project.spans.count("bench") == args.spans + args.keypresses, "every key press must be saved"
+    window.close()
+    reference.close()
     return rows
 
 
@@ -331,6 +377,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="bench-gui-"))
     settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     rows = long_article_figures(app, folder, args, settings)
+    rows += single_paragraph_figures(app, folder, args, settings)
     if args.documents:
         rows += corpus_figures(app, folder, args, settings)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -62,3 +62,24 @@ def test_a_name_the_app_kept_in_its_settings_is_read_once(qtbot, tmp_path, monke
     assert window.annotator == "Noor" and identity.remembered(project_id) == "Noor"
     assert settings.annotator_for(project_id) == ""  # moved, not kept twice
     window.close()
+
+
+def test_the_first_start_on_the_demo_asks_for_the_name_once(qtbot, settings, monkeypatch):
+    asked = []
+
+    def get_item(parent, title, label, items, current, editable):
+        asked.append(title)
+        return ("Léa Martin", True)
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    window = app.open_window(None, settings, ask=True)  # no project yet: the demo is built for this person
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.workspace.document is not None)
+    assert asked == ["Who is annotating?"]
+    assert window.annotator == "Léa Martin" and window.workspace.spans  # the demo's example spans are hers
+    assert identity.remembered(window.project.project_id) == "Léa Martin"
+    window.close()
+    again = app.open_window(None, settings, ask=True)
+    qtbot.addWidget(again)
+    assert again.annotator == "Léa Martin" and len(asked) == 1
+    again.close()

@@ -8,7 +8,7 @@ from typing import Any
 
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
-from annotator.core.text import normalise_text, normalised_string
+from annotator.core.text import normalise_text, normalised_string, short_title
 from annotator.io.paragraphs import join_paragraphs, plain_text_paragraphs, with_headline
 from annotator.io.readers.base import ImportedDocument, ImportedSpan, refuse_unstorable
 
@@ -199,11 +199,11 @@ def record_to_document(record: dict[str, Any], source: str, where: str,
             new_start, new_end = remap(start, end)
             if new_start < new_end:
                 imported.append(ImportedSpan(new_start, new_end, label.strip(), note, annotator or default_annotator))
-        title = fields.get("title") or text.strip().split("\n")[0][:200]
+        title = fields.get("title") or short_title(text)
     else:
         paragraphs = with_headline(fields.get("title", ""), plain_text_paragraphs(normalised_string(raw)))
         text = join_paragraphs(paragraphs)
-        title = fields.get("title") or (paragraphs[0].split("\n")[0] if paragraphs else "")
+        title = fields.get("title") or (short_title(paragraphs[0]) if paragraphs else "")
     # The text's control characters or lone surrogates are refused by the store, which names the record.
     refuse_lone_surrogates({k: v for k, v in record.items() if k != mapping["text"]}, source, where)
     try:

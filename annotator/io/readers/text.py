@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator.core.errors import ImportRefused
 from annotator.core.model import Document
-from annotator.core.text import normalised_string
+from annotator.core.text import normalised_string, short_title
 from annotator.io.decode import decode_bytes
 from annotator.io.paragraphs import join_paragraphs, plain_text_paragraphs, split_trailing_byline
 from annotator.io.readers.base import ImportedDocument, ReadOptions, display_name, refuse_unstorable
@@ -15,7 +15,8 @@ EXTENSIONS = (".txt", ".text")
 
 
 def read_text(path: Path, data: bytes, options: ReadOptions) -> list[ImportedDocument]:
-    """A text file as one document: its first paragraph is the headline (and the title)."""
+    """A text file as one document: its first paragraph is the headline (and the title,
+    shortened when the file has no line break)."""
     source = display_name(path)
     decoded = decode_bytes(data, source)
     encoding = decoded.encoding
@@ -27,7 +28,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions) -> list[ImportedDoc
     if not paragraphs:
         raise ImportRefused(source, "holds only whitespace: there is no text to import")
     paragraphs, author = split_trailing_byline(paragraphs)
-    title = paragraphs[0].replace("\n", " ")
+    title = short_title(paragraphs[0].replace("\n", " "))
     text = join_paragraphs(paragraphs)
     del paragraphs
     refuse_unstorable(text, source)
