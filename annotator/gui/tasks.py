@@ -48,7 +48,10 @@ class _Worker(QObject):
         try:
             result = self._work(self._progress, self.cancel_event.is_set)
         except Exception as exc:  # noqa: BLE001 - handed to `done`, and logged with its traceback
-            log.error("background task failed:\n%s", traceback.format_exc())
+            if self.cancel_event.is_set():  # stopped as asked (the window closing): not a failure to report
+                log.debug("background task stopped after it was cancelled: %r", exc)
+            else:
+                log.error("background task failed:\n%s", traceback.format_exc())
             result, error = None, exc
         else:
             error = None

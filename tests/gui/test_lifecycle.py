@@ -189,3 +189,30 @@ def test_the_runner_drops_stale_results_and_refuses_work_after_shutdown(qtbot):
     qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=10000)
     assert failure is not None and isinstance(results[-1][2], ZeroDivisionError)  # the exception object
     assert runner.shutdown() and runner.start("late", lambda p, c: 1, lambda r, e: results.append(r)) is None
+
+
+def test_work_stopped_by_a_cancel_is_not_logged_as_a_failure_but_a_real_failure_is(qtbot, caplog):
+    """Closing the window while the model trains cancelled it; the training's FitCancelled was printed
+    with its traceback as 'background task failed', on every close."""
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    runner = TaskRunner(owner)
+    started = threading.Event()
+
+    def stops_when_cancelled(progress, cancelled):
+        started.set()
+        while not cancelled():
+            time.sleep(0.01)
+        raise RuntimeError("stopped on request")
+
+    caplog.set_level("DEBUG", logger="annotator.gui.tasks")
+    runner.start("train", stops_when_cancelled, lambda r, e: None)
+    started.wait(5)
+    assert runner.shutdown()
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    runner = TaskRunner(owner)
+    runner.start("other", lambda p, c: 1 / 0, lambda r, e: None)
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=10000)
+    assert [r for r in caplog.records if r.levelname == "ERROR" and "ZeroDivisionError" in r.getMessage()]
