@@ -112,3 +112,28 @@ def test_roll_up_from_the_command_line(tmp_path):
     labels = [group["label"] for group in rolled["spans"]["per_label"]]
     assert "reporting_verb" in labels and not any(label.startswith("reporting_verb.") for label in labels)
     assert rolled["filters"]["roll_up"] is True
+
+
+def test_by_default_the_coders_are_those_with_assignments_not_the_leads_stray_span(tmp_path):
+    """A lead's test span must not make the lead a coder: with assignments, agreement compares the assigned
+    annotators unless -a says otherwise; without any, every annotator who coded."""
+    from annotator.core.model import Span
+    from annotator.store import Project
+
+    path = build_project(tmp_path / "three.framing")
+    with Project.open(path) as project:
+        first = project.documents.ids()[0]
+        text = project.documents.text(first)
+        project.spans.add(Span(document_id=first, annotator="lea", label_id="hedge", start=0, end=3,
+                               text=text[:3]))
+    report = json.loads(run(path, "--json", "--resamples", "0").output)
+    assert report["annotators"] == ["alice", "bob", "carol", "lea"]  # no assignments yet: whoever coded
+    with Project.open(path) as project:
+        ids = project.documents.ids()
+        for who in ("alice", "bob", "carol"):
+            project.assignments.assign(who, ids)
+    report = json.loads(run(path, "--json", "--resamples", "0").output)
+    assert report["annotators"] == ["alice", "bob", "carol"]
+    assert report["filters"]["annotators"] == []  # the default, not a choice
+    chosen = json.loads(run(path, "--json", "--resamples", "0", "-a", "alice", "-a", "lea").output)
+    assert chosen["annotators"] == ["alice", "lea"]  # still selectable
