@@ -89,10 +89,10 @@ class AdjudicationPanel(QWidget):
         self.accept_all_button = QPushButton(self.tr("Accept agreed in every listed document…"), self)
         self.accept_answers_button = QPushButton(self.tr("Accept agreed answers in this document"), self)
         agreed.addWidget(self.accept_agreed_button)
-        agreed.addWidget(self.accept_all_button)
         agreed.addStretch(1)
         layout.addLayout(agreed)
-        answers_row = QHBoxLayout()
+        answers_row = QHBoxLayout()  # the corpus-wide action on its own row: in French one row held 985 px
+        answers_row.addWidget(self.accept_all_button)
         answers_row.addWidget(self.accept_answers_button)
         answers_row.addStretch(1)
         layout.addLayout(answers_row)

@@ -248,3 +248,58 @@ def test_no_translatable_text_inside_an_f_string():
                             in ("tr", "translate"):
                         found.append(f"{path.name}:{node.lineno}")
     assert found == []
+
+
+def _iter_items(tree):
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    it = QTreeWidgetItemIterator(tree)
+    while it.value():
+        yield it.value()
+        it += 1
+
+
+def test_the_codebook_editor_shows_every_name_whole_in_french(team_window, qtbot):
+    """Label, question and attribute names in the editor's tree are not cut off (they were, before the
+    name column was sized to its contents)."""
+    from annotator.gui.codebook_editor import CodebookEditor
+
+    editor = CodebookEditor(team_window.project, team_window, "fr")
+    editor.show()
+    qtbot.waitExposed(editor)
+    tree = editor.tree
+    cut = []
+    for item in _iter_items(tree):
+        tree.scrollToItem(item)
+        rect = tree.visualItemRect(item)
+        needed = tree.fontMetrics().horizontalAdvance(item.text(0))
+        indent = tree.indentation() * (1 + _depth(item))
+        if rect.isValid() and tree.columnWidth(0) < needed + indent:
+            cut.append(item.text(0))
+    assert len(list(_iter_items(tree))) > 10 and cut == []
+    assert tree.columnViewportPosition(1) + tree.columnWidth(1) <= tree.viewport().width() + tree.columnWidth(2)
+    editor.close()
+
+
+def _depth(item) -> int:
+    depth = 0
+    while item.parent() is not None:
+        item, depth = item.parent(), depth + 1
+    return depth
+
+
+def test_the_disagreement_browsers_document_list_keeps_its_width_in_french(team_window, qtbot):
+    """The French panel on the right needs more room; it once crushed the document list to 85 px."""
+    from annotator.gui import review
+
+    browser = review.open_disagreements(team_window)
+    qtbot.waitUntil(lambda: browser.report is not None, timeout=60000)
+    browser.resize(1280, 720)
+    qtbot.wait(50)
+    assert browser.minimumSizeHint().width() <= 1280 and browser.width() <= 1280  # fits a 1280 px screen
+    documents = browser.documents
+    assert documents.width() >= 300
+    title_column = 1
+    shown = documents.columnWidth(title_column)
+    assert shown >= documents.fontMetrics().horizontalAdvance("M") * 12  # a dozen characters of each title
+    browser.close()
