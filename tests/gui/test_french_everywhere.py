@@ -303,3 +303,33 @@ def test_the_disagreement_browsers_document_list_keeps_its_width_in_french(team_
     shown = documents.columnWidth(title_column)
     assert shown >= documents.fontMetrics().horizontalAdvance("M") * 12  # a dozen characters of each title
     browser.close()
+
+
+def test_every_window_of_the_lead_fits_a_1280_by_720_screen_in_french(team_window, qtbot):
+    from annotator.gui import review, team
+    from annotator.gui.codebook_editor import CodebookEditor
+    from annotator.gui.export_dialog import ExportDialog
+    from annotator.gui.menus import ShortcutsDialog
+    from annotator.gui.settings_dialog import SettingsDialog
+
+    project = team_window.project
+    agreement = review.open_agreement(team_window)
+    agreement.resamples = 50
+    qtbot.waitUntil(lambda: agreement.report is not None, timeout=60000)
+    browser = review.open_disagreements(team_window)
+    qtbot.waitUntil(lambda: browser.report is not None, timeout=60000)
+    windows = {"agreement": agreement, "disagreements": browser, "assign": team.AssignDialog(project, team_window),
+               "progress": team.ProgressDialog(project, team_window),
+               "annotators": team.AnnotatorsDialog(project, "lea", team_window),
+               "codebook editor": CodebookEditor(project, team_window, "fr"),
+               "export": ExportDialog(project, team_window), "preferences": SettingsDialog(team_window.settings,
+                                                                                          team_window),
+               "shortcuts": ShortcutsDialog(team_window)}
+    too_big = {}
+    for name, widget in windows.items():
+        widget.show()
+        hint = widget.minimumSizeHint()
+        if hint.width() > 1280 or hint.height() > 720:
+            too_big[name] = (hint.width(), hint.height())
+        widget.close()
+    assert too_big == {}
