@@ -74,3 +74,43 @@ def test_a_refusal_for_size_gives_the_real_size_apart_from_the_limit():
     assert "50.3 MB, over the 50 MB limit" in reason
     just_over = too_large("big.txt", limit + 1, limit).reason
     assert "50 MB limit" in just_over and "50.0 MB," not in just_over
+
+
+def test_a_file_over_the_size_limit_is_refused_in_the_apps_words_with_its_real_size(window, project, tmp_path,
+                                                                                   qtbot, monkeypatch):
+    shown = shown_messages(monkeypatch)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Un titre\n\n" + b"Une phrase. " * (52_428_800 // 12 + 30_000))
+    run_import(window, [str(big)])
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    summary = shown[0][1]
+    assert "big.txt" in summary and "50.3 MB, over the 50 MB limit" in summary
+    assert "--" not in summary and "split it into smaller files" in summary
+
+
+def test_messages_with_command_line_advice_name_the_menu_in_the_app(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from annotator.core.errors import ImportRefused
+    from annotator.core.model import Label
+    from annotator.gui.reasons import message_text
+    from annotator.io.import_labels import LabelResolver
+    from annotator.store.opening import FileState
+    from annotator.store.transactions import storage_failure
+
+    path = tmp_path / "p.framing"
+    refusal = FileState(damage="database disk image is malformed").refusal(path)
+    assert "annotator restore" in refusal  # the command line keeps its advice
+    assert message_text(refusal) == (f"{path}: is damaged, so nothing can be changed in it (it is open read-only); "
+                                     "to get your work back, choose File > Restore a backup…")
+    failed = str(storage_failure(sqlite3.DatabaseError("database disk image is malformed"), str(path)))
+    assert "annotator restore" in failed
+    assert message_text(failed).endswith("nothing was saved. To get your work back, choose File > Restore a backup…")
+    resolver = LabelResolver([], max_new=1)
+    resolver.new.append(Label(id="one", name="one"))
+    with pytest.raises(ImportRefused) as refused:
+        resolver._check_room("f.jsonl", "two")
+    assert "--max-new-labels" in refused.value.reason
+    assert "--" not in message_text(refused.value.reason) and "the file you meant" in message_text(refused.value.reason)
