@@ -62,7 +62,7 @@ def question_report(data: AgreementInput, question: QuestionSpec, *, resamples: 
     note = "several answers allowed: each annotator's set of answers is one nominal value" \
         if question.multiple else ""
     scale = _scale(question, level) if level != "nominal" else {}
-    left_out = 0
+    off_scale: dict[str, int] = {}  # answers with no place on the scale, and how often each was given
     rows: dict[str, list[Any]] = {a: [] for a in data.annotators}
     for doc in data.documents:
         answers = doc.answers.get(question.id, {})
@@ -75,15 +75,17 @@ def question_report(data: AgreementInput, question: QuestionSpec, *, resamples: 
                 elif raw in scale:
                     value = scale[raw]
                 else:
-                    left_out += 1  # "unsure" or an answer no longer in the codebook has no place on the scale
+                    off_scale[raw] = off_scale.get(raw, 0) + 1  # "unsure", or a choice no longer on the scale
             rows[annotator].append(value)
     coders = [a for a in data.annotators if any(v is not None for v in rows[a])]
     matrix = [rows[a] for a in coders]
     columns = list(zip(*matrix)) if matrix else []
     pairable = sum(1 for col in columns if sum(v is not None for v in col) >= 2)
     n_values = sum(v is not None for col in columns for v in col)
-    if left_out:
-        extra = f"{left_out} answer(s) 'unsure' or outside the scale were left out of the {level} figures"
+    if off_scale:
+        listed = ", ".join(f"{raw!r} ({count})" for raw, count in sorted(off_scale.items()))
+        extra = (f"{sum(off_scale.values())} answer(s) 'unsure' or outside the scale were left out of the {level} "
+                 f"figures: {listed}")
         note = f"{note}; {extra}" if note else extra
 
     if len(coders) < 2:
@@ -115,6 +117,6 @@ def question_report(data: AgreementInput, question: QuestionSpec, *, resamples: 
         values.append(row)
     return QuestionReport(
         id=question.id, name=question.name, level=level, coders=coders, units=pairable, values=n_values,
-        left_out=left_out, alpha=alpha, fleiss=fleiss, percent=percent,
+        left_out=sum(off_scale.values()), alpha=alpha, fleiss=fleiss, percent=percent,
         cohen=PairMatrix(coders, values), cohen_weights=weights, note=note,
     )

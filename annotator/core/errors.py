@@ -37,6 +37,16 @@ class StorageFailure(ProjectError):
         super().__init__(message)
 
 
+class DamagedProject(ProjectError):
+    """The project file is too damaged to open at all (its schema or its project tables cannot be read):
+    `damage` says what was found; a backup may bring the work back."""
+
+    def __init__(self, path: str, damage: str, message: str):
+        self.path = path
+        self.damage = damage
+        super().__init__(message)
+
+
 class NotFound(ProjectError):
     """A document, span, label or other record asked for by id is not in the project."""
 

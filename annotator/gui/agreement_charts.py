@@ -65,20 +65,25 @@ class Footnotes:
     def __init__(self) -> None:
         self.reasons: list[str] = []
 
-    def text(self, figure: Figure | None, percent: bool = False) -> str:
+    def text(self, figure: Figure | None, percent: bool = False, about: str = "") -> str:
+        """The figure's value, or "n/a [k]" with its reason kept as note k (named after `about`, the question
+        or label it is about, when given)."""
         if figure is None:
             return "—"
         if figure.value is None:
             reason = message_text(figure.reason) if figure.reason else \
                 translate("AgreementCharts", "not defined for this data")
+            if about:
+                reason = f"{about}: {reason}"
             if reason not in self.reasons:
                 self.reasons.append(reason)
             return translate("AgreementCharts", "n/a [%s]") % (self.reasons.index(reason) + 1)
         return format_value(figure.value, percent)
 
-    def item(self, figure: Figure | None, percent: bool = False, interval: bool = False) -> QTableWidgetItem:
+    def item(self, figure: Figure | None, percent: bool = False, interval: bool = False,
+             about: str = "") -> QTableWidgetItem:
         """A read-only table cell for `figure`; an undefined one is grey and carries its reason as tooltip."""
-        text = self.text(figure, percent)
+        text = self.text(figure, percent, about)
         if interval and figure is not None and figure.low is not None:
             text += "  " + interval_text(figure.low, figure.high)
         item = QTableWidgetItem(text)

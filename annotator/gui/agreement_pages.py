@@ -94,10 +94,11 @@ class ReportPages:
         table = self.questions_table
         table.setRowCount(len(report.questions))
         for row, q in enumerate(report.questions):
-            cells = [text_item(self.label_names.get(q.id, q.name), q.id), text_item(level_name(q.level)),
+            name = self.label_names.get(q.id, q.name)  # each note names the question it is about
+            cells = [text_item(name, q.id), text_item(level_name(q.level)),
                      text_item(str(len(q.coders)), ", ".join(q.coders)),
-                     text_item(str(q.units)), notes.item(q.alpha, interval=True), notes.item(q.fleiss),
-                     notes.item(q.percent, percent=True)]
+                     text_item(str(q.units)), notes.item(q.alpha, interval=True, about=name),
+                     notes.item(q.fleiss, about=name), notes.item(q.percent, percent=True, about=name)]
             for column, item in enumerate(cells):
                 table.setItem(row, column, item)
         fit_columns(table, 0)

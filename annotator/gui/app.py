@@ -12,10 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, DamagedProject
 from annotator.core.model import GOLD_ANNOTATOR
 from annotator.core.paths import user_data_dir
 from annotator.gui.plain_text import message
+from annotator.gui.reasons import message_text
 from annotator.gui.screens import SCREENS, open_screen
 from annotator.gui.settings import Settings
 from annotator.services import identity
@@ -127,7 +128,7 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
     from annotator.gui.main_window import MainWindow
     from annotator.gui.demo_project import open_demo_project
 
-    from annotator.gui.file_care import install_file_care, offer_restore, show_plain
+    from annotator.gui.file_care import install_file_care, offer_restore, restore_refused_project, show_plain
 
     try:
         if path is None:
@@ -140,9 +141,13 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
         else:
             # The rotating backup is made in the background once the window is up (see below).
             project = Project.open(path, backup=False)
+    except DamagedProject as exc:
+        project = restore_refused_project(exc, parent_window)
+        if project is None:
+            return None
     except AnnotatorError as exc:
         show_plain(parent_window, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open project"),
-                   str(exc))
+                   message_text(str(exc)))
         return None
     if project.read_only and path is not None:
         project = offer_restore(project, parent_window)
@@ -171,8 +176,7 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
         project.close()
         show_plain(parent_window, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open project"),
                    QCoreApplication.translate(
-                       "App", "%1 is too damaged to show (%2). Open it again and choose to restore the last good "
-                              "backup.").replace("%1", str(path)).replace("%2", str(exc)))
+                       "App", "%1 is too damaged to show (%2). Open it again and choose Restore a backup….").replace("%1", str(path)).replace("%2", str(exc)))
         return None
     window.show()
     install_file_care(window)
@@ -208,11 +212,11 @@ def install_excepthook() -> None:
     def hook(exc_type, exc, tb):
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
         if isinstance(exc, AnnotatorError):
-            message = str(exc)
+            message = message_text(str(exc))
         elif isinstance(exc, sqlite3.DatabaseError):
             message = QCoreApplication.translate(
-                "App", "The project file is damaged (%s). Close this window and open the project again: the app "
-                "then offers to restore the last good backup.") % exc
+                "App", "The project file is damaged (%s). Choose File > Restore a backup… to bring your work "
+                "back as it was when a backup was made.") % exc
         else:
             message = QCoreApplication.translate(
                 "App", "Something went wrong: %s\n\nYour project file is intact; the last action may not "

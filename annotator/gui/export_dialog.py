@@ -33,10 +33,12 @@ TABLE_NAMES = {
 }
 
 
-def _checked_list(parent: QWidget, names: list[str]) -> QListWidget:
+def _checked_list(parent: QWidget, entries: list[tuple[str, str]]) -> QListWidget:
+    """A list of checked items: (shown text, value kept as the item's data)."""
     widget = QListWidget(parent)
-    for name in names:
-        item = QListWidgetItem(name)
+    for text, value in entries:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, value)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         widget.addItem(item)
@@ -45,16 +47,18 @@ def _checked_list(parent: QWidget, names: list[str]) -> QListWidget:
 
 
 def _checked(widget: QListWidget) -> list[str]:
-    return [widget.item(i).text() for i in range(widget.count())
+    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
             if widget.item(i).checkState() == Qt.CheckState.Checked]
 
 
 class ExportDialog(QDialog):
     """Format, table, annotators, gold, labels, done only, Excel mode and the output path."""
 
-    def __init__(self, project: Project, parent: QWidget | None = None):
+    def __init__(self, project: Project, parent: QWidget | None = None, language: str | None = None):
         super().__init__(parent)
         self.project = project
+        # labels are shown under their name in the interface's language (the window's), their ids kept as data
+        language = language or getattr(parent, "language", None) or "en"
         self.setWindowTitle(self.tr("Export"))
         layout = QFormLayout(self)
         self.format_combo = QComboBox(self)
@@ -64,11 +68,12 @@ class ExportDialog(QDialog):
         for table in TABLES:
             self.table_combo.addItem(self.tr(TABLE_NAMES.get(table, table)), table)
         visibility = project.team.visibility()
-        self.annotator_list = _checked_list(self, project.team.visible_annotators())
+        self.annotator_list = _checked_list(self, [(name, name) for name in project.team.visible_annotators()])
         self.annotator_list.setAccessibleName(self.tr("Annotators"))
         self.gold_check = QCheckBox(self.tr("Include the gold standard (adjudicated spans)"), self)
         self.gold_check.setVisible(visibility.sees_gold)
-        self.label_list = _checked_list(self, [l.id for l in project.codebook.labels(kind="span")])
+        self.label_list = _checked_list(
+            self, [(label.display_name(language), label.id) for label in project.codebook.labels(kind="span")])
         self.label_list.setAccessibleName(self.tr("Labels"))
         self.done_check = QCheckBox(self.tr("Only documents marked done"), self)
         self.excel_check = QCheckBox(self.tr("For Excel (BOM, formulas neutralised)"), self)

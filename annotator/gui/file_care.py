@@ -1,6 +1,7 @@
 """Care of the project file in the app: one message when a project opens read-only (for a damaged
-one, the offer to restore the last good backup), SQLite's full check in the background, the recent
-work checkpointed into the file after a quiet moment and on close, and File > Save a copy."""
+one, the offer to restore one of its backups), SQLite's full check in the background, the recent
+work checkpointed into the file after a quiet moment and on close, File > Save a copy and File >
+Restore a backup…."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, DamagedProject
+from annotator.gui.backup_restore import DamageChoice, ask_about_damage, choose_backup, restore_chosen
 from annotator.gui.plain_text import message
+from annotator.gui.reasons import message_text
 from annotator.store import Project
-from annotator.store.backup import list_backups, restore_backup
+from annotator.store.backup import BackupInfo
 from annotator.store.copies import copy_project_file
 from annotator.store.opening import full_check
 
@@ -28,52 +31,21 @@ def show_plain(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text:
     message(parent, icon, title, text)
 
 
-def _restore_newest(path: Path, parent: QWidget | None) -> bool:
-    """Replace the damaged file by its newest sound backup; True when one was restored."""
-    try:
-        found = list_backups(path)
-    except AnnotatorError:
-        found = []
-    for info in found:
-        try:
-            saved = restore_backup(path, info.path)
-        except AnnotatorError as exc:
-            log.warning("backup %s could not be restored: %s", info.path.name, exc)
-            continue
-        when = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
-        show_plain(parent, QMessageBox.Icon.Information, translate("FileCare", "Backup restored"),
-                   translate("FileCare", "The project was brought back as it was on %1. The damaged file is kept "
-                                         "as %2.").replace("%1", when).replace("%2", str(saved)))
-        return True
-    show_plain(parent, QMessageBox.Icon.Warning, translate("FileCare", "No backup"),
-               translate("FileCare", "No sound backup of this project was found; it stays open read-only."))
-    return False
-
-
-def restore_question(path: Path, damage: str, parent: QWidget | None) -> tuple[QMessageBox, object]:
-    """The message saying the project is damaged, and its button offering the last good backup."""
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("FileCare", "Damaged project"),
-                      translate("FileCare", "%1 is damaged (%2).\n\nIt can be opened read-only, to read and export "
-                                            "what is still readable; nothing can be changed in it. Restoring the "
-                                            "last good backup brings your work back as it was then.")
-                      .replace("%1", path.name).replace("%2", damage), QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    restore = box.addButton(translate("FileCare", "Restore the last good backup"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(translate("FileCare", "Open read-only"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
-    return box, restore
-
-
-def ask_to_restore(path: Path, damage: str, parent: QWidget | None) -> bool:
-    """Tell the person the project is damaged and offer the last good backup; True when they choose it."""
-    box, restore = restore_question(path, damage, parent)
-    box.exec()
-    return box.clickedButton() is restore
+def _chosen_backup(path: Path, damage: str, parent: QWidget | None, can_read: bool,
+                   can_cancel: bool = True) -> BackupInfo | DamageChoice:
+    """Ask what to do with the damaged project until the person chooses a backup, to read it, or to cancel."""
+    while True:
+        choice = ask_about_damage(path, damage, parent, can_read, can_cancel)
+        if choice is not DamageChoice.RESTORE:
+            return choice
+        info = choose_backup(path, parent)
+        if info is not None:
+            return info
 
 
 def offer_restore(project: Project, parent: QWidget | None) -> Project | None:
-    """A project that opened read-only: say why once; for a damaged one, offer to restore the last good
-    backup and open that instead. Returns the project to show."""
+    """A project that opened read-only: say why once; for a damaged one, offer to restore one of its
+    backups (and open that instead), to open it read-only, or to cancel. Returns the project to show."""
     path = project.path
     if not project.state.damaged:
         show_plain(parent, QMessageBox.Icon.Information, translate("FileCare", "Read-only project"),
@@ -81,15 +53,50 @@ def offer_restore(project: Project, parent: QWidget | None) -> Project | None:
                                          "open for reading only; to work in it, save a copy in a folder of your "
                                          "own (File > Save a copy).").replace("%1", path.name))
         return project
-    if not ask_to_restore(path, project.state.damage, parent):
+    chosen = _chosen_backup(path, project.state.damage, parent, can_read=True)
+    if chosen is DamageChoice.READ_ONLY:
         return project
     project.close()
-    _restore_newest(path, parent)
+    if chosen is DamageChoice.CANCEL:
+        return None
+    restore_chosen(path, chosen, parent)
+    return _reopen(path, parent)
+
+
+def restore_refused_project(error: DamagedProject, parent: QWidget | None) -> Project | None:
+    """A project too damaged to open at all: offer to restore one of its backups and open that; None
+    when the person cancels (or the restored file cannot be opened either)."""
+    path = Path(error.path)
+    while True:
+        chosen = _chosen_backup(path, error.damage, parent, can_read=False)
+        if chosen is DamageChoice.CANCEL:
+            return None
+        if restore_chosen(path, chosen, parent):
+            return _reopen(path, parent)
+
+
+def _reopen(path: Path, parent: QWidget | None) -> Project | None:
     try:
         return Project.open(path, backup=False)
     except AnnotatorError as exc:
-        show_plain(parent, QMessageBox.Icon.Critical, translate("FileCare", "Cannot open project"), str(exc))
+        show_plain(parent, QMessageBox.Icon.Critical, translate("FileCare", "Cannot open project"),
+                   message_text(str(exc)))
         return None
+
+
+def restore_from_menu(window) -> bool:
+    """File > Restore a backup…: replace the window's project by a backup the person chooses, then open it
+    again in a new window. True when a backup was restored."""
+    path, annotator, settings = window.project.path, window.annotator, window.settings
+    info = choose_backup(path, window)
+    if info is None:
+        return False
+    from annotator.gui.app import open_window
+
+    window.close()  # the project must be closed before its file is replaced
+    restored = restore_chosen(path, info, None)
+    open_window(path, settings, annotator=annotator)
+    return restored
 
 
 def _mark_read_only(window) -> None:
@@ -113,12 +120,13 @@ def _found_damage(window, damage: str) -> None:
     window.project.mark_damaged(damage)
     _mark_read_only(window)
     path, annotator, settings = window.project.path, window.annotator, window.settings
-    if not ask_to_restore(path, damage, window):
+    chosen = _chosen_backup(path, damage, window, can_read=True, can_cancel=False)
+    if not isinstance(chosen, BackupInfo):
         return
     from annotator.gui.app import open_window
 
     window.close()
-    _restore_newest(path, None)
+    restore_chosen(path, chosen, None)
     open_window(path, settings, annotator=annotator)
 
 
@@ -177,9 +185,24 @@ def _add_save_copy_action(window) -> None:
     window.actions["save_copy"] = action
 
 
+def _add_restore_action(window) -> None:
+    if "restore_backup" in window.actions:
+        return
+    action = QAction(translate("FileCare", "&Restore a backup…"), window)
+    action.triggered.connect(lambda _checked=False: restore_from_menu(window))
+    save_copy = window.actions["save_copy"]
+    file_menu = window.menuBar().actions()[0].menu()
+    actions = file_menu.actions()
+    following = actions[actions.index(save_copy) + 1] if save_copy in actions[:-1] else None
+    file_menu.insertAction(following, action) if following is not None else file_menu.addAction(action)
+    window.actions["restore_backup"] = action
+
+
 def install_file_care(window) -> None:
-    """Give a main window the care of its project file: read-only mark, full check, idle checkpoint, Save a copy."""
+    """Give a main window the care of its project file: read-only mark, full check, idle checkpoint, Save a
+    copy, Restore a backup."""
     _add_save_copy_action(window)
+    _add_restore_action(window)
     if window.project.read_only:
         _mark_read_only(window)
         return

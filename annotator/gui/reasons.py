@@ -61,7 +61,8 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Messages", "no document was coded by both {a} and {b}"),
     QT_TRANSLATE_NOOP("Messages", "no annotator marked this label in the documents every annotator coded"),
     QT_TRANSLATE_NOOP("Messages", "several answers allowed: each annotator's set of answers is one nominal value"),
-    QT_TRANSLATE_NOOP("Messages", "{n} answer(s) 'unsure' or outside the scale were left out of the {level} figures"),
+    QT_TRANSLATE_NOOP("Messages", "{n} answer(s) 'unsure' or outside the scale were left out of the {level} "
+                                  "figures: {values}"),
     # refusals of the store the interface shows often
     QT_TRANSLATE_NOOP("Messages", "coding is blind in this project: {viewer} sees only their own work, not "
                                   "{whose}"),
@@ -99,6 +100,41 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Messages", "the project's codebook keeps its name {name} (the file's is {other})"),
 )
 
+# Messages whose English gives command-line advice (written for `annotator ...`): the interface shows
+# its own wording instead, naming the menu item to use (left: as the layers below write it; right: shown).
+REWORDED = (
+    ("{path}: is damaged, so nothing can be changed in it (it is open read-only); restore the last good backup "
+     "with `annotator restore {again} 1` (list them with `annotator backups {also}`), or in the app choose "
+     "File > Restore a backup…",
+     QT_TRANSLATE_NOOP("Messages", "{path}: is damaged, so nothing can be changed in it (it is open read-only); to "
+                                   "get your work back, choose File > Restore a backup…")),
+    ("{path}: is damaged ({detail}); nothing was saved. Restore the last good backup with `annotator restore "
+     "{again} 1` (see `annotator backups {also}`)",
+     QT_TRANSLATE_NOOP("Messages", "{path}: is damaged ({detail}); nothing was saved. To get your work back, choose "
+                                   "File > Restore a backup…")),
+    ("{path}: is damaged or not a project file ({detail}); if it is your project, restore the last good backup "
+     "with `annotator restore {again} 1` (list them with `annotator backups {also}`), or in the app choose "
+     "File > Restore a backup…",
+     QT_TRANSLATE_NOOP("Messages", "{path}: is damaged or not a project file ({detail}); if it is your project, "
+                                   "open it and choose Restore a backup…")),
+    ("{path}: cannot be opened ({detail}); if it is damaged, restore the last good backup with `annotator "
+     "restore {again} 1` (list them with `annotator backups {also}`), or in the app choose File > Restore a "
+     "backup…",
+     QT_TRANSLATE_NOOP("Messages", "{path}: cannot be opened ({detail}); if it is damaged, open it and choose "
+                                   "Restore a backup…")),
+    ("is {size}, over the {limit} MB limit per article (raise it with --max-article-size to import it)",
+     QT_TRANSLATE_NOOP("Messages", "is {size}, over the {limit} MB limit per article the app imports; split it into "
+                                   "smaller files to import it")),
+    ("{where}: the article is {size}, over the {limit} MB limit per article (raise it with --max-article-size "
+     "to import it)",
+     QT_TRANSLATE_NOOP("Messages", "{where}: the article is {size}, over the {limit} MB limit per article the app "
+                                   "imports; split it into smaller files to import it")),
+    ("would add more than {n} new labels to the codebook ({shown}); check that this is the file you meant, or "
+     "raise the limit (--max-new-labels)",
+     QT_TRANSLATE_NOOP("Messages", "would add more than {n} new labels to the codebook ({shown}); check that this "
+                                   "is the file you meant")),
+)
+
 # Words that fill placeholders ({what}, {whose}...) and single words of the reports.
 WORDS = {
     "exact F1": QT_TRANSLATE_NOOP("Messages", "exact F1"),
@@ -127,14 +163,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def _compiled(template: str) -> re.Pattern[str]:
+    pattern = "".join(f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
+                      for part in re.split(r"(\{[a-z]+\})", template) if part)
+    return re.compile(f"^{pattern}$", re.DOTALL)
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    compiled = []
-    for template in CATALOGUE:
-        pattern = "".join(f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
-                          for part in re.split(r"(\{[a-z]+\})", template) if part)
-        compiled.append((re.compile(f"^{pattern}$", re.DOTALL), template))
-    return compiled
+    """(what the layers below write, what the interface shows) for every catalogue entry."""
+    return [(_compiled(written), shown) for written, shown in REWORDED] + \
+        [(_compiled(template), template) for template in CATALOGUE]
 
 
 def _word(value: str) -> str:

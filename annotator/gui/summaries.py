@@ -26,16 +26,18 @@ def _fill(text: str, *values: Any) -> str:
     return text
 
 
-def _listed(lines: list[str], items: list[str]) -> None:
+def _listed(lines: list[str], items: list[str], total: int | None = None) -> None:
+    """Up to MAX_LISTED of `items`, then how many more there are of `total` (default: all the items)."""
+    total = len(items) if total is None else max(total, len(items))
     lines += [f"  {item}" for item in items[:MAX_LISTED]]
-    if len(items) > MAX_LISTED:
-        lines.append(_fill(translate("Summaries", "  … and %1 more"), len(items) - MAX_LISTED))
+    if total > MAX_LISTED:
+        lines.append(_fill(translate("Summaries", "  … and %1 more"), decimal(total - MAX_LISTED, 0)))
 
 
 def import_summary(report) -> str:
     """An ImportReport in the interface's language."""
-    lines = [_fill(translate("Summaries", "Imported %1 document(s) from %2 file(s)."), len(report.imported),
-                   report.files)]
+    lines = [_fill(translate("Summaries", "Imported %1 document(s) from %2 file(s)."),
+                   decimal(report.documents_imported, 0), decimal(report.files, 0))]
     if report.spans or report.answers:
         lines.append(_fill(translate("Summaries", "With them: %1 span(s) and %2 document answer(s)."),
                            report.spans, report.answers))
@@ -45,8 +47,8 @@ def import_summary(report) -> str:
                            ", ".join(names)))
     if report.duplicates:
         lines.append(_fill(translate("Summaries", "%1 document(s) already in the project, not added again:"),
-                           len(report.duplicates)))
-        _listed(lines, [item.source for item in report.duplicates])
+                           decimal(report.documents_repeated, 0)))
+        _listed(lines, [item.source for item in report.duplicates[:MAX_LISTED]], report.documents_repeated)
     if report.repeated_spans:
         lines.append(_fill(translate("Summaries", "%1 span(s) were already in the project and were not added "
                                                   "again."), report.repeated_spans))
@@ -60,9 +62,29 @@ def import_summary(report) -> str:
         kinds = sorted({p.suffix.lower() or translate("Summaries", "(no extension)") for p in report.skipped})
         lines.append(_fill(translate("Summaries", "%1 file(s) in folders skipped, not an article format: %2."),
                            len(report.skipped), ", ".join(kinds)))
+    if report.stopped:
+        lines.append(_fill(translate("Summaries", "Import stopped: %1. The files above were imported."),
+                           message_text(report.stopped)))
+        if report.not_tried:
+            lines.append(_fill(translate("Summaries", "%1 file(s) after it were not tried."), report.not_tried))
     if report.cancelled:
         lines.append(translate("Summaries", "Import cancelled: the files above were imported; the rest were not."))
     return "\n".join(lines)
+
+
+def import_went_wrong(report) -> bool:
+    """True when the import summary should be shown as a warning: a file was refused, or the import stopped."""
+    return bool(report.refused or report.stopped)
+
+
+def show_import_summary(parent, report) -> None:
+    """The import summary in a message box: a warning icon when anything was refused, else information."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui.plain_text import message
+
+    icon = QMessageBox.Icon.Warning if import_went_wrong(report) else QMessageBox.Icon.Information
+    message(parent, icon, translate("Import", "Import finished"), import_summary(report))
 
 
 def export_summary(report) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import DamagedProject, ProjectError
 from annotator.core.leftovers import remove_leftovers
 from annotator.store.files import check_existing_file, writable
 from annotator.store.schema import APPLICATION_ID, migrations, schema_version
@@ -20,7 +20,7 @@ QUICK_CHECK_ROWS = 3
 def restore_advice(path: Path) -> str:
     """How to get a damaged project's work back, in one sentence."""
     return (f"restore the last good backup with `annotator restore {path} 1` "
-            f"(list them with `annotator backups {path}`), or in the app answer 'Restore' when it opens the file")
+            f"(list them with `annotator backups {path}`), or in the app choose File > Restore a backup…")
 
 
 @dataclass
@@ -90,8 +90,9 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> int:
         )
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "_sqlite_migrations" not in tables or "meta" not in tables:
-        raise ProjectError(f"{path}: carries the Framing Annotator mark but has no project tables: it was never "
-                           f"finished or it is damaged; {restore_advice(path)}")
+        raise DamagedProject(str(path), "no project tables",
+                             f"{path}: carries the Framing Annotator mark but has no project tables: it was never "
+                             f"finished or it is damaged; {restore_advice(path)}")
     known = {m.name for m in migrations._migrations}
     applied = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")}
     if applied - known:
@@ -154,8 +155,8 @@ def open_project_file(path: Path, check: bool = True) -> tuple[sqlite3.Connectio
             state.damage = quick_check(conn)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damaged pages may hold text that is not UTF-8
         conn.close()
-        raise ProjectError(f"{path}: is damaged or not a project file ({exc}); if it is your project, "
-                           f"{restore_advice(path)}") from exc
+        raise DamagedProject(str(path), str(exc), f"{path}: is damaged or not a project file ({exc}); if it is "
+                             f"your project, {restore_advice(path)}") from exc
     except BaseException:
         conn.close()
         raise

@@ -23,7 +23,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import DamagedProject, ProjectError
 from annotator.core.model import new_uuid, now_iso
 from annotator.store.adjudication import Adjudication
 from annotator.store.agreement_data import AgreementData
@@ -133,7 +133,8 @@ class Project:
                 apply_migrations(project.db)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             conn.close()
-            raise ProjectError(f"{path}: cannot be opened ({exc}); if it is damaged, {restore_advice(path)}") from exc
+            raise DamagedProject(str(path), str(exc),
+                                 f"{path}: cannot be opened ({exc}); if it is damaged, {restore_advice(path)}") from exc
         except BaseException:
             conn.close()  # never leave a connection behind: it would keep the file from being restored
             raise

@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>A settled document has no open disagreement left (annotator adjudicate PROJECT open).</source>
-        <translation>Un document tranché n&apos;a plus de désaccord ouvert (annotator adjudicate PROJET open).</translation>
+        <translation>Un document tranché n’a plus de désaccord ouvert (annotator adjudicate PROJET open).</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>Ticked by default: the annotators with assignments (everyone when nothing is assigned).</source>
-        <translation>Cochés par défaut&#xa0;: les annotateurs qui ont des documents attribués (tout le monde si rien n&apos;est attribué).</translation>
+        <translation>Cochés par défaut&#xa0;: les annotateurs qui ont des documents attribués (tout le monde si rien n’est attribué).</translation>
     </message>
     <message>
         <source>Labels and questions</source>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>Nobody to compare yet: no annotator has coded a document.</source>
-        <translation>Personne à comparer pour l&apos;instant&#xa0;: aucun annotateur n&apos;a codé de document.</translation>
+        <translation>Personne à comparer pour l’instant&#xa0;: aucun annotateur n’a codé de document.</translation>
     </message>
     <message>
         <source>Agreement</source>
@@ -441,12 +441,12 @@
         <translation>Impossible d’ouvrir le projet</translation>
     </message>
     <message>
-        <source>%1 is too damaged to show (%2). Open it again and choose to restore the last good backup.</source>
-        <translation>%1 est trop endommagé pour être affiché (%2). Ouvrez-le de nouveau et choisissez de restaurer la dernière sauvegarde saine.</translation>
+        <source>%1 is too damaged to show (%2). Open it again and choose Restore a backup….</source>
+        <translation>%1 est trop endommagé pour être affiché (%2). Ouvrez-le de nouveau et choisissez Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <source>The project file is damaged (%s). Close this window and open the project again: the app then offers to restore the last good backup.</source>
-        <translation>Le fichier du projet est endommagé (%s). Fermez cette fenêtre et ouvrez de nouveau le projet&#xa0;: l’application propose alors de restaurer la dernière sauvegarde saine.</translation>
+        <source>The project file is damaged (%s). Choose File &gt; Restore a backup… to bring your work back as it was when a backup was made.</source>
+        <translation>Le fichier du projet est endommagé (%s). Choisissez Fichier &gt; Restaurer une sauvegarde… pour retrouver votre travail tel qu’il était lors d’une sauvegarde.</translation>
     </message>
     <message>
         <source>Something went wrong: %s
@@ -481,7 +481,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>Span labels the attribute applies to</source>
-        <translation>Étiquettes de segment concernées par l&apos;attribut</translation>
+        <translation>Étiquettes de segment concernées par l’attribut</translation>
     </message>
     <message>
         <source>Choices, one per line</source>
@@ -489,7 +489,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>Save attribute</source>
-        <translation>Enregistrer l&apos;attribut</translation>
+        <translation>Enregistrer l’attribut</translation>
     </message>
     <message>
         <source>Up</source>
@@ -533,7 +533,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>Applies to:</source>
-        <translation>S&apos;applique à&#xa0;:</translation>
+        <translation>S’applique à&#xa0;:</translation>
     </message>
     <message>
         <source>Choices:</source>
@@ -550,6 +550,96 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     <message>
         <source>Bring back</source>
         <translation>Réactiver</translation>
+    </message>
+</context>
+<context>
+    <name>BackupChooser</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backups of %1, newest first. The project is replaced by the backup you choose; the current file is kept beside it, named …before-restore….</source>
+        <translation>Sauvegardes de %1, de la plus récente à la plus ancienne. Le projet est remplacé par la sauvegarde choisie&#xa0;; le fichier actuel est gardé à côté, nommé …before-restore….</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRestore</name>
+    <message>
+        <source>%1 is damaged (%2).
+
+It can be opened read-only, to read and export what is still readable; nothing can be changed in it. Restoring a backup brings your work back as it was when the backup was made.</source>
+        <translation>%1 est endommagé (%2).
+
+Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore lisible&#xa0;; rien ne peut y être modifié. Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sauvegarde.</translation>
+    </message>
+    <message>
+        <source>%1 is too damaged to open (%2).
+
+Restoring a backup brings your work back as it was when the backup was made; the damaged file is kept beside it.</source>
+        <translation>%1 est trop endommagé pour être ouvert (%2).
+
+Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sauvegarde&#xa0;; le fichier endommagé est gardé à côté.</translation>
+    </message>
+    <message>
+        <source>Damaged project</source>
+        <translation>Projet endommagé</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Ouvrir en lecture seule</translation>
+    </message>
+    <message>
+        <source>Keep it open read-only</source>
+        <translation>Le garder ouvert en lecture seule</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1&#xa0;ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1&#xa0;Mo</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>No backup</source>
+        <translation>Aucune sauvegarde</translation>
+    </message>
+    <message>
+        <source>No backup of %1 was found. A backup is made automatically each time a sound project is opened (the newest five are kept).</source>
+        <translation>Aucune sauvegarde de %1 n’a été trouvée. Une sauvegarde est faite automatiquement à chaque ouverture d’un projet sain (les cinq plus récentes sont gardées).</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>La restauration a échoué</translation>
+    </message>
+    <message>
+        <source> The file it replaced is kept as %1.</source>
+        <translation> Le fichier remplacé est gardé sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <source>The project was brought back as it was on %1.</source>
+        <translation>Le projet a été rétabli tel qu’il était le %1.</translation>
     </message>
 </context>
 <context>
@@ -571,7 +661,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>Labels are matched by id: new ones are added, changed ones updated, and labels the codebook lacks stay. You see every change before it is made.</source>
-        <translation>Les étiquettes sont appariées par identifiant&#xa0;: les nouvelles sont ajoutées, celles qui changent mises à jour, et celles que la grille n&apos;a pas restent. Vous voyez chaque changement avant qu&apos;il soit fait.</translation>
+        <translation>Les étiquettes sont appariées par identifiant&#xa0;: les nouvelles sont ajoutées, celles qui changent mises à jour, et celles que la grille n’a pas restent. Vous voyez chaque changement avant qu’il soit fait.</translation>
     </message>
     <message>
         <source>Preset</source>
@@ -857,7 +947,7 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
     </message>
     <message>
         <source>kept, though not in the file: %1</source>
-        <translation>gardée, bien qu&apos;absente du fichier&#xa0;: %1</translation>
+        <translation>gardée, bien qu’absente du fichier&#xa0;: %1</translation>
     </message>
     <message>
         <source>note: %1</source>
@@ -1279,42 +1369,6 @@ Votre fichier de projet est intact&#xa0;; la dernière action n’a peut-être p
 <context>
     <name>FileCare</name>
     <message>
-        <source>Backup restored</source>
-        <translation>Sauvegarde restaurée</translation>
-    </message>
-    <message>
-        <source>The project was brought back as it was on %1. The damaged file is kept as %2.</source>
-        <translation>Le projet a été rétabli tel qu’il était le %1. Le fichier endommagé est conservé sous le nom %2.</translation>
-    </message>
-    <message>
-        <source>No backup</source>
-        <translation>Aucune sauvegarde</translation>
-    </message>
-    <message>
-        <source>No sound backup of this project was found; it stays open read-only.</source>
-        <translation>Aucune sauvegarde saine de ce projet n’a été trouvée&#xa0;; il reste ouvert en lecture seule.</translation>
-    </message>
-    <message>
-        <source>Damaged project</source>
-        <translation>Projet endommagé</translation>
-    </message>
-    <message>
-        <source>%1 is damaged (%2).
-
-It can be opened read-only, to read and export what is still readable; nothing can be changed in it. Restoring the last good backup brings your work back as it was then.</source>
-        <translation>%1 est endommagé (%2).
-
-Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore lisible&#xa0;; rien ne peut y être modifié. Restaurer la dernière sauvegarde saine rétablit votre travail tel qu’il était alors.</translation>
-    </message>
-    <message>
-        <source>Restore the last good backup</source>
-        <translation>Restaurer la dernière sauvegarde saine</translation>
-    </message>
-    <message>
-        <source>Open read-only</source>
-        <translation>Ouvrir en lecture seule</translation>
-    </message>
-    <message>
         <source>Read-only project</source>
         <translation>Projet en lecture seule</translation>
     </message>
@@ -1353,6 +1407,10 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <message>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
 </context>
 <context>
@@ -1559,7 +1617,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>Changes the import would make</source>
-        <translation>Changements que ferait l&apos;import</translation>
+        <translation>Changements que ferait l’import</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1941,51 +1999,51 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     <name>Messages</name>
     <message>
         <source>unitizing alpha needs at least two annotators</source>
-        <translation>l&apos;alpha d&apos;unitisation demande au moins deux annotateurs</translation>
+        <translation>l’alpha d’unitisation demande au moins deux annotateurs</translation>
     </message>
     <message>
         <source>unitizing alpha needs at least two annotators: {who} (list every annotator taking part, including those who marked nothing)</source>
-        <translation>l&apos;alpha d&apos;unitisation demande au moins deux annotateurs&#xa0;: {who} (nommez chaque annotateur qui participe, y compris ceux qui n&apos;ont rien marqué)</translation>
+        <translation>l’alpha d’unitisation demande au moins deux annotateurs&#xa0;: {who} (nommez chaque annotateur qui participe, y compris ceux qui n’ont rien marqué)</translation>
     </message>
     <message>
         <source>unitizing alpha is not defined: no annotator marked any span</source>
-        <translation>l&apos;alpha d&apos;unitisation n&apos;est pas défini&#xa0;: aucun annotateur n&apos;a marqué de segment</translation>
+        <translation>l’alpha d’unitisation n’est pas défini&#xa0;: aucun annotateur n’a marqué de segment</translation>
     </message>
     <message>
         <source>unitizing alpha is not defined: every character is a one-character unit for every annotator, so no disagreement is expected by chance</source>
-        <translation>l&apos;alpha d&apos;unitisation n&apos;est pas défini&#xa0;: chaque caractère est une unité d&apos;un caractère pour chaque annotateur, donc aucun désaccord n&apos;est attendu par hasard</translation>
+        <translation>l’alpha d’unitisation n’est pas défini&#xa0;: chaque caractère est une unité d’un caractère pour chaque annotateur, donc aucun désaccord n’est attendu par hasard</translation>
     </message>
     <message>
         <source>unitizing alpha is not defined for an empty text</source>
-        <translation>l&apos;alpha d&apos;unitisation n&apos;est pas défini pour un texte vide</translation>
+        <translation>l’alpha d’unitisation n’est pas défini pour un texte vide</translation>
     </message>
     <message>
         <source>alpha is not defined: no unit has values from two or more coders, so no pair of values can be compared</source>
-        <translation>alpha n&apos;est pas défini&#xa0;: aucune unité n&apos;a de valeurs de deux codeurs ou plus, donc aucune paire de valeurs ne peut être comparée</translation>
+        <translation>alpha n’est pas défini&#xa0;: aucune unité n’a de valeurs de deux codeurs ou plus, donc aucune paire de valeurs ne peut être comparée</translation>
     </message>
     <message>
         <source>alpha is not defined: all {n} pairable values are {value}; without any variation agreement beyond chance cannot be measured</source>
-        <translation>alpha n&apos;est pas défini&#xa0;: les {n} valeurs appariables sont toutes {value}&#xa0;; sans aucune variation, l&apos;accord au-delà du hasard ne peut pas être mesuré</translation>
+        <translation>alpha n’est pas défini&#xa0;: les {n} valeurs appariables sont toutes {value}&#xa0;; sans aucune variation, l’accord au-delà du hasard ne peut pas être mesuré</translation>
     </message>
     <message>
         <source>span F1 is not defined: neither annotator marked a span</source>
-        <translation>le F1 des segments n&apos;est pas défini&#xa0;: aucun des deux annotateurs n&apos;a marqué de segment</translation>
+        <translation>le F1 des segments n’est pas défini&#xa0;: aucun des deux annotateurs n’a marqué de segment</translation>
     </message>
     <message>
         <source>character kappa is not defined: every character is {only} for both annotators (no span was marked)</source>
-        <translation>le kappa par caractère n&apos;est pas défini&#xa0;: chaque caractère est {only} pour les deux annotateurs (aucun segment marqué)</translation>
+        <translation>le kappa par caractère n’est pas défini&#xa0;: chaque caractère est {only} pour les deux annotateurs (aucun segment marqué)</translation>
     </message>
     <message>
         <source>character kappa is not defined: every character is {only} for both annotators (everything is {same})</source>
-        <translation>le kappa par caractère n&apos;est pas défini&#xa0;: chaque caractère est {only} pour les deux annotateurs (tout est {same})</translation>
+        <translation>le kappa par caractère n’est pas défini&#xa0;: chaque caractère est {only} pour les deux annotateurs (tout est {same})</translation>
     </message>
     <message>
         <source>character kappa is not defined for an empty text</source>
-        <translation>le kappa par caractère n&apos;est pas défini pour un texte vide</translation>
+        <translation>le kappa par caractère n’est pas défini pour un texte vide</translation>
     </message>
     <message>
         <source>no resample gave a defined value, so there is no interval</source>
-        <translation>aucun rééchantillonnage n&apos;a donné de valeur définie, donc pas d&apos;intervalle</translation>
+        <translation>aucun rééchantillonnage n’a donné de valeur définie, donc pas d’intervalle</translation>
     </message>
     <message>
         <source>a bootstrap over documents needs at least two documents</source>
@@ -1997,59 +2055,59 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>no document was answered by all {n} annotators</source>
-        <translation>aucun document n&apos;a reçu de réponse des {n} annotateurs</translation>
+        <translation>aucun document n’a reçu de réponse des {n} annotateurs</translation>
     </message>
     <message>
         <source>not defined: no unit has a value from both coders</source>
-        <translation>non défini&#xa0;: aucune unité n&apos;a de valeur des deux codeurs</translation>
+        <translation>non défini&#xa0;: aucune unité n’a de valeur des deux codeurs</translation>
     </message>
     <message>
         <source>kappa is not defined: there is no unit rated by both coders</source>
-        <translation>kappa n&apos;est pas défini&#xa0;: aucune unité n&apos;est codée par les deux codeurs</translation>
+        <translation>kappa n’est pas défini&#xa0;: aucune unité n’est codée par les deux codeurs</translation>
     </message>
     <message>
         <source>kappa is not defined: both coders used one and the same category for every unit, so the agreement expected by chance is already complete</source>
-        <translation>kappa n&apos;est pas défini&#xa0;: les deux codeurs ont utilisé une seule et même catégorie pour toutes les unités, l&apos;accord attendu par hasard est donc déjà complet</translation>
+        <translation>kappa n’est pas défini&#xa0;: les deux codeurs ont utilisé une seule et même catégorie pour toutes les unités, l’accord attendu par hasard est donc déjà complet</translation>
     </message>
     <message>
         <source>pi is not defined: both coders used one and the same category for every unit</source>
-        <translation>pi n&apos;est pas défini&#xa0;: les deux codeurs ont utilisé une seule et même catégorie pour toutes les unités</translation>
+        <translation>pi n’est pas défini&#xa0;: les deux codeurs ont utilisé une seule et même catégorie pour toutes les unités</translation>
     </message>
     <message>
         <source>Fleiss&apos; kappa is not defined for fewer than two coders</source>
-        <translation>le kappa de Fleiss n&apos;est pas défini pour moins de deux codeurs</translation>
+        <translation>le kappa de Fleiss n’est pas défini pour moins de deux codeurs</translation>
     </message>
     <message>
         <source>Fleiss&apos; kappa is not defined: there is no unit</source>
-        <translation>le kappa de Fleiss n&apos;est pas défini&#xa0;: il n&apos;y a aucune unité</translation>
+        <translation>le kappa de Fleiss n’est pas défini&#xa0;: il n’y a aucune unité</translation>
     </message>
     <message>
         <source>Fleiss&apos; kappa needs complete data: unit {unit} has no value from coder {coder}</source>
-        <translation>le kappa de Fleiss demande des données complètes&#xa0;: l&apos;unité {unit} n&apos;a pas de valeur du codeur {coder}</translation>
+        <translation>le kappa de Fleiss demande des données complètes&#xa0;: l’unité {unit} n’a pas de valeur du codeur {coder}</translation>
     </message>
     <message>
         <source>Fleiss&apos; kappa is not defined: every coder gave every unit the same category</source>
-        <translation>le kappa de Fleiss n&apos;est pas défini&#xa0;: chaque codeur a donné la même catégorie à toutes les unités</translation>
+        <translation>le kappa de Fleiss n’est pas défini&#xa0;: chaque codeur a donné la même catégorie à toutes les unités</translation>
     </message>
     <message>
         <source>the computation gave no number for this data</source>
-        <translation>le calcul n&apos;a donné aucun nombre pour ces données</translation>
+        <translation>le calcul n’a donné aucun nombre pour ces données</translation>
     </message>
     <message>
         <source>no pair of annotators gives a defined {what} ({reason})</source>
-        <translation>aucune paire d&apos;annotateurs ne donne de {what} défini ({reason})</translation>
+        <translation>aucune paire d’annotateurs ne donne de {what} défini ({reason})</translation>
     </message>
     <message>
         <source>no pair of annotators gives a defined {what}</source>
-        <translation>aucune paire d&apos;annotateurs ne donne de {what} défini</translation>
+        <translation>aucune paire d’annotateurs ne donne de {what} défini</translation>
     </message>
     <message>
         <source>no document was coded by all {n} annotators ({names}); see the pairwise and per-document figures</source>
-        <translation>aucun document n&apos;a été codé par les {n} annotateurs ({names})&#xa0;; voyez les chiffres par paire et par document</translation>
+        <translation>aucun document n’a été codé par les {n} annotateurs ({names})&#xa0;; voyez les chiffres par paire et par document</translation>
     </message>
     <message>
         <source>no interval: {n} document(s) are too few for a bootstrap over documents (at least {m} needed)</source>
-        <translation>pas d&apos;intervalle&#xa0;: {n} document(s), c&apos;est trop peu pour un bootstrap sur les documents (il en faut au moins {m})</translation>
+        <translation>pas d’intervalle&#xa0;: {n} document(s), c’est trop peu pour un bootstrap sur les documents (il en faut au moins {m})</translation>
     </message>
     <message>
         <source>too few resamples contain this label</source>
@@ -2057,27 +2115,27 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>no document was coded by both {a} and {b}</source>
-        <translation>aucun document n&apos;a été codé à la fois par {a} et par {b}</translation>
+        <translation>aucun document n’a été codé à la fois par {a} et par {b}</translation>
     </message>
     <message>
         <source>no annotator marked this label in the documents every annotator coded</source>
-        <translation>aucun annotateur n&apos;a marqué cette étiquette dans les documents codés par tous</translation>
+        <translation>aucun annotateur n’a marqué cette étiquette dans les documents codés par tous</translation>
     </message>
     <message>
         <source>several answers allowed: each annotator&apos;s set of answers is one nominal value</source>
-        <translation>plusieurs réponses permises&#xa0;: l&apos;ensemble des réponses de chaque annotateur est une valeur nominale</translation>
+        <translation>plusieurs réponses permises&#xa0;: l’ensemble des réponses de chaque annotateur est une valeur nominale</translation>
     </message>
     <message>
-        <source>{n} answer(s) &apos;unsure&apos; or outside the scale were left out of the {level} figures</source>
-        <translation>{n} réponse(s) «&#xa0;incertain&#xa0;» ou hors de l&apos;échelle ont été écartées des chiffres de niveau {level}</translation>
+        <source>{n} answer(s) &apos;unsure&apos; or outside the scale were left out of the {level} figures: {values}</source>
+        <translation>{n} réponse(s) «&#xa0;incertain&#xa0;» ou hors de l’échelle ont été écartées des chiffres de niveau {level}&#xa0;: {values}</translation>
     </message>
     <message>
         <source>coding is blind in this project: {viewer} sees only their own work, not {whose}</source>
-        <translation>le codage est à l&apos;aveugle dans ce projet&#xa0;: {viewer} ne voit que son propre travail, pas {whose}</translation>
+        <translation>le codage est à l’aveugle dans ce projet&#xa0;: {viewer} ne voit que son propre travail, pas {whose}</translation>
     </message>
     <message>
         <source>{name} is the project lead; make someone else lead before retiring them</source>
-        <translation>{name} est responsable du projet&#xa0;; nommez un autre responsable avant de l&apos;archiver</translation>
+        <translation>{name} est responsable du projet&#xa0;; nommez un autre responsable avant de l’archiver</translation>
     </message>
     <message>
         <source>{leads} leads this project; only a lead changes roles</source>
@@ -2089,7 +2147,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>automatic assignment needs at least one annotator</source>
-        <translation>l&apos;attribution automatique demande au moins un annotateur</translation>
+        <translation>l’attribution automatique demande au moins un annotateur</translation>
     </message>
     <message>
         <source>cannot give each document {n} annotators: only {m} ({names}) were named</source>
@@ -2097,7 +2155,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>label {label}: shortcut {key} is not a key the article text catches ({found}): use a letter a–z or a digit 0–9, alone or with Alt or Ctrl (keys such as é, ; or F2 never label anything)</source>
-        <translation>étiquette {label}&#xa0;: le raccourci {key} n&apos;est pas une touche que le texte de l&apos;article reçoit ({found})&#xa0;: utilisez une lettre a–z ou un chiffre 0–9, seuls ou avec Alt ou Ctrl (des touches comme é,&#xa0;; ou F2 n&apos;étiquettent jamais rien)</translation>
+        <translation>étiquette {label}&#xa0;: le raccourci {key} n’est pas une touche que le texte de l’article reçoit ({found})&#xa0;: utilisez une lettre a–z ou un chiffre 0–9, seuls ou avec Alt ou Ctrl (des touches comme é,&#xa0;; ou F2 n’étiquettent jamais rien)</translation>
     </message>
     <message>
         <source>label {label}: shortcut {key} only types a capital letter: use the key alone, or add Alt or Ctrl</source>
@@ -2105,11 +2163,11 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>label {label}: shortcut {key} uses the Meta (Windows, Command) key, which never reaches the article text: use Ctrl or Alt</source>
-        <translation>étiquette {label}&#xa0;: le raccourci {key} utilise la touche Méta (Windows, Commande), qui n&apos;atteint jamais le texte de l&apos;article&#xa0;: utilisez Ctrl ou Alt</translation>
+        <translation>étiquette {label}&#xa0;: le raccourci {key} utilise la touche Méta (Windows, Commande), qui n’atteint jamais le texte de l’article&#xa0;: utilisez Ctrl ou Alt</translation>
     </message>
     <message>
         <source>shortcut {key} is already used by label {owner}; choose another key or clear that label&apos;s shortcut first</source>
-        <translation>le raccourci {key} est déjà pris par l&apos;étiquette {owner}&#xa0;; choisissez une autre touche ou videz d&apos;abord le raccourci de cette étiquette</translation>
+        <translation>le raccourci {key} est déjà pris par l’étiquette {owner}&#xa0;; choisissez une autre touche ou videz d’abord le raccourci de cette étiquette</translation>
     </message>
     <message>
         <source>answers use {choice}; retire it instead (its answers stay)</source>
@@ -2117,11 +2175,11 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>{choice} is the last choice {question} offers; add another first</source>
-        <translation>{choice} est le dernier choix que propose {question}&#xa0;; ajoutez-en d&apos;abord un autre</translation>
+        <translation>{choice} est le dernier choix que propose {question}&#xa0;; ajoutez-en d’abord un autre</translation>
     </message>
     <message>
         <source>{n} answer(s) to {question} hold several choices; it must keep taking several answers</source>
-        <translation>{n} réponse(s) à {question} contiennent plusieurs choix&#xa0;; elle doit continuer d&apos;accepter plusieurs réponses</translation>
+        <translation>{n} réponse(s) à {question} contiennent plusieurs choix&#xa0;; elle doit continuer d’accepter plusieurs réponses</translation>
     </message>
     <message>
         <source>{n} span(s) hold a value for {name}; retire it instead</source>
@@ -2137,19 +2195,19 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>label {label} does not take the shortcut {key} from label {owner} of the project; it keeps {own}</source>
-        <translation>l&apos;étiquette {label} ne prend pas le raccourci {key} à l&apos;étiquette {owner} du projet&#xa0;; elle garde {own}</translation>
+        <translation>l’étiquette {label} ne prend pas le raccourci {key} à l’étiquette {owner} du projet&#xa0;; elle garde {own}</translation>
     </message>
     <message>
         <source>label {label} does not take the shortcut {key} from label {owner} of the project</source>
-        <translation>l&apos;étiquette {label} ne prend pas le raccourci {key} à l&apos;étiquette {owner} du projet</translation>
+        <translation>l’étiquette {label} ne prend pas le raccourci {key} à l’étiquette {owner} du projet</translation>
     </message>
     <message>
         <source>label {label} lost its shortcut {key}: another label has it</source>
-        <translation>l&apos;étiquette {label} perd son raccourci {key}&#xa0;: une autre étiquette l&apos;a</translation>
+        <translation>l’étiquette {label} perd son raccourci {key}&#xa0;: une autre étiquette l’a</translation>
     </message>
     <message>
         <source>label {label} (kept) moved to the top level: its parent {parent} is no longer of the same kind</source>
-        <translation>l&apos;étiquette {label} (gardée) passe au premier niveau&#xa0;: son parent {parent} n&apos;est plus de la même nature</translation>
+        <translation>l’étiquette {label} (gardée) passe au premier niveau&#xa0;: son parent {parent} n’est plus de la même nature</translation>
     </message>
     <message>
         <source>attribute {attribute} (kept) removed: its labels {labels} are now questions</source>
@@ -2157,11 +2215,39 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>attribute {attribute} (kept) no longer applies to {labels}</source>
-        <translation>l&apos;attribut {attribute} (gardé) ne s&apos;applique plus à {labels}</translation>
+        <translation>l’attribut {attribute} (gardé) ne s’applique plus à {labels}</translation>
     </message>
     <message>
         <source>the project&apos;s codebook keeps its name {name} (the file&apos;s is {other})</source>
         <translation>la grille de codage du projet garde son nom {name} (celui du fichier est {other})</translation>
+    </message>
+    <message>
+        <source>{path}: is damaged, so nothing can be changed in it (it is open read-only); to get your work back, choose File &gt; Restore a backup…</source>
+        <translation>{path}&#xa0;: est endommagé, rien ne peut donc y être modifié (il est ouvert en lecture seule)&#xa0;; pour retrouver votre travail, choisissez Fichier &gt; Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>{path}: is damaged ({detail}); nothing was saved. To get your work back, choose File &gt; Restore a backup…</source>
+        <translation>{path}&#xa0;: est endommagé ({detail})&#xa0;; rien n’a été enregistré. Pour retrouver votre travail, choisissez Fichier &gt; Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>{path}: is damaged or not a project file ({detail}); if it is your project, open it and choose Restore a backup…</source>
+        <translation>{path}&#xa0;: est endommagé ou n’est pas un fichier de projet ({detail})&#xa0;; si c’est votre projet, ouvrez-le et choisissez Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be opened ({detail}); if it is damaged, open it and choose Restore a backup…</source>
+        <translation>{path}&#xa0;: ne peut pas être ouvert ({detail})&#xa0;; s’il est endommagé, ouvrez-le et choisissez Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>is {size}, over the {limit} MB limit per article the app imports; split it into smaller files to import it</source>
+        <translation>fait {size}, au-delà de la limite de {limit}&#xa0;Mo par article que l’application importe&#xa0;; découpez-le en fichiers plus petits pour l’importer</translation>
+    </message>
+    <message>
+        <source>{where}: the article is {size}, over the {limit} MB limit per article the app imports; split it into smaller files to import it</source>
+        <translation>{where}&#xa0;: l’article fait {size}, au-delà de la limite de {limit}&#xa0;Mo par article que l’application importe&#xa0;; découpez le fichier en fichiers plus petits pour l’importer</translation>
+    </message>
+    <message>
+        <source>would add more than {n} new labels to the codebook ({shown}); check that this is the file you meant</source>
+        <translation>ajouterait plus de {n} nouvelles étiquettes à la grille de codage ({shown})&#xa0;; vérifiez qu’il s’agit bien du fichier voulu</translation>
     </message>
     <message>
         <source>exact F1</source>
@@ -2197,7 +2283,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>interval</source>
-        <translation>d&apos;intervalle</translation>
+        <translation>d’intervalle</translation>
     </message>
     <message>
         <source>ratio</source>
@@ -2810,7 +2896,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>Coding is blind in this project: only the project lead compares annotators.</source>
-        <translation>Le codage est à l&apos;aveugle dans ce projet&#xa0;: seul le responsable du projet compare les annotateurs.</translation>
+        <translation>Le codage est à l’aveugle dans ce projet&#xa0;: seul le responsable du projet compare les annotateurs.</translation>
     </message>
     <message>
         <source>Disagreements</source>
@@ -3156,7 +3242,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>%1 span(s) were already in the project and were not added again.</source>
-        <translation>%1 segment(s) étaient déjà dans le projet et n&apos;ont pas été ajoutés de nouveau.</translation>
+        <translation>%1 segment(s) étaient déjà dans le projet et n’ont pas été ajoutés de nouveau.</translation>
     </message>
     <message>
         <source>Not imported from the files (no place for it in the project):</source>
@@ -3172,7 +3258,15 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>%1 file(s) in folders skipped, not an article format: %2.</source>
-        <translation>%1 fichier(s) des dossiers ignoré(s), pas dans un format d&apos;article&#xa0;: %2.</translation>
+        <translation>%1 fichier(s) des dossiers ignoré(s), pas dans un format d’article&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Import stopped: %1. The files above were imported.</source>
+        <translation>Import arrêté&#xa0;: %1. Les fichiers ci-dessus ont été importés.</translation>
+    </message>
+    <message>
+        <source>%1 file(s) after it were not tried.</source>
+        <translation>%1 fichier(s) suivant(s) n’ont pas été essayés.</translation>
     </message>
     <message>
         <source>Import cancelled: the files above were imported; the rest were not.</source>
@@ -3180,7 +3274,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation>Export annulé&#xa0;; rien n&apos;a été écrit.</translation>
+        <translation>Export annulé&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message>
         <source>the codebook</source>
@@ -3342,7 +3436,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>%1 leads this project. Only a lead gives the lead role to someone else (Team &gt; Annotators…).</source>
-        <translation>%1 dirige ce projet. Seul un responsable confie ce rôle à quelqu&apos;un d&apos;autre (Équipe &gt; Annotateurs…).</translation>
+        <translation>%1 dirige ce projet. Seul un responsable confie ce rôle à quelqu’un d’autre (Équipe &gt; Annotateurs…).</translation>
     </message>
     <message>
         <source>The lead sees every annotator&apos;s work and manages blind coding, assignments and merging. Take the lead role as %s?</source>
@@ -3374,7 +3468,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>No documents are assigned yet (Team &gt; Assign documents…).</source>
-        <translation>Aucun document n&apos;est encore attribué (Équipe &gt; Répartir les documents…).</translation>
+        <translation>Aucun document n’est encore attribué (Équipe &gt; Répartir les documents…).</translation>
     </message>
     <message>
         <source>Annotator</source>
@@ -3414,7 +3508,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>%1 documents to plan, %2 of them shared (the agreement sample).</source>
-        <translation>%1 documents à répartir, dont %2 partagés (l&apos;échantillon d&apos;accord).</translation>
+        <translation>%1 documents à répartir, dont %2 partagés (l’échantillon d’accord).</translation>
     </message>
     <message>
         <source>%1 documents left out: assigned already.</source>
@@ -3426,7 +3520,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>%1 documents assigned, %2 of them to %3 annotators each (the agreement sample).</source>
-        <translation>%1 documents attribués, dont %2 à %3 annotateurs chacun (l&apos;échantillon d&apos;accord).</translation>
+        <translation>%1 documents attribués, dont %2 à %3 annotateurs chacun (l’échantillon d’accord).</translation>
     </message>
     <message>
         <source>New documents</source>
@@ -3466,7 +3560,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>%1 documents were planned though someone had opened them without an assignment (%2).</source>
-        <translation>%1 documents ont été répartis bien que quelqu&apos;un les ait ouverts sans attribution (%2).</translation>
+        <translation>%1 documents ont été répartis bien que quelqu’un les ait ouverts sans attribution (%2).</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3518,7 +3612,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>Only the project lead (%1) changes the team.</source>
-        <translation>Seul le responsable du projet (%1) modifie l&apos;équipe.</translation>
+        <translation>Seul le responsable du projet (%1) modifie l’équipe.</translation>
     </message>
     <message>
         <source>Bring back</source>
@@ -3546,7 +3640,7 @@ Il peut être ouvert en lecture seule, pour lire et exporter ce qui est encore l
     </message>
     <message>
         <source>The lead sees every annotator&apos;s work, even under blind coding. Make %1 a lead?</source>
-        <translation>Le responsable voit le travail de tous les annotateurs, même en codage à l&apos;aveugle. Nommer %1 responsable&#xa0;?</translation>
+        <translation>Le responsable voit le travail de tous les annotateurs, même en codage à l’aveugle. Nommer %1 responsable&#xa0;?</translation>
     </message>
     <message>
         <source>Document</source>

@@ -191,3 +191,18 @@ def test_a_failed_computation_is_explained(qtbot, project, monkeypatch):
     qtbot.waitUntil(lambda: widget.error is not None, timeout=30000)
     assert widget.report is None and "unknown label" in warned[0]
     assert "could not be computed" in widget.summary.text() and not widget.csv_button.isEnabled()
+
+
+def test_the_notes_name_the_question_and_the_answers_they_are_about(view, project, qtbot):
+    notes = view.questions_notes.text()
+    assert "Note on Tone towards the main actor" in notes
+    assert "left out of the ordinal figures: &#x27;unsure&#x27; (" in notes or \
+        "left out of the ordinal figures: 'unsure' (" in notes
+    from annotator.agreement.report_figures import Figure
+    from annotator.gui.agreement_charts import Footnotes
+
+    footnotes = Footnotes()
+    undefined = Figure(None, reason="fewer than two annotators answered this question (ana)")
+    assert footnotes.text(undefined, about="Main source type") == "n/a [1]"
+    assert footnotes.text(undefined, about="Tone towards the main actor") == "n/a [2]"
+    assert "Tone towards the main actor: fewer than two annotators answered this question (ana)" in footnotes.html()

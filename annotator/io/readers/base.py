@@ -135,11 +135,22 @@ class ReadOptions:
     scan_encoding: bool = False  # find a corpus's encoding over the whole file, not from its first bytes
 
 
+def size_over(size: int, limit: int) -> str:
+    """`size` (bytes, over `limit`) in MB with as many decimals as it takes to differ from the limit
+    ("50.3 MB", "50.0004 MB"), in bytes when even six decimals would not tell them apart."""
+    megabytes, limit_megabytes = size / 1_048_576, limit / 1_048_576
+    for places in range(1, 7):
+        shown = f"{megabytes:.{places}f}"
+        if float(shown) != round(limit_megabytes, places):
+            return f"{shown} MB"
+    return f"{size:,} bytes"
+
+
 def too_large(source: str, size: int, limit: int, where: str = "") -> ImportRefused:
     """The refusal of an article (or a file read whole) over the size limit."""
     what = f"{where}: the article is" if where else "is"
     return ImportRefused(
-        source, f"{what} {size / 1_048_576:.1f} MB, over the {limit / 1_048_576:g} MB limit per article "
+        source, f"{what} {size_over(size, limit)}, over the {limit / 1_048_576:g} MB limit per article "
         "(raise it with --max-article-size to import it)")
 
 
