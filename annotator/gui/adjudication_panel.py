@@ -98,8 +98,8 @@ class AdjudicationPanel(QWidget):
         layout.addLayout(answers_row)
         finish = QHBoxLayout()
         self.settled_check = QCheckBox(self.tr("Document settled (what gold lacks was rejected)"), self)
-        self.settled_check.setToolTip(self.tr("A settled document has no open disagreement left "
-                                              "(annotator adjudicate PROJECT open)."))
+        self.settled_check.setToolTip(self.tr("A settled document has no open disagreement left: "
+                                              "what the gold standard lacks was looked at and rejected."))
         self.undo_button = QPushButton(self.tr("Undo"), self)
         self.redo_button = QPushButton(self.tr("Redo"), self)
         finish.addWidget(self.settled_check)

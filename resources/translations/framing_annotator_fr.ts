@@ -88,8 +88,8 @@
         <translation>Document tranché (ce qui manque à la référence a été écarté)</translation>
     </message>
     <message>
-        <source>A settled document has no open disagreement left (annotator adjudicate PROJECT open).</source>
-        <translation>Un document tranché n’a plus de désaccord ouvert (annotator adjudicate PROJET open).</translation>
+        <source>A settled document has no open disagreement left: what the gold standard lacks was looked at and rejected.</source>
+        <translation>Un document tranché n’a plus de désaccord ouvert : ce qui manque à la référence a été examiné et écarté.</translation>
     </message>
     <message>
         <source>Undo</source>
