@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>A settled document has no open disagreement left: what the gold standard lacks was looked at and rejected.</source>
-        <translation>Un document tranché n’a plus de désaccord ouvert : ce qui manque à la référence a été examiné et écarté.</translation>
+        <translation>Un document tranché n’a plus de désaccord ouvert&#xa0;: ce qui manque à la référence a été examiné et écarté.</translation>
     </message>
     <message>
         <source>Undo</source>
