@@ -136,7 +136,8 @@ class LabelResolver:
         if kind == "document":
             return self._create_question(entry, source)
         colour = entry.color.upper() if _COLOUR_RE.match(entry.color or "") else ""
-        return self._create(entry.name, source, parent=parent_id, colour=colour, description=entry.description)
+        return self._create(entry.name, source, parent=parent_id, colour=colour, description=entry.description,
+                            described=entry.described)
 
     def adopt(self, label: Label, parent_id: str | None, source: str) -> tuple[Label, bool]:
         """A label of a file's own codebook (our JSONL): the project's label of the same id and kind,
@@ -222,11 +223,12 @@ class LabelResolver:
         self._colours.add(label.color.upper())
 
     def _create(self, name: str, source: str, base: str = "", parent: str | None = None,
-                colour: str = "", description: str = "") -> Label:
+                colour: str = "", description: str = "", described: bool = False) -> Label:
+        """A new span label; its description says which import added it unless the file `described` it."""
         self._check_room(source, name)
         label = Label(id=self._free_id(base or slug(name)), name=name, kind="span", parent=parent,
                       color=colour or self._colour(), imported=True,
-                      description=description or f"Added by the import of {source}.")
+                      description=description if described else description or f"Added by the import of {source}.")
         self._add_new(label)
         return label
 
@@ -234,7 +236,8 @@ class LabelResolver:
         self._check_room(source, entry.name)
         question = Label(id=self._free_id(slug(entry.name, "question")), name=entry.name, kind="document",
                          color=entry.color.upper() if _COLOUR_RE.match(entry.color or "") else self._colour(),
-                         imported=True, description=entry.description or f"Added by the import of {source}.")
+                         imported=True, description=entry.description if entry.described
+                         else entry.description or f"Added by the import of {source}.")
         self._add_new(question)
         self.choice_ids(question, entry.choices)
         return question

@@ -121,6 +121,8 @@ class FileMapper:
         self.attributes = self.own.attributes if self.own is not None else []
         self.team: list[Annotator] = [] if annotator else list(imported.team)
         self.entries = _Entries(imported.labels, resolver, source)
+        self._imported_entries = imported.labels
+        self._exchange_ids = imported.exchange_ids
 
     def _who(self, named: str | None) -> str:
         return _who(self.annotator, named, self.fallback, self.source)
@@ -171,6 +173,23 @@ class FileMapper:
                 batch.memos.append(Memo(doc.id, self._who(memo.annotator), memo.text, stamp, memo.updated or stamp))
         batch.labels, batch.choices = self.resolver.take_pending()
         return batch
+
+    def exchange_ids(self) -> dict[str, str]:
+        """The ids the file gave to our records ("<kind>:<our id>" -> the file's id), its codes and
+        their choices now under the ids of the labels they resolved to; once the file is mapped.
+        The users' ids are left out when the file's work went under one annotator given for it."""
+        ids = {name: value for name, value in self._exchange_ids.items()
+               if not (self.annotator and name.startswith("user:"))}
+        for entry in self._imported_entries:
+            label = self.entries.ids.get(entry.ref)
+            if label is None or not entry.key:
+                continue
+            ids.setdefault(f"label:{label.id}", entry.key)
+            for name, key in zip(entry.choices, entry.choice_keys):
+                choice = next((c for c in label.choices if c.name.casefold() == name.strip().casefold()), None)
+                if choice is not None and key:
+                    ids.setdefault(f"choice:{label.id}/{choice.id}", key)
+        return ids
 
     def finish(self) -> list[str]:
         """Warnings for the whole file, once its last batch is mapped (questions that got no answer)."""

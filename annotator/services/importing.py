@@ -95,6 +95,8 @@ class _FileImport:
                         self._store(session, mapper, pending)
                         pending, characters = [], 0
                 self._store(session, mapper, pending)
+                if imported.exchange_ids_key:
+                    session.keep_exchange_ids(imported.exchange_ids_key, mapper.exchange_ids())
                 warnings = list(imported.warnings) + mapper.finish()
             return warnings
         finally:

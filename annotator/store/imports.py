@@ -8,6 +8,7 @@ at all, however many batches it takes, and the codebook gets one history entry p
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Iterable, Iterator, Sequence
@@ -305,6 +306,25 @@ class ImportSession:
                 "VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT(document_id, annotator) DO NOTHING",
                 [memo.document_id, memo.annotator, memo.text, memo.created, memo.updated or memo.created])
             outcome.memos += cursor.rowcount
+
+    # -- ids another tool gave to our records ---------------------------------------------------
+
+    def keep_exchange_ids(self, meta_key: str, ids: dict[str, str]) -> None:
+        """Remember the ids a file gave to our records (a .qdpx's GUIDs) under `meta_key`, so that
+        exporting to that format again writes them; an id remembered earlier for a record stays."""
+        if not ids:
+            return
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [meta_key]).fetchone()
+        try:
+            kept = json.loads(row[0]) if row else {}
+        except ValueError:
+            kept = {}
+        if not isinstance(kept, dict):
+            kept = {}
+        merged = {**ids, **kept}
+        if merged != kept:
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                            [meta_key, json.dumps(merged, ensure_ascii=False, sort_keys=True)])
 
     # -- the end of the file ----------------------------------------------------------------------
 

@@ -40,7 +40,8 @@ class ImportedLabel:
 
     `key` is how the file's spans and answers refer to it (a GUID, a type name); the name when empty.
     `parent` is the key of its parent entry in the same file. A question (kind "document") lists
-    its choices by name.
+    its choices by name, and in `choice_keys` (when the file has them) by the file's keys, in the
+    same order. `described` says the file states the description, an empty one too.
     """
 
     name: str
@@ -50,6 +51,8 @@ class ImportedLabel:
     description: str = ""
     kind: str = "span"
     choices: list[str] = field(default_factory=list)
+    choice_keys: list[str] = field(default_factory=list)
+    described: bool = False
 
     @property
     def ref(self) -> str:
@@ -102,7 +105,10 @@ class ImportedFile:
 
     `documents` is a list, or for a corpus read record by record an iterator to go through once
     (its warnings are complete when it is exhausted). `codebook` and `team` come with files that
-    carry a whole codebook and team (our own JSONL export).
+    carry a whole codebook and team (our own JSONL export, a REFI-QDA project's users).
+    `exchange_ids` are the ids the file gave to records of ours, kept so that exporting them again
+    in its format writes the same ids: "<kind>:<our id>" -> the file's id (documents, users,
+    codings, by our ids; codes by the entry keys, which the import resolves to label ids).
     """
 
     documents: Iterable[ImportedDocument] = field(default_factory=list)
@@ -110,6 +116,8 @@ class ImportedFile:
     warnings: list[str] = field(default_factory=list)
     codebook: Codebook | None = None
     team: list[Annotator] = field(default_factory=list)
+    exchange_ids: dict[str, str] = field(default_factory=dict)
+    exchange_ids_key: str = ""  # where the project keeps the ids of this format (its meta key)
 
 
 def as_imported_file(result: "ImportedFile | list[ImportedDocument]") -> ImportedFile:

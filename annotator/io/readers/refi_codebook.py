@@ -75,17 +75,19 @@ def read_codes(codes: etree._Element | None, ours: bool) -> Codebook:
             description = own_text(child(code, "Description"))
             sub_codes = children(code, "Code")
             if ours and code.get("isCodable") == "false" and sub_codes:
-                choices = []
+                choices, keys = [], []
                 for sub in sub_codes:
                     choice = (sub.get("name") or "").strip()
                     book.choice_of[sub.get("guid", "")] = (guid, choice)
                     book.names[sub.get("guid", "")] = choice
                     choices.append(choice)
+                    keys.append(sub.get("guid", ""))
                 book.labels.append(ImportedLabel(name=name, key=guid, kind="document", choices=choices,
-                                                 description=description, color=shade))
+                                                 choice_keys=keys, description=description, color=shade,
+                                                 described=True))
                 continue
             book.labels.append(ImportedLabel(name=name, key=guid, parent=parent_guid, description=description,
-                                             color=shade))
+                                             color=shade, described=True))
             walk(code, guid)
 
     walk(codes, "")

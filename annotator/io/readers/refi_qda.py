@@ -6,6 +6,10 @@ span's note. Codings of a whole source that our own export wrote for document qu
 answers again; variables of sources and cases become answers to a question named after the
 variable (or, with too many different values, document metadata). Positions count characters
 of the source text as stored, a line end CR LF as two, except in ATLAS.ti files (one).
+The users become the team (in the file's order); the GUIDs of sources, users, codes and codings
+are handed over as exchange ids (a selection's GUID becomes its first coding's span id), so that
+the project exported again as .qdpx writes them again; the notes our export wrote for memos become
+memos again, with the coding and memo dates.
 """
 
 from __future__ import annotations
@@ -19,14 +23,17 @@ from typing import Any
 from lxml import etree
 
 from annotator.core.errors import ImportRefused
-from annotator.core.model import Document
+from annotator.core.model import Annotator, Document, reserved_name
 from annotator.io.decode import decode_bytes
 from annotator.io.note_attributes import split_attribute_lines
+from annotator.io.refi_ids import REFI_GUIDS_KEY, coding_guid, is_guid
+from annotator.io.refi_ids import guid as derived_guid
 from annotator.io.readers.base import (
     ImportedAnswer,
     ImportedDocument,
     ImportedFile,
     ImportedLabel,
+    ImportedMemo,
     ImportedSpan,
     ReadOptions,
     count_phrase,
@@ -73,6 +80,8 @@ class _Project:
         self.variable_values: dict[str, list[tuple[int, str]]] = {}
         self.warnings: list[str] = []
         self.memo_used = False
+        self.exchange_ids: dict[str, str] = {}  # "<kind>:<our id>" -> the file's GUID
+        self.span_ids: set[str] = set()
 
     def member(self, path: str) -> bytes:
         """A file of the archive named by an internal:// path (looked up under Sources/, any case)."""
@@ -89,6 +98,7 @@ class _Project:
 
     def _notes(self) -> dict[str, str]:
         notes = {}
+        self.note_elements: dict[str, etree._Element] = {}
         for listing in children(self.root, "Notes"):
             for note in children(listing, "Note"):
                 text = own_text(child(note, "PlainTextContent"))
@@ -97,6 +107,7 @@ class _Project:
                     text = decode_bytes(self.member(path), path).text.lstrip("\ufeff").strip()
                 title = (note.get("name") or "").strip()
                 notes[note.get("guid", "")] = text or title
+                self.note_elements[note.get("guid", "")] = note
         return notes
 
     def note_texts(self, el: etree._Element) -> list[str]:
@@ -121,6 +132,33 @@ class _Project:
                 for ref in children(member_set, "MemberSource"):
                     sets.setdefault(ref.get("targetGUID", ""), []).append(member_set.get("name", ""))
         return values, sets
+
+    def keep_id(self, kind: str, our_id: str, file_guid: str, derived: str) -> None:
+        """Remember the file's GUID of one of our records, when it is not the one our export derives."""
+        if file_guid and is_guid(file_guid) and file_guid != derived:
+            self.exchange_ids.setdefault(f"{kind}:{our_id}", file_guid)
+
+    def span_id(self, file_guid: str) -> str:
+        """A span's id from a selection's or coding's GUID ("" when it is none or taken in this file)."""
+        if not is_guid(file_guid) or file_guid in self.span_ids:
+            return ""
+        self.span_ids.add(file_guid)
+        return file_guid
+
+    def memos(self, source: etree._Element) -> tuple[list[ImportedMemo], list[str]]:
+        """The notes a source refers to: memos of their users when our export wrote them (one per
+        annotator), else texts to keep in the document's metadata."""
+        memos, texts = [], [own_text(child(source, "Description"))]
+        for ref in children(source, "NoteRef"):
+            target = ref.get("targetGUID", "")
+            self.used_notes.add(target)
+            note, text = self.note_elements.get(target), self.notes.get(target, "")
+            if self.ours and note is not None and note.get("creatingUser") and text:
+                memos.append(ImportedMemo(text, self.user(note), note.get("creationDateTime", ""),
+                                          note.get("modifiedDateTime", "")))
+            else:
+                texts.append(text)
+        return memos, [t for t in texts if t]
 
     def user(self, *elements: etree._Element) -> str | None:
         for el in elements:
@@ -161,7 +199,14 @@ def _selection_spans(project: _Project, sel: etree._Element, positions: str, nor
     for coding in codings:
         code = _code(project, coding, where)
         coding_note = "\n".join([note] + project.note_texts(coding)).strip("\n")
-        spans.append(ImportedSpan(new_start, new_end, code, coding_note, project.user(coding, sel), dict(attributes)))
+        # The first coding of a selection takes the selection's GUID as its id, the others their own.
+        span_id = project.span_id(sel.get("guid", "")) or project.span_id(coding.get("guid", ""))
+        if span_id:
+            project.keep_id("coding", span_id, coding.get("guid", ""), coding_guid(span_id))
+        created = coding.get("creationDateTime") or sel.get("creationDateTime") or ""
+        spans.append(ImportedSpan(new_start, new_end, code, coding_note, project.user(coding, sel), dict(attributes),
+                                  id=span_id, created=created,
+                                  updated=sel.get("modifiedDateTime") or coding.get("modifiedDateTime") or created))
     return spans
 
 
@@ -177,7 +222,9 @@ def _source_text(project: _Project, el: etree._Element, name: str) -> str | None
     return None
 
 
-def _document(project: _Project, el: etree._Element, name: str, index: int) -> ImportedDocument | None:
+def _document(project: _Project, el: etree._Element, name: str, index: int,
+              source_guid: str) -> ImportedDocument | None:
+    """The document of a text source (`el`, or a PDF source's text representation); `source_guid` the source's."""
     raw = _source_text(project, el, name)
     if raw is None:
         return None
@@ -192,6 +239,7 @@ def _document(project: _Project, el: etree._Element, name: str, index: int) -> I
     for sel in children(el, "PlainTextSelection"):
         spans += _selection_spans(project, sel, positions, normalised, where)
     chosen: dict[tuple[str, str | None], list[str]] = {}
+    given: dict[tuple[str, str | None], str] = {}  # when the first choice of an answer was coded
     text = normalised.text
     for coding in children(el, "Coding"):
         code = _code(project, coding, where)
@@ -199,13 +247,15 @@ def _document(project: _Project, el: etree._Element, name: str, index: int) -> I
         if code in project.book.choice_of:
             question, choice = project.book.choice_of[code]
             chosen.setdefault((question, who), []).append(choice)
+            given.setdefault((question, who), coding.get("creationDateTime") or "")
         else:  # a code given to the whole source: a span over all of its text
             start, end = len(text) - len(text.lstrip()), len(text.rstrip())
             spans.append(ImportedSpan(start, end, code, "\n".join(project.note_texts(coding)), who))
-    answers = [ImportedAnswer(question, values, who) for (question, who), values in chosen.items()]
+    answers = [ImportedAnswer(question, values, who, created=given[(question, who)])
+               for (question, who), values in chosen.items()]
     fields: dict[str, str] = {}
     values = [v for v in map(variable_value, children(el, "VariableValue")) if v]
-    for guid, value in values + project.case_values.get(el.get("guid", ""), []):
+    for guid, value in values + project.case_values.get(source_guid, []):
         var_name, _ = project.variables.get(guid, ("", ""))
         if project.ours and var_name in FIELD_VARIABLES:
             if FIELD_VARIABLES[var_name]:
@@ -213,13 +263,14 @@ def _document(project: _Project, el: etree._Element, name: str, index: int) -> I
         elif var_name:
             project.variable_values.setdefault(guid, []).append((index, value))
     metadata: dict = {"format": "refi-qda", "qda_project": project.root.get("name", "")}
-    memos = project.note_texts(el)
-    if memos:
-        metadata["memos"] = memos
-    if project.sets.get(el.get("guid", "")):
-        metadata["sets"] = project.sets[el.get("guid", "")]
+    memos, texts = project.memos(el)
+    if texts:
+        metadata["memos"] = texts
+    if project.sets.get(source_guid):
+        metadata["sets"] = project.sets[source_guid]
     document = Document(text=text, title=name, filename=name, metadata=metadata, **fields)
-    return ImportedDocument(document, spans=spans, where=where, answers=answers)
+    project.keep_id("document", document.id, source_guid, derived_guid("document", document.id))
+    return ImportedDocument(document, spans=spans, where=where, answers=answers, memos=memos)
 
 
 def _variables_as_answers(project: _Project, documents: list[ImportedDocument]) -> list[ImportedLabel]:
@@ -254,7 +305,7 @@ def _read_project(project: _Project) -> ImportedFile:
             elif kind != "TextSource":
                 skipped[f"{kind} source(s)"] += 1
                 continue
-            item = _document(project, text_el, name, len(documents))
+            item = _document(project, text_el, name, len(documents), el.get("guid", ""))
             if item is not None:
                 documents.append(item)
     labels = list(project.book.labels) + _variables_as_answers(project, documents)
@@ -270,7 +321,13 @@ def _read_project(project: _Project) -> ImportedFile:
         warnings.append(f"{count_phrase(dict(skipped))}: no place for them in a project")
     if not documents and not labels:
         raise ImportRefused(project.source, "holds no text source and no code")
-    return ImportedFile(documents, labels=labels, warnings=warnings)
+    team = []
+    for user_guid, name in project.users.items():
+        if not reserved_name(name):
+            team.append(Annotator(name))
+            project.keep_id("user", name, user_guid, derived_guid("user", name))
+    return ImportedFile(documents, labels=labels, warnings=warnings, team=team,
+                        exchange_ids=project.exchange_ids, exchange_ids_key=REFI_GUIDS_KEY)
 
 
 def _open_archive(data: bytes, source: str, options: ReadOptions) -> tuple[etree._Element, zipfile.ZipFile]:

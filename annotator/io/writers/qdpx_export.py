@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import re
 import tempfile
-import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from annotator import __version__
 from annotator.core.codebook import Codebook
 from annotator.core.model import Span
 from annotator.io.note_attributes import attribute_note
+from annotator.io.refi_ids import RefiGuids, choice_key, guid, span_guid
 from annotator.io.writers.common import (
     GOLD,
     ExportReport,
@@ -27,22 +27,10 @@ from annotator.io.writers.common import (
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 ORIGIN = f"Framing Annotator {__version__}"
-# GUIDs derived from our ids are stable across exports: the same label always gets the same GUID.
-_GUID_NAMESPACE = uuid.UUID("6f1f5b4e-3c2a-5d8e-9b7a-2f0c4e6a8d11")
-_GUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _DATETIME_RE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
 VARIABLES = (("outlet", "Outlet"), ("published", "Date"), ("url", "URL"), ("language", "Language"),
              ("author", "Author"), ("id", "Document id"))
-
-
-def guid(kind: str, key: str) -> str:
-    """A stable GUID for one of our records (label, choice, user, document...)."""
-    return str(uuid.uuid5(_GUID_NAMESPACE, f"{kind}:{key}"))
-
-
-def span_guid(span_id: str) -> str:
-    """A span's own id when it is a GUID already, else one derived from it."""
-    return span_id if _GUID_RE.match(span_id) else guid("span", span_id)
+__all__ = ["guid", "span_guid", "write_qdc", "write_qdpx", "codes_element"]
 
 
 def _when(value: str) -> str | None:
@@ -56,17 +44,20 @@ def _set(element: etree._Element, **attrs: str | None) -> etree._Element:
     return element
 
 
-def codes_element(book: Codebook, ns: str) -> etree._Element:
-    """<Codes>: span labels nested by parent; each question a non-codable code over its choices."""
+def codes_element(book: Codebook, ns: str, guids: RefiGuids | None = None) -> etree._Element:
+    """<Codes>: span labels nested by parent; each question a non-codable code over its choices.
+
+    GUIDs are those `guids` kept from an import, else derived from our ids."""
+    guids = guids or RefiGuids()
     q = lambda tag: f"{{{ns}}}{tag}"  # noqa: E731
     codes = etree.Element(q("Codes"))
     made: dict[str, etree._Element] = {}
     labels = book.span_labels
     ids = {label.id for label in labels}
 
-    def code(parent: etree._Element, key: str, name: str, codable: bool, colour: str | None,
+    def code(parent: etree._Element, code_guid: str, name: str, codable: bool, colour: str | None,
              description: str) -> etree._Element:
-        element = _set(etree.SubElement(parent, q("Code")), guid=guid("label", key), name=name,
+        element = _set(etree.SubElement(parent, q("Code")), guid=code_guid, name=name,
                        isCodable="true" if codable else "false", color=colour)
         if description:
             etree.SubElement(element, q("Description")).text = description
@@ -81,14 +72,17 @@ def codes_element(book: Codebook, ns: str) -> etree._Element:
                 rest.append(label)
                 continue
             parent = made[parent_id] if parent_id else codes
-            made[label.id] = code(parent, label.id, label.name, True, label.color, label.description)
+            made[label.id] = code(parent, guids.of("label", label.id), label.name, True, label.color,
+                                  label.description)
         if len(rest) == len(pending):
             break
         pending = rest
     for question in book.questions:
-        element = code(codes, question.id, question.name, False, question.color, question.description)
+        element = code(codes, guids.of("label", question.id), question.name, False, question.color,
+                       question.description)
         for choice in question.choices:
-            code(element, f"{question.id}/{choice.id}", choice.name, True, None, choice.description)
+            code(element, guids.of("choice", choice_key(question.id, choice.id)), choice.name, True, None,
+                 choice.description)
     return codes
 
 
@@ -110,10 +104,10 @@ def _element(tag: str) -> etree._Element:
     return etree.Element(_q(tag), nsmap={None: PROJECT_NS})
 
 
-def _selection(span: Span, users: dict[str, str]) -> etree._Element:
+def _selection(span: Span, users: dict[str, str], guids: RefiGuids) -> etree._Element:
     user = users[span.annotator]
     element = _set(
-        _element("PlainTextSelection"), guid=span_guid(span.id),
+        _element("PlainTextSelection"), guid=guids.of("span", span.id),
         name=" ".join(span.text.split())[:60] or span.label_id,
         startPosition=str(span.start), endPosition=str(span.end),
         creatingUser=user, creationDateTime=_when(span.created),
@@ -125,48 +119,69 @@ def _selection(span: Span, users: dict[str, str]) -> etree._Element:
             described.append(attribute_note(key, value))
     if described:
         etree.SubElement(element, _q("Description")).text = "\n".join(described)
-    coding = _set(etree.SubElement(element, _q("Coding")), guid=guid("coding", span.id),
+    coding = _set(etree.SubElement(element, _q("Coding")), guid=guids.of("coding", span.id),
                   creatingUser=user, creationDateTime=_when(span.created))
-    etree.SubElement(coding, _q("CodeRef")).set("targetGUID", guid("label", span.label_id))
+    etree.SubElement(coding, _q("CodeRef")).set("targetGUID", guids.of("label", span.label_id))
     return element
 
 
+def _memo_note(who: str, text: str, created: str, updated: str, source_guid: str, users: dict[str, str],
+               guids: RefiGuids) -> etree._Element:
+    """A <Note> holding an annotator's memo on a document (its GUID derived from the document's and the user's)."""
+    note = _set(_element("Note"), guid=guids.of("memo", f"{source_guid}/{users[who]}"), name=f"Memo ({who})",
+                creatingUser=users[who], creationDateTime=_when(created),
+                modifyingUser=users[who], modifiedDateTime=_when(updated))
+    etree.SubElement(note, _q("PlainTextContent")).text = text
+    return note
+
+
 def _source(project: Any, doc: Any, sources: list[str], selection: ExportSelection,
-            users: dict[str, str], report: ExportReport) -> etree._Element:
-    source_guid = guid("document", doc.id)
+            users: dict[str, str], guids: RefiGuids, report: ExportReport) -> tuple[etree._Element, list]:
+    """A <TextSource> with its selections, answers, memo references and variables; and its memos' <Note>s."""
+    source_guid = guids.of("document", doc.id)
     element = _set(_element("TextSource"), guid=source_guid,
                    name=doc.title or doc.filename or doc.id[:12],
                    plainTextPath=f"internal://{source_guid}.txt")
     people = [s for s in sources if s != GOLD]
     spans = project.exports.document_spans(doc.id, people, GOLD in sources, selection.label_ids)
     for span in spans:
-        element.append(_selection(span, users))
+        element.append(_selection(span, users, guids))
     report.spans += len(spans)
     for answer in project.exports.iter_answers(people, GOLD in sources, selection.label_ids,
                                                       document_id=doc.id):
         for part in filter(None, answer.value.split("|")):
+            choice_guid = guids.of("choice", choice_key(answer.question, part))
             coding = _set(etree.SubElement(element, _q("Coding")),
-                          guid=guid("answer", f"{doc.id}/{answer.annotator}/{answer.question}/{part}"),
+                          guid=guid("answer", f"{source_guid}/{users[answer.annotator]}/{choice_guid}"),
                           creatingUser=users[answer.annotator], creationDateTime=_when(answer.created))
-            etree.SubElement(coding, _q("CodeRef")).set("targetGUID",
-                                                        guid("label", f"{answer.question}/{part}"))
+            etree.SubElement(coding, _q("CodeRef")).set("targetGUID", choice_guid)
         report.document_labels += 1
+    notes = [_memo_note(*memo, source_guid, users, guids)
+             for memo in project.exports.document_memos(doc.id, people)]
+    for note in notes:
+        etree.SubElement(element, _q("NoteRef")).set("targetGUID", note.get("guid"))
     for field, _name in VARIABLES:
         value = getattr(doc, field)
         if value:
             holder = etree.SubElement(element, _q("VariableValue"))
             etree.SubElement(holder, _q("VariableRef")).set("targetGUID", guid("variable", field))
             etree.SubElement(holder, _q("TextValue")).text = value
-    return element
+    return element, notes
 
 
 def write_qdpx(project: Any, path: Path, selection: ExportSelection, report: ExportReport,
                progress: Progress) -> None:
-    """A .qdpx zip: project.qde (REFI-QDA project XML) and Sources/<guid>.txt per document."""
+    """A .qdpx zip: project.qde (REFI-QDA project XML) and Sources/<guid>.txt per document.
+
+    Records that came from a .qdpx keep the GUIDs it gave them (kept in the project by the import),
+    so that a project goes to another tool and back without its codes, users and codings changing
+    identity; the others get GUIDs derived from our ids, the same at each export."""
     book = project.codebook.current()
-    users = {name: guid("user", name) for name in selection.sources}
+    guids = RefiGuids.of_project(project)
+    users = {name: guids.of("user", name) for name in selection.sources}
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=".qde-") as scratch:
         qde = Path(scratch) / "project.qde"
+        notes: list[etree._Element] = []
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
                 etree.xmlfile(str(qde), encoding="utf-8") as xf:
             xf.write_declaration(standalone=True)
@@ -177,7 +192,7 @@ def write_qdpx(project: Any, path: Path, selection: ExportSelection, report: Exp
                         _set(etree.SubElement(listing, _q("User")), guid=user_guid, name=name)
                     xf.write(listing, pretty_print=True)
                 book_element = _element("CodeBook")
-                book_element.append(codes_element(book, PROJECT_NS))
+                book_element.append(codes_element(book, PROJECT_NS, guids))
                 xf.write(book_element, pretty_print=True)
                 variables = _element("Variables")
                 for field, name in VARIABLES:
@@ -192,15 +207,19 @@ def write_qdpx(project: Any, path: Path, selection: ExportSelection, report: Exp
                             continue
                         if report.documents == 0:
                             sources_open.enter_context(xf.element(_q("Sources")))
-                        element = _source(project, doc, sources, selection, users, report)
+                        element, memos = _source(project, doc, sources, selection, users, guids, report)
+                        notes += memos
                         xf.write(element, pretty_print=True)
                         archive.writestr(f"Sources/{element.get('guid')}.txt", doc.text.encode("utf-8"))
                         report.documents += 1
+                if notes:
+                    listing = _element("Notes")
+                    listing.extend(notes)
+                    xf.write(listing, pretty_print=True)
                 with xf.element(_q("Description")):
                     xf.write(
-                        f"Exported from Framing Annotator (codebook version {book.version}); "
-                        f"coders: {', '.join(selection.sources) or 'none'}. Selection positions count "
-                        "Unicode code points from 0, end exclusive."
+                        f"Exported from Framing Annotator; coders: {', '.join(selection.sources) or 'none'}. "
+                        "Selection positions count Unicode code points from 0, end exclusive."
                     )
         with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.write(qde, "project.qde")
