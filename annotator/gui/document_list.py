@@ -230,7 +230,9 @@ class DocumentListPanel(QWidget):
         number of characters): the list's usual width holds the title and the status, not all five."""
         view, header = self.view, self.view.horizontalHeader()
         available = view.viewport().width()
-        needed = TITLE_MIN_CHARACTERS * view.fontMetrics().averageCharWidth() + self._column_width(3)
+        title = TITLE_MIN_CHARACTERS * view.fontMetrics().averageCharWidth()
+        self._fit_status(available - title)
+        needed = title + self._column_width(3)
         shown = set()
         for column in reversed(OPTIONAL_COLUMNS):  # the most useful first: date, outlet, span count
             width = self._column_width(column)
@@ -244,12 +246,30 @@ class DocumentListPanel(QWidget):
         if 1 in shown and header.sectionSize(1) == 0:
             header.resizeSection(1, OUTLET_WIDTH)
 
+    def _fit_status(self, room: int) -> None:
+        """The status column as wide as its header asks when there is room; else as wide as the statuses
+        themselves (its header shortened), so a narrow list (a large text size) keeps readable titles."""
+        view, header = self.view, self.view.horizontalHeader()
+        roomy = header.sectionSizeHint(3)
+        contents = view.sizeHintForColumn(3)
+        if room >= roomy or contents <= 0:
+            if header.sectionResizeMode(3) != QHeaderView.ResizeMode.ResizeToContents:
+                header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+            return
+        width = max(contents, room)
+        if header.sectionResizeMode(3) != QHeaderView.ResizeMode.Fixed:
+            header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        if header.sectionSize(3) != width:
+            header.resizeSection(3, width)
+
     def _column_width(self, column: int) -> int:
         """The width a column takes when shown: its contents (and header) for the sized-to-contents ones."""
         header = self.view.horizontalHeader()
         if column == 1:  # sized by hand: as the person left it
             shown_width = 0 if self.view.isColumnHidden(1) else header.sectionSize(1)
             return shown_width or OUTLET_WIDTH
+        if column == 3 and header.sectionResizeMode(3) == QHeaderView.ResizeMode.Fixed:  # narrowed to fit
+            return header.sectionSize(3)
         return max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
 
     def _apply_filter(self) -> None:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel
 
 from annotator.core.change import Change
 from annotator.core.errors import AnnotatorError
+from annotator.gui.fitting_label import FittingLabel
 from annotator.services import recommending
 from annotator.services.recommending import Recommenders
 from annotator.store import Project
@@ -51,7 +51,7 @@ class LearningController(QObject):
         self.training = False
         self._again = False
         self._cache = None  # prepared texts kept between trainings (used by one training at a time)
-        self.status = QLabel(window)
+        self.status = FittingLabel("", window)  # shortened when the status bar is short of room
         self.status.setObjectName("modelStatus")
         window.statusBar().addPermanentWidget(self.status)
         self.workspace.changed.connect(self.note_change)
@@ -108,7 +108,7 @@ class LearningController(QObject):
 
         self.training = True
         self.writes_since_training = 0
-        self.status.setText(self.tr("Model: learning…") + SEPARATOR)
+        self.status.set_texts(self.tr("Model: learning…") + SEPARATOR)
         self.tasks.start("recommender-training", work, self._trained)
 
     def _trained(self, result, error: BaseException | None) -> None:
@@ -117,7 +117,8 @@ class LearningController(QObject):
             from annotator.recommend import FitCancelled
 
             if not isinstance(error, FitCancelled):
-                self.status.setText(self.tr("Model: could not learn (see the log)") + SEPARATOR)
+                self.status.set_texts(self.tr("Model: could not learn (see the log)") + SEPARATOR,
+                                      self.tr("Model: failed") + SEPARATOR)
             return
         models, fresh = result
         if fresh and not models.empty:
@@ -140,11 +141,12 @@ class LearningController(QObject):
 
     def _show_status(self) -> None:
         if self.models is None:
-            self.status.setText(self.tr("Model: needs spans in %s articles to learn") % recommending.MIN_SPAN_ARTICLES
-                                + SEPARATOR)
+            self.status.set_texts(self.tr("Model: needs spans in %s articles to learn") % recommending.MIN_SPAN_ARTICLES
+                                  + SEPARATOR, self.tr("Model: needs spans") + SEPARATOR)
             return
         articles = self.models.examples.get(recommending.SPANS_PART, 0)
-        self.status.setText(self.tr("Model: learnt from %s articles") % articles + SEPARATOR)
+        self.status.set_texts(self.tr("Model: learnt from %s articles") % articles + SEPARATOR,
+                              self.tr("Model: %s articles") % articles + SEPARATOR)
         self.status.setToolTip(self.tr("Trained %1 in %2 s. Review > Agreement > Model and detectors shows how far "
                                        "it agrees with each annotator.").replace("%1", self.models.trained[:16])
                                .replace("%2", f"{self.models.seconds:.1f}"))

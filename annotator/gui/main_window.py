@@ -18,7 +18,9 @@ from annotator.core.change import Action, Change
 from annotator.gui.document_list import DocumentListPanel
 from annotator.gui.empty_prompt import EmptyProjectPrompt
 from annotator.gui.find_bar import FindBar
+from annotator.gui.fitting_label import FittingLabel, make_room_for_messages
 from annotator.gui.plain_text import plain_label
+from annotator.gui.questions_panel import QuestionsArea
 from annotator.gui.review import build_review_menu
 from annotator.gui.settings import Settings
 from annotator.gui.tasks import TaskRunner
@@ -144,7 +146,8 @@ class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._update_suggestion_tab)
         right.addWidget(self.side_tabs)
-        right.addWidget(self.workspace.questions_panel)
+        self.questions_area = QuestionsArea(self.workspace.questions_panel, self)  # scrolls when short of room
+        right.addWidget(self.questions_area)
         right.setSizes([380, 260, 140])
         self.codebook_dock = self._dock(self.tr("Codebook, spans and questions"), "codebookDock", right,
                    Qt.DockWidgetArea.RightDockWidgetArea)
@@ -184,12 +187,16 @@ class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
             QWidget.setTabOrder(first, second)
 
     def _build_status(self) -> None:
-        self.saved_label = QLabel(self)
-        self.statusBar().addPermanentWidget(plain_label(self.tr("Project: %s") % self.project.name + "  ·", self))
-        self.annotator_label = plain_label(self.tr("Annotator: %s") % self.annotator + "  ·", self)
+        # Fields that take less room when the status bar is short of it (a small screen, a large text size).
+        self.saved_label = FittingLabel("", self)
+        project = self.tr("Project: %s") % self.project.name + "  ·"  # whole unless the name is long
+        self.statusBar().addPermanentWidget(FittingLabel(project, self, min_characters=min(len(project), 32)))
+        self.annotator_label = FittingLabel(self.tr("Annotator: %s") % self.annotator + "  ·", self,
+                                            min_characters=24)
         self.statusBar().addPermanentWidget(self.annotator_label)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.saved_label.setText(self.tr("All changes saved"))
+        self.saved_label.set_texts(self.tr("All changes saved"), self.tr("Saved"))
+        make_room_for_messages(self.statusBar(), [self.learning.status], [self.saved_label])
 
     def _restore_layout(self) -> None:
         geometry = self.settings.q.value("window/geometry")

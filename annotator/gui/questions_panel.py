@@ -3,9 +3,10 @@ with a button for a note on the answer (why this answer)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QToolButton, QWidget,
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea, QToolButton,
+    QWidget,
 )
 
 from annotator.core.model import DocumentLabel, Label
@@ -58,6 +59,8 @@ class QuestionsPanel(QWidget):
                 widget.itemChanged.connect(lambda _item, q=question.id, w=widget: self._multi_changed(q, w))
             else:
                 widget = QComboBox(self)
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                widget.setMinimumContentsLength(12)  # a narrow panel: long choices are shortened, not cut off
                 widget.addItem(self.tr("(not answered)"), "")
                 for choice in offered:
                     widget.addItem(choice.display_name(language), choice.id)
@@ -160,3 +163,41 @@ class QuestionsPanel(QWidget):
         chosen = [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
                   if widget.item(i).checkState() == Qt.CheckState.Checked]
         self.answered.emit(question_id, "|".join(chosen))
+
+
+class QuestionsArea(QScrollArea):
+    """The questions panel in the side panel's splitter: it asks for the height its questions take at
+    its width (each name wrapped above its drop-down), up to MAX_LINES lines of text, and scrolls beyond
+    that, so a small screen or a large text size never squeezes a drop-down or cuts a question's name."""
+
+    MAX_LINES = 12
+
+    def __init__(self, panel: QuestionsPanel, parent=None):
+        super().__init__(parent)
+        self.panel = panel
+        self.setWidget(panel)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the questions themselves
+        self._width = -1
+
+    def needed_height(self) -> int:
+        """The questions' height at the width they have, at most MAX_LINES lines of text."""
+        width = self.viewport().width() if self.isVisible() else self.width()
+        height = self.panel.heightForWidth(width) if self.panel.hasHeightForWidth() else -1
+        if height < 0:
+            height = self.panel.sizeHint().height()
+        return min(height, self.MAX_LINES * self.fontMetrics().lineSpacing())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), self.needed_height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), self.needed_height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != self._width:  # wrapped names take another height at another width
+            self._width = event.size().width()
+            self.updateGeometry()

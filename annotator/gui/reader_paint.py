@@ -14,10 +14,12 @@ STRIPE_WIDTH = 3.0
 STRIPE_STEP = 5.0
 MAX_STRIPES = 6  # deeper nesting shares the last stripe column
 WIDE_NAME_CHARACTERS = 30  # on a wide window
-NAME_CHARACTERS = 18  # a label name longer than this is shortened with "…"
+NAME_CHARACTERS = 18  # a label name longer than this is abbreviated ("Verbe intr. neutre")
+MIN_NAME_CHARACTERS = 8  # a narrow reader (a large text size) gives the names at least this much room
 COMFORTABLE_TEXT_WIDTH = 600  # the text keeps this much before long label names take more room
 MIN_TEXT_WIDTH = 320  # below this the margin keeps its stripes and drops the names
-MIN_TEXT_CHARACTERS = 28  # likewise in characters of the text's font
+MIN_TEXT_CHARACTERS = 26  # likewise in characters of the text's font
+COMPACT_MARGIN = 8.0  # the blank left of the label names when the reader is short of room
 NAME_COLOUR = "#2B2B2B"
 NAMES_PER_LINE = 6  # names stacked from one line before the rest are counted ("+2")
 
@@ -43,14 +45,18 @@ class MarginGeometry:
     def for_view(cls, width: float, font: QFont, point_size: float, show_names: bool, max_line: float,
                  page_margin: float) -> "MarginGeometry":
         stripes = MAX_STRIPES * STRIPE_STEP + 6 if show_names else 0.0
-        names = 0.0
+        names, outer = 0.0, page_margin  # `outer`: the blank left of the names
         if show_names:
             small = QFontMetricsF(name_font(font, point_size))
             names = min(small.averageCharWidth() * NAME_CHARACTERS + 16, width * 0.24)
             body = QFontMetricsF(font).averageCharWidth()
-            if width - 2 * page_margin - stripes - names < max(MIN_TEXT_WIDTH, MIN_TEXT_CHARACTERS * body):
-                names = 0.0  # the text keeps a readable width; the stripes stay, the names are in the tooltips
-        available = max(0.0, width - 2 * page_margin - stripes - names)
+            room = width - 2 * page_margin - stripes - max(MIN_TEXT_WIDTH, MIN_TEXT_CHARACTERS * body)
+            if room < names:  # the text keeps a readable width; the names take what is left (abbreviated),
+                # the blank beside them too, down to a few characters; below that only the stripes stay
+                room += page_margin - COMPACT_MARGIN
+                names = min(names, room) if room >= small.averageCharWidth() * MIN_NAME_CHARACTERS + 16 else 0.0
+                outer = COMPACT_MARGIN if names else page_margin
+        available = max(0.0, width - outer - page_margin - stripes - names)
         if names:  # a roomy window: long names (French ones) get room before being shortened
             spare = available - min(max_line, COMFORTABLE_TEXT_WIDTH)
             grow = min(max(0.0, spare), QFontMetricsF(name_font(font, point_size)).averageCharWidth()
@@ -58,7 +64,7 @@ class MarginGeometry:
             names, available = names + grow, available - grow
         text = min(max_line, available)
         extra = max(0.0, available - text)
-        left = page_margin + names + stripes + extra / 2
+        left = outer + names + stripes + extra / 2
         return cls(left=left, right=page_margin + extra / 2, names=names, stripes_right=left - 6)
 
 
@@ -162,13 +168,37 @@ def _paint_handles(painter: QPainter, first: QRectF, last: QRectF) -> None:
 class MarginName:
     """One entry of the margin: a label's name (or "+3" for names that did not fit) and where it goes."""
 
-    text: str              # as drawn (shortened with "…" when long)
+    text: str              # as drawn (abbreviated when long)
     mark_id: str | None
     color: str
     rect: QRectF          # the text, right-aligned against the stripes
     swatch: QRectF | None  # a small square of the label's colour before the name
     tick_to: float = 0.0  # x of the stripe the name is joined to
     name: str = ""        # in full
+
+
+def _shortened_words(name: str, letters: int, last_letters: int) -> str:
+    """`name` with its words cut to `letters` letters and a full stop, its last word (which often tells two
+    names apart: "… neutre", "… connoté") to `last_letters` (0: whole): "V. intr. connoté"."""
+    words = name.split(" ")
+
+    def cut(word: str, keep: int) -> str:
+        return word[:keep] + "." if keep and len(word) > keep + 1 and word[:keep].isalpha() else word
+
+    return " ".join(cut(word, last_letters if i == len(words) - 1 else letters) for i, word in enumerate(words))
+
+
+def abbreviated(name: str, metrics: QFontMetricsF, width: float) -> str:
+    """`name` as it fits in `width`: whole, else with its words abbreviated (the first ones, then the last
+    one too, shorter and shorter), else the shortest of those cut with "…"."""
+    if metrics.horizontalAdvance(name) <= width:
+        return name
+    for last_letters in (0, 6, 5, 4, 3):
+        for letters in (5, 4, 3, 2, 1):
+            candidate = _shortened_words(name, letters, last_letters)
+            if metrics.horizontalAdvance(candidate) <= width:
+                return candidate
+    return metrics.elidedText(_shortened_words(name, 1, 3), Qt.TextElideMode.ElideRight, width)
 
 
 def _starting(visible):
@@ -203,7 +233,7 @@ def margin_names(visible, geometry: MarginGeometry, metrics: QFontMetricsF, dx: 
             hidden += 1
             continue
         next_free = y + height
-        text = metrics.elidedText(mark.margin_name, Qt.TextElideMode.ElideRight, name_right - name_left - 12)
+        text = abbreviated(mark.margin_name, metrics, name_right - name_left - 12)
         width = metrics.horizontalAdvance(text)
         column = min(lane, MAX_STRIPES - 1)
         placed.append(MarginName(text, mark.id, mark.color, QRectF(name_right - width - 1, y, width + 1, height),

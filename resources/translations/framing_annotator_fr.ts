@@ -1658,12 +1658,24 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>Modèle&#xa0;: l’apprentissage a échoué (voir le journal)</translation>
     </message>
     <message>
+        <source>Model: failed</source>
+        <translation>Modèle&#xa0;: échec</translation>
+    </message>
+    <message>
         <source>Model: needs spans in %s articles to learn</source>
         <translation>Modèle&#xa0;: il faut des segments dans %s articles pour apprendre</translation>
     </message>
     <message>
+        <source>Model: needs spans</source>
+        <translation>Modèle&#xa0;: il faut des segments</translation>
+    </message>
+    <message>
         <source>Model: learnt from %s articles</source>
         <translation>Modèle&#xa0;: appris sur %s articles</translation>
+    </message>
+    <message>
+        <source>Model: %s articles</source>
+        <translation>Modèle&#xa0;: %s articles</translation>
     </message>
     <message>
         <source>Trained %1 in %2 s. Review &gt; Agreement &gt; Model and detectors shows how far it agrees with each annotator.</source>
@@ -1723,6 +1735,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     <message>
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
     </message>
     <message>
         <source>Saved %s</source>
