@@ -6,6 +6,7 @@ import argparse
 import logging
 import sqlite3
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -303,6 +304,9 @@ def run_app(project: Path | None = None, screenshot: Path | None = None, annotat
         return 1
     app = application()
     settings = Settings()
+    if screenshot is not None:  # a picture changes nothing of the person's settings
+        scratch = tempfile.TemporaryDirectory(prefix="framing-screenshot-")
+        settings = settings.scratch_copy(scratch.name)
     project = project_to_open(project, settings, demo=demo or screenshot is not None)
     set_session_language(language)  # this start only: the saved preference stays as it is
     from annotator.gui.translation import install_translator

@@ -14,6 +14,14 @@ class Settings:
     def __init__(self, qsettings: QSettings | None = None):
         self.q = qsettings or QSettings()
 
+    def scratch_copy(self, folder: str) -> "Settings":
+        """The same settings in a throwaway file in `folder`: what a screenshot run reads and changes
+        (window layout, last positions), leaving the person's own settings as they were."""
+        copy = QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat)
+        for key in self.q.allKeys():
+            copy.setValue(key, self.q.value(key))
+        return Settings(copy)
+
     def _get(self, key: str, default, kind):
         value = self.q.value(key, default)
         try:
