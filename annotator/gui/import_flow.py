@@ -29,10 +29,10 @@ def run_import(window, paths: list[str] | None = None) -> Task | None:
     from annotator.services.importing import import_paths
     from annotator.store import Project
 
-    project_path, annotator = window.project.path, window.annotator
+    project_path, annotator, viewer = window.project.path, window.annotator, window.project.team.viewer
 
     def work(progress, cancelled):
-        with Project.open(project_path, backup=False) as project:
+        with Project.open(project_path, backup=False, viewer=viewer) as project:
             return import_paths(project, paths, annotator=None, fallback_annotator=annotator,
                                 progress=progress, cancel=cancelled)
 
