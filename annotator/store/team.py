@@ -121,7 +121,7 @@ class Team:
         for person in self.annotators():
             if person.name == name:
                 return person
-        known = ", ".join(a.name for a in self.annotators()) or "none"
+        known = ", ".join(a.name for a in self.people()) or "none"
         raise ProjectError(f"unknown annotator {name!r}; this project has: {known}")
 
     def add(self, name: str, role: str = "annotator", display_name: str = "") -> Change:
@@ -197,9 +197,13 @@ class Team:
         """The names of the project's leads (none, usually one)."""
         return [a.name for a in self.annotators() if a.role == "lead"]
 
+    def people(self, include_retired: bool = True) -> list[Annotator]:
+        """The people who annotate, in the order they were added: every annotator but the gold standard."""
+        return [a for a in self.annotators(include_retired) if a.name != GOLD_ANNOTATOR]
+
     def coders(self, include_retired: bool = True) -> list[str]:
         """The names of the people who annotate: every annotator but the gold standard's."""
-        return [a.name for a in self.annotators(include_retired) if a.name != GOLD_ANNOTATOR]
+        return [a.name for a in self.people(include_retired)]
 
     def shown_names(self) -> dict[str, str]:
         """Each annotator's name as the app shows it (the display name when set)."""
