@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_as, project_argument, reports_errors
+from annotator.cli.common import open_as, project_argument, reports_errors, require_lead
 from annotator.cli.options import acting_as, done_only, label_filter, whose_work
 from annotator.core.errors import NotPermitted, ProjectError
 from annotator.services.exporting import FORMATS, TABLES, export_project
@@ -34,12 +34,7 @@ def parse_threshold(text: str) -> float:
 
 def _curator(proj) -> str:
     """The person running the command, who must be allowed to build the gold standard."""
-    name = proj.team.viewer
-    if name is None or not proj.team.may_adjudicate(name):
-        leads = ", ".join(proj.team.leads())
-        raise NotPermitted(f"only the project lead ({leads}) builds the gold standard; run this with --as "
-                           "the lead's name" if leads else "say who you are with --as NAME")
-    return name
+    return require_lead(proj, "builds the gold standard")
 
 
 def _documents(proj, documents: tuple[str, ...]) -> list[str] | None:

@@ -8,6 +8,7 @@ from annotator.agreement.report import AgreementReport
 from annotator.agreement.report_figures import Figure
 from annotator.agreement.report_spans import NO_SPAN
 from annotator.agreement.report_tables import rank_by_disagreement, span_groups
+from annotator.core.wording import counted
 
 
 class Notes:
@@ -50,8 +51,8 @@ def _matrix(names: list[str], values: list[list[Any]], notes: Notes) -> list[str
 def render(report: AgreementReport, project_name: str) -> str:
     """The report as aligned plain-text tables."""
     notes = Notes()
-    out = [f"Agreement in {project_name}: {len(report.annotators)} annotator(s) "
-           f"({', '.join(report.annotators) or 'none'}), {report.documents} document(s) coded by two or more."]
+    out = [f"Agreement in {project_name}: {counted(len(report.annotators), 'annotator')} "
+           f"({', '.join(report.annotators) or 'none'}), {counted(report.documents, 'document')} coded by two or more."]
     filters = report.filters
     applied = [f"annotators {', '.join(filters['annotators'])}" if filters.get("annotators") else "",
                f"labels {', '.join(filters['labels'])}" if filters.get("labels") else "",
@@ -77,7 +78,7 @@ def render(report: AgreementReport, project_name: str) -> str:
                 out += _matrix(q.cohen.annotators, q.cohen.values, notes)
 
     spans = report.spans
-    out += ["", f"Spans (unitizing alpha over the {spans.complete_documents} document(s) every annotator coded; "
+    out += ["", f"Spans (unitizing alpha over the {counted(spans.complete_documents, 'document')} every annotator coded; "
                 "F1 and kappa are means over pairs)"]
     rows = [["Label", "Spans", "u-alpha [95% CI]", "Exact F1", "Overlap F1", "Char. kappa"]]
     for group in span_groups(report):
@@ -108,7 +109,8 @@ def render(report: AgreementReport, project_name: str) -> str:
         out += _table(rows)
 
     confused = []
-    labels = spans.confusion_labels
+    names = {group.label: group.name for group in spans.per_label if group.label}
+    labels = [names.get(label, label) for label in spans.confusion_labels]  # NO_SPAN stays as it is
     for i, x in enumerate(labels):
         for j in range(i + 1, len(labels)):
             if spans.confusion[i][j]:

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import click
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, NotPermitted
 from annotator.services import identity
 from annotator.store import Project
 
@@ -88,9 +88,24 @@ def open_project(path: Path, read_only: bool = False) -> Project:
     return project
 
 
+def require_lead(project: Project, task: str) -> str:
+    """The person running the command (see `open_as`), who must be the project's lead (anyone, in a project
+    without a lead) to do `task` ("builds the gold standard"); NotPermitted otherwise, naming the lead."""
+    name = project.team.viewer
+    if name is None or not project.team.may_adjudicate(name):
+        leads = ", ".join(project.team.leads())
+        raise NotPermitted(f"only the project lead ({leads}) {task}; run this with --as the lead's name" if leads
+                           else "say who you are with --as NAME")
+    return name
+
+
 def open_as(path: Path, acting_as: str | None, read_only: bool = True) -> Project:
     """Open PROJECT for the person running the command: `--as NAME`, else the name remembered for this
-    project on this machine (services.identity); every reading path then shows what they may see."""
+    project on this machine (services.identity); every reading path then shows what they may see.
+
+    Under blind coding a command run by nobody in particular is refused (NotPermitted, saying how to give
+    a name) rather than showing an empty or partial result as if it were the whole.
+    """
     from annotator.services.identity import remembered
 
     project = open_project(path, read_only=read_only)
@@ -99,6 +114,9 @@ def open_as(path: Path, acting_as: str | None, read_only: bool = True) -> Projec
         if acting_as and name not in project.team.coders():
             project.team.get(name)  # an unknown name is a typo: refuse it, naming the project's annotators
         project.team.identify(name)
+        visibility = project.team.visibility()
+        if visibility.blind and visibility.viewer is None:
+            raise NotPermitted(visibility.refusal())
     except BaseException:
         project.close()
         raise

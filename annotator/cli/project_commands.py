@@ -59,7 +59,7 @@ def annotators(ctx: click.Context, project: Path) -> None:
     ctx.obj = project
     if ctx.invoked_subcommand is None:
         with open_project(project, read_only=True) as proj:
-            people = proj.team.annotators()
+            people = proj.team.people()  # the gold standard is adjudication's, not a person's
             if not people:
                 click.echo("No annotators yet.")
             for person in people:

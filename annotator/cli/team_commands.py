@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_as, open_project, project_argument, reports_errors
+from annotator.cli.columns import display_width, fit
+from annotator.cli.common import open_as, open_project, project_argument, reports_errors, require_lead
 from annotator.cli.options import acting_as, assignee, assignees, whose_work
 from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.wording import counted
 from annotator.store.merge_guard import DEFAULT_MAX_NEW_LABELS
 
 STATUS_CELLS = {"todo": "todo", "in progress": "busy", "done": "done"}
@@ -88,7 +90,7 @@ def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...
         if per_document is not None:
             if remove:
                 raise ProjectError("--remove does not go with --auto")
-            names = list(annotators) or [a.name for a in proj.team.annotators(include_retired=False)
+            names = list(annotators) or [a.name for a in proj.team.people(include_retired=False)
                                          if a.role == "annotator"]
             if not names:
                 raise ProjectError("no annotators to assign to: add some or name them with --annotator")
@@ -105,10 +107,10 @@ def assign(project: Path, documents: tuple[str, ...], annotators: tuple[str, ...
             raise ProjectError("name the documents to assign (ids or unique id prefixes)")
         if remove:
             change = proj.assignments.unassign(annotators[0], doc_ids)
-            click.echo(f"Took {len(change.documents)} document(s) away from {annotators[0]}.")
+            click.echo(f"Took {counted(len(change.documents), 'document')} away from {annotators[0]}.")
         else:
             change = proj.assignments.assign(annotators[0], doc_ids)
-            click.echo(f"Assigned {len(change.documents)} document(s) to {annotators[0]} "
+            click.echo(f"Assigned {counted(len(change.documents), 'document')} to {annotators[0]} "
                        f"({len(doc_ids) - len(change.documents)} already assigned).")
 
 
@@ -130,11 +132,11 @@ def progress(project: Path, annotators: tuple[str, ...], summary: bool, acting_a
         return
     names = report.annotators
     if not summary:
-        width = max(4, *(len(n) for n in names))
-        click.echo(f"{'#':>5}  {'document':30}  " + "  ".join(f"{n:{width}}" for n in names) + "   done")
+        width = max(4, *(display_width(n) for n in names))
+        click.echo(f"{'#':>5}  {'document':30}  " + "  ".join(fit(n, width) for n in names) + "   done")
         for row in report.rows:
             cells = [STATUS_CELLS.get(row.statuses.get(n, ""), "-") for n in names]
-            click.echo(f"{row.position + 1:>5}  {row.title[:30]:30}  " + "  ".join(f"{c:{width}}" for c in cells)
+            click.echo(f"{row.position + 1:>5}  {fit(row.title, 30)}  " + "  ".join(f"{c:{width}}" for c in cells)
                        + f"  {row.share_done:6.1%}")
         click.echo("")
     for name in names:
@@ -149,10 +151,18 @@ def progress(project: Path, annotators: tuple[str, ...], summary: bool, acting_a
 @click.command()
 @project_argument
 @click.argument("state", required=False, type=click.Choice(["on", "off"]))
+@acting_as
 @reports_errors
-def blind(project: Path, state: str | None) -> None:
-    """Turn blind coding on or off (annotators see only their own work); without STATE, show it."""
-    with open_project(project, read_only=state is None) as proj:
-        if state is not None:
-            proj.team.set_blind_coding(state == "on")
+def blind(project: Path, state: str | None, acting_as: str | None) -> None:
+    """Turn blind coding on or off (annotators see only their own work); without STATE, show it.
+
+    Only the project lead turns it on or off (run this with --as the lead's name); anyone may look.
+    """
+    if state is None:
+        with open_project(project, read_only=True) as proj:
+            click.echo(f"Blind coding is {'on' if proj.team.blind_coding() else 'off'} for {project}.")
+        return
+    with open_as(project, acting_as, read_only=False) as proj:
+        require_lead(proj, "turns blind coding on or off")
+        proj.team.set_blind_coding(state == "on")
         click.echo(f"Blind coding is {'on' if proj.team.blind_coding() else 'off'} for {project}.")

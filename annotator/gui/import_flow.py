@@ -29,14 +29,14 @@ def run_import(window, paths: list[str] | None = None) -> Task | None:
     from annotator.services.importing import import_paths
     from annotator.store import Project
 
-    project_path, annotator = window.project.path, window.annotator
+    project_path, annotator, viewer = window.project.path, window.annotator, window.project.team.viewer
     title = QCoreApplication.translate("Import", "Importing articles…")
 
     def work(progress, cancelled):
         def file_read(done, total, path):  # the services name a Path; the progress signal carries text
             progress(done, total, f"{title}\n{path.name}")
 
-        with Project.open(project_path, backup=False) as project:
+        with Project.open(project_path, backup=False, viewer=viewer) as project:
             return import_paths(project, paths, annotator=None, fallback_annotator=annotator,
                                 progress=file_read, cancel=cancelled)
 
@@ -44,10 +44,9 @@ def run_import(window, paths: list[str] | None = None) -> Task | None:
         if error is not None:
             QMessageBox.critical(window, QCoreApplication.translate("Import", "Import failed"), plain(error_text(error)))
         elif report is not None:
-            from annotator.gui.summaries import import_summary
+            from annotator.gui.summaries import show_import_summary
 
-            QMessageBox.information(window, QCoreApplication.translate("Import", "Import finished"),
-                                    plain(import_summary(report)))
+            show_import_summary(window, report)  # a warning icon when anything was refused
         window.after_import()
 
     return window.tasks.start("import", work, done, title=title, dialog_parent=window)

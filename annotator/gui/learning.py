@@ -86,7 +86,7 @@ class LearningController(QObject):
         self._train(reuse_stored=False)
 
     def _train(self, reuse_stored: bool) -> None:
-        path, scope = self.project.path, self.scope
+        path, scope, viewer = self.project.path, self.scope, self.project.team.viewer
         if self._cache is None:
             from annotator.recommend.text_features import TextCache
 
@@ -94,7 +94,8 @@ class LearningController(QObject):
         cache = self._cache
 
         def work(progress, cancelled):
-            with Project.open(path, backup=False) as project:
+            # Its own connection says who is reading, or blind coding hides the work it learns from.
+            with Project.open(path, backup=False, viewer=viewer) as project:
                 if reuse_stored:
                     try:
                         stored = recommending.load(project, scope)
@@ -193,11 +194,12 @@ class LearningController(QObject):
 
     def _rank(self) -> None:
         path, annotator, models = self.project.path, self.annotator, self.models
+        viewer = self.project.team.viewer
         if models is None:
             return
 
         def work(progress, cancelled):
-            with Project.open(path, backup=False) as project:
+            with Project.open(path, backup=False, viewer=viewer) as project:
                 return recommending.rank_by_model_uncertainty(project, annotator, models, cancelled=cancelled)
 
         def done(ranking, error) -> None:

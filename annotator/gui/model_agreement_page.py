@@ -72,11 +72,11 @@ class ModelAgreementPage(QWidget):
         if not (with_model or with_detectors):
             QMessageBox.information(self, self.tr("Agreement"), self.tr("Choose the model, the detectors, or both."))
             return
-        request, path = self.view.request(), self.view.project.path
+        request, path, viewer = self.view.request(), self.view.project.path, self.view.project.team.viewer
         resamples = min(request.resamples, MACHINE_RESAMPLES)
 
         def work(progress, cancelled):
-            with Project.open(path, backup=False) as project:
+            with Project.open(path, backup=False, viewer=viewer) as project:
                 return machine_agreement(project, request.annotators, request.labels, request.done_only,
                                          with_model=with_model, with_detectors=with_detectors, seed=request.seed,
                                          resamples=resamples, progress=progress, cancelled=cancelled)

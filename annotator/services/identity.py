@@ -16,6 +16,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import reserved_name
 from annotator.core.paths import user_data_dir
+from annotator.store.team import name_length_problem
 
 IDENTITIES_FILE = "identities.json"
 ACCOUNT_NAMES = frozenset({"root", "administrator", "admin"})  # accounts, not people
@@ -30,7 +31,7 @@ def name_problem(name: str) -> str:
         return f"{name!r} is reserved for the gold standard, which only adjudication writes"
     if name.casefold() in ACCOUNT_NAMES:
         return f"{name!r} is a computer account, not a person: give your own name"
-    return ""
+    return name_length_problem(name)
 
 
 def checked_name(name: str) -> str:

@@ -9,6 +9,7 @@ from annotator.core.assignment import AssignmentError, plan_assignments
 from annotator.core.change import Action, Change
 from annotator.core.errors import ProjectError
 from annotator.core.model import ASSIGNMENT_STATUSES, Assignment, now_iso
+from annotator.core.wording import counted
 from annotator.store.documents import Documents
 from annotator.store.team import Team
 from annotator.store.transactions import ProjectDatabase
@@ -102,17 +103,21 @@ class AutoAssignPlan:
 
     def summary_lines(self) -> list[str]:
         """The plan in English lines (the command line's report; the app words the same record itself)."""
-        lines = [f"{len(self.assignments)} document(s) planned, {len(self.overlap)} of them for "
-                 f"{self.per_document} annotators each (the agreement sample)."]
+        planned = counted(len(self.assignments), "document")
+        if self.overlap and self.per_document > 1:
+            lines = [f"{planned} planned, {len(self.overlap)} of them for {self.per_document} annotators each "
+                     "(the agreement sample)."]
+        else:
+            lines = [f"{planned} planned, 1 annotator each (no agreement sample)."]
         for name in sorted(self.load):
             lines.append(f"  {name}: {self.load[name]} new, {self.before.get(name, 0) + self.load[name]} in all")
         for (first, second), count in sorted(self.pairs.items()):
-            lines.append(f"  {first} and {second} share {count} document(s)")
+            lines.append(f"  {first} and {second} share {counted(count, 'document')}")
         if self.left_out:
-            lines.append(f"{len(self.left_out)} document(s) left out, assigned already:")
+            lines.append(f"{counted(len(self.left_out), 'document')} left out, assigned already:")
             lines += [f"  {item.title or item.document_id[:12]}: {', '.join(item.annotators)}" for item in self.left_out]
         if self.opened_only:
-            lines.append(f"{len(self.opened_only)} document(s) planned though opened without an assignment by: "
+            lines.append(f"{counted(len(self.opened_only), 'document')} planned though opened without an assignment by: "
                          + ", ".join(sorted({n for item in self.opened_only for n in item.annotators})))
         return lines
 

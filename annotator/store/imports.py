@@ -24,7 +24,7 @@ from annotator.store.codebook_store import CodebookStore
 from annotator.store.documents import Documents
 from annotator.store.import_codebook import CodebookAdditions
 from annotator.store.spans import Spans
-from annotator.store.team import Team, check_person
+from annotator.store.team import Team, check_new_name
 from annotator.store.transactions import ProjectDatabase
 
 _CHUNK = 500  # ids per "IN (...)" query
@@ -129,7 +129,7 @@ class ImportSession:
         for person in people:
             if person.name in known or not person.name.strip():
                 continue
-            check_person(person.name)  # the gold standard's name is reserved for adjudication
+            check_new_name(person.name)  # the gold standard's name is reserved for adjudication; names are capped
             role = "lead" if person.role == "lead" and not has_lead else "annotator"
             has_lead = has_lead or role == "lead"
             created = (start + timedelta(microseconds=len(added))).isoformat(timespec="microseconds")

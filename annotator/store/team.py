@@ -20,6 +20,25 @@ from annotator.store.meta import ProjectMeta
 from annotator.store.transactions import ProjectDatabase
 
 ROLES = ("annotator", "lead")
+MAX_NAME_LENGTH = 60  # characters of an annotator's name (and of the name shown for them)
+
+
+def name_length_problem(name: str) -> str:
+    """Why `name` is too long to give an annotator ("" when it is not): the one cap on names."""
+    name = name.strip()
+    if len(name) <= MAX_NAME_LENGTH:
+        return ""
+    return (f"the name {name[:24] + '…'!r} is too long: an annotator's name has at most {MAX_NAME_LENGTH} "
+            f"characters (this one has {len(name)})")
+
+
+def check_new_name(name: str) -> str:
+    """`name` stripped, for a new annotator: `check_person`, and no longer than MAX_NAME_LENGTH."""
+    name = check_person(name)
+    problem = name_length_problem(name)
+    if problem:
+        raise ProjectError(problem)
+    return name
 
 
 def check_person(name: str) -> str:
@@ -121,12 +140,14 @@ class Team:
         for person in self.annotators():
             if person.name == name:
                 return person
-        known = ", ".join(a.name for a in self.annotators()) or "none"
+        known = ", ".join(a.name for a in self.people()) or "none"
         raise ProjectError(f"unknown annotator {name!r}; this project has: {known}")
 
     def add(self, name: str, role: str = "annotator", display_name: str = "") -> Change:
         """Add an annotator (a no-op when one of that name exists)."""
-        name = check_person(name)
+        name = check_new_name(name)
+        if name_length_problem(display_name):
+            raise ProjectError(name_length_problem(display_name))
         if role not in ROLES:
             raise ProjectError(f"unknown role {role!r}: use 'annotator' or 'lead'")
         with self.db.atomic():
@@ -144,13 +165,21 @@ class Team:
         """
         if not (by_adjudication and name == GOLD_ANNOTATOR):
             check_person(name)
+            if name_length_problem(name) and not self._exists(name):  # a long name from before the cap stays
+                check_new_name(name)
         self.db.execute(
             "INSERT OR IGNORE INTO annotators(name, role, created) VALUES (?, 'annotator', ?)",
             [name, now_iso()],
         )
 
+    def _exists(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM annotators WHERE name = ?", [name]).fetchone() is not None
+
     def rename(self, name: str, display_name: str) -> Change:
         """Show an annotator under another name; their work stays recorded under `name`."""
+        problem = name_length_problem(display_name)
+        if problem:
+            raise ProjectError(problem)
         with self.db.atomic():
             self.get(name)
             self.db.execute("UPDATE annotators SET display_name = ? WHERE name = ?",
@@ -197,9 +226,13 @@ class Team:
         """The names of the project's leads (none, usually one)."""
         return [a.name for a in self.annotators() if a.role == "lead"]
 
+    def people(self, include_retired: bool = True) -> list[Annotator]:
+        """The people who annotate, in the order they were added: every annotator but the gold standard."""
+        return [a for a in self.annotators(include_retired) if a.name != GOLD_ANNOTATOR]
+
     def coders(self, include_retired: bool = True) -> list[str]:
         """The names of the people who annotate: every annotator but the gold standard's."""
-        return [a.name for a in self.annotators(include_retired) if a.name != GOLD_ANNOTATOR]
+        return [a.name for a in self.people(include_retired)]
 
     def shown_names(self) -> dict[str, str]:
         """Each annotator's name as the app shows it (the display name when set)."""

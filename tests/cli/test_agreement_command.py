@@ -65,12 +65,24 @@ def test_readable_tables(tmp_path):
     result = run(path, "--resamples", "0")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Agreement in three: 3 annotator(s) (alice, bob, carol)" in out
+    assert "Agreement in three: 3 annotators (alice, bob, carol), 4 documents coded by two or more." in out
     assert "Main source type" in out and "Cohen's kappa, Tone towards the main actor (linear)" in out
     assert "alice – bob" in out
     assert "Documents, most disagreement first" in out
     assert "n/a [1]" in out and "Not defined:" in out
-    assert "scare_quote" in out and "direct_quote" in out
+    assert "Label confusion" in out
+
+
+def test_the_confusion_table_names_the_labels(tmp_path):
+    from annotator.store import Project
+
+    path = build_project(tmp_path / "three.framing")
+    with Project.open(path, backup=False) as project:
+        names = {label.id: label.name for label in project.codebook.labels("span")}
+    out = run(path, "--resamples", "0").output
+    confusion = out[out.index("Label confusion"):].split("\n\n")[0]
+    assert names["scare_quote"] in confusion and names["direct_quote"] in confusion
+    assert names["scare_quote"] != "scare_quote" and "scare_quote" not in confusion
 
 
 def test_errors_are_one_line(tmp_path):

@@ -39,11 +39,22 @@ def test_export_as_a_coder_holds_only_their_work(team_file, tmp_path):  # noqa: 
     assert exported_annotators(tmp_path / "lea.csv") == {"sam", "noor", "gold"}
 
 
-def test_without_a_name_a_blind_project_shows_nothing_and_says_how_to_name_oneself(team_file, tmp_path):  # noqa: F811
-    out = tmp_path / "none.csv"
-    run("export", team_file, "-f", "csv", "-o", out)
-    assert exported_annotators(out) == set()
-    assert "--as NAME" in run("agreement", team_file, ok=False).output
+@pytest.mark.parametrize("command", [["export", "-f", "csv", "-o", "none.csv"], ["progress"], ["agreement"],
+                                     ["package", "-a", "sam", "-o", "sam.framing"]])
+def test_without_a_name_a_blind_project_refuses_and_says_how_to_name_oneself(team_file, tmp_path, command):  # noqa: F811
+    args = [tmp_path / a if a.endswith((".csv", ".framing")) else a for a in command[1:]]
+    refused = run(command[0], team_file, *args, ok=False)
+    assert refused.exit_code == 1
+    assert "coding is blind in this project" in refused.output and "say who you are with --as NAME" in refused.output
+    assert not (tmp_path / "none.csv").exists() and not (tmp_path / "sam.framing").exists()
+
+
+def test_without_blind_coding_no_name_is_needed(team_file, tmp_path):  # noqa: F811
+    with Project.open(team_file, backup=False) as project:
+        project.team.set_blind_coding(False)
+    run("export", team_file, "-f", "csv", "-o", tmp_path / "all.csv")
+    assert exported_annotators(tmp_path / "all.csv") == {"sam", "noor"}
+    assert "sam: 1 assigned" in run("progress", team_file).output
 
 
 def test_the_remembered_name_is_the_default(team_file, tmp_path):  # noqa: F811

@@ -67,9 +67,9 @@ def test_assign_by_hand_and_take_away(tmp_path):
     with Project.open(path) as proj:
         docs = proj.documents.add(article(i) for i in range(4)).added
     result = run("assign", path, "--annotator", "dora", docs[0][:12], docs[1])
-    assert "Assigned 2 document(s) to dora (0 already assigned)" in result.output
+    assert "Assigned 2 documents to dora (0 already assigned)" in result.output
     assert "1 already assigned" in run("assign", path, "-a", "dora", docs[1]).output
-    assert "Took 1 document(s) away from dora" in run("assign", path, "-a", "dora", "--remove", docs[0]).output
+    assert "Took 1 document away from dora" in run("assign", path, "-a", "dora", "--remove", docs[0]).output
     with Project.open(path) as proj:
         assert [d.document_id for d in proj.assignments.of_annotator("dora")] == [docs[1]]
     assert "no document with id" in run("assign", path, "-a", "dora", "abcdefabcdef", ok=False).output
@@ -90,7 +90,7 @@ def test_assign_auto_is_reproducible(tmp_path):
             plans.append([(a.annotator, a.document_id) for a in proj.assignments.find()])
     assert outputs[0] == outputs[1] and plans[0] == plans[1]
     assert "Assigned 10 documents:" in outputs[0]
-    assert "10 document(s) planned, 2 of them for 2 annotators each (the agreement sample)." in outputs[0]
+    assert "10 documents planned, 2 of them for 2 annotators each (the agreement sample)." in outputs[0]
     assert "  ana: 4 new" in outputs[0]
     assert "every document is assigned" in run("assign", tmp_path / "one.framing", "--auto", "2", ok=False).output
 
@@ -127,8 +127,85 @@ def test_progress_without_assignments(tmp_path):
 
 def test_blind_on_off_and_show(lead):
     assert "is off" in run("blind", lead).output
-    assert "is on" in run("blind", lead, "on").output
+    assert "is on" in run("blind", lead, "on", "--as", "lead").output
     with Project.open(lead) as proj:
         assert proj.team.blind_coding()
-    assert "is off" in run("blind", lead, "off").output
+    assert "is off" in run("blind", lead, "off", "--as", "lead").output
     run("blind", lead, "maybe", ok=False)
+
+
+def with_gold(path):
+    """A gold standard in the file (the lead accepted one of ana's spans), and three documents nobody has."""
+    with Project.open(path) as proj:
+        doc = proj.assignments.of_annotator("ana")[0].document_id
+        proj.adjudication.accept_span(add_span(proj, doc, "ana", 2, 8), curator="lead")
+        return proj.documents.add(article(i) for i in range(10, 13)).added
+
+
+def test_gold_is_not_a_coder_to_assign_to(lead):
+    new = with_gold(lead)
+    result = run("assign", lead, "--auto", "1", "--seed", "3")
+    assert "Assigned 3 documents:" in result.output and "gold" not in result.output
+    with Project.open(lead) as proj:
+        assert proj.assignments.of_annotator("gold") == []
+        assert {a.annotator for a in proj.assignments.find() if a.document_id in new} <= set(ANNOTATORS)
+
+
+def test_the_list_of_annotators_leaves_gold_out(lead):
+    with_gold(lead)
+    names = [line.split("\t")[0] for line in run("annotators", lead).output.splitlines()]
+    assert names == ["lead", *ANNOTATORS]
+
+
+def test_the_plan_counts_in_words(tmp_path):
+    path = tmp_path / "p.framing"
+    run("init", path)
+    with Project.open(path) as proj:
+        proj.documents.add(article(i) for i in range(3))
+    result = run("assign", path, "--auto", "1", "-a", "solo")
+    assert "3 documents planned, 1 annotator each (no agreement sample)." in result.output
+    assert "solo: 3 new, 3 in all" in result.output and "annotators each" not in result.output
+
+
+def test_turning_blind_coding_on_or_off_is_the_leads(lead):
+    assert "is off" in run("blind", lead).output  # anyone may look
+    assert "--as" in run("blind", lead, "on", ok=False).output
+    refused = run("blind", lead, "on", "--as", "ana", ok=False).output
+    assert "only the project lead (lead)" in refused
+    assert "unknown annotator 'zed'" in run("blind", lead, "on", "--as", "zed", ok=False).output
+    with Project.open(lead) as proj:
+        assert not proj.team.blind_coding()
+    assert "is on" in run("blind", lead, "on", "--as", "lead").output
+    assert "--as" in run("blind", lead, "off", ok=False).output
+    assert "is on" in run("blind", lead).output
+    assert "is off" in run("blind", lead, "off", "--as", "lead").output
+
+
+def test_without_a_lead_whoever_names_themselves_sets_blind_coding(tmp_path):
+    path = tmp_path / "p.framing"
+    run("init", path)
+    with Project.open(path) as proj:
+        proj.team.add("dora")
+    run("blind", path, "on", ok=False)
+    assert "is on" in run("blind", path, "on", "--as", "dora").output
+
+
+def test_a_wide_title_keeps_the_progress_table_aligned(tmp_path):
+    from annotator.core.model import Document
+
+    path = tmp_path / "p.framing"
+    run("init", path)
+    titles = ["Plain title", "🌍 Climat", "東京の記者会見", "Les " + "🌍" * 14, "Cafe\u0301 noir"]
+    with Project.open(path) as proj:
+        docs = proj.documents.add(Document(text=f"Text {i}.", title=t) for i, t in enumerate(titles)).added
+        proj.assignments.assign("ana", docs)
+    lines = run("progress", path).output.splitlines()[1:6]
+
+    def row(number: int, title_cell: str) -> str:
+        return f"{number:>5}  {title_cell}  todo    0.0%"
+
+    assert lines[0] == row(1, "Plain title" + " " * 19)
+    assert lines[1] == row(2, "🌍 Climat" + " " * 21)  # the globe takes two columns of the terminal
+    assert lines[2] == row(3, "東京の記者会見" + " " * 16)
+    assert lines[3] == row(4, "Les " + "🌍" * 12 + "… ")  # cut before a character that would overflow
+    assert lines[4] == row(5, "Cafe\u0301 noir" + " " * 21)  # the accent combines with the e: no column of its own

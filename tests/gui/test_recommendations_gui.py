@@ -214,3 +214,42 @@ def test_the_agreement_window_scores_the_model_and_the_detectors(window, qtbot, 
     assert any(r["label_or_question"] == "tone" for r in model_alice)
     view.close()
     assert view.tasks.in_flight == 0
+
+
+@pytest.mark.parametrize("who, role", [("alice", "lead"), ("bob", "annotator")])
+def test_the_model_learns_under_blind_coding_for_the_lead_and_for_a_coder(qtbot, labelled, settings, who, role):
+    """The training opens the file on its own connection: it must say who is reading it, or blind coding
+    hides everyone's work from it (the lead's included) and no training ever succeeds."""
+    labelled.team.set_role("alice", "lead")
+    labelled.team.set_blind_coding(True)
+    window = open_window(qtbot, labelled, settings, annotator=who)
+    window.learning.retrain()
+    qtbot.waitUntil(lambda: not window.learning.training, timeout=60000)
+    assert "could not learn" not in window.learning.status.text()
+    assert window.learning.models is not None, window.learning.status.text()
+    window.actions["next_by_uncertainty"].setChecked(True)
+    qtbot.waitUntil(lambda: window.learning.ranking is not None, timeout=30000)
+    window.close()
+    assert window.tasks.in_flight == 0
+
+
+def test_the_lead_scores_the_machines_under_blind_coding(qtbot, labelled, settings, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui.review import open_agreement
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: warnings.append(args[2]))
+    labelled.team.set_role("alice", "lead")
+    labelled.team.set_blind_coding(True)
+    window = open_window(qtbot, labelled, settings, annotator="alice")
+    view = open_agreement(window)
+    qtbot.waitUntil(lambda: view.report is not None, timeout=30000)
+    view.machines.detectors_check.setChecked(True)
+    view.machines.model_check.setChecked(False)
+    view.machines.compute()
+    qtbot.waitUntil(lambda: view.machines.score_button.isEnabled(), timeout=60000)
+    assert warnings == [] and view.machines.result is not None
+    view.close()
+    window.close()
+    assert view.tasks.in_flight == 0 and window.tasks.in_flight == 0

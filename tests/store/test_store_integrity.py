@@ -105,7 +105,7 @@ def test_a_write_lock_held_elsewhere_is_a_plain_project_error(short_busy_timeout
 
 def test_the_cli_says_the_project_is_in_use_in_one_line(short_busy_timeout, write_locked):
     path, _ = write_locked
-    result = CliRunner().invoke(cli, ["blind", str(path), "on"])
+    result = CliRunner().invoke(cli, ["annotators", str(path), "add", "zed"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         "Error: the project is in use by another window or command; try again in a moment"
