@@ -46,3 +46,18 @@ def test_the_task_runner_shows_a_path_reported_as_progress_as_text(qtbot, tmp_pa
     qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=10000)
     assert results == [("ok", None)] and task.dialog.labelText() == str(tmp_path / "a.txt")
     assert "Cannot copy-convert" not in capfd.readouterr().err
+
+
+def test_an_import_that_refused_files_ends_with_a_warning_not_an_information(window, project, tmp_path, qtbot,
+                                                                               monkeypatch):
+    good, binary = tmp_path / "article.txt", tmp_path / "photo.txt"
+    good.write_text("Un titre\n\nUn paragraphe.\n", encoding="utf-8")
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(good), str(binary)], ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: shown.append(("information", args[2])))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: shown.append(("warning", args[2])))
+    window.actions["import"].trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    (icon, text), = shown
+    assert icon == "warning" and "photo.txt" in text
