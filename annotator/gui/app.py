@@ -90,7 +90,8 @@ def ask_annotator(names: list[str], parent: QWidget | None) -> str | None:
         problem = identity.name_problem(name)
         if not problem:
             return name.strip()
-        message(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Who is annotating?"), problem)
+        message(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Who is annotating?"),
+                message_text(problem))
 
 
 def choose_annotator(project: Project, settings: Settings, parent: QWidget | None, ask: bool) -> str | None:

@@ -71,6 +71,12 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Messages", "every document is assigned already; nothing to plan"),
     QT_TRANSLATE_NOOP("Messages", "automatic assignment needs at least one annotator"),
     QT_TRANSLATE_NOOP("Messages", "cannot give each document {n} annotators: only {m} ({names}) were named"),
+    # names refused as an annotator's (annotator/services/identity.py, annotator/store/team.py)
+    QT_TRANSLATE_NOOP("Messages", "an annotator needs a name"),
+    QT_TRANSLATE_NOOP("Messages", "{name} is reserved for the gold standard, which only adjudication writes"),
+    QT_TRANSLATE_NOOP("Messages", "{name} is a computer account, not a person: give your own name"),
+    QT_TRANSLATE_NOOP("Messages", "the name {name} is too long: an annotator's name has at most {n} characters "
+                                  "(this one has {m})"),
     # label keys (annotator/core/shortcuts.py) and codebook edits
     QT_TRANSLATE_NOOP("Messages", "label {label}: shortcut {key} is not a key the article text catches ({found}): "
                                   "use a letter a–z or a digit 0–9, alone or with Alt or Ctrl (keys such as é, ; "

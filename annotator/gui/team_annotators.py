@@ -62,7 +62,7 @@ class AnnotatorsDialog(QDialog):
 
     def refresh(self, select: str | None = None) -> None:
         keep = select or self.selected()
-        people = [a for a in self.project.team.annotators() if a.name != "gold"]
+        people = self.project.team.people()
         counts = {name: len(self.project.assignments.of_annotator(name)) for name in (a.name for a in people)}
         roles = {"lead": translate("Team", "lead"), "annotator": translate("Team", "annotator")}
         self.people = people

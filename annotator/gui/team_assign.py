@@ -29,9 +29,7 @@ class AssignDialog(QDialog):
         layout = QFormLayout(self)
         self.annotator_list = QListWidget(self)
         self.annotator_list.setAccessibleName(translate("Team", "Annotators"))
-        for person in project.team.annotators(include_retired=False):
-            if person.name == "gold":
-                continue
+        for person in project.team.people(include_retired=False):
             item = QListWidgetItem(person.shown_name + (translate("Team", " (lead)") if person.role == "lead" else ""))
             item.setData(Qt.ItemDataRole.UserRole, person.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -2170,6 +2170,22 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>impossible de donner {n} annotateurs à chaque document&#xa0;: seuls {m} ({names}) ont été choisis</translation>
     </message>
     <message>
+        <source>an annotator needs a name</source>
+        <translation>un annotateur doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>{name} is reserved for the gold standard, which only adjudication writes</source>
+        <translation>{name} est réservé à la référence, que seul l’arbitrage écrit</translation>
+    </message>
+    <message>
+        <source>{name} is a computer account, not a person: give your own name</source>
+        <translation>{name} est un compte de l’ordinateur, pas une personne&#xa0;: donnez votre propre nom</translation>
+    </message>
+    <message>
+        <source>the name {name} is too long: an annotator&apos;s name has at most {n} characters (this one has {m})</source>
+        <translation>le nom {name} est trop long&#xa0;: le nom d’un annotateur a au plus {n}&#xa0;caractères (celui-ci en a {m})</translation>
+    </message>
+    <message>
         <source>label {label}: shortcut {key} is not a key the article text catches ({found}): use a letter a–z or a digit 0–9, alone or with Alt or Ctrl (keys such as é, ; or F2 never label anything)</source>
         <translation>étiquette {label}&#xa0;: le raccourci {key} n’est pas une touche que le texte de l’article reçoit ({found})&#xa0;: utilisez une lettre a–z ou un chiffre 0–9, seuls ou avec Alt ou Ctrl (des touches comme é,&#xa0;; ou F2 n’étiquettent jamais rien)</translation>
     </message>

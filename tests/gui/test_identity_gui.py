@@ -83,3 +83,19 @@ def test_the_first_start_on_the_demo_asks_for_the_name_once(qtbot, settings, mon
     qtbot.addWidget(again)
     assert again.annotator == "Léa Martin" and len(asked) == 1
     again.close()
+
+
+def test_a_refused_name_is_explained_in_the_interfaces_language(qtbot, qapp, said, monkeypatch):
+    from annotator.gui.translation import install_translator
+
+    answers = iter([("", True), ("gold", True), ("root", True), ("N" * 61, True), ("Ana Lima", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: next(answers))
+    assert install_translator(qapp, "fr")
+    try:
+        assert app.ask_annotator([], None) == "Ana Lima"
+    finally:
+        install_translator(qapp, "en")
+    assert said[0] == "un annotateur doit avoir un nom"
+    assert said[1].startswith("'gold' est réservé à la référence")
+    assert said[2].startswith("'root' est un compte de l’ordinateur")
+    assert said[3].startswith("le nom 'NNNN") and "au plus 60\u00a0caractères (celui-ci en a 61)" in said[3]
