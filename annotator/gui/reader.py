@@ -400,9 +400,9 @@ class ReaderView(ReaderInput, QTextEdit):
         """The label names the margin shows now, where they are drawn (viewport coordinates)."""
         if not self.show_names:
             return []
-        metrics = QFontMetricsF(name_font(self.font(), self.font().pointSizeF()))
-        return margin_names(self.visible_marks(), self.margin_geometry(), metrics,
-                            -self.horizontalScrollBar().value())
+        font = name_font(self.font(), self.font().pointSizeF())
+        return margin_names(self.visible_marks(), self.margin_geometry(), QFontMetricsF(font),
+                            -self.horizontalScrollBar().value(), font.key())
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         visible = self.visible_marks(event.rect()) if (len(self._spans) or len(self._suggestions)) else []

@@ -188,9 +188,25 @@ def _shortened_words(name: str, letters: int, last_letters: int) -> str:
     return " ".join(cut(word, last_letters if i == len(words) - 1 else letters) for i, word in enumerate(words))
 
 
-def abbreviated(name: str, metrics: QFontMetricsF, width: float) -> str:
+_ABBREVIATIONS: dict[tuple[str, str, float], str] = {}  # (font key, name, width) -> as drawn; paint reuses it
+
+
+def abbreviated(name: str, metrics: QFontMetricsF, width: float, font_key: str = "") -> str:
     """`name` as it fits in `width`: whole, else with its words abbreviated (the first ones, then the last
-    one too, shorter and shorter), else the shortest of those cut with "…"."""
+    one too, shorter and shorter), else the shortest of those cut with "…". With `font_key` (the font's
+    QFont.key()) the answer is remembered: finding it measures the name up to 26 times, at every paint."""
+    if not font_key:
+        return _abbreviate(name, metrics, width)
+    key = (font_key, name, round(width * 2) / 2)
+    found = _ABBREVIATIONS.get(key)
+    if found is None:
+        if len(_ABBREVIATIONS) > 4096:
+            _ABBREVIATIONS.clear()
+        found = _ABBREVIATIONS[key] = _abbreviate(name, metrics, key[2])
+    return found
+
+
+def _abbreviate(name: str, metrics: QFontMetricsF, width: float) -> str:
     if metrics.horizontalAdvance(name) <= width:
         return name
     for last_letters in (0, 6, 5, 4, 3):
@@ -205,7 +221,8 @@ def _starting(visible):
     return [(rects[0].top(), lane, mark, rects) for mark, lane, rects in visible if rects and not mark.suggestion]
 
 
-def margin_names(visible, geometry: MarginGeometry, metrics: QFontMetricsF, dx: float) -> list[MarginName]:
+def margin_names(visible, geometry: MarginGeometry, metrics: QFontMetricsF, dx: float,
+                 font_key: str = "") -> list[MarginName]:
     """Where each span's label name goes: at the line where the span starts, names starting on the same
     line stacked downwards (four nested spans on one word give four names, one under the other); when
     more than NAMES_PER_LINE pile up, the rest are counted ("+2")."""
@@ -233,7 +250,7 @@ def margin_names(visible, geometry: MarginGeometry, metrics: QFontMetricsF, dx: 
             hidden += 1
             continue
         next_free = y + height
-        text = abbreviated(mark.margin_name, metrics, name_right - name_left - 12)
+        text = abbreviated(mark.margin_name, metrics, name_right - name_left - 12, font_key)
         width = metrics.horizontalAdvance(text)
         column = min(lane, MAX_STRIPES - 1)
         placed.append(MarginName(text, mark.id, mark.color, QRectF(name_right - width - 1, y, width + 1, height),
@@ -261,7 +278,7 @@ def paint_margin(painter: QPainter, visible, geometry: MarginGeometry, base_font
     font = name_font(base_font, base_font.pointSizeF())
     painter.setFont(font)
     align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    for name in margin_names(visible, geometry, QFontMetricsF(font), dx):
+    for name in margin_names(visible, geometry, QFontMetricsF(font), dx, font.key()):
         if name.swatch is not None:
             painter.fillRect(name.swatch, QColor(name.color))
             painter.setPen(QPen(QColor(name.color), 1))

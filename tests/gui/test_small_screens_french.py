@@ -163,3 +163,31 @@ def test_long_label_names_are_abbreviated_word_by_word_keeping_what_tells_them_a
     for name in ("Discours indirect / attribution", "Guillemets de distance", "Étiquetage / dénomination"):
         for width in (room, room / 2, room / 4):
             assert metrics.horizontalAdvance(abbreviated(name, metrics, width)) <= width
+
+
+def test_a_names_abbreviation_is_measured_once_not_at_every_paint(qapp):
+    """Finding an abbreviation measures the name up to 26 times; the margin is painted at every key press."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from annotator.gui.reader_paint import abbreviated
+
+    font = QFont(qapp.font())
+    real = QFontMetricsF(font)
+
+    class Counting:
+        calls = 0
+
+        def horizontalAdvance(self, text):  # noqa: N802 - Qt's name
+            Counting.calls += 1
+            return real.horizontalAdvance(text)
+
+        def elidedText(self, *args):  # noqa: N802 - Qt's name
+            return real.elidedText(*args)
+
+    room = real.horizontalAdvance("V. i. connoté")
+    first = abbreviated("Verbe introducteur connoté", Counting(), room, font.key())
+    measured = Counting.calls
+    for _ in range(50):
+        assert abbreviated("Verbe introducteur connoté", Counting(), room, font.key()) == first
+    assert measured > 1 and Counting.calls == measured
+    assert first == abbreviated("Verbe introducteur connoté", real, room)  # the same answer as unremembered
