@@ -11,7 +11,7 @@ from typing import Any
 REFI_GUIDS_KEY = "refi_qda_guids"
 # GUIDs derived from our ids are stable across exports: the same label always gets the same GUID.
 _GUID_NAMESPACE = uuid.UUID("6f1f5b4e-3c2a-5d8e-9b7a-2f0c4e6a8d11")
-_GUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_GUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
 def guid(kind: str, key: str) -> str:
@@ -20,7 +20,8 @@ def guid(kind: str, key: str) -> str:
 
 
 def is_guid(value: str) -> bool:
-    """True for a GUID written the REFI-QDA way (lower case, no braces)."""
+    """True for a GUID as the REFI-QDA schema allows it without braces (either case: a span id that is
+    one is written as it is)."""
     return bool(_GUID_RE.match(value))
 
 

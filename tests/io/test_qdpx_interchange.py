@@ -174,3 +174,13 @@ def test_guids_kept_by_a_first_import_stay(tmp_path):
     assert codes["051380d6-b946-5488-9128-e0076000ed4d"][0] == "Étiquetage"
     assert "151380d6-b946-5488-9128-e0076000ed4d" not in codes
     project.close()
+
+
+def test_a_span_id_that_is_a_guid_in_capitals_is_written_as_its_selection_guid():
+    """Before the kept GUIDs, the export wrote a span id that is a GUID, in either case, as it is."""
+    from annotator.io.refi_ids import RefiGuids, span_guid
+
+    upper = "3F2504E0-4F89-11D3-9A0C-0305E82C3301"
+    assert span_guid(upper) == upper and span_guid(upper.lower()) == upper.lower()
+    assert RefiGuids().of("span", upper) == upper
+    assert span_guid("s-1") != "s-1"  # not a GUID: one derived from it
