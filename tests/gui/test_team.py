@@ -66,27 +66,39 @@ def test_progress_dialog_shows_documents_by_annotators(window, project, document
     assert dialog.table.rowCount() == 2
     assert dialog.table.item(0, 3).text() == "done"
     # Per article: the share of its assigned annotators who are done; per annotator: their share done.
-    assert [dialog.table.cellWidget(r, 1).text() for r in range(2)] == ["50.0%", "0.0%"]
+    assert [dialog.table.item(r, 1).text() for r in range(2)] == ["50.0%", "0.0%"]
     assert [dialog.people.item(r, 0).text() for r in range(2)] == ["alice", "bob"]
-    assert [dialog.people.cellWidget(r, 1).text() for r in range(2)] == ["0.0%", "100.0%"]
+    assert [dialog.people.item(r, 1).text() for r in range(2)] == ["0.0%", "100.0%"]
 
 
 def test_progress_percentages_are_written_beside_the_bars_not_over_their_fill(window, project, documents):
     """Written on the bar, the part of "33.3%" where the fill ends was white on white."""
-    from PySide6.QtWidgets import QLabel, QProgressBar
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor
+
+    from annotator.gui.team_progress import SHARE_ROLE, share_layout
 
     for name in ("alice", "bob", "carol"):
         project.assignments.assign(name, documents[:1])
     project.assignments.set_status("bob", documents[0], "done")
     dialog = team.ProgressDialog(project, window)
+    dialog.resize(900, 600)
     dialog.show()
-    cell = dialog.table.cellWidget(0, 1)
-    bar, label = cell.findChild(QProgressBar), cell.findChild(QLabel)
-    assert label.text() == "33.3%" and label.isVisible()
-    assert not bar.isTextVisible() and bar.value() == 333
-    assert label.geometry().left() >= bar.geometry().right()  # the figure stands clear of the bar
+    item = dialog.table.item(0, 1)
+    assert item.text() == "33.3%" and abs(item.data(SHARE_ROLE) - 1 / 3) < 1e-9
+    cell = dialog.table.visualItemRect(item)
+    bar, text = share_layout(cell, dialog.table.fontMetrics())
+    assert bar.right() < text.left() and cell.contains(bar) and cell.contains(text)  # apart, inside the cell
+    assert text.width() >= dialog.table.fontMetrics().horizontalAdvance("100.0%")
+    image = dialog.table.viewport().grab().toImage()
+    palette = dialog.table.palette()
+    highlights = {palette.color(group, palette.ColorRole.Highlight).rgb()
+                  for group in (palette.ColorGroup.Active, palette.ColorGroup.Inactive)}
+    filled = [x for x in range(bar.left(), bar.right() + 1)
+              if QColor(image.pixel(x, bar.center().y())).rgb() in highlights]
+    assert filled and abs(len(filled) - bar.width() / 3) <= 2  # the bar is painted, a third filled
+    assert QRect(text).isValid()
     dialog.close()
-
 
 def test_merge_from_the_gui_brings_a_package_back(window, project, documents, tmp_path, monkeypatch):
     from annotator.store import Project
