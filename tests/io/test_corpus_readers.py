@@ -123,3 +123,22 @@ def test_doccano_entities_form_and_categories(tmp_path):
 def test_bad_jsonl_is_refused(tmp_path, content, reason):
     with pytest.raises(ImportRefused, match=reason):
         jsonl_items(tmp_path, content)
+
+
+@pytest.mark.parametrize("body", [
+    'Texte avec virgule, « guillemets » et "doubles".',
+    '"Quoted at the start" and a comma, then "again" at the end: "fin"',
+    "Il a dit ''non'' ; puis \"oui\".",
+])
+def test_a_csv_written_by_pythons_csv_module_comes_back_cell_for_cell(tmp_path, body):
+    """The sniffer guessed doublequote=False on such a file: '""doubles""' was stored as '"doubles""'."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "title", "text", "date", "outlet"])
+    writer.writerow(["c2", "CSV deux", body, "2020-01-02", "CSV Daily"])
+    [item] = csv_items(tmp_path, buffer.getvalue().encode("utf-8"))
+    assert item.document.text == "CSV deux\n\n" + body
+    assert item.document.outlet == "CSV Daily"

@@ -20,12 +20,21 @@ EXTENSIONS = (".csv", ".tsv", ".tab")
 
 
 def _dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
+    """The file's delimiter, as guessed from its start; everything else as RFC 4180 says (a quote inside a
+    quoted cell is doubled). The sniffer's other guesses are not taken: on a sample with few doubled quotes
+    it guesses `doublequote=False`, and `""doubles""` would be stored as `"doubles""`."""
     if path.suffix.lower() in (".tsv", ".tab"):
         return csv.excel_tab
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         return csv.excel
+
+    class Sniffed(csv.excel):
+        pass
+
+    Sniffed.delimiter = delimiter
+    return Sniffed
 
 
 class _RowLines:
