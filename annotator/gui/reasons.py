@@ -68,6 +68,7 @@ CATALOGUE = (
                                   "{whose}"),
     QT_TRANSLATE_NOOP("Messages", "{name} is the project lead; make someone else lead before retiring them"),
     QT_TRANSLATE_NOOP("Messages", "{leads} leads this project; only a lead changes roles"),
+    QT_TRANSLATE_NOOP("Messages", "only the project lead ({leads}) turns blind coding on or off"),
     QT_TRANSLATE_NOOP("Messages", "every document is assigned already; nothing to plan"),
     QT_TRANSLATE_NOOP("Messages", "automatic assignment needs at least one annotator"),
     QT_TRANSLATE_NOOP("Messages", "cannot give each document {n} annotators: only {m} ({names}) were named"),

@@ -244,8 +244,15 @@ class Team:
         """True when annotators should see only their own annotations and suggestions."""
         return (self.meta.get("blind", "0") or "0") == "1"
 
-    def set_blind_coding(self, on: bool) -> Change:
-        """Turn blind coding on or off for the whole project."""
+    def set_blind_coding(self, on: bool, by: str | None = None) -> Change:
+        """Turn blind coding on or off for the whole project, asked by `by` (None: nobody in particular).
+
+        Once the project has a lead, only a lead may (NotPermitted otherwise); before that, anyone may, so a
+        new project can be made blind before its coders are added.
+        """
+        leads = self.leads()
+        if leads and by not in leads:
+            raise NotPermitted(f"only the project lead ({', '.join(leads)}) turns blind coding on or off")
         change = self.meta.set("blind", "1" if on else "0")
         change.action = Action.BLIND_CODING_ON if on else Action.BLIND_CODING_OFF
         return change

@@ -2158,6 +2158,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>{leads} dirige ce projet&#xa0;; seul un responsable change les rôles</translation>
     </message>
     <message>
+        <source>only the project lead ({leads}) turns blind coding on or off</source>
+        <translation>seul le responsable du projet ({leads}) active ou désactive le codage à l’aveugle</translation>
+    </message>
+    <message>
         <source>every document is assigned already; nothing to plan</source>
         <translation>chaque document est déjà attribué&#xa0;; rien à planifier</translation>
     </message>
@@ -3473,6 +3477,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     <message>
         <source>The lead sees every annotator&apos;s work and manages blind coding, assignments and merging. Take the lead role as %s?</source>
         <translation>Le responsable voit le travail de chaque annotateur et gère le codage en aveugle, la répartition et la fusion. Prendre le rôle de responsable en tant que %s&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Blind coding</source>
+        <translation>Codage à l’aveugle</translation>
     </message>
     <message>
         <source>Merge it anyway?</source>

@@ -107,7 +107,7 @@ def test_only_the_lead_adjudicates(three, tmp_path):
     assert "only the project lead (lea) builds the gold standard" in refused
     assert gold_texts(three) == []
     with Project.open(three, backup=False) as project:
-        project.team.set_blind_coding(True)
+        project.team.set_blind_coding(True, by="lea")
     assert "coding is blind" in run("adjudicate", three, "open", "--as", "ana", ok=False).output
     assert "gold standard" in run("adjudicate", three, "export", "-f", "csv", "-o", tmp_path / "g.csv", "--as",
                                   "ana", ok=False).output

@@ -181,13 +181,18 @@ def test_turning_blind_coding_on_or_off_is_the_leads(lead):
     assert "is off" in run("blind", lead, "off", "--as", "lead").output
 
 
-def test_without_a_lead_whoever_names_themselves_sets_blind_coding(tmp_path):
+def test_without_a_lead_anyone_sets_blind_coding(tmp_path):
     path = tmp_path / "p.framing"
-    run("init", path)
+    run("init", path)  # the usual order: create, turn blind coding on, then add the coders
+    assert "is on" in run("blind", path, "on").output
+    assert "is off" in run("blind", path, "off", "--as", "lea").output  # a name nobody has yet is fine too
+    assert "is on" in run("blind", path, "on", "--as", "lea").output
+    assert "is off" in run("blind", path, "off").output  # blind, nobody named: still no lead to ask
     with Project.open(path) as proj:
         proj.team.add("dora")
-    run("blind", path, "on", ok=False)
     assert "is on" in run("blind", path, "on", "--as", "dora").output
+    with Project.open(path) as proj:
+        assert proj.team.blind_coding()
 
 
 def test_a_wide_title_keeps_the_progress_table_aligned(tmp_path):
