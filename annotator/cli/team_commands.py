@@ -63,7 +63,7 @@ def merge(target: Path, sources: tuple[Path, ...], max_new_labels: int, whole_co
             for line in report.summary_lines():
                 click.echo(line)
     if failures:
-        raise click.ClickException(f"{failures} of {len(sources)} file(s) could not be merged")
+        raise click.ClickException(f"{failures} of {counted(len(sources), 'file')} could not be merged")
 
 
 @click.command()

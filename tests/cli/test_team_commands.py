@@ -50,7 +50,7 @@ def test_merge_reports_each_source_and_fails_for_a_refused_one(lead, tmp_path):
     assert "not a Framing Annotator project" in result.output
     assert "it is the project itself" in result.output
     assert f"Merged {good}:" in result.output  # the good file still merged
-    assert "2 of 3 file(s) could not be merged" in result.output
+    assert "2 of 3 files could not be merged" in result.output
     with Project.open(lead) as proj:
         assert proj.spans.count("ben") == 1
 
