@@ -200,11 +200,12 @@ def test_a_wide_title_keeps_the_progress_table_aligned(tmp_path):
 
     path = tmp_path / "p.framing"
     run("init", path)
-    titles = ["Plain title", "🌍 Climat", "東京の記者会見", "Les " + "🌍" * 14, "Cafe\u0301 noir"]
+    titles = ["Plain title", "🌍 Climat", "東京の記者会見", "Les " + "🌍" * 14, "Cafe\u0301 noir", "👍🏽 Bravo",
+              "👨\u200d👩\u200d👧 Famille"]
     with Project.open(path) as proj:
         docs = proj.documents.add(Document(text=f"Text {i}.", title=t) for i, t in enumerate(titles)).added
         proj.assignments.assign("ana", docs)
-    lines = run("progress", path).output.splitlines()[1:6]
+    lines = run("progress", path).output.splitlines()[1:8]
 
     def row(number: int, title_cell: str) -> str:
         return f"{number:>5}  {title_cell}  todo    0.0%"
@@ -214,3 +215,5 @@ def test_a_wide_title_keeps_the_progress_table_aligned(tmp_path):
     assert lines[2] == row(3, "東京の記者会見" + " " * 16)
     assert lines[3] == row(4, "Les " + "🌍" * 12 + "… ")  # cut before a character that would overflow
     assert lines[4] == row(5, "Cafe\u0301 noir" + " " * 21)  # the accent combines with the e: no column of its own
+    assert lines[5] == row(6, "👍🏽 Bravo" + " " * 22)  # a skin tone shapes the emoji before it
+    assert lines[6] == row(7, "👨\u200d👩\u200d👧 Famille" + " " * 20)  # one family joined by ZWJ: two columns
