@@ -11,6 +11,7 @@ from annotator.agreement.krippendorff import krippendorff_alpha
 from annotator.agreement.percent import percent_agreement
 from annotator.agreement.report_figures import Figure, PairMatrix, measure, undefined
 from annotator.core.agreement_input import AgreementInput, QuestionSpec
+from annotator.core.wording import counted
 
 UNSURE = "unsure"
 KAPPA_WEIGHTS = {"nominal": None, "ordinal": "linear", "interval": "quadratic", "ratio": "quadratic"}
@@ -84,8 +85,9 @@ def question_report(data: AgreementInput, question: QuestionSpec, *, resamples: 
     n_values = sum(v is not None for col in columns for v in col)
     if off_scale:
         listed = ", ".join(f"{raw!r} ({count})" for raw, count in sorted(off_scale.items()))
-        extra = (f"{sum(off_scale.values())} answer(s) 'unsure' or outside the scale were left out of the {level} "
-                 f"figures: {listed}")
+        left_out = sum(off_scale.values())
+        extra = (f"{counted(left_out, 'answer')} 'unsure' or outside the scale {'was' if left_out == 1 else 'were'} "
+                 f"left out of the {level} figures: {listed}")
         note = f"{note}; {extra}" if note else extra
 
     if len(coders) < 2:

@@ -12,6 +12,7 @@ import click
 from annotator.cli.common import open_as, project_argument, reports_errors, require_lead
 from annotator.cli.options import acting_as, done_only, label_filter, whose_work
 from annotator.core.errors import NotPermitted, ProjectError
+from annotator.core.wording import counted
 from annotator.services.exporting import FORMATS, TABLES, export_project
 
 THRESHOLD_WORDS = {"all": 1.0, "two-thirds": 2 / 3, "half": 0.5}
@@ -83,13 +84,15 @@ def accept_agreed(project: Path, documents: tuple[str, ...], threshold: str, spa
             change = proj.adjudication.accept_agreed_spans(ids, threshold=share, annotators=people,
                                                            labels=list(labels) or None, done_only=done_only,
                                                            curator=curator)
-            click.echo(f"Spans: {change.details['accepted']} accepted into gold in {len(change.documents)} "
-                       f"document(s), {change.details['already_in_gold']} already there.")
+            click.echo(f"Spans: {change.details['accepted']} accepted into gold in "
+                       f"{counted(len(change.documents), 'document')}, "
+                       f"{change.details['already_in_gold']} already there.")
         if answers:
             change = proj.adjudication.accept_agreed_answers(ids, threshold=share, annotators=people,
                                                              questions=list(labels) or None, done_only=done_only)
-            click.echo(f"Answers: {change.details['accepted']} accepted into gold in {len(change.documents)} "
-                       f"document(s), {change.details['already_in_gold']} already there.")
+            click.echo(f"Answers: {change.details['accepted']} accepted into gold in "
+                       f"{counted(len(change.documents), 'document')}, "
+                       f"{change.details['already_in_gold']} already there.")
 
 
 @adjudicate.command("open")
@@ -132,7 +135,7 @@ def open_disagreements(project: Path, documents: tuple[str, ...], annotators: tu
             given = "; ".join(f"{a}: {v}" for a, v in (item.answers or {}).items())
             click.echo(f"  answer {name}: {given}")
     documents_open = len({item.document_id for item in found})
-    click.echo(f"{len(found)} open disagreement(s) in {documents_open} document(s).")
+    click.echo(f"{counted(len(found), 'open disagreement')} in {counted(documents_open, 'document')}.")
 
 
 @adjudicate.command("settle")
@@ -146,7 +149,7 @@ def settle(project: Path, documents: tuple[str, ...], reopen: bool, acting_as: s
     with open_as(project, acting_as, read_only=False) as proj:
         _curator(proj)
         change = proj.adjudication.settle(proj.documents.resolve_ids(documents), settled=not reopen)
-    click.echo(f"{len(change.documents)} document(s) {'opened again' if reopen else 'settled'}.")
+    click.echo(f"{counted(len(change.documents), 'document')} {'opened again' if reopen else 'settled'}.")
 
 
 @adjudicate.command("export")

@@ -40,7 +40,7 @@ def remembered_name(project: Project, given: str | None) -> str | None:
 
 
 def os_error_text(exc: OSError) -> str:
-    """An operating-system error in one line, naming the file(s) only when there are some (never ": ...")."""
+    """An operating-system error in one line, naming the file or files only when there are some (never ": ...")."""
     reason = exc.strerror or str(exc) or type(exc).__name__
     if exc.errno == errno.ENOSPC:
         reason = "the disk is full (no space left on device); free some space and try again"

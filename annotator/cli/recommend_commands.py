@@ -10,6 +10,7 @@ import click
 from annotator.cli.common import open_project, project_argument, recording_name, reports_errors
 from annotator.cli.options import REMEMBERED_NAME, recorded_under, whose_work
 from annotator.core.errors import ProjectError
+from annotator.core.wording import counted
 from annotator.services import recommending
 from annotator.services.recommendations import (
     Applied,
@@ -24,13 +25,14 @@ def _describe(models: recommending.Recommenders, names: dict[str, str]) -> list[
     lines = []
     if models.spans is not None:
         counts = models.details.get(recommending.SPANS_PART, {}).get("labels", {})
-        lines.append(f"  spans: learnt from {models.examples.get(recommending.SPANS_PART, 0)} article(s), "
-                     f"{sum(counts.values())} span(s): "
+        lines.append(f"  spans: learnt from {counted(models.examples.get(recommending.SPANS_PART, 0), 'article')}, "
+                     f"{counted(sum(counts.values()), 'span')}: "
                      + ", ".join(f"{names.get(label, label)} {n}" for label, n in counts.items()))
     for question in sorted(models.questions):
         part = recommending.QUESTION_PART + question
         answers = models.details.get(part, {}).get("answers", {})
-        lines.append(f"  question {names.get(question, question)}: learnt from {sum(answers.values())} answer(s): "
+        lines.append(f"  question {names.get(question, question)}: "
+                     f"learnt from {counted(sum(answers.values()), 'answer')}: "
                      + ", ".join(f"{value} {n}" for value, n in answers.items()))
     return lines
 
@@ -124,7 +126,7 @@ def recommend(project: Path, documents: tuple[str, ...], min_confidence: float, 
                 applied.documents += done.documents
     if list_them:
         click.echo("")
-    click.echo(f"Recommendations for {annotator} in {len(doc_ids)} document(s), confidence >= {floor:g}:")
+    click.echo(f"Recommendations for {annotator} in {counted(len(doc_ids), 'document')}, confidence >= {floor:g}:")
     click.echo(f"{'label':30}{'pending':>9}{'>= 0.7':>9}{'>= 0.9':>9}{'mean':>7}")
     for label, values in sorted(span_confidences.items(), key=lambda item: -len(item[1])):
         click.echo(f"{names.get(label, label)[:29]:30}{len(values):>9}{sum(v >= 0.7 for v in values):>9}"
@@ -135,6 +137,7 @@ def recommend(project: Path, documents: tuple[str, ...], min_confidence: float, 
         click.echo(f"Question {names.get(question, question)}, unanswered articles: "
                    + ", ".join(f"{value} {n}" for value, n in counts.most_common()))
     if apply_above is not None:
-        click.echo(f"Applied for {annotator}: {applied.spans} span(s) and {applied.answers} answer(s) "
-                   f"in {applied.documents} document(s) (confidence >= {apply_above:g}); the spans have origin "
+        click.echo(f"Applied for {annotator}: {counted(applied.spans, 'span')} and "
+                   f"{counted(applied.answers, 'answer')} in {counted(applied.documents, 'document')} "
+                   f"(confidence >= {apply_above:g}); the spans have origin "
                    "'recommender' in exports and agreement.")

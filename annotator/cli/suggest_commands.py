@@ -9,6 +9,7 @@ import click
 from annotator.cli.common import open_project, project_argument, recording_name, reports_errors
 from annotator.cli.options import REMEMBERED_NAME, recorded_under
 from annotator.core.errors import ProjectError
+from annotator.core.wording import counted
 from annotator.services import suggestions
 from annotator.suggest import KINDS, kind_labels
 
@@ -42,16 +43,16 @@ def suggest(project: Path, apply_kind: str | None, reject_kind: str | None, labe
         if kind is None:
             mapping = kind_labels(proj.codebook.labels())
             counts = suggestions.pending_counts(proj, annotator, doc_ids)
-            click.echo(f"Pending suggestions for {annotator} in {len(doc_ids)} document(s):")
+            click.echo(f"Pending suggestions for {annotator} in {counted(len(doc_ids), 'document')}:")
             click.echo(f"{'kind':26}{'label':26}{'pending':>8}")
             for name in KINDS:
                 click.echo(f"{name:26}{mapping[name] or '(none)':26}{counts[name]:>8}")
             return
         label = suggestions.label_for_kind(proj, apply_kind, label_id) if apply_kind else None
         done = suggestions.decide_kind(proj, annotator, kind, doc_ids, accept_them=bool(apply_kind), label_id=label)
-        verb = f"Accepted {done} {apply_kind} suggestion(s) as label {label!r}" if apply_kind \
-            else f"Rejected {done} {reject_kind} suggestion(s)"
-        click.echo(f"{verb} for {annotator} in {len(doc_ids)} document(s).")
+        verb = f"Accepted {counted(done, f'{apply_kind} suggestion')} as label {label!r}" if apply_kind \
+            else f"Rejected {counted(done, f'{reject_kind} suggestion')}"
+        click.echo(f"{verb} for {annotator} in {counted(len(doc_ids), 'document')}.")
 
 
 @click.group("loaded-terms", invoke_without_command=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from annotator.cli.columns import display_width, fit
-from annotator.cli.common import open_as, open_project, project_argument, reports_errors, require_lead
+from annotator.cli.common import open_as, open_project, project_argument, remembered_name, reports_errors
 from annotator.cli.options import acting_as, assignee, assignees, whose_work
-from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.errors import AnnotatorError, NotPermitted, ProjectError
 from annotator.core.wording import counted
 from annotator.store.merge_guard import DEFAULT_MAX_NEW_LABELS
 
@@ -63,7 +63,7 @@ def merge(target: Path, sources: tuple[Path, ...], max_new_labels: int, whole_co
             for line in report.summary_lines():
                 click.echo(line)
     if failures:
-        raise click.ClickException(f"{failures} of {len(sources)} file(s) could not be merged")
+        raise click.ClickException(f"{failures} of {counted(len(sources), 'file')} could not be merged")
 
 
 @click.command()
@@ -156,13 +156,19 @@ def progress(project: Path, annotators: tuple[str, ...], summary: bool, acting_a
 def blind(project: Path, state: str | None, acting_as: str | None) -> None:
     """Turn blind coding on or off (annotators see only their own work); without STATE, show it.
 
-    Only the project lead turns it on or off (run this with --as the lead's name); anyone may look.
+    Once the project has a lead, only a lead turns it on or off (run this with --as the lead's name);
+    before that anyone may, so a new project can be made blind before its coders are added. Anyone may look.
     """
     if state is None:
         with open_project(project, read_only=True) as proj:
             click.echo(f"Blind coding is {'on' if proj.team.blind_coding() else 'off'} for {project}.")
         return
-    with open_as(project, acting_as, read_only=False) as proj:
-        require_lead(proj, "turns blind coding on or off")
-        proj.team.set_blind_coding(state == "on")
+    with open_project(project) as proj:
+        name = remembered_name(proj, acting_as)
+        if acting_as and proj.team.leads():
+            proj.team.get(name)  # an unknown name is a typo: refuse it, naming the project's annotators
+        try:
+            proj.team.set_blind_coding(state == "on", by=name)
+        except NotPermitted as exc:
+            raise NotPermitted(f"{exc}; run this with --as the lead's name") from None
         click.echo(f"Blind coding is {'on' if proj.team.blind_coding() else 'off'} for {project}.")

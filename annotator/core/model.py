@@ -27,6 +27,18 @@ def reserved_name(name: str) -> bool:
     return name.strip().casefold() == GOLD_ANNOTATOR
 
 
+MAX_NAME_LENGTH = 60  # characters of an annotator's name (and of the name shown for them)
+
+
+def name_length_problem(name: str) -> str:
+    """Why `name` is too long to give an annotator ("" when it is not): the one cap on names."""
+    name = name.strip()
+    if len(name) <= MAX_NAME_LENGTH:
+        return ""
+    return (f"the name {name[:24] + '…'!r} is too long: an annotator's name has at most {MAX_NAME_LENGTH} "
+            f"characters (this one has {len(name)})")
+
+
 def now_iso() -> str:
     """The current UTC time as an ISO 8601 string with microseconds (sortable as text)."""
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")

@@ -55,19 +55,22 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Messages", "no pair of annotators gives a defined {what}"),
     QT_TRANSLATE_NOOP("Messages", "no document was coded by all {n} annotators ({names}); see the pairwise and "
                                   "per-document figures"),
-    QT_TRANSLATE_NOOP("Messages", "no interval: {n} document(s) are too few for a bootstrap over documents (at "
-                                  "least {m} needed)"),
+    QT_TRANSLATE_NOOP("Messages", "no interval: too few documents for a bootstrap over documents ({n} of the {m} "
+                                  "needed)"),
     QT_TRANSLATE_NOOP("Messages", "too few resamples contain this label"),
     QT_TRANSLATE_NOOP("Messages", "no document was coded by both {a} and {b}"),
     QT_TRANSLATE_NOOP("Messages", "no annotator marked this label in the documents every annotator coded"),
     QT_TRANSLATE_NOOP("Messages", "several answers allowed: each annotator's set of answers is one nominal value"),
-    QT_TRANSLATE_NOOP("Messages", "{n} answer(s) 'unsure' or outside the scale were left out of the {level} "
+    QT_TRANSLATE_NOOP("Messages", "1 answer 'unsure' or outside the scale was left out of the {level} figures: "
+                                  "{values}"),
+    QT_TRANSLATE_NOOP("Messages", "{n} answers 'unsure' or outside the scale were left out of the {level} "
                                   "figures: {values}"),
     # refusals of the store the interface shows often
     QT_TRANSLATE_NOOP("Messages", "coding is blind in this project: {viewer} sees only their own work, not "
                                   "{whose}"),
     QT_TRANSLATE_NOOP("Messages", "{name} is the project lead; make someone else lead before retiring them"),
     QT_TRANSLATE_NOOP("Messages", "{leads} leads this project; only a lead changes roles"),
+    QT_TRANSLATE_NOOP("Messages", "only the project lead ({leads}) turns blind coding on or off"),
     QT_TRANSLATE_NOOP("Messages", "every document is assigned already; nothing to plan"),
     QT_TRANSLATE_NOOP("Messages", "automatic assignment needs at least one annotator"),
     QT_TRANSLATE_NOOP("Messages", "cannot give each document {n} annotators: only {m} ({names}) were named"),
@@ -89,12 +92,16 @@ CATALOGUE = (
                                   "that label's shortcut first"),
     QT_TRANSLATE_NOOP("Messages", "answers use {choice}; retire it instead (its answers stay)"),
     QT_TRANSLATE_NOOP("Messages", "{choice} is the last choice {question} offers; add another first"),
-    QT_TRANSLATE_NOOP("Messages", "{n} answer(s) to {question} hold several choices; it must keep taking several "
+    QT_TRANSLATE_NOOP("Messages", "1 answer to {question} holds several choices; it must keep taking several "
                                   "answers"),
-    QT_TRANSLATE_NOOP("Messages", "{n} span(s) hold a value for {name}; retire it instead"),
+    QT_TRANSLATE_NOOP("Messages", "{n} answers to {question} hold several choices; it must keep taking several "
+                                  "answers"),
+    QT_TRANSLATE_NOOP("Messages", "1 span holds a value for {name}; retire it instead"),
+    QT_TRANSLATE_NOOP("Messages", "{n} spans hold a value for {name}; retire it instead"),
     QT_TRANSLATE_NOOP("Messages", "spans hold {choices} for {name}; keep those choices"),
     # notes of a codebook import (annotator/store/codebook_import.py)
-    QT_TRANSLATE_NOOP("Messages", "question {question} keeps choice(s) {choices}: answers in this project use them"),
+    QT_TRANSLATE_NOOP("Messages", "question {question} keeps choice {choices}: answers in this project use it"),
+    QT_TRANSLATE_NOOP("Messages", "question {question} keeps choices {choices}: answers in this project use them"),
     QT_TRANSLATE_NOOP("Messages", "label {label} does not take the shortcut {key} from label {owner} of the "
                                   "project; it keeps {own}"),
     QT_TRANSLATE_NOOP("Messages", "label {label} does not take the shortcut {key} from label {owner} of the project"),

@@ -118,7 +118,15 @@ def become_lead(window) -> None:
 
 
 def set_blind(window, on: bool) -> None:
-    window.project.team.set_blind_coding(on)
+    """Turn blind coding on or off as the person annotating; the store refuses it to anyone but a lead."""
+    try:
+        window.project.team.set_blind_coding(on, by=window.annotator)
+    except AnnotatorError as exc:
+        QMessageBox.warning(window, translate("Team", "Blind coding"), plain(message_text(str(exc))))
+    action = window.actions["blind"]
+    action.blockSignals(True)
+    action.setChecked(window.project.team.blind_coding())
+    action.blockSignals(False)
     update_team_actions(window)
 
 

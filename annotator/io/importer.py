@@ -11,6 +11,7 @@ from typing import Iterable
 
 from annotator.core.change import Action, Change
 from annotator.core.errors import ImportRefused
+from annotator.core.wording import counted
 from annotator.io.readers.base import (
     ImportedDocument, ImportedFile, ReadOptions, as_imported_file, too_large,
 )
@@ -95,9 +96,9 @@ class ImportReport:
 
     def summary(self) -> str:
         """A few plain lines saying what happened."""
-        lines = [f"Imported {self.documents_imported} document(s) from {self.files} file(s)"
-                 + (f" with {self.spans} span(s)" if self.spans else "")
-                 + (f" and {self.answers} document answer(s)" if self.answers else "") + "."]
+        lines = [f"Imported {counted(self.documents_imported, 'document')} from {counted(self.files, 'file')}"
+                 + (f" with {counted(self.spans, 'span')}" if self.spans else "")
+                 + (f" and {counted(self.answers, 'document answer')}" if self.answers else "") + "."]
         if self.labels:
             names = self.label_names if len(self.label_names) == len(self.labels) else self.labels
             lines.append(f"New labels added to the codebook (marked imported): {', '.join(names)}.")
@@ -105,32 +106,41 @@ class ImportReport:
             lines.append("New choices added to questions of the codebook:")
             lines += [f"  {line}" for line in self.new_choices]
         if self.duplicates:
-            lines.append(f"{self.documents_repeated} document(s) already in the project, not added again:")
+            lines.append(f"{counted(self.documents_repeated, 'document')} already in the project, not added again:")
             lines += [f"  {d.source}: {d.reason}" for d in self.duplicates[:50]]
             if self.documents_repeated > 50:
                 lines.append(f"  ... and {self.documents_repeated - 50} more")
         if self.repeated_spans:
-            lines.append(f"{self.repeated_spans} span(s) were already in the project and were not added again.")
+            was = "was" if self.repeated_spans == 1 else "were"
+            lines.append(f"{counted(self.repeated_spans, 'span')} {was} already in the project and {was} not added "
+                         "again.")
         if self.kept_answers:
-            lines.append(f"{self.kept_answers} answer(s) were given already in the project and were kept as they are.")
+            lines.append(f"{counted(self.kept_answers, 'answer')} "
+                         + ("was given already in the project and was kept as it is." if self.kept_answers == 1
+                            else "were given already in the project and were kept as they are."))
         if self.warnings:
             lines.append("Not imported from the files (no place for it in the project):")
             lines += [f"  {w}" for w in self.warnings[:50]]
             if len(self.warnings) > 50:
                 lines.append(f"  ... and {len(self.warnings) - 50} more")
         if self.refused:
-            lines.append(f"{len(self.refused)} file(s) refused:")
+            lines.append(f"{counted(len(self.refused), 'file')} refused:")
             lines += [f"  {r.path}: {r.reason}" for r in self.refused]
         if self.skipped:
             kinds = sorted({p.suffix.lower() or "(no extension)" for p in self.skipped})
-            lines.append(f"{len(self.skipped)} file(s) in folders skipped, not an article format: {', '.join(kinds)}.")
+            lines.append(f"{counted(len(self.skipped), 'file')} in folders skipped, not an article format: "
+                         f"{', '.join(kinds)}.")
         if self.outside_links:
-            lines.append(f"{len(self.outside_links)} link(s) in folders point outside the folder and were not "
+            one = len(self.outside_links) == 1
+            lines.append(f"{counted(len(self.outside_links), 'link')} in folders "
+                         f"{'points' if one else 'point'} outside the folder and {'was' if one else 'were'} not "
                          f"followed: {', '.join(str(p) for p in self.outside_links[:10])}"
                          + (" ..." if len(self.outside_links) > 10 else "") + ".")
         if self.stopped:
             lines.append(f"Import stopped: {self.stopped}. The files above were imported"
-                         + (f"; {self.not_tried} file(s) after it were not tried." if self.not_tried else "."))
+                         + (f"; {counted(self.not_tried, 'file')} after it "
+                            f"{'was' if self.not_tried == 1 else 'were'} not tried."
+                            if self.not_tried else "."))
         if self.cancelled:
             lines.append("Import cancelled: the files above were imported; the rest were not.")
         return "\n".join(lines)

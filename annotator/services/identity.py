@@ -14,9 +14,8 @@ import tempfile
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import reserved_name
+from annotator.core.model import name_length_problem, reserved_name
 from annotator.core.paths import user_data_dir
-from annotator.store.team import name_length_problem
 
 IDENTITIES_FILE = "identities.json"
 ACCOUNT_NAMES = frozenset({"root", "administrator", "admin"})  # accounts, not people

@@ -238,6 +238,7 @@ def _take(report: ImportReport, work: _FileImport, resolver: LabelResolver, warn
     report.answers += work.outcome.answers
     report.kept_answers += work.outcome.kept_answers
     for question, values in resolver.take_added_choices().items():
-        report.new_choices.append(f"{work.path.name}: question '{question}' got the new choice(s) "
+        report.new_choices.append(f"{work.path.name}: question '{question}' got the new "
+                                  f"{'choice' if len(values) == 1 else 'choices'} "
                                   f"{', '.join(repr(v) for v in values)}")
     report.warnings += [f"{work.path.name}: {warning}" for warning in warnings]

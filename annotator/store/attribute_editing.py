@@ -11,6 +11,7 @@ from annotator.core.change import Action, Change
 from annotator.core.codebook_tree import new_label_id
 from annotator.core.errors import CodebookError
 from annotator.core.model import ATTRIBUTE_TYPES, AttributeDef, Choice
+from annotator.core.wording import counted
 from annotator.store.transactions import ProjectDatabase
 
 
@@ -150,7 +151,8 @@ def remove_attribute(codebook, attribute_id: str) -> Change:
             raise CodebookError(f"the codebook has no span attribute {attribute_id!r}")
         used = attribute_usage(codebook.db, attribute_id)
         if used:
-            raise CodebookError(f"{used} span(s) hold a value for {attr.name!r}; retire it instead")
+            raise CodebookError(f"{counted(used, 'span')} {'holds' if used == 1 else 'hold'} a value for "
+                                f"{attr.name!r}; retire it instead")
         codebook.delete_attribute(attribute_id)
         for position, other in enumerate(codebook.attributes()):
             codebook.write_attribute(other, position)

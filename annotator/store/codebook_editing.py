@@ -15,6 +15,7 @@ from annotator.core.shortcuts import normal_shortcut
 from annotator.core.codebook_tree import ancestors, descendants, move_in_tree, new_label_id, next_colour, tree_order
 from annotator.core.errors import CodebookError
 from annotator.core.model import LABEL_KINDS, Choice, Label, now_iso
+from annotator.core.wording import counted
 from annotator.store import question_editing
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.transactions import ProjectDatabase
@@ -175,16 +176,17 @@ class LabelEditor:
             labels, target = self._load(label_id)
             usage = self.codebook.usage(label_id)
             if usage.used:
-                parts = [f"{n} {what}" for n, what in (
-                    (usage.spans, "span(s)"), (usage.deleted_spans, "deleted span(s)"),
-                    (usage.answers, "answer(s)"), (usage.deleted_answers, "deleted answer(s)")) if n]
+                parts = [counted(n, what) for n, what in (
+                    (usage.spans, "span"), (usage.deleted_spans, "deleted span"),
+                    (usage.answers, "answer"), (usage.deleted_answers, "deleted answer")) if n]
                 raise CodebookError(
                     f"label {_named(target)} is used by {', '.join(parts)}; "
                     "merge it into another label or retire it instead"
                 )
             if usage.children:
                 raise CodebookError(
-                    f"label {_named(target)} has {usage.children} sub-label(s); move or delete them first"
+                    f"label {_named(target)} has {counted(usage.children, 'sub-label')}; move or delete "
+                    f"{'it' if usage.children == 1 else 'them'} first"
                 )
             removed: list[str] = []
             for position, attr in enumerate(self.codebook.attributes()):

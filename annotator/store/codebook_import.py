@@ -43,8 +43,8 @@ def plan_import(store: "CodebookStore", book: Codebook) -> tuple[list[Label], li
                           len(label.choices))
                 label.choices[at:at] = kept
                 diff.notes.append(
-                    f"question {label.id!r} keeps choice(s) {', '.join(c.id for c in kept)}: "
-                    "answers in this project use them"
+                    f"question {label.id!r} keeps {'choice' if len(kept) == 1 else 'choices'} "
+                    f"{', '.join(c.id for c in kept)}: answers in this project use {'it' if len(kept) == 1 else 'them'}"
                 )
     count = len(incoming)
     missing = [copy.deepcopy(old[label_id]) for label_id in diff.missing]

@@ -9,6 +9,7 @@ from typing import Iterable
 from annotator.core.codebook import Codebook, check_codebook
 from annotator.core.errors import CodebookError
 from annotator.core.model import AttributeDef, Choice, Label, now_iso
+from annotator.core.wording import counted
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.rows import label_to_row
 from annotator.store.transactions import ProjectDatabase
@@ -135,11 +136,11 @@ class CodebookAdditions:
             self.codebook.renumber()
         parts = []
         if self.new_labels:
-            parts.append(f"{len(self.new_labels)} label(s)")
+            parts.append(counted(len(self.new_labels), "label"))
         if self.new_attributes:
-            parts.append(f"{len(self.new_attributes)} attribute(s)")
+            parts.append(counted(len(self.new_attributes), "attribute"))
         if self.new_choices:
-            parts.append(f"choices of {len(self.new_choices)} question(s)")
+            parts.append(f"choices of {counted(len(self.new_choices), 'question')}")
         description = (f"{' and '.join(parts)} added by an import" if parts
                        else f"codebook {self.header.name if self.header else ''} taken from an import")
         self.codebook.record_change(description, {"labels": self.new_labels, "attributes": self.new_attributes,

@@ -11,6 +11,7 @@ from annotator.core.codebook import LEVELS, UNSURE_CHOICE
 from annotator.core.codebook_tree import new_label_id
 from annotator.core.errors import CodebookError
 from annotator.core.model import Choice, Label
+from annotator.core.wording import counted
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.transactions import ProjectDatabase
 
@@ -58,7 +59,8 @@ def set_question(db: ProjectDatabase, codebook: CodebookStore, question_id: str,
             several = db.execute("SELECT count(*) FROM document_labels WHERE question = ? AND deleted = 0 "
                                  "AND value LIKE '%|%'", [question_id]).fetchone()[0]
             if several:
-                raise CodebookError(f"{several} answer(s) to {question.name!r} hold several choices; "
+                raise CodebookError(f"{counted(several, 'answer')} to {question.name!r} "
+                                    f"{'holds' if several == 1 else 'hold'} several choices; "
                                     "it must keep taking several answers")
         if level is not None:
             question.level = level

@@ -106,7 +106,8 @@ class Spans:
         """Change a span's label, offsets, note or attributes; the covered text follows the offsets."""
         unknown = set(changes) - set(EDITABLE_SPAN_FIELDS)
         if unknown:
-            raise ProjectError(f"cannot change span field(s) {', '.join(sorted(unknown))}")
+            fields = "field" if len(unknown) == 1 else "fields"
+            raise ProjectError(f"cannot change span {fields} {', '.join(sorted(unknown))}")
         with self.db.atomic():
             span = self.get(span_id)
             if span.deleted:

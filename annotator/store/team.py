@@ -15,21 +15,13 @@ from typing import Iterable, Sequence
 
 from annotator.core.change import Action, Change
 from annotator.core.errors import NotPermitted, ProjectError
-from annotator.core.model import ADJUDICATION_ORIGIN, GOLD_ANNOTATOR, Annotator, now_iso, reserved_name
+from annotator.core.model import (
+    ADJUDICATION_ORIGIN, GOLD_ANNOTATOR, Annotator, name_length_problem, now_iso, reserved_name,
+)
 from annotator.store.meta import ProjectMeta
 from annotator.store.transactions import ProjectDatabase
 
 ROLES = ("annotator", "lead")
-MAX_NAME_LENGTH = 60  # characters of an annotator's name (and of the name shown for them)
-
-
-def name_length_problem(name: str) -> str:
-    """Why `name` is too long to give an annotator ("" when it is not): the one cap on names."""
-    name = name.strip()
-    if len(name) <= MAX_NAME_LENGTH:
-        return ""
-    return (f"the name {name[:24] + '…'!r} is too long: an annotator's name has at most {MAX_NAME_LENGTH} "
-            f"characters (this one has {len(name)})")
 
 
 def check_new_name(name: str) -> str:
@@ -244,8 +236,15 @@ class Team:
         """True when annotators should see only their own annotations and suggestions."""
         return (self.meta.get("blind", "0") or "0") == "1"
 
-    def set_blind_coding(self, on: bool) -> Change:
-        """Turn blind coding on or off for the whole project."""
+    def set_blind_coding(self, on: bool, by: str | None = None) -> Change:
+        """Turn blind coding on or off for the whole project, asked by `by` (None: nobody in particular).
+
+        Once the project has a lead, only a lead may (NotPermitted otherwise); before that, anyone may, so a
+        new project can be made blind before its coders are added.
+        """
+        leads = self.leads()
+        if leads and by not in leads:
+            raise NotPermitted(f"only the project lead ({', '.join(leads)}) turns blind coding on or off")
         change = self.meta.set("blind", "1" if on else "0")
         change.action = Action.BLIND_CODING_ON if on else Action.BLIND_CODING_OFF
         return change

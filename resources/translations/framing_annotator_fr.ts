@@ -2122,8 +2122,8 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>aucun document n’a été codé par les {n} annotateurs ({names})&#xa0;; voyez les chiffres par paire et par document</translation>
     </message>
     <message>
-        <source>no interval: {n} document(s) are too few for a bootstrap over documents (at least {m} needed)</source>
-        <translation>pas d’intervalle&#xa0;: {n} document(s), c’est trop peu pour un bootstrap sur les documents (il en faut au moins {m})</translation>
+        <source>no interval: too few documents for a bootstrap over documents ({n} of the {m} needed)</source>
+        <translation>pas d’intervalle&#xa0;: trop peu de documents pour un bootstrap sur les documents ({n} sur les {m} nécessaires)</translation>
     </message>
     <message>
         <source>too few resamples contain this label</source>
@@ -2142,8 +2142,12 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>plusieurs réponses permises&#xa0;: l’ensemble des réponses de chaque annotateur est une valeur nominale</translation>
     </message>
     <message>
-        <source>{n} answer(s) &apos;unsure&apos; or outside the scale were left out of the {level} figures: {values}</source>
-        <translation>{n} réponse(s) «&#xa0;incertain&#xa0;» ou hors de l’échelle ont été écartées des chiffres de niveau {level}&#xa0;: {values}</translation>
+        <source>1 answer &apos;unsure&apos; or outside the scale was left out of the {level} figures: {values}</source>
+        <translation>1 réponse «&#xa0;incertain&#xa0;» ou hors de l’échelle a été écartée des chiffres de niveau {level}&#xa0;: {values}</translation>
+    </message>
+    <message>
+        <source>{n} answers &apos;unsure&apos; or outside the scale were left out of the {level} figures: {values}</source>
+        <translation>{n} réponses «&#xa0;incertain&#xa0;» ou hors de l’échelle ont été écartées des chiffres de niveau {level}&#xa0;: {values}</translation>
     </message>
     <message>
         <source>coding is blind in this project: {viewer} sees only their own work, not {whose}</source>
@@ -2156,6 +2160,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     <message>
         <source>{leads} leads this project; only a lead changes roles</source>
         <translation>{leads} dirige ce projet&#xa0;; seul un responsable change les rôles</translation>
+    </message>
+    <message>
+        <source>only the project lead ({leads}) turns blind coding on or off</source>
+        <translation>seul le responsable du projet ({leads}) active ou désactive le codage à l’aveugle</translation>
     </message>
     <message>
         <source>every document is assigned already; nothing to plan</source>
@@ -2210,20 +2218,32 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>{choice} est le dernier choix que propose {question}&#xa0;; ajoutez-en d’abord un autre</translation>
     </message>
     <message>
-        <source>{n} answer(s) to {question} hold several choices; it must keep taking several answers</source>
-        <translation>{n} réponse(s) à {question} contiennent plusieurs choix&#xa0;; elle doit continuer d’accepter plusieurs réponses</translation>
+        <source>1 answer to {question} holds several choices; it must keep taking several answers</source>
+        <translation>1 réponse à {question} contient plusieurs choix&#xa0;; elle doit continuer d’accepter plusieurs réponses</translation>
     </message>
     <message>
-        <source>{n} span(s) hold a value for {name}; retire it instead</source>
-        <translation>{n} segment(s) ont une valeur pour {name}&#xa0;; archivez-le plutôt</translation>
+        <source>{n} answers to {question} hold several choices; it must keep taking several answers</source>
+        <translation>{n} réponses à {question} contiennent plusieurs choix&#xa0;; elle doit continuer d’accepter plusieurs réponses</translation>
+    </message>
+    <message>
+        <source>1 span holds a value for {name}; retire it instead</source>
+        <translation>1 segment a une valeur pour {name}&#xa0;; archivez-le plutôt</translation>
+    </message>
+    <message>
+        <source>{n} spans hold a value for {name}; retire it instead</source>
+        <translation>{n} segments ont une valeur pour {name}&#xa0;; archivez-le plutôt</translation>
     </message>
     <message>
         <source>spans hold {choices} for {name}; keep those choices</source>
         <translation>des segments ont {choices} pour {name}&#xa0;; gardez ces choix</translation>
     </message>
     <message>
-        <source>question {question} keeps choice(s) {choices}: answers in this project use them</source>
-        <translation>la question {question} garde le(s) choix {choices}&#xa0;: des réponses du projet les utilisent</translation>
+        <source>question {question} keeps choice {choices}: answers in this project use it</source>
+        <translation>la question {question} garde le choix {choices}&#xa0;: des réponses du projet l’utilisent</translation>
+    </message>
+    <message>
+        <source>question {question} keeps choices {choices}: answers in this project use them</source>
+        <translation>la question {question} garde les choix {choices}&#xa0;: des réponses du projet les utilisent</translation>
     </message>
     <message>
         <source>label {label} does not take the shortcut {key} from label {owner} of the project; it keeps {own}</source>
@@ -3473,6 +3493,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     <message>
         <source>The lead sees every annotator&apos;s work and manages blind coding, assignments and merging. Take the lead role as %s?</source>
         <translation>Le responsable voit le travail de chaque annotateur et gère le codage en aveugle, la répartition et la fusion. Prendre le rôle de responsable en tant que %s&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Blind coding</source>
+        <translation>Codage à l’aveugle</translation>
     </message>
     <message>
         <source>Merge it anyway?</source>

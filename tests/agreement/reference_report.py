@@ -176,8 +176,8 @@ def _unitizing(docs: list[CodedDocument], coders: list[str], resamples: int,
     intervals = None
     ci_reason = None
     if resamples and len(complete) < MIN_DOCUMENTS_FOR_INTERVAL:
-        ci_reason = (f"no interval: {len(complete)} document(s) are too few for a bootstrap over documents "
-                     f"(at least {MIN_DOCUMENTS_FOR_INTERVAL} needed)")
+        ci_reason = (f"no interval: too few documents for a bootstrap over documents ({len(complete)} of the "
+                     f"{MIN_DOCUMENTS_FOR_INTERVAL} needed)")
     elif resamples:
         try:
             intervals = bootstrap_unitizing_parts(parts, resamples=resamples, seed=seed)

@@ -66,11 +66,11 @@ def test_thresholds_in_words_fractions_and_shares():
 
 def test_accept_agreed_by_threshold(three):
     out = run("adjudicate", three, "accept-agreed", "--as", "lea").output
-    assert "Spans: 1 accepted into gold in 1 document(s), 0 already there." in out
+    assert "Spans: 1 accepted into gold in 1 document, 0 already there." in out
     assert "Answers: 0 accepted" in out
     assert gold_texts(three) == ["réforme"]
     out = run("adjudicate", three, "accept-agreed", "--threshold", "2/3", "--as", "lea").output
-    assert "Spans: 1 accepted into gold in 1 document(s), 1 already there." in out
+    assert "Spans: 1 accepted into gold in 1 document, 1 already there." in out
     assert "Answers: 1 accepted" in out
     assert gold_texts(three) == ["réforme", "trahison"]
 
@@ -80,7 +80,7 @@ def test_open_disagreements_until_settled(three):
     assert "span   Loaded term: 'trahison'" in out and "marked by ana, ben" in out
     assert "span   Loaded term: 'juste'" in out and "marked by cleo" in out
     assert "answer Main source type: ana: official; ben: official; cleo: expert" in out
-    assert "3 open disagreement(s) in 1 document(s)." in out
+    assert "3 open disagreements in 1 document." in out
     assert "réforme" not in out  # every coder marked it alike
     run("adjudicate", three, "accept-agreed", "--threshold", "2/3", "--as", "lea")
     listed = json.loads(run("adjudicate", three, "open", "--json", "--as", "lea").output)
@@ -90,7 +90,7 @@ def test_open_disagreements_until_settled(three):
     run("adjudicate", three, "settle", doc[:10], "--as", "lea")
     assert "Nothing open" in run("adjudicate", three, "open", "--as", "lea").output
     run("adjudicate", three, "settle", doc[:10], "--reopen", "--as", "lea")
-    assert "1 open disagreement(s)" in run("adjudicate", three, "open", "--as", "lea").output
+    assert "1 open disagreement in" in run("adjudicate", three, "open", "--as", "lea").output
 
 
 def test_export_gold(three, tmp_path):
@@ -107,7 +107,7 @@ def test_only_the_lead_adjudicates(three, tmp_path):
     assert "only the project lead (lea) builds the gold standard" in refused
     assert gold_texts(three) == []
     with Project.open(three, backup=False) as project:
-        project.team.set_blind_coding(True)
+        project.team.set_blind_coding(True, by="lea")
     assert "coding is blind" in run("adjudicate", three, "open", "--as", "ana", ok=False).output
     assert "gold standard" in run("adjudicate", three, "export", "-f", "csv", "-o", tmp_path / "g.csv", "--as",
                                   "ana", ok=False).output

@@ -51,7 +51,7 @@ def test_without_a_name_a_blind_project_refuses_and_says_how_to_name_oneself(tea
 
 def test_without_blind_coding_no_name_is_needed(team_file, tmp_path):  # noqa: F811
     with Project.open(team_file, backup=False) as project:
-        project.team.set_blind_coding(False)
+        project.team.set_blind_coding(False, by="lea")
     run("export", team_file, "-f", "csv", "-o", tmp_path / "all.csv")
     assert exported_annotators(tmp_path / "all.csv") == {"sam", "noor"}
     assert "sam: 1 assigned" in run("progress", team_file).output

@@ -31,8 +31,8 @@ def test_train_stores_the_model_and_says_what_it_learnt(path):
     result = run("train", path)
     assert result.exit_code == 0, result.output
     assert "Trained on everyone's work" in result.output
-    assert re.search(r"spans: learnt from 12 article\(s\), \d+ span\(s\): ", result.output)
-    assert "question Tone towards the main actor: learnt from 24 answer(s)" in result.output
+    assert re.search(r"spans: learnt from 12 articles, \d+ spans: ", result.output)
+    assert "question Tone towards the main actor: learnt from 24 answers" in result.output
     with Project.open(path, backup=False) as project:
         assert {m.part for m in project.models.describe("")} == {"spans", "question:tone"}
     one = run("train", path, "--annotator", "alice")
@@ -75,7 +75,7 @@ def test_recommend_one_document_and_bad_thresholds(path):
     with Project.open(path, backup=False) as project:
         doc = project.documents.ids()[14]
     one = run("recommend", path, "--document", doc[:10], "-a", "carol", "--only", "questions")
-    assert one.exit_code == 0 and "in 1 document(s)" in one.output and "(no span to propose)" in one.output
+    assert one.exit_code == 0 and "in 1 document," in one.output and "(no span to propose)" in one.output
     bad = run("recommend", path, "--apply-above", "1.5", "-a", "carol")
     assert bad.exit_code == 1 and "between 0 and 1" in bad.output
 

@@ -40,7 +40,7 @@ def counts(output: str) -> dict[str, int]:
 def test_counts_per_kind(path):
     result = run("suggest", path, "-a", "alice")
     assert result.exit_code == 0, result.output
-    assert "Pending suggestions for alice in 2 document(s)" in result.output
+    assert "Pending suggestions for alice in 2 documents" in result.output
     found = counts(result.output)
     assert found["direct_quote"] == 13 and found["scare_quote"] == 6
     assert found["attribution"] > 10
@@ -50,7 +50,7 @@ def test_counts_per_kind(path):
 def test_apply_a_kind_then_nothing_is_pending(path):
     result = run("suggest", path, "-a", "alice", "--apply", "scare_quote")
     assert result.exit_code == 0, result.output
-    assert "Accepted 6 scare_quote suggestion(s) as label 'scare_quote' for alice in 2 document(s)." in result.output
+    assert "Accepted 6 scare_quote suggestions as label 'scare_quote' for alice in 2 documents." in result.output
     with Project.open(path) as project:
         spans = [s for d in project.documents.ids() for s in project.spans.of_document(d, "alice")]
     assert len(spans) == 6 and {s.origin for s in spans} == {"suggestion"}
@@ -76,7 +76,7 @@ def test_reject_a_kind_for_one_document(path):
         lyon = project.documents.ids()[0]
     result = run("suggest", path, "-a", "alice", "--reject", "hedge", "--document", lyon[:10])
     assert result.exit_code == 0, result.output
-    assert "Rejected 2 hedge suggestion(s) for alice in 1 document(s)." in result.output
+    assert "Rejected 2 hedge suggestions for alice in 1 document." in result.output
     assert counts(run("suggest", path, "-a", "alice", "--document", lyon).output)["hedge"] == 0
     assert counts(run("suggest", path, "-a", "alice").output)["hedge"] == 3
 
@@ -129,7 +129,7 @@ def test_apply_cited_names_as_their_own_label(tmp_path):
     assert counts(listed.output)["cited_name"] == 2
     result = run("suggest", file, "-a", "alice", "--apply", "cited_name")
     assert result.exit_code == 0, result.output
-    assert "Accepted 2 cited_name suggestion(s) as label 'cited_name'" in result.output
+    assert "Accepted 2 cited_name suggestions as label 'cited_name'" in result.output
     with Project.open(file) as project:
         spans = [s for d in project.documents.ids() for s in project.spans.of_document(d, "alice")]
     assert sorted((s.label_id, s.text) for s in spans) == [

@@ -50,7 +50,7 @@ def test_merge_reports_each_source_and_fails_for_a_refused_one(lead, tmp_path):
     assert "not a Framing Annotator project" in result.output
     assert "it is the project itself" in result.output
     assert f"Merged {good}:" in result.output  # the good file still merged
-    assert "2 of 3 file(s) could not be merged" in result.output
+    assert "2 of 3 files could not be merged" in result.output
     with Project.open(lead) as proj:
         assert proj.spans.count("ben") == 1
 
@@ -181,13 +181,18 @@ def test_turning_blind_coding_on_or_off_is_the_leads(lead):
     assert "is off" in run("blind", lead, "off", "--as", "lead").output
 
 
-def test_without_a_lead_whoever_names_themselves_sets_blind_coding(tmp_path):
+def test_without_a_lead_anyone_sets_blind_coding(tmp_path):
     path = tmp_path / "p.framing"
-    run("init", path)
+    run("init", path)  # the usual order: create, turn blind coding on, then add the coders
+    assert "is on" in run("blind", path, "on").output
+    assert "is off" in run("blind", path, "off", "--as", "lea").output  # a name nobody has yet is fine too
+    assert "is on" in run("blind", path, "on", "--as", "lea").output
+    assert "is off" in run("blind", path, "off").output  # blind, nobody named: still no lead to ask
     with Project.open(path) as proj:
         proj.team.add("dora")
-    run("blind", path, "on", ok=False)
     assert "is on" in run("blind", path, "on", "--as", "dora").output
+    with Project.open(path) as proj:
+        assert proj.team.blind_coding()
 
 
 def test_a_wide_title_keeps_the_progress_table_aligned(tmp_path):
@@ -195,11 +200,12 @@ def test_a_wide_title_keeps_the_progress_table_aligned(tmp_path):
 
     path = tmp_path / "p.framing"
     run("init", path)
-    titles = ["Plain title", "🌍 Climat", "東京の記者会見", "Les " + "🌍" * 14, "Cafe\u0301 noir"]
+    titles = ["Plain title", "🌍 Climat", "東京の記者会見", "Les " + "🌍" * 14, "Cafe\u0301 noir", "👍🏽 Bravo",
+              "👨\u200d👩\u200d👧 Famille"]
     with Project.open(path) as proj:
         docs = proj.documents.add(Document(text=f"Text {i}.", title=t) for i, t in enumerate(titles)).added
         proj.assignments.assign("ana", docs)
-    lines = run("progress", path).output.splitlines()[1:6]
+    lines = run("progress", path).output.splitlines()[1:8]
 
     def row(number: int, title_cell: str) -> str:
         return f"{number:>5}  {title_cell}  todo    0.0%"
@@ -209,3 +215,5 @@ def test_a_wide_title_keeps_the_progress_table_aligned(tmp_path):
     assert lines[2] == row(3, "東京の記者会見" + " " * 16)
     assert lines[3] == row(4, "Les " + "🌍" * 12 + "… ")  # cut before a character that would overflow
     assert lines[4] == row(5, "Cafe\u0301 noir" + " " * 21)  # the accent combines with the e: no column of its own
+    assert lines[5] == row(6, "👍🏽 Bravo" + " " * 22)  # a skin tone shapes the emoji before it
+    assert lines[6] == row(7, "👨\u200d👩\u200d👧 Famille" + " " * 20)  # one family joined by ZWJ: two columns

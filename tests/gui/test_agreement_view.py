@@ -66,7 +66,7 @@ def test_undefined_figures_show_their_reason_never_a_number(view, expected):
     assert (cell(table, hedge, 1), cell(table, hedge, 2), cell(table, hedge, 3)) == ("3", "1.000", "1.000")
     assert cell(table, 0, 2) == "0.313" and cell(table, 0, 3) == "0.530"
     # Too few documents for a bootstrap over documents: said once, above the chart.
-    assert "too few for a bootstrap" in view.labels_caption.text()
+    assert "too few documents for a bootstrap" in view.labels_caption.text()
 
 
 def test_bars_hold_each_label_figure(view, expected):

@@ -199,7 +199,7 @@ def test_delete_refuses_a_used_label_and_removes_an_unused_one(qtbot, editor, pr
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     editor.select_label("loaded_term")
     click(qtbot, editor.delete_button)
-    assert warnings and "used by 2 span(s)" in warnings[0]
+    assert warnings and "used by 2 spans" in warnings[0]
     editor.select_label("hedge")
     click(qtbot, editor.delete_button)
     assert "hedge" not in {label.id for label in project.codebook.labels()}

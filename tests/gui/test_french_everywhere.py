@@ -333,3 +333,16 @@ def test_every_window_of_the_lead_fits_a_1280_by_720_screen_in_french(team_windo
             too_big[name] = (hint.width(), hint.height())
         widget.close()
     assert too_big == {}
+
+
+@pytest.mark.parametrize("english, french_words", [
+    ("1 span holds a value for 'Who'; retire it instead", "1 segment a une valeur pour"),
+    ("3 spans hold a value for 'Who'; retire it instead", "3 segments ont une valeur pour"),
+    ("1 answer to 'Tone' holds several choices; it must keep taking several answers", "1 réponse à"),
+    ("2 answers to 'Tone' hold several choices; it must keep taking several answers", "2 réponses à"),
+    ("question 'tone' keeps choice negative: answers in this project use it", "garde le choix negative"),
+    ("question 'tone' keeps choices a, b: answers in this project use them", "garde les choix a, b"),
+    ("only the project lead (lea) turns blind coding on or off", "seul le responsable du projet (lea)"),
+])
+def test_counted_refusals_of_the_store_are_shown_in_french(qapp, french, english, french_words):
+    assert french_words in message_text(english)

@@ -42,7 +42,7 @@ def test_a_blind_coder_lists_and_walks_only_their_assigned_articles(qtbot, proje
     project.team.add("lea", role="lead")
     project.assignments.assign("sam", [documents[1], extra[1]])
     project.assignments.assign("noor", [documents[0], extra[0]])
-    project.team.set_blind_coding(True)
+    project.team.set_blind_coding(True, by="lea")
     window = open_window(qtbot, project, settings, "sam")
     qtbot.waitUntil(lambda: window.workspace.document is not None)
     assert listed(window) == [documents[1], extra[1]]
@@ -80,7 +80,7 @@ def test_overlay_and_export_dialog_of_a_blind_coder_hold_only_their_work(window,
     add_span(project, documents[0], "bob")
     add_span(project, documents[0], "alice", "scare_quote")
     project.team.add("lea", role="lead")
-    project.team.set_blind_coding(True)
+    project.team.set_blind_coding(True, by="lea")
     window.workspace.show_others = True  # even forced on, the overlay reads through the store's rule
     window.workspace.refresh_spans()
     assert {m.title.split(":")[0] for m in window.workspace.reader.marks if not m.suggestion} == {"Scare quote"}
@@ -92,7 +92,7 @@ def test_overlay_and_export_dialog_of_a_blind_coder_hold_only_their_work(window,
 
 def test_agreement_window_is_refused_to_a_blind_coder(window, project, monkeypatch):
     project.team.add("lea", role="lead")
-    project.team.set_blind_coding(True)
+    project.team.set_blind_coding(True, by="lea")
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     assert review.open_agreement(window) is None
@@ -103,7 +103,7 @@ def test_progress_of_a_blind_coder_shows_their_own_column(window, project, docum
     project.team.add("lea", role="lead")
     project.assignments.assign("alice", documents[:1])
     project.assignments.assign("bob", documents)
-    project.team.set_blind_coding(True)
+    project.team.set_blind_coding(True, by="lea")
     dialog = team.ProgressDialog(project, window)
     assert [dialog.people.item(r, 0).text() for r in range(dialog.people.rowCount())] == ["alice"]
     assert dialog.table.columnCount() == 3 and dialog.table.rowCount() == 1

@@ -221,7 +221,7 @@ def test_the_model_learns_under_blind_coding_for_the_lead_and_for_a_coder(qtbot,
     """The training opens the file on its own connection: it must say who is reading it, or blind coding
     hides everyone's work from it (the lead's included) and no training ever succeeds."""
     labelled.team.set_role("alice", "lead")
-    labelled.team.set_blind_coding(True)
+    labelled.team.set_blind_coding(True, by="alice")
     window = open_window(qtbot, labelled, settings, annotator=who)
     window.learning.retrain()
     qtbot.waitUntil(lambda: not window.learning.training, timeout=60000)
@@ -241,7 +241,7 @@ def test_the_lead_scores_the_machines_under_blind_coding(qtbot, labelled, settin
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: warnings.append(args[2]))
     labelled.team.set_role("alice", "lead")
-    labelled.team.set_blind_coding(True)
+    labelled.team.set_blind_coding(True, by="alice")
     window = open_window(qtbot, labelled, settings, annotator="alice")
     view = open_agreement(window)
     qtbot.waitUntil(lambda: view.report is not None, timeout=30000)

@@ -151,3 +151,15 @@ def test_a_merge_needing_consent_asks_and_merges_with_it(window, monkeypatch, tm
     assert team.merge_with_consent(window, tmp_path / "copy.framing") == "merged"
     assert calls == [{}, {"whole_copy": True}]
     assert "copy of a whole project" in asked[0]
+
+
+def test_a_coder_cannot_turn_blind_coding_on_when_someone_else_leads(window, project, monkeypatch):
+    project.team.add("lea", role="lead")
+    team.update_team_actions(window)
+    assert not window.actions["blind"].isEnabled()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    window.actions["blind"].setChecked(True)  # as a shortcut or a script would, past the disabled menu entry
+    assert not project.team.blind_coding()
+    assert not window.actions["blind"].isChecked()
+    assert len(warnings) == 1 and "lea" in warnings[0]

@@ -47,7 +47,7 @@ def test_batch_goes_on_after_bad_files(project, tmp_path):
     reasons = {r.path.name: r.reason for r in report.refused}
     assert set(reasons) == {"empty.txt", "binary.html", "nul.txt"}
     assert "empty" in reasons["empty.txt"] and "PNG" in reasons["binary.html"] and "NUL" in reasons["nul.txt"]
-    assert "3 file(s) refused" in report.summary()
+    assert "3 files refused" in report.summary()
 
 
 def test_a_file_is_all_or_nothing(project, tmp_path):

@@ -116,7 +116,7 @@ def test_a_project_with_its_own_codebook_gets_the_missing_labels_choices_and_att
     assert not report.refused, report.summary()
     genre = target.codebook.label("genre")
     assert [c.id for c in genre.choices] == ["news", "opinion"]
-    assert any("got the new choice(s) 'Opinion'" in line for line in report.new_choices)
+    assert any("got the new choice 'Opinion'" in line for line in report.new_choices)
     assert "New choices added to questions" in report.summary()
     assert {a.id for a in target.codebook.attributes()} >= {a.id for a in source.codebook.attributes()}
 

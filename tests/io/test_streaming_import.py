@@ -89,7 +89,7 @@ def test_labels_met_in_later_batches_are_one_codebook_change(project, tmp_path, 
     report = import_paths(project, [write_jsonl(tmp_path / "corpus.jsonl", rows)], annotator="ana")
     assert len(report.labels) == 10 and report.spans == 10
     history = project.codebook.history()
-    assert len(history) == history_before + 1 and history[-1]["change"] == "10 label(s) added by an import"
+    assert len(history) == history_before + 1 and history[-1]["change"] == "10 labels added by an import"
     version = history[-1]["version"]
     assert {s.codebook_version for d in project.documents.ids() for s in project.spans.of_document(d)} == {version}
 
@@ -154,7 +154,7 @@ def test_folder_import_does_not_follow_links_out_of_the_folder(project, tmp_path
     report = import_paths(project, [folder])
     assert [project.documents.text(i.document_id) for i in report.imported] == ["Article\n\nIn the folder."]
     assert report.outside_links == [folder / "link.txt"]
-    assert "point outside the folder and were not followed" in report.summary()
+    assert "1 link in folders points outside the folder and was not followed" in report.summary()
 
 
 def test_a_full_disk_stops_the_batch_without_blaming_the_file(project, tmp_path):
@@ -188,7 +188,7 @@ def test_cli_exit_codes_and_the_article_size_option(project, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     runner = CliRunner()
     result = runner.invoke(cli, ["import", str(project.path), str(good), str(bad)])
-    assert result.exit_code == 1 and "Imported 3 document(s)" in result.output and "1 file(s) refused" in result.output
+    assert result.exit_code == 1 and "Imported 3 documents" in result.output and "1 file refused" in result.output
     big = write_jsonl(tmp_path / "big.jsonl", [{"text": "Long. " * 50_000}])
     result = runner.invoke(cli, ["import", str(project.path), str(big), "--max-article-size", "0.1"])
     assert result.exit_code == 1 and "line 1: the article is" in result.output

@@ -48,7 +48,7 @@ def test_a_label_with_its_sub_labels_and_one_annotators_segments(project):
 def test_blind_coding_shows_an_annotator_only_their_own_segments(project):
     setup_project(project)
     project.team.add("lead", role="lead")
-    project.team.set_blind_coding(True)
+    project.team.set_blind_coding(True, by="lead")
     assert [s.annotator for s in retrieve_segments(project, "reporting_verb", viewer="bob")] == ["bob"]
     assert len(retrieve_segments(project, "reporting_verb", viewer="lead")) == 2
 

@@ -38,7 +38,7 @@ def team_file(tmp_path):
                                text=TEXT[12:20]))
         first = project.spans.of_document(doc, "sam")[0]
         project.adjudication.accept_span(first.id, curator="lea")
-        project.team.set_blind_coding(True)
+        project.team.set_blind_coding(True, by="lea")
     return path
 
 
@@ -136,7 +136,7 @@ def test_nobody_identified_sees_nothing_while_blind_and_everything_otherwise(tea
         assert project.agreement.data().annotators == []
         with pytest.raises(NotPermitted, match="--as NAME"):
             project.team.require_visible(["sam"])
-        project.team.set_blind_coding(False)
+        project.team.set_blind_coding(False, by="lea")
         assert {s.annotator for s in project.spans.of_document(doc)} == {"sam", "noor", "gold"}
         project.team.identify("sam")
         assert project.team.visible_annotators() == ["lea", "sam", "noor"]

@@ -189,7 +189,7 @@ def test_create_label_picks_id_colour_and_place(annotated):
 
 
 def test_delete_only_when_unused(annotated):
-    with pytest.raises(CodebookError, match="used by 2 span\\(s\\), 1 deleted span"):
+    with pytest.raises(CodebookError, match="used by 2 spans, 1 deleted span;"):
         annotated.labels.delete("loaded_term")
     with pytest.raises(CodebookError, match="sub-label"):
         annotated.labels.delete("reporting_verb")

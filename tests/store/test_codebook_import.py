@@ -76,7 +76,7 @@ def test_import_into_a_project_with_a_default_codebook_matches_by_id(annotated, 
     # the project's label keeps its key; the file's new label does not take it
     assert hedge.shortcut == "h" and annotated.codebook.label("irony").shortcut == ""
     assert "negative" in [c.id for c in annotated.codebook.label("tone").choices]  # an answer uses it
-    assert any("keeps choice(s) negative" in note for note in report.notes)
+    assert any("keeps choice negative" in note for note in report.notes)
     assert any("'irony' does not take the shortcut 'h' from label 'hedge'" in note for note in report.notes)
     assert annotated.codebook.history()[-1]["details"]["new"] == ["irony"]
     assert [l.position for l in annotated.codebook.labels()] == list(range(len(annotated.codebook.labels())))

@@ -182,5 +182,5 @@ def test_coders_and_who_may_see_others(project):
     project.team.add("lee", role="lead")
     assert project.team.coders() == ["ana", "lee"]
     assert project.team.may_see_others("ana")
-    project.team.set_blind_coding(True)
+    project.team.set_blind_coding(True, by="lee")
     assert not project.team.may_see_others("ana") and project.team.may_see_others("lee")

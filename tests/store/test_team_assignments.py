@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.assignment import AssignmentError
-from annotator.core.errors import ProjectError
+from annotator.core.errors import NotPermitted, ProjectError
 from annotator.store import Project
 from tests.store.team_helpers import ANNOTATORS, article, make_lead
 
@@ -121,3 +121,16 @@ def test_only_the_lead_adjudicates_once_there_is_one(project):
     assert project.team.may_adjudicate("ana") and project.team.may_adjudicate("ben")  # no lead yet
     project.team.set_role("ana", "lead")
     assert project.team.may_adjudicate("ana") and not project.team.may_adjudicate("ben")
+
+
+def test_only_a_lead_turns_blind_coding_on_or_off_once_there_is_one(project):
+    project.team.set_blind_coding(True)  # no lead yet: anyone, even nobody in particular
+    project.team.set_blind_coding(False, by="ana")
+    project.team.add("lea", role="lead")
+    project.team.add("ana")
+    for by in ("ana", None, "zed"):
+        with pytest.raises(NotPermitted, match=r"only the project lead \(lea\) turns blind coding on or off"):
+            project.team.set_blind_coding(True, by=by)
+    assert project.team.blind_coding() is False
+    project.team.set_blind_coding(True, by="lea")
+    assert project.team.blind_coding() is True

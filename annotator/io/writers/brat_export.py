@@ -17,6 +17,7 @@ from typing import Any
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import Span
+from annotator.core.wording import counted
 from annotator.io.brat_format import EXTENT_TYPE, LINE_BREAKS, NOTE_TYPE
 from annotator.io.note_attributes import attribute_note
 from annotator.io.writers.common import (
@@ -212,4 +213,5 @@ def write_brat(project: Any, folder: Path, selection: ExportSelection, report: E
     _write_text(folder / "visual.conf", visual_conf(book))
     report.files += 2
     if skipped:
-        report.warnings.append(f"brat: {skipped} span(s) could not be written; they were left out")
+        report.warnings.append(f"brat: {counted(skipped, 'span')} could not be written; "
+                               f"{'it was' if skipped == 1 else 'they were'} left out")

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from annotator.core.model import Span
 from annotator.core.offsets import grapheme_end, is_word_char
+from annotator.core.wording import counted
 from annotator.io.writers.common import (
     GOLD,
     ExportReport,
@@ -143,6 +144,6 @@ def write_conll(project: Any, path: Path, selection: ExportSelection, report: Ex
         )
     if split_total:
         report.warnings.append(
-            f"CoNLL: {split_total} time(s) a span runs across a sentence break; it starts again with "
+            f"CoNLL: {counted(split_total, 'time')} a span runs across a sentence break; it starts again with "
             "B- in the next sentence"
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.wording import counted
 from annotator.io.writers.csv_export import Table
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -63,8 +64,9 @@ def write_table_xlsx(table: Table, path: Path) -> tuple[int, list[str]]:
     book.save(path)
     warnings = []
     if cut:
-        warnings.append(f"{cut} cell(s) longer than Excel's {EXCEL_MAX_CELL:,} characters were cut; "
-                        "the CSV export keeps them whole")
+        one = cut == 1
+        warnings.append(f"{counted(cut, 'cell')} longer than Excel's {EXCEL_MAX_CELL:,} characters "
+                        f"{'was' if one else 'were'} cut; the CSV export keeps {'it' if one else 'them'} whole")
     if cleaned:
-        warnings.append(f"{cleaned} cell(s) held control characters Excel cannot store; they became spaces")
+        warnings.append(f"{counted(cleaned, 'cell')} held control characters Excel cannot store; they became spaces")
     return count, warnings
