@@ -61,6 +61,37 @@ def test_a_damaged_project_opened_read_only_says_so_and_refuses_writes(qtbot, tm
     window.close()
 
 
+def test_a_label_key_in_a_damaged_read_only_project_says_what_to_do_in_the_app_s_words(qtbot, qapp, tmp_path,
+                                                                                        settings, monkeypatch):
+    path = sound_project(tmp_path / "p.framing", documents=5)
+    damage_page(path, table_root(path, "codebook_history"))
+    monkeypatch.setattr(file_care, "ask_about_damage",
+                        lambda p, damage, parent, can_read, can_cancel=True: DamageChoice.READ_ONLY)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: warned.append(text))
+    window = app.open_window(path, settings, annotator="ana")
+    qtbot.addWidget(window)
+    window.document_list.view.setCurrentIndex(window.document_list.model.index(0, 0))
+    workspace = window.workspace
+    assert workspace.document is not None
+    workspace.reader.select_range(5, 12)
+    workspace.apply_label("loaded_term")
+    assert warned == [f"{path}: is damaged, so nothing can be changed in it (it is open read-only); to get your "
+                      "work back, choose File > Restore a backup…"]
+    assert window.project.counts()["spans"] == 5  # nothing was written
+    from annotator.gui.translation import install_translator
+
+    assert install_translator(qapp, "fr")
+    try:
+        workspace.reader.select_range(5, 12)
+        workspace.apply_label("loaded_term")
+    finally:
+        install_translator(qapp, "en")
+    assert warned[1] == (f"{path}\xa0: est endommagé, rien ne peut donc y être modifié (il est ouvert en lecture "
+                         "seule)\xa0; pour retrouver votre travail, choisissez Fichier > Restaurer une sauvegarde…")
+    window.close()
+
+
 def test_a_project_too_damaged_to_show_says_so_in_one_message(qtbot, tmp_path, settings, said, monkeypatch):
     path = sound_project(tmp_path / "p.framing", documents=5)
     damage_page(path, table_root(path, "documents"))
