@@ -141,6 +141,13 @@ class Project:
         project.team.identify(viewer)
         return project
 
+    def reopen(self) -> "Project":
+        """The same project file through a new connection of its own, read by the same person (the same
+        viewer: blind coding keeps hiding what it hides), without a backup: the one way background work
+        opens the window's project. Safe to call from another thread (it reads only the file's path and the
+        viewer's name, never this project's connection), and after this project is closed."""
+        return type(self).open(self.path, backup=False, viewer=self.team.viewer)
+
     @property
     def conn(self) -> sqlite3.Connection:
         """The SQLite connection (for backups and tests)."""
