@@ -268,8 +268,6 @@ def test_a_damaged_project_that_can_be_read_offers_read_only_and_cancel(qtbot, t
 
 
 def test_file_restore_a_backup_replaces_the_open_project_and_opens_it_again(qtbot, tmp_path, settings, answer_modal):
-    from annotator.gui.backup_restore import BackupChooser
-
     path = sound_project(tmp_path / "p.framing", documents=3)
     backups.make_backup(path)
     window = app.open_window(path, settings, annotator="ana")
@@ -277,15 +275,46 @@ def test_file_restore_a_backup_replaces_the_open_project_and_opens_it_again(qtbo
     window.project.spans.delete_many([s.id for s in window.project.spans.of_document(window.project.documents.ids()[0])])
     assert window.project.counts()["spans"] == 2
 
-    def answer(dialog) -> None:
-        if isinstance(dialog, BackupChooser):
-            dialog.accept()
-        else:
-            dialog.accept()
-
-    answer_modal(answer)
+    titles = answer_modal(lambda dialog: dialog.accept())  # the backup chooser, then the message saying it is done
     window.actions["restore_backup"].trigger()
     reopened = app.open_windows()[-1]
     qtbot.addWidget(reopened)
     assert reopened is not window and reopened.project.counts()["spans"] == 3
+    assert titles[0] == "Restore a backup"
+    [kept] = tmp_path.glob("p.before-restore-*.framing")  # the replaced file is kept aside, as it was
+    with closing(sqlite3.connect(f"{kept.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        assert conn.execute("SELECT count(*) FROM spans WHERE deleted = 0").fetchone()[0] == 2
     reopened.close()
+
+
+def test_file_restore_a_backup_cancelled_leaves_the_project_open_and_as_it_was(qtbot, tmp_path, settings,
+                                                                               answer_modal):
+    path = sound_project(tmp_path / "p.framing", documents=3)
+    backups.make_backup(path)
+    window = app.open_window(path, settings, annotator="ana")
+    qtbot.addWidget(window)
+    window.project.spans.delete_many([s.id for s in window.project.spans.of_document(window.project.documents.ids()[0])])
+    titles = answer_modal(lambda dialog: dialog.reject())
+    window.actions["restore_backup"].trigger()
+    assert titles == ["Restore a backup"]  # asked, then nothing else
+    assert app.open_windows()[-1] is window and not window.project.closed
+    assert window.project.counts()["spans"] == 2  # the work since the backup stays
+    assert not list(tmp_path.glob("p.before-restore-*.framing"))
+    window.close()
+
+
+def test_a_project_in_use_elsewhere_is_not_called_damaged_nor_offered_a_restore(qtbot, tmp_path, settings, said,
+                                                                                 monkeypatch):
+    from annotator.store import opening
+    from annotator.store import project as project_module
+    from tests.store.test_open_failures import hold_exclusive_lock
+
+    monkeypatch.setattr(opening, "BUSY_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(project_module, "BUSY_TIMEOUT_SECONDS", 0.2)
+    offered = []
+    monkeypatch.setattr(file_care, "ask_about_damage", lambda *args, **kwargs: offered.append(args))
+    path = sound_project(tmp_path / "p.framing", documents=2)
+    with closing(hold_exclusive_lock(path)) as other:
+        assert app.open_window(path, settings, annotator="ana") is None
+        other.rollback()
+    assert not offered and said == [f"{path}: is in use by another window or command; try again in a moment"]
