@@ -10,7 +10,12 @@ from typing import Any, Callable
 
 import click
 
-from annotator.core.errors import AnnotatorError, NotPermitted
+from annotator.core.errors import (
+    AnnotatorError, DamagedProject, ImportRefused, MergeNeedsConsent, NotPermitted, StorageFailure,
+)
+from annotator.io.import_labels import MAX_NEW_LABELS
+from annotator.io.importer import Refusal
+from annotator.io.readers.base import MAX_ARTICLE_SIZE
 from annotator.services import identity
 from annotator.store import Project
 
@@ -48,6 +53,51 @@ def os_error_text(exc: OSError) -> str:
     return f"{' -> '.join(names)}: {reason}" if names else reason
 
 
+def restore_advice(path: str | Path) -> str:
+    """How to get a damaged project's work back from the command line."""
+    return f"restore the last good backup with `annotator restore {path} 1` (list them with `annotator backups {path}`)"
+
+
+LIMIT_ADVICE = {
+    MAX_ARTICLE_SIZE: "raise the limit with --max-article-size MB to import it",
+    MAX_NEW_LABELS: "if it is, raise the limit with --max-new-labels N",
+}
+
+
+def refusal_advice(refusal: Refusal) -> str:
+    """What to add to a refused file's line of an import summary: how to get past the limit it is over."""
+    return LIMIT_ADVICE.get(refusal.limit_option, "")
+
+
+def error_advice(exc: BaseException) -> str:
+    """The command-line advice for one of our errors ("" when it needs none): the store and the readers
+    state the problem only, the error's type and attributes say what can be done about it."""
+    if isinstance(exc, DamagedProject) or (isinstance(exc, StorageFailure) and exc.kind == "damaged" and exc.path):
+        return restore_advice(exc.path)
+    if isinstance(exc, MergeNeedsConsent):
+        if exc.option == "max_new_labels":
+            return f"if that is expected, merge it with --max-new-labels {exc.needed}"
+        if exc.option == "whole_copy":
+            return "to merge it anyway, add --whole-copy"
+    if isinstance(exc, ImportRefused):
+        return LIMIT_ADVICE.get(exc.limit_option, "")
+    return ""
+
+
+def with_advice(message: str, advice: str) -> str:
+    """`message` followed by `advice` as one line (a new sentence after a full stop, else after a semicolon)."""
+    if not advice:
+        return message
+    if message.rstrip().endswith("."):
+        return f"{message.rstrip()} {advice[0].upper()}{advice[1:]}."
+    return f"{message}; {advice}"
+
+
+def error_text(exc: BaseException) -> str:
+    """One of our errors as the command line says it: the problem, then what to do about it."""
+    return with_advice(str(exc), error_advice(exc))
+
+
 def reports_errors(func: Callable) -> Callable:
     """Turn our own errors into one clear line on stderr and exit code 1, never a traceback."""
 
@@ -56,7 +106,7 @@ def reports_errors(func: Callable) -> Callable:
         try:
             return func(*args, **kwargs)
         except AnnotatorError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(error_text(exc)) from None
         except OSError as exc:
             raise click.ClickException(os_error_text(exc)) from None
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a read that met a damaged page
@@ -81,10 +131,13 @@ def open_project(path: Path, read_only: bool = False) -> Project:
     project = Project.open(path, backup=not read_only)
     if project.read_only:
         if not read_only:
-            message = project.state.refusal(project.path)
+            refusal = project.db.refused()
             project.close()
-            raise click.ClickException(message)
-        click.echo(f"Warning: {project.open_notice()}", err=True)
+            raise click.ClickException(error_text(refusal))
+        notice = project.open_notice()
+        if project.state.damaged:
+            notice = with_advice(notice, restore_advice(project.path))
+        click.echo(f"Warning: {notice}", err=True)
     return project
 
 

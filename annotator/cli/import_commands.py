@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_project, project_argument, remembered_name, reports_errors
+from annotator.cli.common import open_project, project_argument, refusal_advice, remembered_name, reports_errors
 from annotator.cli.options import FILE_THEN_REMEMBERED_NAME, recorded_under
 from annotator.io.import_labels import DEFAULT_MAX_NEW_LABELS
 from annotator.io.readers.base import DEFAULT_MAX_BYTES
@@ -58,6 +58,6 @@ def import_command(project: Path, paths: tuple[Path, ...], format_name: str, ann
                 keep_captions=keep_captions, max_bytes=int(max_size * 1_048_576), progress=progress,
                 fallback_annotator=fallback, max_new_labels=max_new_labels,
             )
-    click.echo(report.summary())
+    click.echo(report.summary(refusal_advice))
     if report.failed:
         sys.exit(1)

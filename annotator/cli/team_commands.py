@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.columns import display_width, fit
-from annotator.cli.common import open_as, open_project, project_argument, remembered_name, reports_errors
+from annotator.cli.common import error_text, open_as, open_project, project_argument, remembered_name, reports_errors
 from annotator.cli.options import acting_as, assignee, assignees, whose_work
 from annotator.core.errors import AnnotatorError, NotPermitted, ProjectError
 from annotator.core.wording import counted
@@ -58,7 +58,7 @@ def merge(target: Path, sources: tuple[Path, ...], max_new_labels: int, whole_co
                 report = proj.merges.merge(source, max_new_labels=max_new_labels, whole_copy=whole_copy)
             except AnnotatorError as exc:
                 failures += 1
-                click.echo(f"Error: {exc}", err=True)
+                click.echo(f"Error: {error_text(exc)}", err=True)
                 continue
             for line in report.summary_lines():
                 click.echo(line)

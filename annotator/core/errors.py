@@ -21,7 +21,7 @@ class UnstorableText(ProjectError):
 
 class MergeNeedsConsent(ProjectError):
     """A merge refused until the person merging allows it; `option` names the merge argument that does
-    (max_new_labels, whole_copy) and `needed` the value it needs."""
+    (max_new_labels, whole_copy) and `needed` the value it needs (each face says how to give it)."""
 
     def __init__(self, message: str, option: str, needed: int = 0):
         super().__init__(message)
@@ -30,16 +30,20 @@ class MergeNeedsConsent(ProjectError):
 
 
 class StorageFailure(ProjectError):
-    """The project file could not take a write: `kind` is "in use", "read-only", "full" or "damaged"."""
+    """The project file could not take a write (or refuses every write): `kind` is "in use", "read-only",
+    "full" or "damaged"; `path` is the project file (a damaged one may be restored from its backups).
 
-    def __init__(self, kind: str, message: str):
+    The message states the problem only; each face (command line, app) adds its own advice from `kind`."""
+
+    def __init__(self, kind: str, message: str, path: str = ""):
         self.kind = kind
+        self.path = path
         super().__init__(message)
 
 
 class DamagedProject(ProjectError):
     """The project file is too damaged to open at all (its schema or its project tables cannot be read):
-    `damage` says what was found; a backup may bring the work back."""
+    `damage` says what was found; a backup of `path` may bring the work back (each face says how)."""
 
     def __init__(self, path: str, damage: str, message: str):
         self.path = path
@@ -73,9 +77,11 @@ class CodebookError(AnnotatorError, ValueError):
 
 
 class ImportRefused(AnnotatorError):
-    """A file cannot be imported; the message names the file and the reason."""
+    """A file cannot be imported; the message names the file and the reason. `limit_option`, when set, names
+    the import limit the file is over ("max_article_size", "max_new_labels"): each face says how to get past it."""
 
-    def __init__(self, source: str, reason: str):
+    def __init__(self, source: str, reason: str, limit_option: str = ""):
         self.source = source
         self.reason = reason
+        self.limit_option = limit_option
         super().__init__(f"{source}: {reason}")

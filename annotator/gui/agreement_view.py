@@ -160,7 +160,7 @@ class AgreementView(ReportPages, TaskDialog):
             set(people) == set(self.default_coders) else people,
             labels=[] if len(labels) == self.label_list.count() else labels,
             done_only=self.done_check.isChecked(), resamples=self.resamples, seed=self.seed,
-            roll_up=self.roll_up_check.isChecked(), viewer=self.project.team.viewer)
+            roll_up=self.roll_up_check.isChecked())
 
     def compute(self) -> None:
         """Compute the report for the chosen filters off the GUI thread."""
@@ -174,7 +174,7 @@ class AgreementView(ReportPages, TaskDialog):
             return
         self.compute_button.setEnabled(False)
         self.summary.setText(self.tr("Computing…"))
-        self.task = compute_report(self.tasks, self, self.project.path, self.request(), self._computed)
+        self.task = compute_report(self.tasks, self, self.project, self.request(), self._computed)
 
     def _computed(self, report: AgreementReport | None, failure: BaseException | None) -> None:
         self.task = None

@@ -17,7 +17,7 @@ from annotator.core.errors import AnnotatorError, DamagedProject
 from annotator.core.model import GOLD_ANNOTATOR
 from annotator.core.paths import user_data_dir
 from annotator.gui.plain_text import message
-from annotator.gui.reasons import message_text
+from annotator.gui.reasons import error_message, message_text
 from annotator.gui.screens import SCREENS, open_screen
 from annotator.gui.settings import Settings
 from annotator.services import identity
@@ -149,7 +149,7 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
             return None
     except AnnotatorError as exc:
         show_plain(parent_window, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open project"),
-                   message_text(str(exc)))
+                   error_message(exc))
         return None
     if project.read_only and path is not None:
         project = offer_restore(project, parent_window)
@@ -165,7 +165,7 @@ def open_window(path: Path | None, settings: Settings, parent_window: QWidget | 
             annotator = choose_annotator(project, settings, parent_window, ask=ask)
     except AnnotatorError as exc:
         show_plain(parent_window, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open project"),
-                   str(exc))
+                   error_message(exc))
         annotator = None
     if annotator is None:
         project.close()
@@ -214,7 +214,7 @@ def install_excepthook() -> None:
     def hook(exc_type, exc, tb):
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
         if isinstance(exc, AnnotatorError):
-            message = message_text(str(exc))
+            message = error_message(exc)
         elif isinstance(exc, sqlite3.DatabaseError):
             message = QCoreApplication.translate(
                 "App", "The project file is damaged (%s). Choose File > Restore a backup… to bring your work "

@@ -144,9 +144,9 @@ def restore_chosen(path: Path, info: BackupInfo, parent: QWidget | None) -> bool
     try:
         saved = restore_backup(path, info.path)
     except AnnotatorError as exc:
-        from annotator.gui.reasons import message_text
+        from annotator.gui.reasons import error_message
 
-        message(parent, QMessageBox.Icon.Critical, translate("BackupRestore", "Restore failed"), message_text(str(exc)))
+        message(parent, QMessageBox.Icon.Critical, translate("BackupRestore", "Restore failed"), error_message(exc))
         return False
     when = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
     kept = (translate("BackupRestore", " The file it replaced is kept as %1.").replace("%1", str(saved))

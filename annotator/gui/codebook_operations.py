@@ -13,7 +13,7 @@ from annotator.core.colours import READABLE_PALETTE
 from annotator.core.errors import AnnotatorError
 from annotator.gui.codebook_attributes import NewAttributeDialog
 from annotator.gui.plain_text import plain
-from annotator.gui.reasons import message_text
+from annotator.gui.reasons import error_message
 from annotator.gui.shortcut_rules import shortcut_refusal
 
 
@@ -26,7 +26,7 @@ class CodebookOperations:
         try:
             change = operation(*args, **fields)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Codebook"), plain(message_text(str(exc))))
+            QMessageBox.warning(self, self.tr("Codebook"), plain(error_message(exc)))
             return None
         self.refresh(select=select)
         self.codebook_changed.emit(change)
@@ -77,7 +77,7 @@ class CodebookOperations:
                 book = load_codebook(chooser.path) if chooser.path else load_preset(chooser.preset_combo.currentData())
             diff = self.project.codebook.preview_import(book)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Codebook"), message_text(str(exc)))
+            QMessageBox.warning(self, self.tr("Codebook"), error_message(exc))
             return None
         if confirm:
             self.last_preview = ImportPreview(book, diff, {l.id: l.display_name(self.language)

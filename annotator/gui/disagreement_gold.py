@@ -12,7 +12,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.gui.adjudication_panel import GOLD
 from annotator.gui.gold_commands import GoldAnswersChanged, GoldSettled, GoldSpanRemoved, GoldSpansAdded
 from annotator.gui.plain_text import plain
-from annotator.gui.reasons import message_text
+from annotator.gui.reasons import error_message
 
 
 class GoldActions:
@@ -26,7 +26,7 @@ class GoldActions:
         try:
             command.run()
         except (AnnotatorError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Not possible"), plain(message_text(str(exc))))
+            QMessageBox.warning(self, self.tr("Not possible"), plain(error_message(exc)))
             return None
         self.undo_stack.push(command)  # already done: the stack's first redo() is skipped
         return getattr(command, "change", None) or self._last_change

@@ -155,7 +155,7 @@ class DisagreementView(GoldActions, TaskDialog):
     def compute(self, request: ReportRequest | None = None) -> None:
         """Compute the per-document figures off the GUI thread (no bootstrap: the ranking needs none)."""
         self.ranking_caption.setText(self.tr("Computing agreement per document…"))
-        self.task = compute_report(self.tasks, self, self.project.path, request or ReportRequest(resamples=0, viewer=self.project.team.viewer),
+        self.task = compute_report(self.tasks, self, self.project, request or ReportRequest(resamples=0),
                                    self._computed)
 
     def _computed(self, report: AgreementReport | None, failure: BaseException | None) -> None:

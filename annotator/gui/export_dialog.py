@@ -157,10 +157,10 @@ def run_export(window, options: dict | None = None) -> Task | None:
         if not dialog.exec():
             return None
         options = dialog.options()
-    project_path, viewer = window.project.path, window.project.team.viewer
+    source = window.project
 
     def work(progress, cancelled):
-        with Project.open(project_path, backup=False, viewer=viewer) as project:
+        with source.reopen() as project:
             return export_project(project, progress=lambda done, total: progress(done, total, ""),
                                   cancel=cancelled, **options)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 from annotator.core.errors import AnnotatorError, DamagedProject
 from annotator.gui.backup_restore import DamageChoice, ask_about_damage, choose_backup, restore_chosen
 from annotator.gui.plain_text import message
-from annotator.gui.reasons import message_text
+from annotator.gui.reasons import error_message
 from annotator.store import Project
 from annotator.store.backup import BackupInfo
 from annotator.store.copies import copy_project_file
@@ -80,7 +80,7 @@ def _reopen(path: Path, parent: QWidget | None) -> Project | None:
         return Project.open(path, backup=False)
     except AnnotatorError as exc:
         show_plain(parent, QMessageBox.Icon.Critical, translate("FileCare", "Cannot open project"),
-                   message_text(str(exc)))
+                   error_message(exc))
         return None
 
 
@@ -162,7 +162,7 @@ def save_a_copy(window, out: str | None = None):
 
     def done(result, error) -> None:
         if error is not None:
-            show_plain(window, QMessageBox.Icon.Warning, translate("FileCare", "Save a copy"), str(error))
+            show_plain(window, QMessageBox.Icon.Warning, translate("FileCare", "Save a copy"), error_message(error))
         else:
             window.statusBar().showMessage(translate("FileCare", "Copy saved as %1").replace("%1", str(result)), 8000)
 

@@ -27,16 +27,15 @@ def run_import(window, paths: list[str] | None = None) -> Task | None:
     if not paths:
         return None
     from annotator.services.importing import import_paths
-    from annotator.store import Project
 
-    project_path, annotator, viewer = window.project.path, window.annotator, window.project.team.viewer
+    source, annotator = window.project, window.annotator
     title = QCoreApplication.translate("Import", "Importing articles…")
 
     def work(progress, cancelled):
         def file_read(done, total, path):  # the services name a Path; the progress signal carries text
             progress(done, total, f"{title}\n{path.name}")
 
-        with Project.open(project_path, backup=False, viewer=viewer) as project:
+        with source.reopen() as project:
             return import_paths(project, paths, annotator=None, fallback_annotator=annotator,
                                 progress=file_read, cancel=cancelled)
 

@@ -86,7 +86,7 @@ class LearningController(QObject):
         self._train(reuse_stored=False)
 
     def _train(self, reuse_stored: bool) -> None:
-        path, scope, viewer = self.project.path, self.scope, self.project.team.viewer
+        source, scope = self.project, self.scope
         if self._cache is None:
             from annotator.recommend.text_features import TextCache
 
@@ -94,8 +94,8 @@ class LearningController(QObject):
         cache = self._cache
 
         def work(progress, cancelled):
-            # Its own connection says who is reading, or blind coding hides the work it learns from.
-            with Project.open(path, backup=False, viewer=viewer) as project:
+            # Its own connection, read by the same person (blind coding hides what it hides).
+            with source.reopen() as project:
                 if reuse_stored:
                     try:
                         stored = recommending.load(project, scope)
@@ -193,13 +193,12 @@ class LearningController(QObject):
     # -- active learning ---------------------------------------------------------------------
 
     def _rank(self) -> None:
-        path, annotator, models = self.project.path, self.annotator, self.models
-        viewer = self.project.team.viewer
+        source, annotator, models = self.project, self.annotator, self.models
         if models is None:
             return
 
         def work(progress, cancelled):
-            with Project.open(path, backup=False, viewer=viewer) as project:
+            with source.reopen() as project:
                 return recommending.rank_by_model_uncertainty(project, annotator, models, cancelled=cancelled)
 
         def done(ranking, error) -> None:

@@ -10,7 +10,6 @@ from annotator.gui.agreement_charts import Footnotes, caption_label, fit_columns
 from annotator.gui.tables import figures_table, text_item
 from annotator.gui.tasks import error_text
 from annotator.services.model_agreement import DETECTORS, MODEL, MachineAgreement, machine_agreement, machines_table
-from annotator.store import Project
 
 MACHINE_RESAMPLES = 200  # bootstrap resamples per machine-annotator comparison (one report per pair)
 ALL_LABELS = ""
@@ -72,11 +71,11 @@ class ModelAgreementPage(QWidget):
         if not (with_model or with_detectors):
             QMessageBox.information(self, self.tr("Agreement"), self.tr("Choose the model, the detectors, or both."))
             return
-        request, path, viewer = self.view.request(), self.view.project.path, self.view.project.team.viewer
+        request, source = self.view.request(), self.view.project
         resamples = min(request.resamples, MACHINE_RESAMPLES)
 
         def work(progress, cancelled):
-            with Project.open(path, backup=False, viewer=viewer) as project:
+            with source.reopen() as project:
                 return machine_agreement(project, request.annotators, request.labels, request.done_only,
                                          with_model=with_model, with_detectors=with_detectors, seed=request.seed,
                                          resamples=resamples, progress=progress, cancelled=cancelled)

@@ -5,7 +5,8 @@ The parts below the interface (agreement, store) speak English, so that the comm
 CSV tables and logs stay stable. The interface translates what it shows: each catalogue entry is the
 English message with {placeholders}; a message matching an entry is shown in the interface's language,
 placeholders filled (a placeholder called `reason` is itself a message, translated in turn). A message
-with no entry is shown as it is. tests/gui/test_french_everywhere.py checks that every undefined-figure
+with no entry is shown as it is. The layers below state problems only; `error_message` adds the app's own
+advice (menu items) from the error's type. tests/gui/test_french_everywhere.py checks that every undefined-figure
 reason the agreement layer writes has an entry.
 """
 
@@ -15,6 +16,8 @@ import re
 from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from annotator.core.errors import AnnotatorError, DamagedProject, ImportRefused, StorageFailure
 
 CONTEXT = "Messages"
 
@@ -111,42 +114,41 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Messages", "attribute {attribute} (kept) removed: its labels {labels} are now questions"),
     QT_TRANSLATE_NOOP("Messages", "attribute {attribute} (kept) no longer applies to {labels}"),
     QT_TRANSLATE_NOOP("Messages", "the project's codebook keeps its name {name} (the file's is {other})"),
+    # opening and writing the project file (annotator/store/opening.py, annotator/store/transactions.py)
+    QT_TRANSLATE_NOOP("Messages", "{path}: is damaged, so nothing can be changed in it (it is open read-only)"),
+    QT_TRANSLATE_NOOP("Messages", "{path}: is damaged ({detail}); nothing was saved"),
+    QT_TRANSLATE_NOOP("Messages", "{path}: is damaged ({detail})"),
+    QT_TRANSLATE_NOOP("Messages", "{path}: carries the Framing Annotator mark but has no project tables: it was "
+                                  "never finished or it is damaged"),
+    QT_TRANSLATE_NOOP("Messages", "{path}: is in use by another window or command; try again in a moment"),
+    QT_TRANSLATE_NOOP("Messages", "the project is in use by another window or command; try again in a moment"),
+    QT_TRANSLATE_NOOP("Messages", "{path}: is not a Framing Annotator project file (SQLite cannot read it as a "
+                                  "database)"),
+    QT_TRANSLATE_NOOP("Messages", "{path}: cannot be read: the disk reported an error ({detail}); try again, or "
+                                  "copy the file to another disk"),
+    QT_TRANSLATE_NOOP("Messages", "{path}: cannot be opened ({detail})"),
+    # merges that need the lead's consent (annotator/store/merge_guard.py)
+    QT_TRANSLATE_NOOP("Messages", "cannot merge {name}: it brings {n} new labels and attributes, more than the {m} "
+                                  "a merge takes unless told otherwise; nothing was merged"),
+    QT_TRANSLATE_NOOP("Messages", "cannot merge {name}: it is not a package but a copy of a whole project, and it "
+                                  "changes or deletes existing work ({listed}); such a copy should be merged only if "
+                                  "it comes from someone trusted with everyone's work; nothing was merged"),
+    # import limits (annotator/io/readers/base.py, annotator/io/import_labels.py)
+    QT_TRANSLATE_NOOP("Messages", "is {size}, over the {limit} MB limit per article"),
+    QT_TRANSLATE_NOOP("Messages", "{where}: the article is {size}, over the {limit} MB limit per article"),
+    QT_TRANSLATE_NOOP("Messages", "would add more than {n} new labels to the codebook ({shown}); check that this is "
+                                  "the file you meant"),
 )
 
-# Messages whose English gives command-line advice (written for `annotator ...`): the interface shows
-# its own wording instead, naming the menu item to use (left: as the layers below write it; right: shown).
-REWORDED = (
-    ("{path}: is damaged, so nothing can be changed in it (it is open read-only); restore the last good backup "
-     "with `annotator restore {again} 1` (list them with `annotator backups {also}`), or in the app choose "
-     "File > Restore a backup…",
-     QT_TRANSLATE_NOOP("Messages", "{path}: is damaged, so nothing can be changed in it (it is open read-only); to "
-                                   "get your work back, choose File > Restore a backup…")),
-    ("{path}: is damaged ({detail}); nothing was saved. Restore the last good backup with `annotator restore "
-     "{again} 1` (see `annotator backups {also}`)",
-     QT_TRANSLATE_NOOP("Messages", "{path}: is damaged ({detail}); nothing was saved. To get your work back, choose "
-                                   "File > Restore a backup…")),
-    ("{path}: is damaged or not a project file ({detail}); if it is your project, restore the last good backup "
-     "with `annotator restore {again} 1` (list them with `annotator backups {also}`), or in the app choose "
-     "File > Restore a backup…",
-     QT_TRANSLATE_NOOP("Messages", "{path}: is damaged or not a project file ({detail}); if it is your project, "
-                                   "open it and choose Restore a backup…")),
-    ("{path}: cannot be opened ({detail}); if it is damaged, restore the last good backup with `annotator "
-     "restore {again} 1` (list them with `annotator backups {also}`), or in the app choose File > Restore a "
-     "backup…",
-     QT_TRANSLATE_NOOP("Messages", "{path}: cannot be opened ({detail}); if it is damaged, open it and choose "
-                                   "Restore a backup…")),
-    ("is {size}, over the {limit} MB limit per article (raise it with --max-article-size to import it)",
-     QT_TRANSLATE_NOOP("Messages", "is {size}, over the {limit} MB limit per article the app imports; split it into "
-                                   "smaller files to import it")),
-    ("{where}: the article is {size}, over the {limit} MB limit per article (raise it with --max-article-size "
-     "to import it)",
-     QT_TRANSLATE_NOOP("Messages", "{where}: the article is {size}, over the {limit} MB limit per article the app "
-                                   "imports; split it into smaller files to import it")),
-    ("would add more than {n} new labels to the codebook ({shown}); check that this is the file you meant, or "
-     "raise the limit (--max-new-labels)",
-     QT_TRANSLATE_NOOP("Messages", "would add more than {n} new labels to the codebook ({shown}); check that this "
-                                   "is the file you meant")),
-)
+# How the app says what to do about an error, from the error's type (annotator.core.errors): the layers below
+# state the problem only, and the command line adds its own advice (annotator/cli/common.py).
+MENU_RESTORE_ADVICE = QT_TRANSLATE_NOOP("Messages", "{problem}; to get your work back, choose File > Restore a "
+                                                    "backup…")
+REOPEN_RESTORE_ADVICE = QT_TRANSLATE_NOOP("Messages", "{problem}; to get your work back, open it again and choose "
+                                                      "Restore a backup…")
+LIMIT_ADVICE = {
+    "max_article_size": QT_TRANSLATE_NOOP("Messages", "{problem}; split it into smaller files to import it"),
+}
 
 # Words that fill placeholders ({what}, {whose}...) and single words of the reports.
 WORDS = {
@@ -185,8 +187,7 @@ def _compiled(template: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     """(what the layers below write, what the interface shows) for every catalogue entry."""
-    return [(_compiled(written), shown) for written, shown in REWORDED] + \
-        [(_compiled(template), template) for template in CATALOGUE]
+    return [(_compiled(template), template) for template in CATALOGUE]
 
 
 def _word(value: str) -> str:
@@ -211,6 +212,34 @@ def message_text(message: str) -> str:
                       for key, value in found.groupdict().items()}
             return _tr(template).format(**values)
     return message
+
+
+def error_message(exc: BaseException) -> str:
+    """What the app says about an error: the problem in the interface's language, then what to do about it in
+    the app's own words (menu items, never command-line options), chosen from the error's type. Every place
+    of the interface that shows an error shows this."""
+    if isinstance(exc, ImportRefused):
+        return f"{exc.source}: {limit_advice(message_text(exc.reason), exc.limit_option)}"
+    if not isinstance(exc, AnnotatorError):
+        return str(exc) or type(exc).__name__
+    text = message_text(str(exc))
+    if isinstance(exc, DamagedProject):
+        return _tr(REOPEN_RESTORE_ADVICE).format(problem=text)
+    if isinstance(exc, StorageFailure) and exc.kind == "damaged":
+        return _tr(MENU_RESTORE_ADVICE).format(problem=text)
+    return text
+
+
+def limit_advice(reason: str, limit_option: str) -> str:
+    """A file's refusal (`reason`, translated already) with what the app advises for the import limit
+    `limit_option` it is over (ImportRefused.limit_option; "" adds nothing)."""
+    template = LIMIT_ADVICE.get(limit_option)
+    return _tr(template).format(problem=reason) if template else reason
+
+
+def refusal_reason(refusal) -> str:
+    """Why an import refused a file (an annotator.io.importer.Refusal), in the interface's words."""
+    return limit_advice(message_text(refusal.reason), getattr(refusal, "limit_option", ""))
 
 
 def known(message: str) -> bool:

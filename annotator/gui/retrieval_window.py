@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook_tree import children_of
 from annotator.core.errors import AnnotatorError
+from annotator.gui.reasons import error_message
 from annotator.core.model import Label
 from annotator.services.retrieval import retrieve_segments, write_segments_csv
 from annotator.store import Project
@@ -236,7 +237,7 @@ class RetrievalWindow(QDialog):
         try:
             written = write_segments_csv(self.project, self.model.segments, path, self.language)
         except (AnnotatorError, OSError) as exc:
-            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            QMessageBox.critical(self, self.tr("Export failed"), error_message(exc))
             return
         QMessageBox.information(self, self.tr("Export finished"),
                                 self.tr("%1 segment(s) written to %2").replace("%1", str(len(self.model.segments)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -29,17 +28,17 @@ class ReportRequest:
     resamples: int = DEFAULT_RESAMPLES
     seed: int = 0
     roll_up: bool = False
-    viewer: str | None = None  # who asks: the report holds only the work they may see
 
 
-def compute_report(tasks: TaskRunner, parent: QWidget, project_path: Path, request: ReportRequest,
+def compute_report(tasks: TaskRunner, parent: QWidget, source: Project, request: ReportRequest,
                    done: Callable[[AgreementReport | None, BaseException | None], None]) -> Task | None:
-    """Read the project and build the report on a worker thread (its own connection); `done` runs on the
+    """Read the project `source` (the window's) and build the report on a worker thread (its own connection,
+    `Project.reopen`, read by the same person); `done` runs on the
     GUI thread with the report, or None and the error. A cancelled computation reports neither."""
 
     def work(progress, cancelled):
         progress(0, 0, translate("Review", "Reading the annotations…"))
-        with Project.open(project_path, backup=False, viewer=request.viewer) as project:
+        with source.reopen() as project:  # read by the window's person: the report holds only what they may see
             data = project.agreement.data(annotators=request.annotators or None, labels=request.labels or None,
                                           done_only=request.done_only, roll_up=request.roll_up)
         if cancelled():

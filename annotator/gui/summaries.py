@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from annotator.gui.numbers import decimal
-from annotator.gui.reasons import message_text
+from annotator.gui.reasons import message_text, refusal_reason
 
 # translate("Summaries", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
 translate = QCoreApplication.translate
@@ -57,7 +57,7 @@ def import_summary(report) -> str:
         _listed(lines, list(report.warnings))
     if report.refused:
         lines.append(_fill(translate("Summaries", "%1 file(s) refused:"), len(report.refused)))
-        _listed(lines, [f"{r.path}: {message_text(r.reason)}" for r in report.refused])
+        _listed(lines, [f"{r.path}: {refusal_reason(r)}" for r in report.refused])
     if report.skipped:
         kinds = sorted({p.suffix.lower() or translate("Summaries", "(no extension)") for p in report.skipped})
         lines.append(_fill(translate("Summaries", "%1 file(s) in folders skipped, not an article format: %2."),

@@ -209,9 +209,6 @@ class TaskDialog(QDialog):
 def error_text(error: BaseException) -> str:
     """What to tell the user about a failed task: our own errors in the interface's words (gui/reasons.py),
     others with their type."""
-    from annotator.core.errors import AnnotatorError
-    from annotator.gui.reasons import message_text
+    from annotator.gui.reasons import error_message
 
-    if isinstance(error, AnnotatorError):
-        return message_text(str(error))
-    return str(error) or error.__class__.__name__
+    return error_message(error)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError, MergeNeedsConsent
 from annotator.gui.plain_text import plain
-from annotator.gui.reasons import message_text
+from annotator.gui.reasons import error_message
 from annotator.gui.summaries import merge_summary_lines
 from annotator.gui.team_annotators import AnnotatorsDialog
 from annotator.gui.team_assign import AssignDialog, AssignResultDialog
@@ -151,7 +151,7 @@ def assign_documents(window, dialog: AssignDialog | None = None) -> AutoAssignPl
         change = window.project.assignments.auto_assign(dialog.chosen(), per_document=dialog.per_document.value(),
                                                         overlap_share=dialog.overlap.value(), seed=dialog.seed.value())
     except AnnotatorError as exc:
-        QMessageBox.warning(window, translate("Team", "Assign documents"), plain(message_text(str(exc))))
+        QMessageBox.warning(window, translate("Team", "Assign documents"), plain(error_message(exc)))
         return None
     window.document_list.model.reload()
     plan = change.details["plan"]
@@ -174,7 +174,7 @@ def create_package(window) -> None:
         window.project.team.require_visible([name])
         window.project.packages.write(name, path)
     except AnnotatorError as exc:
-        QMessageBox.warning(window, translate("Team", "Package"), plain(message_text(str(exc))))
+        QMessageBox.warning(window, translate("Team", "Package"), plain(error_message(exc)))
         return
     QMessageBox.information(window, translate("Team", "Package"), plain(translate("Team", "Package written to %s") % path))
 
@@ -190,7 +190,7 @@ def merge_files(window, paths: list[str] | None = None) -> list:
         try:
             report = merge_with_consent(window, Path(path))
         except AnnotatorError as exc:
-            lines.append(f"{path}: {message_text(str(exc))}")
+            lines.append(f"{path}: {error_message(exc)}")
             continue
         if report is None:
             lines.append(translate("Team", "%s: not merged.") % path)
@@ -217,7 +217,7 @@ def merge_with_consent(window, path: Path):
             return window.project.merges.merge(path, **allowed)
         except MergeNeedsConsent as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, translate("Team", "Merge annotators' files"),
-                              str(exc) + "\n\n" + translate("Team", "Merge it anyway?"),
+                              error_message(exc) + "\n\n" + translate("Team", "Merge it anyway?"),
                               QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setDefaultButton(QMessageBox.StandardButton.No)

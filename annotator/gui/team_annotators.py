@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.reasons import message_text
+from annotator.gui.reasons import error_message
 from annotator.gui.tables import read_only_table, text_item
 
 # translate("Team", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
@@ -106,7 +106,7 @@ class AnnotatorsDialog(QDialog):
         try:
             change = operation(*args)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, translate("Team", "Annotators"), message_text(str(exc)))
+            QMessageBox.warning(self, translate("Team", "Annotators"), error_message(exc))
             return None
         self.refresh(select)
         return change

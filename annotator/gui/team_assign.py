@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.reasons import message_text
+from annotator.gui.reasons import error_message
 from annotator.gui.tables import read_only_table, text_item
 
 # translate("Team", "…") is the spelling pyside6-lupdate extracts (see scripts/update_translations.py).
@@ -78,7 +78,7 @@ class AssignDialog(QDialog):
         try:
             plan = self.plan()
         except AnnotatorError as exc:
-            self.outline.setText(message_text(str(exc)))
+            self.outline.setText(error_message(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)

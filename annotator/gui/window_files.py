@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.gui.plain_text import plain
+from annotator.gui.reasons import error_message
 from annotator.store import Project
 
 # Actions that need an article on screen (disabled in a project without articles).
@@ -87,7 +88,7 @@ class ProjectFiles:
             with Project.create(path) as project:
                 project.codebook.install(load_preset("framing-devices"))
         except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
-            QMessageBox.critical(self, self.tr("Cannot create project"), plain(str(exc)))
+            QMessageBox.critical(self, self.tr("Cannot create project"), plain(error_message(exc)))
             return
         self.switch_project(Path(path))
 

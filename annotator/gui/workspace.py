@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from annotator.core.change import Action, Change
 from annotator.core.codebook import SAFE_PALETTE
 from annotator.core.errors import AnnotatorError
+from annotator.gui.reasons import error_message
 from annotator.core.model import Document, Label, Span
 from annotator.core.shortcuts import normal_shortcut
 from annotator.gui.codebook_panel import CodebookPanel
@@ -271,7 +272,7 @@ class Workspace(AnnotatorActions, SuggestionHandling, QObject):
         try:
             command.run()
         except AnnotatorError as exc:
-            QMessageBox.warning(self.reader, self.tr("Not possible"), plain(str(exc)))
+            QMessageBox.warning(self.reader, self.tr("Not possible"), plain(error_message(exc)))
             return False
         command.before_replay, command.after_replay = self._before_replay, self._after_replay
         self.undo_stack.push(command)  # already done: the stack's first redo() is skipped

@@ -17,6 +17,7 @@ from annotator.io.readers.base import ImportedLabel
 
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 DEFAULT_MAX_NEW_LABELS = 1000
+MAX_NEW_LABELS = "max_new_labels"  # ImportRefused.limit_option of a file adding too many labels
 
 
 def _key(name: str) -> str:
@@ -214,7 +215,7 @@ class LabelResolver:
             shown = ", ".join(repr(label.name) for label in self.new[:3])
             raise ImportRefused(
                 source, f"would add more than {self.max_new} new labels to the codebook ({shown}, ... "
-                f"{name!r}); check that this is the file you meant, or raise the limit (--max-new-labels)")
+                f"{name!r}); check that this is the file you meant", limit_option=MAX_NEW_LABELS)
 
     def _add_new(self, label: Label) -> None:
         self.new.append(label)

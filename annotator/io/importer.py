@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from annotator.core.change import Action, Change
 from annotator.core.errors import ImportRefused
@@ -38,10 +38,12 @@ class ImportedItem:
 
 @dataclass
 class Refusal:
-    """A file that was not imported, and why, in plain words."""
+    """A file that was not imported, and why, in plain words; `limit_option` names the import limit it is over
+    (ImportRefused.limit_option), "" for any other reason."""
 
     path: Path
     reason: str
+    limit_option: str = ""
 
 
 @dataclass
@@ -94,8 +96,9 @@ class ImportReport:
         return Change(Action.DOCUMENTS_IMPORTED, documents=[i.document_id for i in self.imported],
                       spans=list(self.span_ids), labels=list(self.labels))
 
-    def summary(self) -> str:
-        """A few plain lines saying what happened."""
+    def summary(self, advice: Callable[[Refusal], str] | None = None) -> str:
+        """A few plain lines saying what happened; `advice(refusal)`, when given, is added to a refused
+        file's line (how to get past a limit, in the words of the face showing the summary)."""
         lines = [f"Imported {counted(self.documents_imported, 'document')} from {counted(self.files, 'file')}"
                  + (f" with {counted(self.spans, 'span')}" if self.spans else "")
                  + (f" and {counted(self.answers, 'document answer')}" if self.answers else "") + "."]
@@ -125,7 +128,9 @@ class ImportReport:
                 lines.append(f"  ... and {len(self.warnings) - 50} more")
         if self.refused:
             lines.append(f"{counted(len(self.refused), 'file')} refused:")
-            lines += [f"  {r.path}: {r.reason}" for r in self.refused]
+            for refusal in self.refused:
+                extra = advice(refusal) if advice is not None else ""
+                lines.append(f"  {refusal.path}: {refusal.reason}" + (f"; {extra}" if extra else ""))
         if self.skipped:
             kinds = sorted({p.suffix.lower() or "(no extension)" for p in self.skipped})
             lines.append(f"{counted(len(self.skipped), 'file')} in folders skipped, not an article format: "

@@ -199,7 +199,7 @@ def import_paths(project: Project, paths: Sequence[str | os.PathLike], format: s
                 report.stopped = problem
                 report.not_tried = len(files) - done
                 break
-            report.refused.append(Refusal(path, _reason(exc, path)))
+            report.refused.append(Refusal(path, _reason(exc, path), getattr(exc, "limit_option", "")))
         else:
             _take(report, work, resolver, warnings)
         if progress is not None:

@@ -71,7 +71,7 @@ class Merges:
         """
         name = str(source_path)
         if self.db.refusal:
-            raise ProjectError(self.db.refusal)
+            raise self.db.refused()
         temp_root = Path(tempfile.gettempdir())
         remove_stale_folders(temp_root, "annotator-merge-")  # private copies left by killed merges
         with tempfile.TemporaryDirectory(prefix=f"annotator-merge-{os.getpid()}-") as workdir:

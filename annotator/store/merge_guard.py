@@ -136,7 +136,7 @@ def check_times(db: Database, name: str) -> None:
 
 
 def check_new_labels(db: Database, name: str, max_new_labels: int) -> None:
-    """Refuse a file bringing more new labels and attributes than `max_new_labels`, saying how to allow it."""
+    """Refuse a file bringing more new labels and attributes than `max_new_labels` (MergeNeedsConsent says how many)."""
     new = db.execute(
         "SELECT (SELECT count(*) FROM src.labels WHERE id NOT IN (SELECT id FROM main.labels)) + "
         "(SELECT count(*) FROM src.attributes WHERE id NOT IN (SELECT id FROM main.attributes))"
@@ -144,8 +144,7 @@ def check_new_labels(db: Database, name: str, max_new_labels: int) -> None:
     if new > max_new_labels:
         raise MergeNeedsConsent(
             f"cannot merge {name}: it brings {new:,} new labels and attributes, more than the {max_new_labels:,} "
-            f"a merge takes unless told otherwise; if that is expected, merge it with --max-new-labels {new} "
-            "(in the app, answer Yes when asked); nothing was merged",
+            "a merge takes unless told otherwise; nothing was merged",
             option="max_new_labels", needed=new,
         )
 
@@ -160,8 +159,8 @@ def check_whole_copy(db: Database, name: str) -> None:
         listed = ", ".join(f"{count} of {who}" for who, count in sorted(people.items()))
         raise MergeNeedsConsent(
             f"cannot merge {name}: it is not a package but a copy of a whole project, and it changes or deletes "
-            f"existing work ({listed}); merge it only if it comes from someone trusted with everyone's work, "
-            "with --whole-copy (in the app, answer Yes when asked); nothing was merged",
+            f"existing work ({listed}); such a copy should be merged only if it comes from someone trusted with "
+            "everyone's work; nothing was merged",
             option="whole_copy",
         )
 

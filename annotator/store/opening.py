@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from annotator.core.errors import DamagedProject, ProjectError
+from annotator.core.errors import DamagedProject, ProjectError, StorageFailure
 from annotator.core.leftovers import remove_leftovers
 from annotator.store.files import check_existing_file, writable
 from annotator.store.schema import APPLICATION_ID, migrations, schema_version
@@ -17,10 +17,31 @@ BUSY_TIMEOUT_SECONDS = 30.0
 QUICK_CHECK_ROWS = 3
 
 
-def restore_advice(path: Path) -> str:
-    """How to get a damaged project's work back, in one sentence."""
-    return (f"restore the last good backup with `annotator restore {path} 1` "
-            f"(list them with `annotator backups {path}`), or in the app choose File > Restore a backup…")
+def open_failure(path: Path, exc: BaseException) -> ProjectError:
+    """Our error for what SQLite (or decoding a damaged page) said while a project file was being opened:
+    DamagedProject only for real damage (a malformed file, text that is not UTF-8); a file in use, one SQLite
+    cannot read as a database and a disk that failed are told as such, never as damage (restoring a backup
+    over a busy file would lose work)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return DamagedProject(str(path), str(exc), f"{path}: is damaged ({exc})")
+    message = str(exc).lower()
+    if "locked" in message or "busy" in message:
+        return StorageFailure("in use", f"{path}: is in use by another window or command; try again in a moment",
+                              str(path))
+    if "not a database" in message or "encrypted" in message:
+        return ProjectError(f"{path}: is not a Framing Annotator project file (SQLite cannot read it as a "
+                            "database)")
+    if "malformed" in message or "corrupt" in message:
+        return DamagedProject(str(path), str(exc), f"{path}: is damaged ({exc})")
+    if "disk i/o" in message:
+        return ProjectError(f"{path}: cannot be read: the disk reported an error ({exc}); try again, or copy "
+                            "the file to another disk")
+    return ProjectError(f"{path}: cannot be opened ({exc})")
+
+
+def _in_use(exc: sqlite3.Error) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
 
 
 @dataclass
@@ -42,7 +63,7 @@ class FileState:
         """The one message to show when the file is opened ("" for a writable, sound file)."""
         if self.damage:
             return (f"{path}: is damaged ({self.damage}). It is open read-only: what can still be read can "
-                    f"be read and exported, nothing can be changed. To get your work back, {restore_advice(path)}.")
+                    "be read and exported, nothing can be changed.")
         if self.read_only_file:
             return (f"{path}: is read-only (the file or its folder cannot be written to). It is open for "
                     "reading only; to work in it, copy it to a folder of your own.")
@@ -51,12 +72,16 @@ class FileState:
     def refusal(self, path: Path) -> str:
         """The message of a write refused in this file ("" when writes are allowed)."""
         if self.damage:
-            return (f"{path}: is damaged, so nothing can be changed in it (it is open read-only); "
-                    f"{restore_advice(path)}")
+            return f"{path}: is damaged, so nothing can be changed in it (it is open read-only)"
         if self.read_only_file:
             return (f"{path}: is read-only (the file or its folder cannot be written to), so nothing can be "
                     "changed; copy it to a folder of your own to work in it")
         return ""
+
+    @property
+    def refusal_kind(self) -> str:
+        """The StorageFailure kind of a refused write: "damaged", "read-only" or "" (writes allowed)."""
+        return "damaged" if self.damage else "read-only" if self.read_only_file else ""
 
 
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
@@ -69,8 +94,10 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA schema_version").fetchone()
         return conn
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
         conn.close()
+        if _in_use(exc):  # another connection holds the file: reading it 'immutable' would read it half-written
+            raise
     except BaseException:
         conn.close()  # a connection left open would keep the file from being restored
         raise
@@ -92,7 +119,7 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> int:
     if "_sqlite_migrations" not in tables or "meta" not in tables:
         raise DamagedProject(str(path), "no project tables",
                              f"{path}: carries the Framing Annotator mark but has no project tables: it was never "
-                             f"finished or it is damaged; {restore_advice(path)}")
+                             "finished or it is damaged")
     known = {m.name for m in migrations._migrations}
     applied = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")}
     if applied - known:
@@ -148,15 +175,14 @@ def open_project_file(path: Path, check: bool = True) -> tuple[sqlite3.Connectio
     try:
         conn = connect(path, read_only=True)
     except sqlite3.Error as exc:
-        raise ProjectError(f"{path}: cannot be opened ({exc})") from exc
+        raise open_failure(path, exc) from exc
     try:
         version = _check_identity(path, conn)
         if check:
             state.damage = quick_check(conn)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damaged pages may hold text that is not UTF-8
         conn.close()
-        raise DamagedProject(str(path), str(exc), f"{path}: is damaged or not a project file ({exc}); if it is "
-                             f"your project, {restore_advice(path)}") from exc
+        raise open_failure(path, exc) from exc
     except BaseException:
         conn.close()
         raise
@@ -169,5 +195,5 @@ def open_project_file(path: Path, check: bool = True) -> tuple[sqlite3.Connectio
         try:
             conn = connect(path)
         except sqlite3.Error as exc:
-            raise ProjectError(f"{path}: cannot be opened ({exc})") from exc
+            raise open_failure(path, exc) from exc
     return conn, state, version

@@ -23,7 +23,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import DamagedProject, ProjectError
+from annotator.core.errors import ProjectError
 from annotator.core.model import new_uuid, now_iso
 from annotator.store.adjudication import Adjudication
 from annotator.store.agreement_data import AgreementData
@@ -40,7 +40,7 @@ from annotator.store.merge import Merges
 from annotator.store.memos import Memos
 from annotator.store.meta import ProjectMeta
 from annotator.store.packages import Packages
-from annotator.store.opening import BUSY_TIMEOUT_SECONDS, FileState, connect, open_project_file, restore_advice
+from annotator.store.opening import BUSY_TIMEOUT_SECONDS, FileState, connect, open_failure, open_project_file
 from annotator.store.recommender_models import RecommenderModels
 from annotator.store.schema import apply_migrations
 from annotator.store.spans import Spans
@@ -62,6 +62,7 @@ class Project:
         self.db = ProjectDatabase(conn, execute_plugins=False)
         self.db.label = str(self.path)
         self.db.refusal = self.state.refusal(self.path)
+        self.db.refusal_kind = self.state.refusal_kind
         if self.state.writable:
             self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
@@ -133,13 +134,19 @@ class Project:
                 apply_migrations(project.db)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             conn.close()
-            raise DamagedProject(str(path), str(exc),
-                                 f"{path}: cannot be opened ({exc}); if it is damaged, {restore_advice(path)}") from exc
+            raise open_failure(path, exc) from exc
         except BaseException:
             conn.close()  # never leave a connection behind: it would keep the file from being restored
             raise
         project.team.identify(viewer)
         return project
+
+    def reopen(self) -> "Project":
+        """The same project file through a new connection of its own, read by the same person (the same
+        viewer: blind coding keeps hiding what it hides), without a backup: the one way background work
+        opens the window's project. Safe to call from another thread (it reads only the file's path and the
+        viewer's name, never this project's connection), and after this project is closed."""
+        return type(self).open(self.path, backup=False, viewer=self.team.viewer)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -159,6 +166,7 @@ class Project:
         """Refuse every write from now on: a check made after opening found the file damaged."""
         self.state.damage = damage
         self.db.refusal = self.state.refusal(self.path)
+        self.db.refusal_kind = self.state.refusal_kind
 
     def checkpoint(self) -> bool:
         """Copy the recent work kept in the write-ahead log into the project file itself, so that the

@@ -26,15 +26,15 @@ def storage_failure(exc: sqlite3.Error, path: str, damage: bool = True) -> Stora
     `damage`) is damaged; None for other errors (a bug of ours, to be reported as such)."""
     message = str(exc).lower()
     if "locked" in message or "busy" in message:
-        return StorageFailure("in use", IN_USE)
+        return StorageFailure("in use", IN_USE, path)
     if "readonly" in message or "read-only" in message:
         return StorageFailure("read-only", f"{path}: cannot be changed: the file or its folder is read-only; "
-                                           "nothing was saved")
+                                           "nothing was saved", path)
     if "disk is full" in message or "no space" in message:
-        return StorageFailure("full", f"{path}: the disk is full, so nothing was saved; free some space and try again")
+        return StorageFailure("full", f"{path}: the disk is full, so nothing was saved; free some space and try again",
+                              path)
     if damage and ("malformed" in message or "not a database" in message or "disk i/o error" in message):
-        return StorageFailure("damaged", f"{path}: is damaged ({exc}); nothing was saved. Restore the last good "
-                                         f"backup with `annotator restore {path} 1` (see `annotator backups {path}`)")
+        return StorageFailure("damaged", f"{path}: is damaged ({exc}); nothing was saved", path)
     return None
 
 
@@ -68,11 +68,12 @@ class ClosedConnection:
 class ProjectDatabase(Database):
     """sqlite-utils' Database whose outermost `atomic()` block is a BEGIN IMMEDIATE transaction.
 
-    `refusal`, when set, is the message of the ProjectError every write transaction raises (a
-    damaged or read-only file); `label` names the file in messages.
+    `refusal`, when set, is the message of the StorageFailure (of kind `refusal_kind`) every write
+    transaction raises (a damaged or read-only file); `label` names the file in messages.
     """
 
     refusal: str = ""
+    refusal_kind: str = ""
     label: str = "the project"
 
     @property
@@ -91,6 +92,10 @@ class ProjectDatabase(Database):
             raise ProjectError("internal error: a batched write outside a transaction")
         return self.conn.executemany(sql, rows)
 
+    def refused(self) -> StorageFailure:
+        """The error a write raises in a file that refuses writes (see `refusal`)."""
+        return StorageFailure(self.refusal_kind or "read-only", self.refusal, self.label)
+
     @contextlib.contextmanager
     def atomic(self) -> Generator["ProjectDatabase", None, None]:
         """A write transaction (or, nested, a savepoint) committed on success, rolled back on error.
@@ -98,7 +103,7 @@ class ProjectDatabase(Database):
         Raises ProjectError (IN_USE) when another connection keeps the write lock past the busy timeout.
         """
         if self.refusal:
-            raise ProjectError(self.refusal)
+            raise self.refused()
         if self.conn.in_transaction:
             with super().atomic():
                 yield self

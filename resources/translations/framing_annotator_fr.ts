@@ -2274,32 +2274,72 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>la grille de codage du projet garde son nom {name} (celui du fichier est {other})</translation>
     </message>
     <message>
-        <source>{path}: is damaged, so nothing can be changed in it (it is open read-only); to get your work back, choose File &gt; Restore a backup…</source>
-        <translation>{path}&#xa0;: est endommagé, rien ne peut donc y être modifié (il est ouvert en lecture seule)&#xa0;; pour retrouver votre travail, choisissez Fichier &gt; Restaurer une sauvegarde…</translation>
+        <source>{path}: is damaged, so nothing can be changed in it (it is open read-only)</source>
+        <translation>{path}&#xa0;: est endommagé, rien ne peut donc y être modifié (il est ouvert en lecture seule)</translation>
     </message>
     <message>
-        <source>{path}: is damaged ({detail}); nothing was saved. To get your work back, choose File &gt; Restore a backup…</source>
-        <translation>{path}&#xa0;: est endommagé ({detail})&#xa0;; rien n’a été enregistré. Pour retrouver votre travail, choisissez Fichier &gt; Restaurer une sauvegarde…</translation>
+        <source>{path}: is damaged ({detail}); nothing was saved</source>
+        <translation>{path}&#xa0;: est endommagé ({detail})&#xa0;; rien n’a été enregistré</translation>
     </message>
     <message>
-        <source>{path}: is damaged or not a project file ({detail}); if it is your project, open it and choose Restore a backup…</source>
-        <translation>{path}&#xa0;: est endommagé ou n’est pas un fichier de projet ({detail})&#xa0;; si c’est votre projet, ouvrez-le et choisissez Restaurer une sauvegarde…</translation>
+        <source>{path}: is damaged ({detail})</source>
+        <translation>{path}&#xa0;: est endommagé ({detail})</translation>
     </message>
     <message>
-        <source>{path}: cannot be opened ({detail}); if it is damaged, open it and choose Restore a backup…</source>
-        <translation>{path}&#xa0;: ne peut pas être ouvert ({detail})&#xa0;; s’il est endommagé, ouvrez-le et choisissez Restaurer une sauvegarde…</translation>
+        <source>{path}: carries the Framing Annotator mark but has no project tables: it was never finished or it is damaged</source>
+        <translation>{path}&#xa0;: porte la marque de Framing Annotator mais n’a pas les tables d’un projet&#xa0;: il n’a jamais été terminé ou il est endommagé</translation>
     </message>
     <message>
-        <source>is {size}, over the {limit} MB limit per article the app imports; split it into smaller files to import it</source>
-        <translation>fait {size}, au-delà de la limite de {limit}&#xa0;Mo par article que l’application importe&#xa0;; découpez-le en fichiers plus petits pour l’importer</translation>
+        <source>{path}: is in use by another window or command; try again in a moment</source>
+        <translation>{path}&#xa0;: est utilisé par une autre fenêtre ou commande&#xa0;; réessayez dans un instant</translation>
     </message>
     <message>
-        <source>{where}: the article is {size}, over the {limit} MB limit per article the app imports; split it into smaller files to import it</source>
-        <translation>{where}&#xa0;: l’article fait {size}, au-delà de la limite de {limit}&#xa0;Mo par article que l’application importe&#xa0;; découpez le fichier en fichiers plus petits pour l’importer</translation>
+        <source>the project is in use by another window or command; try again in a moment</source>
+        <translation>le projet est utilisé par une autre fenêtre ou commande&#xa0;; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <source>{path}: is not a Framing Annotator project file (SQLite cannot read it as a database)</source>
+        <translation>{path}&#xa0;: n’est pas un fichier de projet Framing Annotator (SQLite ne peut pas le lire comme une base de données)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read: the disk reported an error ({detail}); try again, or copy the file to another disk</source>
+        <translation>{path}&#xa0;: ne peut pas être lu&#xa0;: le disque a signalé une erreur ({detail})&#xa0;; réessayez, ou copiez le fichier sur un autre disque</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be opened ({detail})</source>
+        <translation>{path}&#xa0;: ne peut pas être ouvert ({detail})</translation>
+    </message>
+    <message>
+        <source>cannot merge {name}: it brings {n} new labels and attributes, more than the {m} a merge takes unless told otherwise; nothing was merged</source>
+        <translation>impossible de fusionner {name}&#xa0;: il apporte {n} nouvelles étiquettes et nouveaux attributs, plus que les {m} qu’une fusion accepte sans accord explicite&#xa0;; rien n’a été fusionné</translation>
+    </message>
+    <message>
+        <source>cannot merge {name}: it is not a package but a copy of a whole project, and it changes or deletes existing work ({listed}); such a copy should be merged only if it comes from someone trusted with everyone&apos;s work; nothing was merged</source>
+        <translation>impossible de fusionner {name}&#xa0;: ce n’est pas un paquet mais la copie d’un projet entier, et elle modifie ou supprime du travail existant ({listed})&#xa0;; une telle copie ne devrait être fusionnée que si elle vient d’une personne à qui l’on confie le travail de tous&#xa0;; rien n’a été fusionné</translation>
+    </message>
+    <message>
+        <source>is {size}, over the {limit} MB limit per article</source>
+        <translation>fait {size}, au-delà de la limite de {limit}&#xa0;Mo par article</translation>
+    </message>
+    <message>
+        <source>{where}: the article is {size}, over the {limit} MB limit per article</source>
+        <translation>{where}&#xa0;: l’article fait {size}, au-delà de la limite de {limit}&#xa0;Mo par article</translation>
     </message>
     <message>
         <source>would add more than {n} new labels to the codebook ({shown}); check that this is the file you meant</source>
         <translation>ajouterait plus de {n} nouvelles étiquettes à la grille de codage ({shown})&#xa0;; vérifiez qu’il s’agit bien du fichier voulu</translation>
+    </message>
+    <message>
+        <source>{problem}; to get your work back, choose File &gt; Restore a backup…</source>
+        <translation>{problem}&#xa0;; pour retrouver votre travail, choisissez Fichier &gt; Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>{problem}; to get your work back, open it again and choose Restore a backup…</source>
+        <translation>{problem}&#xa0;; pour retrouver votre travail, ouvrez-le de nouveau et choisissez Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>{problem}; split it into smaller files to import it</source>
+        <translation>{problem}&#xa0;; découpez-le en fichiers plus petits pour l’importer</translation>
     </message>
     <message>
         <source>exact F1</source>

@@ -61,6 +61,37 @@ def test_a_damaged_project_opened_read_only_says_so_and_refuses_writes(qtbot, tm
     window.close()
 
 
+def test_a_label_key_in_a_damaged_read_only_project_says_what_to_do_in_the_app_s_words(qtbot, qapp, tmp_path,
+                                                                                        settings, monkeypatch):
+    path = sound_project(tmp_path / "p.framing", documents=5)
+    damage_page(path, table_root(path, "codebook_history"))
+    monkeypatch.setattr(file_care, "ask_about_damage",
+                        lambda p, damage, parent, can_read, can_cancel=True: DamageChoice.READ_ONLY)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: warned.append(text))
+    window = app.open_window(path, settings, annotator="ana")
+    qtbot.addWidget(window)
+    window.document_list.view.setCurrentIndex(window.document_list.model.index(0, 0))
+    workspace = window.workspace
+    assert workspace.document is not None
+    workspace.reader.select_range(5, 12)
+    workspace.apply_label("loaded_term")
+    assert warned == [f"{path}: is damaged, so nothing can be changed in it (it is open read-only); to get your "
+                      "work back, choose File > Restore a backup…"]
+    assert window.project.counts()["spans"] == 5  # nothing was written
+    from annotator.gui.translation import install_translator
+
+    assert install_translator(qapp, "fr")
+    try:
+        workspace.reader.select_range(5, 12)
+        workspace.apply_label("loaded_term")
+    finally:
+        install_translator(qapp, "en")
+    assert warned[1] == (f"{path}\xa0: est endommagé, rien ne peut donc y être modifié (il est ouvert en lecture "
+                         "seule)\xa0; pour retrouver votre travail, choisissez Fichier > Restaurer une sauvegarde…")
+    window.close()
+
+
 def test_a_project_too_damaged_to_show_says_so_in_one_message(qtbot, tmp_path, settings, said, monkeypatch):
     path = sound_project(tmp_path / "p.framing", documents=5)
     damage_page(path, table_root(path, "documents"))
@@ -237,8 +268,6 @@ def test_a_damaged_project_that_can_be_read_offers_read_only_and_cancel(qtbot, t
 
 
 def test_file_restore_a_backup_replaces_the_open_project_and_opens_it_again(qtbot, tmp_path, settings, answer_modal):
-    from annotator.gui.backup_restore import BackupChooser
-
     path = sound_project(tmp_path / "p.framing", documents=3)
     backups.make_backup(path)
     window = app.open_window(path, settings, annotator="ana")
@@ -246,15 +275,46 @@ def test_file_restore_a_backup_replaces_the_open_project_and_opens_it_again(qtbo
     window.project.spans.delete_many([s.id for s in window.project.spans.of_document(window.project.documents.ids()[0])])
     assert window.project.counts()["spans"] == 2
 
-    def answer(dialog) -> None:
-        if isinstance(dialog, BackupChooser):
-            dialog.accept()
-        else:
-            dialog.accept()
-
-    answer_modal(answer)
+    titles = answer_modal(lambda dialog: dialog.accept())  # the backup chooser, then the message saying it is done
     window.actions["restore_backup"].trigger()
     reopened = app.open_windows()[-1]
     qtbot.addWidget(reopened)
     assert reopened is not window and reopened.project.counts()["spans"] == 3
+    assert titles[0] == "Restore a backup"
+    [kept] = tmp_path.glob("p.before-restore-*.framing")  # the replaced file is kept aside, as it was
+    with closing(sqlite3.connect(f"{kept.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        assert conn.execute("SELECT count(*) FROM spans WHERE deleted = 0").fetchone()[0] == 2
     reopened.close()
+
+
+def test_file_restore_a_backup_cancelled_leaves_the_project_open_and_as_it_was(qtbot, tmp_path, settings,
+                                                                               answer_modal):
+    path = sound_project(tmp_path / "p.framing", documents=3)
+    backups.make_backup(path)
+    window = app.open_window(path, settings, annotator="ana")
+    qtbot.addWidget(window)
+    window.project.spans.delete_many([s.id for s in window.project.spans.of_document(window.project.documents.ids()[0])])
+    titles = answer_modal(lambda dialog: dialog.reject())
+    window.actions["restore_backup"].trigger()
+    assert titles == ["Restore a backup"]  # asked, then nothing else
+    assert app.open_windows()[-1] is window and not window.project.closed
+    assert window.project.counts()["spans"] == 2  # the work since the backup stays
+    assert not list(tmp_path.glob("p.before-restore-*.framing"))
+    window.close()
+
+
+def test_a_project_in_use_elsewhere_is_not_called_damaged_nor_offered_a_restore(qtbot, tmp_path, settings, said,
+                                                                                 monkeypatch):
+    from annotator.store import opening
+    from annotator.store import project as project_module
+    from tests.store.test_open_failures import hold_exclusive_lock
+
+    monkeypatch.setattr(opening, "BUSY_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(project_module, "BUSY_TIMEOUT_SECONDS", 0.2)
+    offered = []
+    monkeypatch.setattr(file_care, "ask_about_damage", lambda *args, **kwargs: offered.append(args))
+    path = sound_project(tmp_path / "p.framing", documents=2)
+    with closing(hold_exclusive_lock(path)) as other:
+        assert app.open_window(path, settings, annotator="ana") is None
+        other.rollback()
+    assert not offered and said == [f"{path}: is in use by another window or command; try again in a moment"]

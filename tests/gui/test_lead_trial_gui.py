@@ -88,29 +88,41 @@ def test_a_file_over_the_size_limit_is_refused_in_the_apps_words_with_its_real_s
     assert "--" not in summary and "split it into smaller files" in summary
 
 
-def test_messages_with_command_line_advice_name_the_menu_in_the_app(tmp_path):
+def test_the_store_states_problems_and_each_face_adds_its_own_advice_from_the_error_type(tmp_path):
     import sqlite3
 
     import pytest
 
-    from annotator.core.errors import ImportRefused
+    from annotator.cli.common import error_text
+    from annotator.core.errors import ImportRefused, MergeNeedsConsent
     from annotator.core.model import Label
-    from annotator.gui.reasons import message_text
+    from annotator.gui.reasons import error_message
     from annotator.io.import_labels import LabelResolver
     from annotator.store.opening import FileState
-    from annotator.store.transactions import storage_failure
+    from annotator.store.transactions import ProjectDatabase, storage_failure
 
     path = tmp_path / "p.framing"
-    refusal = FileState(damage="database disk image is malformed").refusal(path)
-    assert "annotator restore" in refusal  # the command line keeps its advice
-    assert message_text(refusal) == (f"{path}: is damaged, so nothing can be changed in it (it is open read-only); "
-                                     "to get your work back, choose File > Restore a backup…")
-    failed = str(storage_failure(sqlite3.DatabaseError("database disk image is malformed"), str(path)))
-    assert "annotator restore" in failed
-    assert message_text(failed).endswith("nothing was saved. To get your work back, choose File > Restore a backup…")
+    db = ProjectDatabase(sqlite3.connect(":memory:"))
+    db.label, db.refusal, db.refusal_kind = str(path), FileState(damage="malformed").refusal(path), "damaged"
+    refusal = db.refused()
+    assert "annotator" not in str(refusal) and "File >" not in str(refusal)
+    assert f"`annotator restore {path} 1`" in error_text(refusal)  # the command line gives its advice
+    assert error_message(refusal) == (f"{path}: is damaged, so nothing can be changed in it (it is open read-only); "
+                                      "to get your work back, choose File > Restore a backup…")
+    failed = storage_failure(sqlite3.DatabaseError("database disk image is malformed"), str(path))
+    assert "annotator" not in str(failed) and "annotator restore" in error_text(failed)
+    assert error_message(failed).endswith("nothing was saved; to get your work back, choose File > Restore a backup…")
     resolver = LabelResolver([], max_new=1)
     resolver.new.append(Label(id="one", name="one"))
     with pytest.raises(ImportRefused) as refused:
         resolver._check_room("f.jsonl", "two")
-    assert "--max-new-labels" in refused.value.reason
-    assert "--" not in message_text(refused.value.reason) and "the file you meant" in message_text(refused.value.reason)
+    assert "--" not in str(refused.value) and "--max-new-labels" in error_text(refused.value)
+    assert "--" not in error_message(refused.value) and "the file you meant" in error_message(refused.value)
+    big = too_large("big.txt", 60 * 1_048_576, 50 * 1_048_576)
+    assert "--" not in str(big) and "--max-article-size" in error_text(big)
+    assert error_message(big) == ("big.txt: is 60.0 MB, over the 50 MB limit per article; split it into smaller "
+                                  "files to import it")
+    consent = MergeNeedsConsent("cannot merge x: it brings 30 new labels and attributes, more than the 10 a merge "
+                                "takes unless told otherwise; nothing was merged", option="max_new_labels", needed=30)
+    assert error_text(consent).endswith("; if that is expected, merge it with --max-new-labels 30")
+    assert error_message(consent) == str(consent)

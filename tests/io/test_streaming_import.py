@@ -46,7 +46,7 @@ def test_one_article_over_the_limit_is_refused_with_its_line_and_nothing_is_kept
     assert report.documents_imported == 0 and project.counts()["documents"] == 0
     reason = report.refused[0].reason
     assert reason.startswith("line 14: the article is") and "limit per article" in reason
-    assert "--max-article-size" in reason
+    assert "--" not in reason and report.refused[0].limit_option == "max_article_size"
 
 
 def test_a_json_array_is_read_item_by_item_with_the_same_limit(project, tmp_path, small_batches):
@@ -100,7 +100,7 @@ def test_thousands_of_new_labels_are_added_at_once_and_capped(project, tmp_path)
     before = len(project.codebook.labels())
     refused = import_paths(project, [path])
     assert "would add more than 1000 new labels" in refused.refused[0].reason
-    assert "--max-new-labels" in refused.refused[0].reason and project.counts()["documents"] == 0
+    assert refused.refused[0].limit_option == "max_new_labels" and project.counts()["documents"] == 0
     report = import_paths(project, [path], max_new_labels=5000)
     assert len(report.labels) == 3000 and not report.refused
     assert len(project.codebook.labels()) == before + 3000
@@ -192,6 +192,10 @@ def test_cli_exit_codes_and_the_article_size_option(project, tmp_path):
     big = write_jsonl(tmp_path / "big.jsonl", [{"text": "Long. " * 50_000}])
     result = runner.invoke(cli, ["import", str(project.path), str(big), "--max-article-size", "0.1"])
     assert result.exit_code == 1 and "line 1: the article is" in result.output
+    assert "per article; raise the limit with --max-article-size MB to import it" in result.output
+    labels = write_jsonl(tmp_path / "labels.jsonl", [{"text": "Un texte.", "label": [[0, 2, "Nouveau"]]}])
+    result = runner.invoke(cli, ["import", str(project.path), str(labels), "-a", "ana", "--max-new-labels", "0"])
+    assert result.exit_code == 1 and "the file you meant; if it is, raise the limit with --max-new-labels" in result.output
     result = runner.invoke(cli, ["import", str(project.path), str(big), "--max-article-size", "1"])
     assert result.exit_code == 0, result.output
 

@@ -141,3 +141,26 @@ def test_nobody_identified_sees_nothing_while_blind_and_everything_otherwise(tea
         project.team.identify("sam")
         assert project.team.visible_annotators() == ["lea", "sam", "noor"]
         assert {r.annotator for r in project.exports.iter_spans(gold=True)} == {"sam", "noor", "gold"}
+
+
+def test_a_reopened_project_is_read_by_the_same_person_on_a_connection_of_its_own(team_file):
+    import threading
+
+    from annotator.store import backup as backups
+
+    with open_as(team_file, "sam") as window_project:
+        found: dict = {}
+
+        def background() -> None:  # as the app's background work does: reopened on the worker's thread
+            with window_project.reopen() as project:
+                found["viewer"] = project.team.viewer
+                found["annotators"] = {s.annotator for s in project.spans.of_document(doc_id(project))}
+                found["own connection"] = project.conn is not window_project.conn
+
+        worker = threading.Thread(target=background)
+        worker.start()
+        worker.join()
+    assert found == {"viewer": "sam", "annotators": {"sam"}, "own connection": True}
+    assert backups.list_backups(team_file) == []  # no backup made by reopening
+    with window_project.reopen() as again:  # the window's project closed meanwhile: still the same person
+        assert again.team.viewer == "sam" and again.team.visible_annotators() == ["sam"]

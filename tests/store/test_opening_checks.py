@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
-from annotator.core.errors import ProjectError
+from annotator.core.errors import DamagedProject, ProjectError, StorageFailure
 from annotator.core.model import Document, Span
 from annotator.io.codebook_files import load_preset
 from annotator.store import Project
@@ -38,18 +38,21 @@ def damaged_project(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_damaged_project_opens_read_only_and_says_how_to_restore(tmp_path):
+def test_a_damaged_project_opens_read_only_and_its_refusals_say_which_file_is_damaged(tmp_path):
     path = damaged_project(tmp_path)
     with Project.open(path) as proj:
         assert proj.read_only and proj.state.damaged
         notice = proj.open_notice()
-        assert "is damaged" in notice and "read-only" in notice and "annotator restore" in notice
+        assert "is damaged" in notice and "read-only" in notice
+        assert "annotator" not in notice and "File >" not in notice  # each face adds its own advice
         assert proj.counts()["spans"] == 40  # what is still readable is read
         before = path.read_bytes()
         for write in (lambda: proj.team.add("bob"), lambda: proj.meta.set("name", "x"),
                       lambda: proj.documents.add([Document(text="New article.")])):
-            with pytest.raises(ProjectError, match="is damaged, so nothing can be changed"):
+            with pytest.raises(StorageFailure, match="is damaged, so nothing can be changed") as refused:
                 write()
+            assert refused.value.kind == "damaged" and refused.value.path == str(path)
+            assert "annotator" not in str(refused.value)
     assert path.read_bytes() == before
 
 
@@ -62,6 +65,7 @@ def test_the_cli_refuses_writes_to_a_damaged_project_in_one_line_and_still_reads
     assert "Traceback" not in added.output
     listed = runner.invoke(cli, ["annotators", str(path)])
     assert "ana" in listed.output and "is damaged" in listed.output  # reads work, with the one notice
+    assert f"annotator restore {path} 1" in listed.output  # ... and the command line's advice
     info = runner.invoke(cli, ["info", str(path)])
     assert "Traceback" not in info.output and info.output.count("\n") >= 1
     assert info.exit_code in (0, 1)

@@ -147,7 +147,7 @@ def test_a_package_stripped_of_its_package_marks_needs_the_leads_consent(team, c
     lead, package = copies
     copy_lead_spans_into(package, lead, team["ben_spans"][:5])
     sql(package, "DELETE FROM meta WHERE key LIKE 'package%'")
-    error = refused(lead, package, "not a package but a copy of a whole project", "5 of ben", "--whole-copy",
+    error = refused(lead, package, "not a package but a copy of a whole project", "5 of ben", "someone trusted",
                     error=MergeNeedsConsent)
     assert error.option == "whole_copy"
     with Project.open(lead, backup=False) as proj:
@@ -233,7 +233,8 @@ def flood_labels(package: Path, count: int) -> None:
 def test_a_hundred_thousand_new_labels_are_refused_saying_how_to_allow_them(copies):
     lead, package = copies
     flood_labels(package, LABEL_FLOOD)
-    error = refused(lead, package, "100,000 new labels", "--max-new-labels 100000", error=MergeNeedsConsent)
+    error = refused(lead, package, "100,000 new labels", "nothing was merged", error=MergeNeedsConsent)
+    assert "--" not in str(error)  # the store states the problem; the command line adds how to allow it
     assert error.option == "max_new_labels" and error.needed == LABEL_FLOOD
 
 
@@ -293,3 +294,12 @@ def test_zz_report_the_random_trials():
     """Prints how many random tamperings ran (each was refused with nothing merged)."""
     print(f"\ntampered packages: {len(_tally)} random trials, {len(_tally)} refused with nothing merged")
     assert len(_tally) >= TAMPER_TRIALS or not _tally
+
+
+def test_the_command_line_says_how_to_merge_a_whole_copy_anyway(team, copies):
+    lead, package = copies
+    copy_lead_spans_into(package, lead, team["ben_spans"][:5])
+    sql(package, "DELETE FROM meta WHERE key LIKE 'package%'")
+    result = CliRunner().invoke(cli, ["merge", str(lead), str(package)])
+    assert result.exit_code == 1 and "to merge it anyway, add --whole-copy" in result.output
+    assert CliRunner().invoke(cli, ["merge", str(lead), str(package), "--whole-copy"]).exit_code == 0

@@ -154,12 +154,15 @@ def size_over(size: int, limit: int) -> str:
     return f"{size:,} bytes"
 
 
+MAX_ARTICLE_SIZE = "max_article_size"  # ImportRefused.limit_option of an article over the size limit
+
+
 def too_large(source: str, size: int, limit: int, where: str = "") -> ImportRefused:
     """The refusal of an article (or a file read whole) over the size limit."""
     what = f"{where}: the article is" if where else "is"
     return ImportRefused(
-        source, f"{what} {size_over(size, limit)}, over the {limit / 1_048_576:g} MB limit per article "
-        "(raise it with --max-article-size to import it)")
+        source, f"{what} {size_over(size, limit)}, over the {limit / 1_048_576:g} MB limit per article",
+        limit_option=MAX_ARTICLE_SIZE)
 
 
 class TextAsStored:
