@@ -122,7 +122,7 @@ def set_blind(window, on: bool) -> None:
     try:
         window.project.team.set_blind_coding(on, by=window.annotator)
     except AnnotatorError as exc:
-        QMessageBox.warning(window, translate("Team", "Blind coding"), plain(message_text(str(exc))))
+        QMessageBox.warning(window, translate("Team", "Blind coding"), plain(error_message(exc)))
     action = window.actions["blind"]
     action.blockSignals(True)
     action.setChecked(window.project.team.blind_coding())
