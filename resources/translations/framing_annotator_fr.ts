@@ -3215,8 +3215,8 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>Accepter</translation>
     </message>
     <message>
-        <source>Accept the selected suggestion (Enter in the text)</source>
-        <translation>Accepter la suggestion sélectionnée (Entrée dans le texte)</translation>
+        <source>Accept the selected suggestion (Enter)</source>
+        <translation>Accepter la suggestion sélectionnée (Entrée)</translation>
     </message>
     <message>
         <source>Accept with this label</source>
@@ -3231,8 +3231,8 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>Rejeter</translation>
     </message>
     <message>
-        <source>Reject the selected suggestion (Delete in the text)</source>
-        <translation>Rejeter la suggestion sélectionnée (Suppr dans le texte)</translation>
+        <source>Reject the selected suggestion (Delete)</source>
+        <translation>Rejeter la suggestion sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Accept all of this kind</source>
