@@ -3098,15 +3098,7 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     </message>
 </context>
 <context>
-    <name>SuggestionHandling</name>
-    <message>
-        <source>no label yet</source>
-        <translation>pas encore d’étiquette</translation>
-    </message>
-    <message>
-        <source>Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)</source>
-        <translation>Suggéré&#xa0;: %1 → %2 (Entrée accepte, Suppr rejette, une touche d’étiquette change l’étiquette)</translation>
-    </message>
+    <name>SuggestionDecisionNames</name>
     <message numerus="yes">
         <source>Accept %n suggestion(s)</source>
         <translation>
@@ -3120,6 +3112,17 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
             <numerusform>Rejeter %n suggestion</numerusform>
             <numerusform>Rejeter %n suggestions</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionHandling</name>
+    <message>
+        <source>no label yet</source>
+        <translation>pas encore d’étiquette</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)</source>
+        <translation>Suggéré&#xa0;: %1 → %2 (Entrée accepte, Suppr rejette, une touche d’étiquette change l’étiquette)</translation>
     </message>
 </context>
 <context>
