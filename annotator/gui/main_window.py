@@ -253,6 +253,8 @@ class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
             self.retrieval_window = view
         else:
             view.refresh_choices(self.project.codebook.labels(), self.project.team.coders())
+        span = self.workspace.selected_span
+        view.start_on(span.label_id if span else None)
         view.show()
         view.raise_()
         view.activateWindow()
