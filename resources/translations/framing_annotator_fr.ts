@@ -1235,8 +1235,8 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
 <context>
     <name>EmptyProjectPrompt</name>
     <message>
-        <source>&lt;h2&gt;This project has no articles yet&lt;/h2&gt;&lt;p&gt;Import web pages, text, XML or CSV/JSON Lines corpora with &lt;b&gt;File &amp;gt; Import articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), or drop files here.&lt;/p&gt;&lt;p&gt;Once an article is open, select words and press a label&apos;s key to annotate them.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Ce projet n’a pas encore d’articles&lt;/h2&gt;&lt;p&gt;Importez des pages web, du texte, du XML ou des corpus CSV/JSON Lines avec &lt;b&gt;Fichier &amp;gt; Importer des articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), ou déposez des fichiers ici.&lt;/p&gt;&lt;p&gt;Une fois un article ouvert, sélectionnez des mots et appuyez sur la touche d’une étiquette pour les annoter.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;This project has no articles yet&lt;/h2&gt;&lt;p&gt;Import web pages, text, XML or CSV/JSON Lines corpora with &lt;b&gt;File &amp;gt; Import articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), a whole folder with &lt;b&gt;File &amp;gt; Import a folder…&lt;/b&gt;, or drop files or folders here.&lt;/p&gt;&lt;p&gt;Once an article is open, select words and press a label&apos;s key to annotate them.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Ce projet n’a pas encore d’articles&lt;/h2&gt;&lt;p&gt;Importez des pages web, du texte, du XML ou des corpus CSV/JSON Lines avec &lt;b&gt;Fichier &amp;gt; Importer des articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), un dossier entier avec &lt;b&gt;Fichier &amp;gt; Importer un dossier…&lt;/b&gt;, ou déposez des fichiers ou des dossiers ici.&lt;/p&gt;&lt;p&gt;Une fois un article ouvert, sélectionnez des mots et appuyez sur la touche d’une étiquette pour les annoter.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Import articles…</source>
@@ -1245,6 +1245,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     <message>
         <source>Import articles</source>
         <translation>Importer des articles</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Importer un dossier…</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1597,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>Import a folder of articles</source>
+        <translation>Importer un dossier d’articles</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
     </message>
@@ -1857,6 +1865,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     <message>
         <source>&amp;Import articles…</source>
         <translation>&amp;Importer des articles…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Importer un do&amp;ssier…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
