@@ -19,6 +19,12 @@ def import_file_filter() -> str:
             + ";;" + QCoreApplication.translate("Import", "All files (*)"))
 
 
+def choose_folder(window) -> list[str]:
+    """Ask for a folder of articles (every file inside, sub-folders too); [] when cancelled."""
+    folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("Import", "Import a folder of articles"))
+    return [folder] if folder else []
+
+
 def run_import(window, paths: list[str] | None = None) -> Task | None:
     """Import `paths` (or files the user picks) into the window's project in the background."""
     if not paths:

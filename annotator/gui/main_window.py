@@ -108,6 +108,7 @@ class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
         self.find_bar.closed.connect(self.workspace.reader.setFocus)
         self.empty_prompt = EmptyProjectPrompt(self)
         self.empty_prompt.import_requested.connect(lambda: self.import_files())
+        self.empty_prompt.folder_requested.connect(self.import_folder)
         legend = self.workspace.overlay_legend
         legend.setStyleSheet("color: #333; padding: 2px 28px;")
         central = QWidget(self)
@@ -253,6 +254,8 @@ class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
             self.retrieval_window = view
         else:
             view.refresh_choices(self.project.codebook.labels(), self.project.team.coders())
+        span = self.workspace.selected_span
+        view.start_on(span.label_id if span else None)
         view.show()
         view.raise_()
         view.activateWindow()

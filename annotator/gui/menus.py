@@ -64,6 +64,8 @@ def build_menus(window) -> None:
         action.triggered.connect(lambda _c=False, p=path: window.switch_project(__import__("pathlib").Path(p)))
     file_menu.addSeparator()
     _add(window, file_menu, "import", translate("Menus", "&Import articles…"), window.import_files, "Ctrl+I")
+    _add(window, file_menu, "import_folder", translate("Menus", "Import a &folder…"), window.import_folder,
+         "Ctrl+Shift+F")
     _add(window, file_menu, "export", translate("Menus", "&Export…"), window.export_dialog, "Ctrl+E")
     file_menu.addSeparator()
     _add(window, file_menu, "quit", translate("Menus", "&Quit"), window.close, "Ctrl+Q")

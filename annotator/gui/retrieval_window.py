@@ -14,11 +14,12 @@ from annotator.core.codebook_tree import children_of
 from annotator.core.errors import AnnotatorError
 from annotator.gui.reasons import error_message
 from annotator.core.model import Label
-from annotator.services.retrieval import retrieve_segments, write_segments_csv
+from annotator.services.retrieval import labels_with_segments, retrieve_segments, write_segments_csv
 from annotator.store import Project
 from annotator.store.segments import CodedSegment
 
 EVERYONE = ""
+NOTE_CHARACTERS = 28  # the note column's width when some segment has a note
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -136,10 +137,9 @@ class RetrievalWindow(QDialog):
         self.view.setTabKeyNavigation(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        characters = self.fontMetrics().averageCharWidth()
-        for column, width in ((0, 20), (1, 10), (2, 14), (3, 32), (4, 20), (5, 32)):
-            header.resizeSection(column, width * characters)
+        header.setSectionResizeMode(SegmentTableModel.TEXT, QHeaderView.ResizeMode.Stretch)  # the segment gets the room
+        header.setStretchLastSection(False)
+        self._size_columns(notes=False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._delegates = [ElidingDelegate(Qt.TextElideMode.ElideLeft, self),
                            ElidingDelegate(Qt.TextElideMode.ElideMiddle, self)]
@@ -170,6 +170,31 @@ class RetrievalWindow(QDialog):
         self.label_combo.currentIndexChanged.connect(self.refresh)
         self.annotator_combo.currentIndexChanged.connect(self.refresh)
         self.sublabels_check.toggled.connect(self.refresh)
+
+    def _size_columns(self, notes: bool) -> None:
+        """Widths in characters, never narrower than a column's title; the note column is narrow unless
+        some segment has a note."""
+        header = self.view.horizontalHeader()
+        characters = self.fontMetrics().averageCharWidth()
+        widths = {SegmentTableModel.DOCUMENT: 20, SegmentTableModel.ANNOTATOR: 10, SegmentTableModel.LABEL: 14,
+                  SegmentTableModel.BEFORE: 32, SegmentTableModel.AFTER: 32,
+                  SegmentTableModel.NOTE: NOTE_CHARACTERS if notes else 10}
+        for column, width in widths.items():
+            header.resizeSection(column, max(width * characters, header.sectionSizeHint(column)))
+
+    def start_on(self, label_id: str | None = None) -> None:
+        """Show `label_id` (the selected span's label) when given; otherwise keep the shown label if it has
+        segments, else take the first label that has some (the first label when none has)."""
+        if label_id and self.label_combo.findData(label_id) >= 0:
+            self.label_combo.setCurrentIndex(self.label_combo.findData(label_id))
+            return
+        if self.model.segments:
+            return
+        shown = [self.label_combo.itemData(i) for i in range(self.label_combo.count())]
+        found = labels_with_segments(self.project, shown, self.annotator_combo.currentData() or None,
+                                     viewer=self.viewer, include_sublabels=self.sublabels_check.isChecked())
+        if found:
+            self.label_combo.setCurrentIndex(shown.index(found[0]))
 
     def refresh_choices(self, labels: list[Label], annotators: list[str]) -> None:
         """Fill the label list (as an indented tree) and the annotator list, keeping the current choices."""
@@ -211,16 +236,22 @@ class RetrievalWindow(QDialog):
         if not label_id:
             self.model.set_segments([], self._labels, self.language)
             self.count_label.setText(self.tr("No span label in the codebook."))
+            self.export_button.setEnabled(False)
+            self.jump_button.setEnabled(False)
             return
         segments = retrieve_segments(self.project, label_id, self.annotator_combo.currentData() or None,
                                      viewer=self.viewer, include_sublabels=self.sublabels_check.isChecked())
         self.model.set_segments(segments, self._labels, self.language)
         header = self.view.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._size_columns(notes=any(s.note for s in segments))
+        if segments:
+            self.view.selectRow(0)  # Enter or "Go to the article" opens the first one
         documents = len({s.document_id for s in segments})
         self.count_label.setText(self.tr("%1 segment(s) in %2 article(s)").replace("%1", str(len(segments)))
                                  .replace("%2", str(documents)))
         self.export_button.setEnabled(bool(segments))
+        self.jump_button.setEnabled(bool(segments))
 
     def jump(self, row: int) -> None:
         if 0 <= row < len(self.model.segments):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import RECOMMENDER_ORIGIN, Label
 from annotator.gui.flow_layout import flow_widget
 from annotator.gui.plain_text import plain
+from annotator.gui.reader_input import key_text
 from annotator.services.recommending import RECOMMENDATION_KIND
 from annotator.suggest import Suggestion
 
@@ -110,7 +111,10 @@ class SuggestionListModel(QAbstractTableModel):
 
 
 class SuggestionPanel(QWidget):
-    """Table of pending suggestions with accept / reject buttons, one at a time or all of a kind."""
+    """Table of pending suggestions with accept / reject buttons, one at a time or all of a kind.
+
+    In the table, as in the text, Enter accepts the selected suggestion, Delete rejects it and a label's
+    key accepts it with that label."""
 
     chosen = Signal(int)                 # row selected
     accept_requested = Signal(int, str)  # row, label id ("" = the suggestion's own)
@@ -129,6 +133,8 @@ class SuggestionPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.setWordWrap(False)
+        self.view.installEventFilter(self)
+        self._shortcuts: dict[str, str] = {}  # a label's key -> its id, as in the reader
         header = self.view.horizontalHeader()
         # Fixed widths in characters (measuring every row's contents would cost a frame on a long article).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -137,12 +143,12 @@ class SuggestionPanel(QWidget):
         self._size_columns()
         self.count_label = QLabel(self)
         self.accept_button = QPushButton(self.tr("Accept"), self)
-        self.accept_button.setToolTip(self.tr("Accept the selected suggestion (Enter in the text)"))
+        self.accept_button.setToolTip(self.tr("Accept the selected suggestion (Enter)"))
         self.label_combo = QComboBox(self)
         self.label_combo.setAccessibleName(self.tr("Accept with this label"))
         self.accept_as_button = QPushButton(self.tr("Accept as"), self)
         self.reject_button = QPushButton(self.tr("Reject"), self)
-        self.reject_button.setToolTip(self.tr("Reject the selected suggestion (Delete in the text)"))
+        self.reject_button.setToolTip(self.tr("Reject the selected suggestion (Delete)"))
         self.accept_kind_button = QPushButton(self.tr("Accept all of this kind"), self)
         self.reject_kind_button = QPushButton(self.tr("Reject all of this kind"), self)
         buttons = flow_widget(self, [self.accept_button, self.reject_button, self.accept_as_button, self.label_combo,
@@ -179,11 +185,33 @@ class SuggestionPanel(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._size_columns()
 
-    def set_labels(self, labels: list[Label], language: str) -> None:
+    def set_labels(self, labels: list[Label], language: str, shortcuts: dict[str, str] | None = None) -> None:
+        """The labels a suggestion may become, and the keys that accept one with a label (key -> label id)."""
         self.label_combo.clear()
         for label in labels:
             if label.kind == "span" and not label.retired:
                 self.label_combo.addItem(label.display_name(language), label.id)
+        self._shortcuts = dict(shortcuts or {})
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and self._key_pressed(event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _key_pressed(self, event: QKeyEvent) -> bool:
+        """Enter, Delete or a label's key on the table's current row; True when the key was used."""
+        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods:
+            self._row_action(self.accept_requested, "")
+            return True
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not mods:
+            self._row_action(self.reject_requested)
+            return True
+        label_id = self._shortcuts.get(key_text(event))
+        if label_id:
+            self._row_action(self.accept_requested, label_id)
+            return True
+        return False
 
     def set_suggestions(self, suggestions: list[Suggestion], labels: dict[str, Label], language: str) -> None:
         self.model.set_suggestions(suggestions, labels, language)

@@ -24,6 +24,14 @@ class ProjectFiles:
 
         run_import(self, paths)
 
+    def import_folder(self) -> None:
+        """Import every article of a folder the user picks (as a dropped folder or `annotator import`)."""
+        from annotator.gui.import_flow import choose_folder, run_import
+
+        folder = choose_folder(self)
+        if folder:
+            run_import(self, folder)
+
     def export_dialog(self) -> None:
         from annotator.gui.export_dialog import run_export
 

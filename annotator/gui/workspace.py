@@ -112,11 +112,12 @@ class Workspace(AnnotatorActions, SuggestionHandling, QObject):
         self.labels = {label.id: label for label in all_labels}
         self.codebook_panel.set_labels(all_labels, self.language)
         self.questions_panel.set_questions([l for l in all_labels if l.kind == "document"], self.language)
-        self.suggestion_panel.set_labels(all_labels, self.language)
-        self.suggestion_state.forget_results()
-        self.reader.set_shortcuts({
+        shortcuts = {
             normal_shortcut(l.shortcut): l.id for l in all_labels if l.kind == "span" and not l.retired and l.shortcut
-        })
+        }
+        self.suggestion_panel.set_labels(all_labels, self.language, shortcuts)
+        self.suggestion_state.forget_results()
+        self.reader.set_shortcuts(shortcuts)
         if self.document:
             self.refresh_spans()
             self._clear_suggestions()

@@ -3,6 +3,8 @@ their pending suggestions shown in the reader and the panel, accepted or rejecte
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
+
 from annotator.gui.suggestion_panel import KIND_NAMES, kind_name
 from annotator.gui.suggestion_state import DetectorResult, MarkText, PendingSuggestions, suggestion_mark_id
 from annotator.gui.undo_commands import SuggestionDecisionCommand
@@ -10,6 +12,19 @@ from annotator.services.suggestions import attributes_for, detector_setup, sugge
 from annotator.suggest import Suggestion
 
 PENDING_ON_GUI_THREAD = 1000  # cached suggestions up to this many are sorted out at once, more on a worker
+
+
+class SuggestionDecisionNames(QObject):
+    """The counted (%n) names of the accept and reject steps, in a context of their own. Not self.tr in the
+    mixin: PySide's tr tries the classes of Workspace's MRO in turn and keeps the first text that differs from
+    the source, and a filled-in count ("Accept 1 suggestion(s)") differs already, so the mixin's translation
+    was never used."""
+
+    def accepted(self, count: int) -> str:
+        return self.tr("Accept %n suggestion(s)", "", count)
+
+    def rejected(self, count: int) -> str:
+        return self.tr("Reject %n suggestion(s)", "", count)
 
 
 class SuggestionHandling:
@@ -102,7 +117,7 @@ class SuggestionHandling:
             return
         command = SuggestionDecisionCommand(
             self.project, self.document.id, self.annotator, suggestions, True, self._after_write,
-            self.tr("Accept %n suggestion(s)", "", len(suggestions)), label_id=label_id or None,
+            SuggestionDecisionNames().accepted(len(suggestions)), label_id=label_id or None,
             attributes_for=attributes_for(self.project))
         if self._push(command) and len(suggestions) == 1 and command.span_ids:
             self.select_span(command.span_ids[0])  # the new span, ready for a note (Enter) or a relabel
@@ -112,4 +127,4 @@ class SuggestionHandling:
             return
         self._push(SuggestionDecisionCommand(
             self.project, self.document.id, self.annotator, suggestions, False, self._after_write,
-            self.tr("Reject %n suggestion(s)", "", len(suggestions))))
+            SuggestionDecisionNames().rejected(len(suggestions))))

@@ -27,6 +27,17 @@ def retrieve_segments(project: Project, label_id: str, annotator: str | None = N
     return project.spans.segments(wanted, annotator)
 
 
+def labels_with_segments(project: Project, label_ids: Sequence[str], annotator: str | None = None,
+                         viewer: str | None = None, include_sublabels: bool = True) -> list[str]:
+    """Those of `label_ids` (in their order) that retrieval would find segments of, asked as `retrieve_segments`."""
+    if viewer is not None and not project.team.may_see_others(viewer):
+        annotator = viewer
+    counts = project.spans.segment_counts(annotator)
+    labels = project.codebook.labels() if include_sublabels else []
+    return [label_id for label_id in label_ids
+            if counts.get(label_id) or (include_sublabels and any(counts.get(d) for d in descendants(labels, label_id)))]
+
+
 def write_segments_csv(project: Project, segments: Sequence[CodedSegment], path: str | Path,
                        language: str = "en", excel: bool = False) -> Path:
     """Write retrieved segments to a CSV file (UTF-8; `excel` for spreadsheets); return the path written."""

@@ -53,3 +53,12 @@ def coded_segments(db: ProjectDatabase, label_ids: Sequence[str], annotator: str
         before, after = context_around(text, row[6], row[7], reach)
         found.append(CodedSegment(*row, before=before, after=after))
     return found
+
+
+def segment_counts(db: ProjectDatabase, annotator: str | None = None) -> dict[str, int]:
+    """How many live spans each label has across the corpus (of one annotator, or of all)."""
+    sql, params = "SELECT label_id, count(*) FROM spans WHERE deleted = 0", []
+    if annotator is not None:
+        sql += " AND annotator = ?"
+        params.append(annotator)
+    return dict(db.execute(sql + " GROUP BY label_id", params).fetchall())

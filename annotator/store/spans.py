@@ -10,7 +10,7 @@ from annotator.core.errors import DuplicateSpan, InvalidSpan, NotFound, ProjectE
 from annotator.core.model import Span, now_iso, validate_offsets
 from annotator.store.codebook_store import CodebookStore
 from annotator.store.rows import SPAN_COLUMNS, span_from_row, span_to_row
-from annotator.store.segments import CodedSegment, coded_segments
+from annotator.store.segments import CodedSegment, coded_segments, segment_counts
 from annotator.store.team import Team, check_owner
 from annotator.store.transactions import ProjectDatabase
 
@@ -203,3 +203,7 @@ class Spans:
     def segments(self, label_ids: list[str], annotator: str | None = None) -> list[CodedSegment]:
         """Code retrieval: live spans with one of `label_ids` across the corpus, with their context."""
         return coded_segments(self.db, label_ids, annotator)
+
+    def segment_counts(self, annotator: str | None = None) -> dict[str, int]:
+        """Live spans per label id across the corpus (of one annotator), for code retrieval."""
+        return segment_counts(self.db, annotator)

@@ -1235,8 +1235,8 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
 <context>
     <name>EmptyProjectPrompt</name>
     <message>
-        <source>&lt;h2&gt;This project has no articles yet&lt;/h2&gt;&lt;p&gt;Import web pages, text, XML or CSV/JSON Lines corpora with &lt;b&gt;File &amp;gt; Import articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), or drop files here.&lt;/p&gt;&lt;p&gt;Once an article is open, select words and press a label&apos;s key to annotate them.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Ce projet n’a pas encore d’articles&lt;/h2&gt;&lt;p&gt;Importez des pages web, du texte, du XML ou des corpus CSV/JSON Lines avec &lt;b&gt;Fichier &amp;gt; Importer des articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), ou déposez des fichiers ici.&lt;/p&gt;&lt;p&gt;Une fois un article ouvert, sélectionnez des mots et appuyez sur la touche d’une étiquette pour les annoter.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;This project has no articles yet&lt;/h2&gt;&lt;p&gt;Import web pages, text, XML or CSV/JSON Lines corpora with &lt;b&gt;File &amp;gt; Import articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), a whole folder with &lt;b&gt;File &amp;gt; Import a folder…&lt;/b&gt;, or drop files or folders here.&lt;/p&gt;&lt;p&gt;Once an article is open, select words and press a label&apos;s key to annotate them.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Ce projet n’a pas encore d’articles&lt;/h2&gt;&lt;p&gt;Importez des pages web, du texte, du XML ou des corpus CSV/JSON Lines avec &lt;b&gt;Fichier &amp;gt; Importer des articles…&lt;/b&gt; (&lt;b&gt;Ctrl+I&lt;/b&gt;), un dossier entier avec &lt;b&gt;Fichier &amp;gt; Importer un dossier…&lt;/b&gt;, ou déposez des fichiers ou des dossiers ici.&lt;/p&gt;&lt;p&gt;Une fois un article ouvert, sélectionnez des mots et appuyez sur la touche d’une étiquette pour les annoter.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Import articles…</source>
@@ -1245,6 +1245,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     <message>
         <source>Import articles</source>
         <translation>Importer des articles</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Importer un dossier…</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1597,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>Import a folder of articles</source>
+        <translation>Importer un dossier d’articles</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
     </message>
@@ -1857,6 +1865,10 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     <message>
         <source>&amp;Import articles…</source>
         <translation>&amp;Importer des articles…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Importer un do&amp;ssier…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -3158,15 +3170,7 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
     </message>
 </context>
 <context>
-    <name>SuggestionHandling</name>
-    <message>
-        <source>no label yet</source>
-        <translation>pas encore d’étiquette</translation>
-    </message>
-    <message>
-        <source>Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)</source>
-        <translation>Suggéré&#xa0;: %1 → %2 (Entrée accepte, Suppr rejette, une touche d’étiquette change l’étiquette)</translation>
-    </message>
+    <name>SuggestionDecisionNames</name>
     <message numerus="yes">
         <source>Accept %n suggestion(s)</source>
         <translation>
@@ -3180,6 +3184,17 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
             <numerusform>Rejeter %n suggestion</numerusform>
             <numerusform>Rejeter %n suggestions</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionHandling</name>
+    <message>
+        <source>no label yet</source>
+        <translation>pas encore d’étiquette</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 → %2 (Enter accepts, Delete rejects, a label key relabels)</source>
+        <translation>Suggéré&#xa0;: %1 → %2 (Entrée accepte, Suppr rejette, une touche d’étiquette change l’étiquette)</translation>
     </message>
 </context>
 <context>
@@ -3275,8 +3290,8 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>Accepter</translation>
     </message>
     <message>
-        <source>Accept the selected suggestion (Enter in the text)</source>
-        <translation>Accepter la suggestion sélectionnée (Entrée dans le texte)</translation>
+        <source>Accept the selected suggestion (Enter)</source>
+        <translation>Accepter la suggestion sélectionnée (Entrée)</translation>
     </message>
     <message>
         <source>Accept with this label</source>
@@ -3291,8 +3306,8 @@ Restaurer une sauvegarde rend votre travail tel qu’il était lors de cette sau
         <translation>Rejeter</translation>
     </message>
     <message>
-        <source>Reject the selected suggestion (Delete in the text)</source>
-        <translation>Rejeter la suggestion sélectionnée (Suppr dans le texte)</translation>
+        <source>Reject the selected suggestion (Delete)</source>
+        <translation>Rejeter la suggestion sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Accept all of this kind</source>

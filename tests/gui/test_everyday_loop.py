@@ -7,7 +7,7 @@ import sqlite3
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tests.gui.conftest import EMOJI_TEXT, PLAIN_TEXT
 
@@ -179,6 +179,11 @@ def test_empty_project_shows_an_import_prompt_and_disables_what_needs_articles(
     prompt = window.empty_prompt
     assert prompt.isVisible() and not window.workspace.reader.isVisible()
     assert "Ctrl+I" in prompt.text() and "drop" in prompt.text().lower()
+    assert "Import a folder" in prompt.text() and prompt.folder_button.isVisible()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: asked.append(args[1]) or "")
+    prompt.folder_button.click()  # the folder dialog, cancelled: nothing happens
+    assert asked == ["Import a folder of articles"] and prompt.isVisible()
     assert not window.workspace.questions_panel.isEnabled()
     for key in ("find", "mark_done", "reopen", "next", "previous", "export", "retrieve"):
         assert not window.actions[key].isEnabled(), key

@@ -106,3 +106,34 @@ def test_the_import_filter_lists_every_format_read():
     for pattern in ("*.qdpx", "*.qdc", "*.qde", "*.xmi", "*.tsv", "*.jsonl", "*.ann", "*.html", "*.csv"):
         assert pattern in articles
     assert "*.conll" not in articles  # recognised only to be refused
+
+
+def test_file_import_a_folder_imports_every_article_in_it(window, project, tmp_path, qtbot, monkeypatch):
+    """File > Import a folder… takes a folder (a file dialog cannot), as `annotator import` and a drop do."""
+    from PySide6.QtWidgets import QFileDialog
+
+    shown = quiet_messages(monkeypatch)
+    folder = tmp_path / "corpus"
+    (folder / "inside").mkdir(parents=True)
+    (folder / "a.txt").write_text("Un titre\n\nUn paragraphe « cité ».\n", encoding="utf-8")
+    (folder / "inside" / "b.txt").write_text("Another headline\n\nA paragraph.\n", encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *args, **kwargs: asked.append(args[1]) or str(folder))
+    before = project.counts()["documents"]
+    action = window.actions["import_folder"]
+    assert action in window.menuBar().actions()[0].menu().actions()
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert asked == ["Import a folder of articles"]
+    assert project.counts()["documents"] == before + 2
+    assert window.document_list.model.rowCount() == before + 2
+
+
+def test_cancelling_the_folder_dialog_imports_nothing(window, project, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: "")
+    before = project.counts()["documents"]
+    window.actions["import_folder"].trigger()
+    assert window.tasks.tasks("import") == [] and project.counts()["documents"] == before

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 
 from annotator.core.model import Document, Span
-from annotator.services.retrieval import retrieve_segments, write_segments_csv
+from annotator.services.retrieval import labels_with_segments, retrieve_segments, write_segments_csv
 
 FIRST = "Amazon a « tué » Parler, affirme son patron, qui « regrette » la décision du juge."
 SECOND = ("Headline\n\n" + "filler words here " * 400 + "the company claimed that Parler was « dangerous » for users. "
@@ -61,3 +61,17 @@ def test_csv_read_back_by_the_csv_module(project, tmp_path):
     assert [(r["text"], r["label_name"], r["document_title"]) for r in rows] == [
         ("tué", "Scare quote", "Un"), ("dangerous", "Scare quote", "Two")]
     assert rows[0]["context_before"] == "Amazon a «"
+
+
+def test_labels_with_segments_are_those_retrieval_finds_something_for(project):
+    setup_project(project)
+    every = [label.id for label in project.codebook.labels() if label.kind == "span"]
+    for asked in ({}, {"include_sublabels": False}, {"annotator": "bob"}, {"annotator": "alice"}):
+        assert labels_with_segments(project, every, **asked) == [
+            label for label in every if retrieve_segments(project, label, **asked)], asked
+    assert labels_with_segments(project, every, annotator="bob") == ["reporting_verb", "reporting_verb.neutral"]
+    project.team.add("lead", role="lead")
+    project.team.set_blind_coding(True)  # bob sees his own segments only: his label, not alice's scare quotes
+    assert labels_with_segments(project, ["scare_quote", "reporting_verb"], viewer="bob") == ["reporting_verb"]
+    assert labels_with_segments(project, ["scare_quote", "reporting_verb"], viewer="lead") == [
+        "scare_quote", "reporting_verb"]
