@@ -71,7 +71,7 @@ def test_labels_with_segments_are_those_retrieval_finds_something_for(project):
             label for label in every if retrieve_segments(project, label, **asked)], asked
     assert labels_with_segments(project, every, annotator="bob") == ["reporting_verb", "reporting_verb.neutral"]
     project.team.add("lead", role="lead")
-    project.team.set_blind_coding(True)  # bob sees his own segments only: his label, not alice's scare quotes
+    project.team.set_blind_coding(True, by="lead")  # bob sees his own segments only: his label, not alice's scare quotes
     assert labels_with_segments(project, ["scare_quote", "reporting_verb"], viewer="bob") == ["reporting_verb"]
     assert labels_with_segments(project, ["scare_quote", "reporting_verb"], viewer="lead") == [
         "scare_quote", "reporting_verb"]
