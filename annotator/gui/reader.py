@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import shiboken6
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont, QFontMetricsF, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
 )
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from annotator.core.lanes import RangeIndex
 from annotator.gui.qt_offsets import QtOffsets
+from annotator.gui.reader_blocks import display_text
 from annotator.gui.reader_input import ReaderInput
 from annotator.gui.reader_paint import (
     MarginGeometry, MarginName, line_below, margin_names, name_font, paint_marks, paint_margin, segments,
@@ -117,7 +118,10 @@ class ReaderView(ReaderInput, QTextEdit):
         document.setUndoRedoEnabled(False)
         document.setDefaultFont(self.font())
         document.setDocumentMargin(PAGE_MARGIN)
-        document.setPlainText(self._text)
+        self._centre_column(document)  # before the text: a later change of margins lays it all out again
+        # An enormous paragraph is shown cut into display blocks (see reader_blocks.py); what reads the text
+        # (selection, copy, find, labels) reads self._text, never the document.
+        document.setPlainText(display_text(self._text))
         body = QTextBlockFormat()
         body.setLineHeight(165, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         # Block by block inside one edit block: far faster than one merge over a whole-document selection.
@@ -176,10 +180,10 @@ class ReaderView(ReaderInput, QTextEdit):
         return MarginGeometry.for_view(self.viewport().width(), self.font(), self._point_size,
                                        self.show_names, MAX_LINE_WIDTH, PAGE_MARGIN)
 
-    def _centre_column(self) -> None:
+    def _centre_column(self, document: QTextDocument | None = None) -> None:
         """Keep lines at a readable length, with room for the label names on the left."""
         geometry = self.margin_geometry()
-        root = self.document().rootFrame()
+        root = (document or self.document()).rootFrame()
         fmt = root.frameFormat()
         if abs(fmt.leftMargin() - geometry.left) > 0.5 or abs(fmt.rightMargin() - geometry.right) > 0.5:
             fmt.setLeftMargin(geometry.left)
@@ -313,6 +317,17 @@ class ReaderView(ReaderInput, QTextEdit):
         start = self._offsets.from_qt(cursor.selectionStart())
         end = self._offsets.from_qt(cursor.selectionEnd())
         return (start, end) if start < end else None
+
+    def selected_text(self) -> str:
+        """The stored text of the selection (the displayed document may hold a line break for a space)."""
+        selection = self.selection()
+        return self._text[selection[0]:selection[1]] if selection else ""
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copy and drag give the stored text of the selection, as plain text."""
+        data = QMimeData()
+        data.setText(self.selected_text())
+        return data
 
     def select_range(self, start: int, end: int) -> None:
         self.setTextCursor(self._cursor_for(start, end))
