@@ -232,6 +232,7 @@ class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
             document_id, offset = self.document_list.model.document_id(0) or "", 0
         if document_id:
             self.open_document(document_id, offset)
+            self._restore_view()
         self.update_empty_state()
         self.workspace.reader.setFocus()
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import shiboken6
 
-from PySide6.QtCore import QMimeData, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont, QFontMetricsF, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
 )
@@ -91,6 +91,9 @@ class ReaderView(ReaderInput, QTextEdit):
         self._point_size = 12.0
         self._drag: tuple[str, str] | None = None  # (mark id, edge) while an edge is dragged
         self._drag_offset: int | None = None
+        self._pending_top: tuple[int, int] | None = None  # see show_view_top
+        self.verticalScrollBar().rangeChanged.connect(self._keep_view_top)
+        self.verticalScrollBar().actionTriggered.connect(self.forget_view_top)  # the scroll bar moved by hand
 
     # -- content ---------------------------------------------------------------------------
 
@@ -102,6 +105,7 @@ class ReaderView(ReaderInput, QTextEdit):
         text would lay the whole text out at once."""
         self._text = text
         self._offsets = QtOffsets(text)
+        self._pending_top = None
         self._spans, self._suggestions, self.selected_mark_id = RangeIndex(), RangeIndex(), None
         self._drag = None
         previous = self.document()
@@ -174,6 +178,7 @@ class ReaderView(ReaderInput, QTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._centre_column()
+        self._keep_view_top()
 
     def margin_geometry(self) -> MarginGeometry:
         """Where the label-name margin and the text column are, for the current width and font."""
@@ -330,10 +335,12 @@ class ReaderView(ReaderInput, QTextEdit):
         return data
 
     def select_range(self, start: int, end: int) -> None:
+        self.forget_view_top()
         self.setTextCursor(self._cursor_for(start, end))
 
     def place_cursor(self, offset: int) -> None:
         """Put the text cursor at `offset`, with no text selected."""
+        self.forget_view_top()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(max(0, min(offset, len(self._text)))))
         self.setTextCursor(cursor)
@@ -359,8 +366,34 @@ class ReaderView(ReaderInput, QTextEdit):
                 return
         self._update_ranges([(m.start, m.end) for m in (previous, mark) if m is not None])
 
+    def view_top(self) -> tuple[int, int]:
+        """The code-point offset at the start of the line at the top of the view, and that line's top in
+        viewport pixels (negative when part of it is scrolled out above)."""
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        return self._offsets.from_qt(cursor.position()), self.cursorRect(cursor).top()
+
+    def show_view_top(self, offset: int, top: int) -> None:
+        """Scroll so that the line holding `offset` has its top at `top` pixels in the view (see view_top).
+
+        Kept while the window settles (its layout, Qt's lazy layout of the text: the scroll range grows)
+        until the annotator scrolls, clicks or presses a key."""
+        self._pending_top = (max(0, min(offset, len(self._text))), top)
+        self._keep_view_top()
+
+    def _keep_view_top(self, *_range) -> None:
+        if self._pending_top is None:
+            return
+        offset, top = self._pending_top
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(self._cursor_for(offset, offset)).top() - top)
+
+    def forget_view_top(self, *_action) -> None:
+        """The annotator moved the view: a view restored at opening is no longer kept."""
+        self._pending_top = None
+
     def scroll_to(self, offset: int) -> None:
         """Bring `offset` into view (centred when it was out of sight)."""
+        self.forget_view_top()
         rect = self.cursorRect(self._cursor_for(offset, offset))
         if not self.viewport().rect().contains(rect.center()):
             bar = self.verticalScrollBar()

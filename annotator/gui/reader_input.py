@@ -55,7 +55,12 @@ class ReaderInput:
             return "start"
         return None
 
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.forget_view_top()
+        super().wheelEvent(event)
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.forget_view_top()
         if event.button() == Qt.MouseButton.LeftButton:
             edge = self._edge_under(event.position())
             if edge is not None:
@@ -109,6 +114,7 @@ class ReaderInput:
         return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        self.forget_view_top()
         mods = event.modifiers()
         key = event.key()
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)
