@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
 from annotator.core.model import Label
 from annotator.gui.plain_text import plain
@@ -85,6 +85,17 @@ class CodebookPanel(QTreeWidget):
         item = self._items.get(label_id)
         if item is not None:
             item.setText(2, str(count) if count else "")
+
+    def full_height(self) -> int:
+        """Pixels the panel needs to show every label without scrolling (header, rows, frame)."""
+        rows, items = 0, QTreeWidgetItemIterator(self)
+        while items.value():
+            rows += 1
+            items += 1
+        row = self.sizeHintForRow(0) if rows else 0
+        if row <= 0:
+            row = self.fontMetrics().height() + 4
+        return self.header().sizeHint().height() + rows * row + 2 * self.frameWidth() + 2
 
     @property
     def hidden(self) -> set[str]:

@@ -150,6 +150,7 @@ class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
         self.questions_area = QuestionsArea(self.workspace.questions_panel, self)  # scrolls when short of room
         right.addWidget(self.questions_area)
         right.setSizes([380, 260, 140])
+        right.setStretchFactor(1, 1)  # a taller or shorter window changes the spans' room, not the codebook's
         self.codebook_dock = self._dock(self.tr("Codebook, spans and questions"), "codebookDock", right,
                    Qt.DockWidgetArea.RightDockWidgetArea)
         self._right_panel = right
@@ -222,7 +223,10 @@ class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
         right = max(self._right_panel.minimumWidth(), min(int(self.width() * 0.26), 52 * characters))
         self.resizeDocks([self.documents_dock, self.codebook_dock], [left, right], Qt.Orientation.Horizontal)
         height = max(self._right_panel.height(), self.height() - 120)
-        self._right_panel.setSizes([int(height * 0.32), int(height * 0.5), int(height * 0.18)])
+        # The whole codebook first (its keys are what a new annotator needs), up to 55% of the height.
+        codebook = min(self.workspace.codebook_panel.full_height(), int(height * 0.55))
+        questions = int(height * 0.18)
+        self._right_panel.setSizes([codebook, height - codebook - questions, questions])
 
     def _open_initial_document(self) -> None:
         if self.project.closed:
@@ -233,6 +237,7 @@ class MainWindow(DocumentNavigation, FindActions, ProjectFiles, QMainWindow):
             document_id, offset = self.document_list.model.document_id(0) or "", 0
         if document_id:
             self.open_document(document_id, offset)
+            self._restore_view()
         self.update_empty_state()
         self.workspace.reader.setFocus()
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import shiboken6
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont, QFontMetricsF, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
 )
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from annotator.core.lanes import RangeIndex
 from annotator.gui.qt_offsets import QtOffsets
+from annotator.gui.reader_blocks import display_text
 from annotator.gui.reader_input import ReaderInput
 from annotator.gui.reader_paint import (
     MarginGeometry, MarginName, line_below, margin_names, name_font, paint_marks, paint_margin, segments,
@@ -90,6 +91,9 @@ class ReaderView(ReaderInput, QTextEdit):
         self._point_size = 12.0
         self._drag: tuple[str, str] | None = None  # (mark id, edge) while an edge is dragged
         self._drag_offset: int | None = None
+        self._pending_top: tuple[int, int] | None = None  # see show_view_top
+        self.verticalScrollBar().rangeChanged.connect(self._keep_view_top)
+        self.verticalScrollBar().actionTriggered.connect(self.forget_view_top)  # the scroll bar moved by hand
 
     # -- content ---------------------------------------------------------------------------
 
@@ -101,6 +105,7 @@ class ReaderView(ReaderInput, QTextEdit):
         text would lay the whole text out at once."""
         self._text = text
         self._offsets = QtOffsets(text)
+        self._pending_top = None
         self._spans, self._suggestions, self.selected_mark_id = RangeIndex(), RangeIndex(), None
         self._drag = None
         previous = self.document()
@@ -117,7 +122,10 @@ class ReaderView(ReaderInput, QTextEdit):
         document.setUndoRedoEnabled(False)
         document.setDefaultFont(self.font())
         document.setDocumentMargin(PAGE_MARGIN)
-        document.setPlainText(self._text)
+        self._centre_column(document)  # before the text: a later change of margins lays it all out again
+        # An enormous paragraph is shown cut into display blocks (see reader_blocks.py); what reads the text
+        # (selection, copy, find, labels) reads self._text, never the document.
+        document.setPlainText(display_text(self._text))
         body = QTextBlockFormat()
         body.setLineHeight(165, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         # Block by block inside one edit block: far faster than one merge over a whole-document selection.
@@ -170,16 +178,17 @@ class ReaderView(ReaderInput, QTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._centre_column()
+        self._keep_view_top()
 
     def margin_geometry(self) -> MarginGeometry:
         """Where the label-name margin and the text column are, for the current width and font."""
         return MarginGeometry.for_view(self.viewport().width(), self.font(), self._point_size,
                                        self.show_names, MAX_LINE_WIDTH, PAGE_MARGIN)
 
-    def _centre_column(self) -> None:
+    def _centre_column(self, document: QTextDocument | None = None) -> None:
         """Keep lines at a readable length, with room for the label names on the left."""
         geometry = self.margin_geometry()
-        root = self.document().rootFrame()
+        root = (document or self.document()).rootFrame()
         fmt = root.frameFormat()
         if abs(fmt.leftMargin() - geometry.left) > 0.5 or abs(fmt.rightMargin() - geometry.right) > 0.5:
             fmt.setLeftMargin(geometry.left)
@@ -314,11 +323,24 @@ class ReaderView(ReaderInput, QTextEdit):
         end = self._offsets.from_qt(cursor.selectionEnd())
         return (start, end) if start < end else None
 
+    def selected_text(self) -> str:
+        """The stored text of the selection (the displayed document may hold a line break for a space)."""
+        selection = self.selection()
+        return self._text[selection[0]:selection[1]] if selection else ""
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copy and drag give the stored text of the selection, as plain text."""
+        data = QMimeData()
+        data.setText(self.selected_text())
+        return data
+
     def select_range(self, start: int, end: int) -> None:
+        self.forget_view_top()
         self.setTextCursor(self._cursor_for(start, end))
 
     def place_cursor(self, offset: int) -> None:
         """Put the text cursor at `offset`, with no text selected."""
+        self.forget_view_top()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(max(0, min(offset, len(self._text)))))
         self.setTextCursor(cursor)
@@ -344,8 +366,34 @@ class ReaderView(ReaderInput, QTextEdit):
                 return
         self._update_ranges([(m.start, m.end) for m in (previous, mark) if m is not None])
 
+    def view_top(self) -> tuple[int, int]:
+        """The code-point offset at the start of the line at the top of the view, and that line's top in
+        viewport pixels (negative when part of it is scrolled out above)."""
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        return self._offsets.from_qt(cursor.position()), self.cursorRect(cursor).top()
+
+    def show_view_top(self, offset: int, top: int) -> None:
+        """Scroll so that the line holding `offset` has its top at `top` pixels in the view (see view_top).
+
+        Kept while the window settles (its layout, Qt's lazy layout of the text: the scroll range grows)
+        until the annotator scrolls, clicks or presses a key."""
+        self._pending_top = (max(0, min(offset, len(self._text))), top)
+        self._keep_view_top()
+
+    def _keep_view_top(self, *_range) -> None:
+        if self._pending_top is None:
+            return
+        offset, top = self._pending_top
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(self._cursor_for(offset, offset)).top() - top)
+
+    def forget_view_top(self, *_action) -> None:
+        """The annotator moved the view: a view restored at opening is no longer kept."""
+        self._pending_top = None
+
     def scroll_to(self, offset: int) -> None:
         """Bring `offset` into view (centred when it was out of sight)."""
+        self.forget_view_top()
         rect = self.cursorRect(self._cursor_for(offset, offset))
         if not self.viewport().rect().contains(rect.center()):
             bar = self.verticalScrollBar()

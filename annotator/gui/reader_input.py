@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QToolTip
 
-EDGE_GRAB = 6  # pixels either side of a span's edge where the mouse can take it
+EDGE_GRAB = 5  # pixels inside a span, from its edge, where the mouse takes the edge
+EDGE_OUTSIDE = 1.5  # pixels outside: the drawn handle's width; a press further out starts a selection
 
 
 def key_text(event: QKeyEvent) -> str:
@@ -28,23 +29,38 @@ def key_text(event: QKeyEvent) -> str:
     return ""
 
 
+def _beside(rect, point: QPointF) -> bool:
+    """True when `point` is level with `rect`'s line of text or its handle (drawn a little above and below)."""
+    return rect.top() - 2 <= point.y() <= rect.bottom() + 6
+
+
 class ReaderInput:
     """The ReaderView's mouse and keyboard handling (mixed into ReaderView)."""
 
     def _edge_under(self, point: QPointF) -> str | None:
-        """"start" or "end" when `point` is on an edge of the selected (own) span."""
+        """"start" or "end" when `point` is on an edge of the selected (own) span: within a few pixels of the
+        edge's handle, on the span's side of it. A press beyond the handle (in the space after the span, on
+        the next word) starts a selection, as anywhere else."""
         mark = self.mark(self.selected_mark_id) if self.selected_mark_id else None
         if mark is None or mark.suggestion or mark.readonly:
             return None
         rects = self.segments(mark.start, mark.end)
         if not rects:
             return None
-        for edge, x, rect in (("start", rects[0].left(), rects[0]), ("end", rects[-1].right(), rects[-1])):
-            if abs(point.x() - x) <= EDGE_GRAB and rect.top() - 2 <= point.y() <= rect.bottom() + 6:
-                return edge
+        first, last = rects[0], rects[-1]
+        x = point.x()
+        if last.right() - EDGE_GRAB <= x <= last.right() + EDGE_OUTSIDE and _beside(last, point):
+            return "end"
+        if first.left() - EDGE_OUTSIDE <= x <= first.left() + EDGE_GRAB and _beside(first, point):
+            return "start"
         return None
 
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.forget_view_top()
+        super().wheelEvent(event)
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.forget_view_top()
         if event.button() == Qt.MouseButton.LeftButton:
             edge = self._edge_under(event.position())
             if edge is not None:
@@ -98,6 +114,7 @@ class ReaderInput:
         return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        self.forget_view_top()
         mods = event.modifiers()
         key = event.key()
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)

@@ -108,6 +108,19 @@ class Settings:
         return (self._get(f"position/{project_id}/document", "", str),
                 self._get(f"position/{project_id}/offset", 0, int))
 
-    def set_last_position(self, project_id: str, document_id: str, offset: int) -> None:
+    def set_last_position(self, project_id: str, document_id: str, offset: int,
+                          view_top: tuple[int, int] | None = None) -> None:
+        """Remember the document, the cursor offset and (when given) what the reader showed at its top."""
         self.q.setValue(f"position/{project_id}/document", document_id)
         self.q.setValue(f"position/{project_id}/offset", int(offset))
+        if view_top is None:
+            self.q.remove(f"position/{project_id}/view_top")
+        else:
+            self.q.setValue(f"position/{project_id}/view_top", f"{int(view_top[0])} {int(view_top[1])}")
+
+    def last_view_top(self, project_id: str) -> tuple[int, int] | None:
+        """The character at the top of the reader when the last position was remembered, and how many pixels
+        of its line were scrolled out above (see ReaderView.view_top); None when not known."""
+        value = self._get(f"position/{project_id}/view_top", "", str).split()
+        return (int(value[0]), int(value[1])) if len(value) == 2 and all(v.lstrip("-").isdigit() for v in value) \
+            else None

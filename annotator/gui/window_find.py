@@ -14,7 +14,7 @@ class FindActions:
     """The MainWindow's part behind the find bar (mixed into MainWindow)."""
 
     def show_find(self) -> None:
-        selection = self.workspace.reader.textCursor().selectedText()
+        selection = self.workspace.reader.selected_text()
         self.find_bar.open(selection if selection and len(selection) < 80 else "")
 
     def find_in_document(self, query: str, direction: int) -> None:

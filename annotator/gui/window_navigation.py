@@ -28,8 +28,16 @@ class DocumentNavigation:
 
     def _remember_position(self) -> None:
         if self.workspace.document is not None:
+            reader = self.workspace.reader
             self.settings.set_last_position(self.project.project_id, self.workspace.document.id,
-                                            self.workspace.reader.cursor_offset())
+                                            reader.cursor_offset(), reader.view_top())
+
+    def _restore_view(self) -> None:
+        """Scroll the reader as it was when the shown article was last left (reopening the project)."""
+        view_top = self.settings.last_view_top(self.project.project_id)
+        document_id, _offset = self.settings.last_position(self.project.project_id)
+        if view_top is not None and self.workspace.document is not None and self.workspace.document.id == document_id:
+            self.workspace.reader.show_view_top(*view_top)
 
     def _neighbour(self, step: int, not_done: bool = False) -> str | None:
         model = self.document_list.model

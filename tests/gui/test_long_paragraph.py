@@ -58,8 +58,9 @@ def test_a_label_key_in_one_long_paragraph_paints_only_the_marks_on_screen(windo
     assert len(visible) < 400  # of 3,001 spans in the paragraph
     # ... and each is found among the paragraph's lines without reading all of them (some 800 lines).
     assert lookups[0] < 5000
-    # ... and Qt keeps the paragraph's shaped text between paints (else it shapes all of it at each paint).
-    assert reader.document().firstBlock().layout().cacheEnabled()
+    # ... and Qt shows the paragraph in display blocks of a few thousand characters (else it shapes all of
+    # it at each paint: 50 ms per key press in a 1 MB paragraph).
+    assert reader.document().blockCount() > 10
 
 
 def test_an_article_with_no_line_break_has_no_bold_headline(window, long_paragraph):

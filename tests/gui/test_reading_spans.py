@@ -123,6 +123,34 @@ def test_dragging_an_edge_of_the_selected_span_resizes_it_to_whole_words_and_und
     assert "Resize span" in window.statusBar().currentMessage()
 
 
+def point_before(reader, offset: int) -> QPoint:
+    """Where a person presses to start selecting at `offset`: one pixel right of the caret position there."""
+    rect = reader.cursorRect(reader._cursor_for(offset, offset))
+    return QPoint(rect.x() + 1, rect.center().y())
+
+
+def test_dragging_over_the_word_after_a_new_span_selects_it_and_leaves_the_span_alone(window, project, qtbot):
+    """The new-user trial: label « said », then drag from 🎉 to "hooray": a new selection, not the span's end."""
+    reader, workspace = window.workspace.reader, window.workspace
+    said = EMOJI_TEXT.index("said 🎉")
+    span = label_by_keys(qtbot, window, said, said + len("said"), Qt.Key.Key_S)
+    assert reader.selected_mark_id == span.id  # its handles are showing
+    start = EMOJI_TEXT.index("🎉")
+    end = EMOJI_TEXT.index("hooray") + len("hooray")
+    viewport = reader.viewport()
+    # Pressed in the space between the span and 🎉, nearer 🎉: a few pixels right of the span's end handle.
+    span_end, emoji = reader.segments(span.start, span.end)[-1].right(), point_before(reader, start).x() - 1
+    press = QPoint(int((span_end + emoji) / 2 + 1), point_before(reader, start).y())
+    assert 2 < press.x() - span_end < 6  # inside the old grab zone (6 px either side of the edge)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(viewport, pos=point_before(reader, end))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=point_before(reader, end))
+    assert reader.selection() == (start, end)
+    assert project.spans.get(span.id).text == "said"
+    qtbot.keyClick(reader, Qt.Key.Key_X)  # Intensifier
+    assert [(s.label_id, s.text) for s in workspace.spans] == [("scare_quote", "said"), ("intensifier", "🎉 hooray")]
+
+
 def test_code_retrieval_lists_segments_across_articles_sorts_jumps_and_exports(
         window, project, documents, qtbot, tmp_path, monkeypatch):
     first, second = documents
