@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import shiboken6
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont, QFontMetricsF, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
 )
@@ -92,7 +92,6 @@ class ReaderView(ReaderInput, QTextEdit):
         self._drag: tuple[str, str] | None = None  # (mark id, edge) while an edge is dragged
         self._drag_offset: int | None = None
         self._pending_top: tuple[int, int] | None = None  # see show_view_top
-        self.verticalScrollBar().rangeChanged.connect(self._keep_view_top)
         self.verticalScrollBar().actionTriggered.connect(self.forget_view_top)  # the scroll bar moved by hand
 
     # -- content ---------------------------------------------------------------------------
@@ -377,6 +376,9 @@ class ReaderView(ReaderInput, QTextEdit):
 
         Kept while the window settles (its layout, Qt's lazy layout of the text: the scroll range grows)
         until the annotator scrolls, clicks or presses a key."""
+        if self._pending_top is None:  # connected only while a view is held
+            self.verticalScrollBar().rangeChanged.connect(self._keep_view_top)
+            QTimer.singleShot(5000, self.forget_view_top)  # the window has settled by then
         self._pending_top = (max(0, min(offset, len(self._text))), top)
         self._keep_view_top()
 
@@ -389,6 +391,8 @@ class ReaderView(ReaderInput, QTextEdit):
 
     def forget_view_top(self, *_action) -> None:
         """The annotator moved the view: a view restored at opening is no longer kept."""
+        if self._pending_top is not None:
+            self.verticalScrollBar().rangeChanged.disconnect(self._keep_view_top)
         self._pending_top = None
 
     def scroll_to(self, offset: int) -> None:

@@ -58,6 +58,7 @@ def test_a_selection_across_a_display_break_is_the_stored_text_when_copied_label
     reader.select_range(start, end)
     qtbot.keyClick(reader, Qt.Key.Key_C, CTRL)
     assert QApplication.clipboard().text() == text[start:end]
+    QApplication.clipboard().clear()  # the clipboard's data freed by Qt at exit crashed the interpreter
     qtbot.keyClick(reader, Qt.Key.Key_F, CTRL)
     assert window.find_bar.query_edit.text() == text[start:end]
     qtbot.keyClick(window.find_bar.query_edit, Qt.Key.Key_Escape)
