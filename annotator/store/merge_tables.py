@@ -188,33 +188,6 @@ def merge_records(db: Database, spec: RecordTable, base: MergeBase, source: str)
     key_sql = " || ' / ' || ".join(f's."{k}"' for k in spec.keys)
     outcome = RecordOutcome(MergeCounts(), [], [], set())
 
-    if spec.unique_live:
-        # A live record repeating a live one of the project (the same span made on two machines) is left out.
-        same = " AND ".join(f'r."{c}" = s."{c}"' for c in spec.unique_live)
-        repeat = (f"s.{spec.tombstone} = 0 AND EXISTS (SELECT 1 FROM main.{spec.table} r "
-                  f"WHERE r.{spec.tombstone} = 0 AND {same})")
-        outcome.counts.duplicates = db.execute(
-            f"SELECT count(*) FROM src.{spec.table} s WHERE {missing} AND {repeat}").fetchone()[0]
-        missing = f"{missing} AND NOT ({repeat})"
-    new_rows = db.execute(
-        f"SELECT {key_sql}, s.document_id, s.{spec.tombstone} FROM src.{spec.table} s WHERE {missing}"
-    ).fetchall()
-    if new_rows:
-        db.execute(
-            "INSERT OR REPLACE INTO main.merge_base (source_key, kind, object_id, agreed_updated) "
-            f"SELECT ?, ?, {key_sql}, s.updated FROM src.{spec.table} s WHERE {missing}",
-            [base.source_key, spec.kind],
-        )
-        db.execute(f"INSERT INTO main.{spec.table} ({column_list(columns)}) "
-                   f"SELECT {column_list(columns, 's.')} FROM src.{spec.table} s WHERE {missing}")
-    for key, document_id, gone in new_rows:
-        outcome.records.append(key)
-        outcome.documents.add(document_id)
-        if gone:
-            outcome.counts.deleted += 1
-        else:
-            outcome.counts.added += 1
-
     differs = " OR ".join(f's."{c}" IS NOT m."{c}"' for c in columns)
     width = len(columns)
     at = {c: i for i, c in enumerate(columns)}
@@ -260,6 +233,35 @@ def merge_records(db: Database, spec: RecordTable, base: MergeBase, source: str)
             outcome.counts.deleted += 1
         else:
             outcome.counts.updated += 1
+    # New records after the updates: a live record repeating one the source itself deleted in the
+    # meantime is not a repeat (inserting first lost the source's new span when it replaced a deleted one).
+    if spec.unique_live:
+        # A live record repeating a live one of the project (the same span made on two machines) is left out.
+        same = " AND ".join(f'r."{c}" = s."{c}"' for c in spec.unique_live)
+        repeat = (f"s.{spec.tombstone} = 0 AND EXISTS (SELECT 1 FROM main.{spec.table} r "
+                  f"WHERE r.{spec.tombstone} = 0 AND {same})")
+        outcome.counts.duplicates += db.execute(
+            f"SELECT count(*) FROM src.{spec.table} s WHERE {missing} AND {repeat}").fetchone()[0]
+        missing = f"{missing} AND NOT ({repeat})"
+    new_rows = db.execute(
+        f"SELECT {key_sql}, s.document_id, s.{spec.tombstone} FROM src.{spec.table} s WHERE {missing}"
+    ).fetchall()
+    if new_rows:
+        db.execute(
+            "INSERT OR REPLACE INTO main.merge_base (source_key, kind, object_id, agreed_updated) "
+            f"SELECT ?, ?, {key_sql}, s.updated FROM src.{spec.table} s WHERE {missing}",
+            [base.source_key, spec.kind],
+        )
+        db.execute(f"INSERT INTO main.{spec.table} ({column_list(columns)}) "
+                   f"SELECT {column_list(columns, 's.')} FROM src.{spec.table} s WHERE {missing}")
+    for key, document_id, gone in new_rows:
+        outcome.records.append(key)
+        outcome.documents.add(document_id)
+        if gone:
+            outcome.counts.deleted += 1
+        else:
+            outcome.counts.added += 1
+
     return outcome
 
 

@@ -114,3 +114,27 @@ def test_merge_is_independent_of_order_and_idempotent(base, early, late, data):
         with Project.open(first) as proj:
             assert not any(proj.merges.merge(source).changed for source in sources)
         assert full_dump(first) == before
+
+
+def test_a_span_made_again_where_the_coder_deleted_one_survives_the_merge_in_either_order(base):
+    """Found by the property above: an early package holds span A; the late one holds A deleted and a new
+    span B on the same words. Merged early then late, B was taken for a repeat of A (still live while the
+    new records were inserted before the updates) and lost."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for actor in ACTORS:
+            shutil.copy(base / f"{actor}.framing", folder / f"{actor}.framing")
+        work(folder, [("ana", "add", 14, 1), ("ana", "delete", 0, 1)])
+        shutil.copy(folder / "ana.framing", folder / "ana-early.framing")
+        work(folder, [("ana", "delete", 1, 1), ("ana", "add", 14, 1)])
+        early, late = folder / "ana-early.framing", folder / "ana.framing"
+        first = merge_all(folder, "one.framing", [early, late])
+        second = merge_all(folder, "two.framing", [late, early])
+        assert canonical_dump(first) == canonical_dump(second)
+        with Project.open(late) as theirs, Project.open(first) as merged:
+            live = {(s.id, s.start, s.end) for d in theirs.documents.ids()
+                    for s in theirs.spans.of_document(d, "ana") if not s.deleted}
+            kept = {(s.id, s.start, s.end) for d in merged.documents.ids()
+                    for s in merged.spans.of_document(d, "ana") if not s.deleted}
+            assert live and live <= kept
+            assert not any(merged.merges.merge(source).changed for source in (early, late))
