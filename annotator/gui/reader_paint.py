@@ -68,29 +68,27 @@ class MarginGeometry:
         return cls(left=left, right=page_margin + extra / 2, names=names, stripes_right=left - 6)
 
 
-def line_index(layout, position: int) -> int:
-    """Index of the line of a laid-out block holding `position` (relative to the block): a binary search, so
+def _last_line_at_or_before(layout, value: float, key) -> int:
+    """Index of the last line of a laid-out block whose `key(line)` is at most `value`: a binary search, so
     a paragraph of thousands of lines is not read line by line."""
     low, high = 0, layout.lineCount() - 1
     while low < high:
         middle = (low + high + 1) // 2
-        if layout.lineAt(middle).textStart() <= position:
+        if key(layout.lineAt(middle)) <= value:
             low = middle
         else:
             high = middle - 1
     return low
+
+
+def line_index(layout, position: int) -> int:
+    """Index of the line of a laid-out block holding `position` (relative to the block)."""
+    return _last_line_at_or_before(layout, position, lambda line: line.textStart())
 
 
 def line_below(layout, y: float) -> int:
     """Index of the last line of a laid-out block whose top is at or above `y` (relative to the block)."""
-    low, high = 0, layout.lineCount() - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if layout.lineAt(middle).y() <= y:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    return _last_line_at_or_before(layout, y, lambda line: line.y())
 
 
 def segments(document: QTextDocument, start16: int, end16: int):

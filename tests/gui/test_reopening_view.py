@@ -5,21 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from annotator.core.model import Document
-from annotator.gui import app
 from annotator.io.codebook_files import load_preset
 from annotator.store import Project
+from tests.gui.test_document_list_columns import open_at_1280_by_720
 
 PARAGRAPH = ("Le gouvernement a présenté sa « réforme » 😀 des retraites, que les syndicats jugent "
              "injuste, selon un communiqué publié mardi soir. ")
 
 
-def open_at_1280_by_720(qtbot, path, settings):
-    window = app.open_window(path, settings, annotator="lea")
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    qtbot.waitUntil(lambda: window.workspace.document is not None)
-    qtbot.wait(50)
-    return window
 
 
 def top_line_holds(reader, offset: int) -> bool:
